@@ -1,0 +1,35 @@
+package dev.loopbacklab.web;
+
+import dev.loopbacklab.net.EphemeralRange;
+import dev.loopbacklab.net.Ports;
+import dev.loopbacklab.web.view.Models.ConnectionFact;
+import io.javalin.http.Context;
+import java.util.List;
+
+/** Facts about the TCP connection that carried the current request: its 4-tuple, classified. */
+final class Connection {
+  private Connection() {}
+
+  static List<ConnectionFact> facts(Context ctx) {
+    var request = ctx.req();
+    EphemeralRange range = EphemeralRange.detect();
+    int serverPort = request.getLocalPort();
+    int clientPort = request.getRemotePort();
+    return List.of(
+        new ConnectionFact("Server address (this lab)", request.getLocalAddr(), "a loopback address"),
+        new ConnectionFact("Server port", Integer.toString(serverPort), describe(serverPort, range)),
+        new ConnectionFact("Browser address", request.getRemoteAddr(), "the same machine"),
+        new ConnectionFact("Browser source port", Integer.toString(clientPort),
+            describe(clientPort, range) + "; picked by your OS for this connection, not a service"),
+        new ConnectionFact("The 4-tuple", request.getRemoteAddr() + ":" + clientPort + " → "
+            + request.getLocalAddr() + ":" + serverPort, "unique among this machine's TCP connections"));
+  }
+
+  private static String describe(int port, EphemeralRange range) {
+    String category = Ports.classify(port).category().label();
+    String ephemeral = range.contains(port)
+        ? "inside this OS's ephemeral range " + range.first() + "–" + range.last()
+        : "outside this OS's ephemeral range " + range.first() + "–" + range.last();
+    return "IANA " + category + "; " + ephemeral + (range.fallback() ? " (assumed)" : "");
+  }
+}

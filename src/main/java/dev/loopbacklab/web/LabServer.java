@@ -1,0 +1,171 @@
+package dev.loopbacklab.web;
+
+import dev.loopbacklab.lesson.ExperimentRegistry;
+import dev.loopbacklab.lesson.LessonCatalog;
+import dev.loopbacklab.web.view.ConnectionFacts;
+import dev.loopbacklab.web.view.Layout;
+import dev.loopbacklab.web.view.MarkdownView;
+import dev.loopbacklab.web.view.MessagePage;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.Collections;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The lab's web site. Binds the configured address (127.0.0.1 by default), checks the Host header
+ * of every request before any handler runs, and sets strict security headers on every response.
+ */
+public final class LabServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(LabServer.class);
+  static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; "
+      + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+      + "form-action 'self'; frame-ancestors 'none'";
+
+  private final LabConfig config;
+  private final Javalin app;
+  private final RunRegistry runs;
+
+  private LabServer(LabConfig config, Javalin app, RunRegistry runs) {
+    this.config = config;
+    this.app = app;
+    this.runs = runs;
+  }
+
+  /**
+   * Starts a lab. Throws if the port cannot be bound; the cause chain then holds the JDK's {@link
+   * java.net.BindException}.
+   */
+  public static LabServer start(LabConfig config, ExperimentRegistry registry, String version) {
+    PageService pages = new PageService(
+        () -> LessonCatalog.load(config.content().lessons()), config.content().fromDisk(), registry,
+        Layout.Chrome.local(version));
+    Assets assets = new Assets(config.content().site(), config.content().fromDisk());
+    RunRegistry runs = new RunRegistry(config.maxRuns(), config.runLifetime());
+    RunApi api = new RunApi(registry, runs);
+    HostGuard hosts = new HostGuard(config.extraHosts());
+    OriginGuard origins = new OriginGuard(config.roomMode());
+    Javalin app = Javalin.create(cfg -> {
+      cfg.startup.showJavalinBanner = false;
+      cfg.startup.showOldJavalinVersionWarning = false;
+      cfg.jetty.host = config.host();
+      cfg.jetty.port = config.port();
+      cfg.http.maxRequestSize = RunApi.MAX_BODY;
+      cfg.jetty.modifyServer(server -> server.setStopTimeout(500));
+      cfg.routes.before(ctx -> {
+        securityHeaders(ctx);
+        if (!hosts.allows(Collections.list(ctx.req().getHeaders("Host")))) {
+          refuse(ctx, 403, "This lab only answers requests addressed to localhost, 127.0.0.1 or [::1].");
+        }
+      });
+      cfg.routes.before("/api/*", ctx -> {
+        if (ctx.method().name().equals("POST")) {
+          String reason = origins.refusal(ctx.header("Sec-Fetch-Site"), ctx.header("Origin"),
+              ctx.header("Host"));
+          if (reason != null) {
+            refuse(ctx, 403, reason);
+          }
+        }
+      });
+      cfg.routes.get("/", ctx -> html(ctx, pages.index()));
+      cfg.routes.get("/lessons/{id}", ctx -> {
+        String page = pages.lesson(ctx.pathParam("id")).orElse(null);
+        if (page == null) {
+          notFound(ctx, pages.chrome());
+          return;
+        }
+        if (page.contains(MarkdownView.CONNECTION_MARKER)) {
+          page = page.replace(MarkdownView.CONNECTION_MARKER,
+              ConnectionFacts.render(Connection.facts(ctx)));
+        }
+        html(ctx, page);
+      });
+      cfg.routes.get("/assets/<path>", ctx -> assets.serve(ctx, ctx.pathParam("path")));
+      cfg.routes.get("/favicon.ico", ctx -> assets.serve(ctx, "favicon.svg"));
+      cfg.routes.post("/api/runs", api::start);
+      cfg.routes.post("/api/runs/{id}/cancel", api::cancel);
+      cfg.routes.sse("/api/runs/{id}/events", api::stream);
+      cfg.routes.error(404, ctx -> {
+        if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().equals("Not Found")) {
+          notFound(ctx, pages.chrome());
+        }
+      });
+      cfg.routes.exception(HttpResponseException.class, (e, ctx) -> {
+        if (e.getStatus() == 404) {
+          notFound(ctx, pages.chrome());
+        } else {
+          ctx.status(e.getStatus()).contentType("text/plain; charset=utf-8").result(e.getMessage());
+        }
+      });
+      cfg.routes.exception(Exception.class, (e, ctx) -> {
+        LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
+        ctx.status(500).contentType("text/html; charset=utf-8").result(MessagePage.render(500,
+            "Something went wrong", "The lab hit an error it did not expect; the details are in "
+                + "the terminal that runs it.", pages.chrome()));
+      });
+    });
+    try {
+      app.start(config.host(), config.port());
+    } catch (RuntimeException e) {
+      runs.close();
+      app.stop();
+      throw e;
+    }
+    return new LabServer(config, app, runs);
+  }
+
+  private static void securityHeaders(Context ctx) {
+    ctx.header("Content-Security-Policy", CSP);
+    ctx.header("X-Content-Type-Options", "nosniff");
+    ctx.header("Referrer-Policy", "no-referrer");
+    ctx.header("X-Frame-Options", "DENY");
+    ctx.header("Cross-Origin-Resource-Policy", "same-origin");
+  }
+
+  private static void refuse(Context ctx, int status, String message) {
+    ctx.status(status).contentType("text/plain; charset=utf-8").result(message + "\n");
+    ctx.skipRemainingHandlers();
+  }
+
+  private static void html(Context ctx, String page) {
+    ctx.contentType("text/html; charset=utf-8").result(page);
+  }
+
+  private static void notFound(Context ctx, Layout.Chrome chrome) {
+    if (ctx.path().startsWith("/api/")) {
+      RunApi.error(ctx, 404, "not found", null);
+      return;
+    }
+    ctx.status(404).contentType("text/html; charset=utf-8").result(MessagePage.render(404,
+        "No such page", "There is nothing at " + clip(ctx.path()) + " in this lab.", chrome));
+  }
+
+  private static String clip(String path) {
+    return path.length() <= 80 ? path : path.substring(0, 80) + "…";
+  }
+
+  /** The port it listens on (the real one when 0 was asked for). */
+  public int port() {
+    return app.port();
+  }
+
+  /** The address to open in a browser, e.g. {@code http://127.0.0.1:62893/}. */
+  public String url() {
+    String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
+    return "http://" + host + ":" + port() + "/";
+  }
+
+  public RunRegistry runs() {
+    return runs;
+  }
+
+  /** Stops every run and the server. */
+  @Override
+  public void close() {
+    runs.close();
+    app.stop();
+  }
+
+}

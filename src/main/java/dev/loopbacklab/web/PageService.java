@@ -1,0 +1,99 @@
+package dev.loopbacklab.web;
+
+import dev.loopbacklab.lesson.Experiment;
+import dev.loopbacklab.lesson.ExperimentRegistry;
+import dev.loopbacklab.lesson.Lesson;
+import dev.loopbacklab.lesson.LessonCatalog;
+import dev.loopbacklab.lesson.ParamSpec;
+import dev.loopbacklab.web.view.IndexPage;
+import dev.loopbacklab.web.view.Layout;
+import dev.loopbacklab.web.view.LessonPage;
+import dev.loopbacklab.web.view.MarkdownView;
+import dev.loopbacklab.web.view.Models;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Gathers what each page shows and renders it once: lesson pages are static until a run happens in
+ * the browser, so they are cached (in development mode the catalog is re-read on every request, so
+ * edits show on reload).
+ */
+final class PageService {
+  private final Supplier<LessonCatalog> catalogs;
+  private final boolean reload;
+  private final ExperimentRegistry registry;
+  private final Layout.Chrome chrome;
+  private final Map<String, String> cache = new ConcurrentHashMap<>();
+  private volatile LessonCatalog catalog;
+
+  PageService(Supplier<LessonCatalog> catalogs, boolean reload, ExperimentRegistry registry,
+      Layout.Chrome chrome) {
+    this.catalogs = catalogs;
+    this.reload = reload;
+    this.registry = registry;
+    this.chrome = chrome;
+    this.catalog = catalogs.get();
+  }
+
+  LessonCatalog catalog() {
+    if (reload) {
+      catalog = catalogs.get();
+      cache.clear();
+    }
+    return catalog;
+  }
+
+  String index() {
+    LessonCatalog lessons = catalog();
+    return cache.computeIfAbsent("/", k -> IndexPage.render(
+        lessons.lessons().stream().map(PageService::card).toList(), chrome));
+  }
+
+  /** The lesson page, with {@link MarkdownView#CONNECTION_MARKER} still in it; empty if unknown. */
+  Optional<String> lesson(String id) {
+    LessonCatalog lessons = catalog();
+    return lessons.find(id).map(lesson -> cache.computeIfAbsent("/lessons/" + id, k -> render(lessons, lesson)));
+  }
+
+  Layout.Chrome chrome() {
+    return chrome;
+  }
+
+  private String render(LessonCatalog lessons, Lesson lesson) {
+    MarkdownView.Rendered body = MarkdownView.render(lesson.markdown(), this::panel);
+    String notes = lesson.notes().map(n -> MarkdownView.render(n, this::panel).html()).orElse(null);
+    List<Models.Script> scripts = lesson.scripts().stream()
+        .map(s -> new Models.Script(s.fileName(),
+            "java -jar target/loopback-lab.jar jshell lessons/" + lesson.folderName() + "/" + s.fileName(),
+            s.text()))
+        .toList();
+    return LessonPage.render(new Models.LessonView(
+        card(lesson), lesson.objectives(), body.html(), body.toc(),
+        lessons.previous(lesson).map(PageService::card).orElse(null),
+        lessons.next(lesson).map(PageService::card).orElse(null),
+        scripts, notes), chrome);
+  }
+
+  private Models.Panel panel(String id) {
+    return registry.find(id).map(PageService::panel).orElse(null);
+  }
+
+  static Models.Panel panel(Experiment experiment) {
+    return new Models.Panel(experiment.id(), experiment.isCheck(), experiment.title(),
+        experiment.description(), experiment.params().stream().map(PageService::field).toList());
+  }
+
+  private static Models.Field field(ParamSpec spec) {
+    return new Models.Field(spec.name(), spec.kind().name().toLowerCase(Locale.ROOT),
+        spec.defaultValue(), spec.help(), spec.boundsText(), spec.required());
+  }
+
+  static Models.LessonCard card(Lesson lesson) {
+    return new Models.LessonCard(lesson.number(), lesson.id(), lesson.title(), lesson.minutes(),
+        lesson.summary(), lesson.checkIds());
+  }
+}

@@ -1,0 +1,175 @@
+package dev.loopbacklab.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.loopbacklab.lesson.Event;
+import dev.loopbacklab.lesson.EventJson;
+import dev.loopbacklab.lesson.Experiment;
+import dev.loopbacklab.lesson.ExperimentRegistry;
+import dev.loopbacklab.lesson.ParamException;
+import dev.loopbacklab.lesson.Params;
+import dev.loopbacklab.web.view.EventHtml;
+import io.javalin.http.Context;
+import io.javalin.http.sse.SseClient;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code POST /api/runs} starts a run, {@code GET /api/runs/<id>/events} streams it as Server-Sent
+ * Events (one per report event, carrying the HTML fragment and the JSON, then {@code done}), and
+ * {@code POST /api/runs/<id>/cancel} stops it. When the stream's client goes away, the run stops.
+ */
+final class RunApi {
+  static final int MAX_BODY = 64 * 1024;
+
+  private final ExperimentRegistry registry;
+  private final RunRegistry runs;
+
+  RunApi(ExperimentRegistry registry, RunRegistry runs) {
+    this.registry = registry;
+    this.runs = runs;
+  }
+
+  void start(Context ctx) {
+    String type = ctx.contentType() == null ? "" : ctx.contentType();
+    if (!type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+      error(ctx, 415, "send the run request as JSON (Content-Type: application/json)", null);
+      return;
+    }
+    byte[] body = ctx.bodyAsBytes();
+    if (body.length > MAX_BODY) {
+      error(ctx, 413, "the request is larger than " + MAX_BODY + " bytes", null);
+      return;
+    }
+    JsonNode request;
+    try {
+      request = EventJson.mapper().readTree(body);
+    } catch (JsonProcessingException e) {
+      error(ctx, 400, "the request is not valid JSON", null);
+      return;
+    } catch (java.io.IOException e) {
+      error(ctx, 400, "the request could not be read", null);
+      return;
+    }
+    if (request == null || !request.isObject() || !request.path("experiment").isTextual()) {
+      error(ctx, 400, "expected {\"experiment\": \"<id>\", \"params\": {…}}", "experiment");
+      return;
+    }
+    String id = request.get("experiment").asText();
+    Experiment experiment = registry.find(id).orElse(null);
+    if (experiment == null) {
+      error(ctx, 404, "there is no experiment or check named \"" + clip(id) + "\"", "experiment");
+      return;
+    }
+    Params params;
+    try {
+      params = Params.parse(experiment.params(), raw(request.path("params")));
+    } catch (ParamException e) {
+      error(ctx, 400, e.getMessage(), e.field());
+      return;
+    }
+    Run run;
+    try {
+      run = runs.start(experiment, params);
+    } catch (RunRegistry.BusyException e) {
+      error(ctx, 429, e.getMessage(), null);
+      return;
+    }
+    ObjectNode created = EventJson.mapper().createObjectNode();
+    created.put("id", run.id());
+    created.put("experiment", id);
+    created.put("events", "/api/runs/" + run.id() + "/events");
+    created.put("cancel", "/api/runs/" + run.id() + "/cancel");
+    ctx.status(201).contentType("application/json").result(created.toString());
+  }
+
+  private static Map<String, String> raw(JsonNode params) {
+    Map<String, String> raw = new LinkedHashMap<>();
+    if (params.isMissingNode() || params.isNull()) {
+      return raw;
+    }
+    if (!params.isObject()) {
+      throw new ParamException(null, "params must be an object of name: value pairs");
+    }
+    Iterator<Map.Entry<String, JsonNode>> fields = params.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      JsonNode value = field.getValue();
+      if (!value.isValueNode() || value.isNull()) {
+        throw new ParamException(field.getKey(), field.getKey() + " must be a plain value");
+      }
+      raw.put(field.getKey(), value.asText());
+    }
+    return raw;
+  }
+
+  void cancel(Context ctx) {
+    Run run = runs.find(ctx.pathParam("id")).orElse(null);
+    if (run == null) {
+      error(ctx, 404, "no such run", null);
+      return;
+    }
+    run.cancel("you pressed Stop");
+    ctx.status(202).contentType("application/json").result("{\"cancelled\":true}");
+  }
+
+  /** Streams the run's events; blocks this request's thread until the run ends or the client goes. */
+  void stream(SseClient client) {
+    Run run = runs.find(client.ctx().pathParam("id")).orElse(null);
+    if (run == null) {
+      client.sendEvent("error", "{\"message\":\"no such run\"}");
+      client.close();
+      return;
+    }
+    int next = 0;
+    try {
+      while (!client.terminated()) {
+        List<Event> events = run.eventsFrom(next, 1000);
+        for (Event event : events) {
+          client.sendEvent(event.type(), payload(event), Integer.toString(next++));
+        }
+        if (events.isEmpty()) {
+          if (run.outcome() != null) {
+            ObjectNode done = EventJson.mapper().createObjectNode();
+            done.put("outcome", run.outcome().name().toLowerCase(java.util.Locale.ROOT));
+            done.put("label", run.outcome().label());
+            done.put("millis", run.elapsedMillis());
+            client.sendEvent("done", done.toString(), Integer.toString(next));
+            break;
+          }
+          client.sendComment("waiting");
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      if (run.outcome() == null) {
+        run.cancel("the page that was showing it went away");
+      }
+      client.close();
+    }
+  }
+
+  private static String payload(Event event) {
+    ObjectNode node = EventJson.mapper().createObjectNode();
+    node.put("html", EventHtml.render(event));
+    node.set("event", EventJson.tree(event));
+    return node.toString();
+  }
+
+  static void error(Context ctx, int status, String message, String field) {
+    ObjectNode node = EventJson.mapper().createObjectNode();
+    node.put("error", message);
+    if (field != null) {
+      node.put("field", field);
+    }
+    ctx.status(status).contentType("application/json").result(node.toString());
+  }
+
+  private static String clip(String text) {
+    return text.length() <= 60 ? text : text.substring(0, 60) + "…";
+  }
+}
