@@ -1,7 +1,6 @@
 package dev.loopbacklab.net;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,7 +46,7 @@ final class EphemeralRangeDetector {
   }
 
   private static String read(Path file) throws IOException {
-    return Files.readString(file, StandardCharsets.US_ASCII);
+    return ProcFiles.read(file);
   }
 
   /** Old kernels lack the reserved-ports file; that means nothing is reserved. */

@@ -1,8 +1,6 @@
 package dev.loopbacklab.net;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -38,7 +36,7 @@ public record PrivilegedPorts(int unprivilegedStart, String source, boolean know
     switch (OperatingSystem.current()) {
       case LINUX:
         try {
-          return parseLinux(Files.readString(LINUX_FILE, StandardCharsets.US_ASCII));
+          return parseLinux(ProcFiles.read(LINUX_FILE));
         } catch (IOException | RuntimeException e) {
           return new PrivilegedPorts(
               1024,
@@ -103,8 +101,7 @@ public record PrivilegedPorts(int unprivilegedStart, String source, boolean know
   public static boolean runningAsRoot() {
     if (OperatingSystem.current() == OperatingSystem.LINUX) {
       try {
-        return effectiveUidIsZero(
-            Files.readString(Path.of("/proc/self/status"), StandardCharsets.UTF_8));
+        return effectiveUidIsZero(ProcFiles.read(Path.of("/proc/self/status")));
       } catch (IOException | RuntimeException e) {
         // Fall through to the property: a guess is better than failing a lesson.
       }
