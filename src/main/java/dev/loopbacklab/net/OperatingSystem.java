@@ -14,7 +14,10 @@ enum OperatingSystem {
     return of(System.getProperty("os.name", ""));
   }
 
-  /** Reads an {@code os.name} value such as {@code "Linux"}, {@code "Mac OS X"}, {@code "Windows 11"}. */
+  /**
+   * Reads an {@code os.name} value such as {@code "Linux"}, {@code "Mac OS X"} or
+   * {@code "Windows 11"}.
+   */
   static OperatingSystem of(String osName) {
     String name = osName.toLowerCase(Locale.ROOT);
     if (name.startsWith("linux")) {

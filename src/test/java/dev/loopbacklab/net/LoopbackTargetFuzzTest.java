@@ -76,7 +76,8 @@ class LoopbackTargetFuzzTest {
         default:
           StringBuilder chars = new StringBuilder();
           for (int n = random.nextInt(16); n > 0; n--) {
-            chars.appendCodePoint(random.nextBoolean() ? 32 + random.nextInt(95) : random.nextInt(0x3000));
+            int printableAscii = 32 + random.nextInt(95);
+            chars.appendCodePoint(random.nextBoolean() ? printableAscii : random.nextInt(0x3000));
           }
           inputs.add(chars.toString());
       }

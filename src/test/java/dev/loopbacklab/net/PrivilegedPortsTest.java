@@ -63,7 +63,8 @@ class PrivilegedPortsTest {
   void matchesTheProcFileOnLinux() throws IOException {
     assumeTrue(OperatingSystem.current() == OperatingSystem.LINUX);
     assumeTrue(Files.isReadable(PrivilegedPorts.LINUX_FILE));
-    int expected = Integer.parseInt(Files.readString(PrivilegedPorts.LINUX_FILE).strip());
+    String text = ProcFilesTest.readWithStream(PrivilegedPorts.LINUX_FILE);
+    int expected = Integer.parseInt(text.strip());
     PrivilegedPorts rule = PrivilegedPorts.current();
     assertEquals(expected, rule.unprivilegedStart());
     assertTrue(rule.known());
@@ -78,7 +79,7 @@ class PrivilegedPortsTest {
   @Test
   void agreesWithProcSelfStatusAboutRoot() throws IOException {
     assumeTrue(OperatingSystem.current() == OperatingSystem.LINUX);
-    String status = Files.readString(Path.of("/proc/self/status"));
+    String status = ProcFilesTest.readWithStream(Path.of("/proc/self/status"));
     assertEquals(PrivilegedPorts.effectiveUidIsZero(status), PrivilegedPorts.runningAsRoot());
   }
 
