@@ -1,0 +1,229 @@
+package dev.loopbacklab.net;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class EchoServerTest {
+
+  static final Duration TIMEOUT = Duration.ofSeconds(5);
+  static final InetAddress LOOPBACK = AddressText.parse("127.0.0.1");
+
+  @Test
+  void echoesHelloBack() throws IOException {
+    try (EchoServer server = EchoServer.start();
+        EchoClient client = EchoClient.connect(server.address(), server.port(), TIMEOUT)) {
+      assertEquals("hello", client.roundTrip("hello"));
+      assertEquals("héllo, 世界", client.roundTrip("héllo, 世界"));
+      assertEquals(5 + "héllo, 世界".getBytes("UTF-8").length, server.bytesEchoed());
+    }
+  }
+
+  @Test
+  void startsOnLoopbackWithAPortChosenByTheOs() throws IOException {
+    try (EchoServer server = EchoServer.start()) {
+      assertEquals(LOOPBACK, server.address());
+      assertTrue(server.port() > 0);
+      assertEquals(new InetSocketAddress(LOOPBACK, server.port()), server.localAddress());
+    }
+  }
+
+  @Test
+  void servesManyClientsAtOnce() throws Exception {
+    int clients = 20;
+    int roundTrips = 100;
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    try (EchoServer server = EchoServer.start()) {
+      List<Future<Integer>> results = new ArrayList<>();
+      for (int c = 0; c < clients; c++) {
+        int id = c;
+        results.add(pool.submit(() -> {
+          try (EchoClient client = EchoClient.connect(server.address(), server.port(), TIMEOUT)) {
+            int ok = 0;
+            for (int i = 0; i < roundTrips; i++) {
+              String message = "client " + id + " message " + i;
+              ok += message.equals(client.roundTrip(message)) ? 1 : 0;
+            }
+            return ok;
+          }
+        }));
+      }
+      for (Future<Integer> result : results) {
+        assertEquals(roundTrips, result.get(30, TimeUnit.SECONDS));
+      }
+    } finally {
+      pool.shutdownNow();
+      assertTrue(pool.awaitTermination(10, TimeUnit.SECONDS));
+    }
+  }
+
+  @Test
+  void echoesOneMebibyteIntact() throws IOException {
+    byte[] message = new byte[1024 * 1024];
+    new Random(42).nextBytes(message);
+    try (EchoServer server = EchoServer.start();
+        EchoClient client = EchoClient.connect(server.address(), server.port(), TIMEOUT)) {
+      assertArrayEquals(message, client.roundTrip(message));
+      assertEquals(message.length, server.bytesEchoed());
+    }
+  }
+
+  @Test
+  void closeEndsEveryClientAndFreesThePort() throws IOException {
+    EchoServer server = EchoServer.start();
+    int port = server.port();
+    List<Socket> sockets = new ArrayList<>();
+    try {
+      for (int i = 0; i < 3; i++) {
+        Socket socket = new Socket(LOOPBACK, port);
+        socket.setSoTimeout((int) TIMEOUT.toMillis());
+        sockets.add(socket);
+        socket.getOutputStream().write('x');
+        assertEquals('x', socket.getInputStream().read());
+      }
+      assertEquals(3, server.clients());
+
+      server.close();
+      server.close(); // twice is harmless
+
+      for (Socket socket : sockets) {
+        assertEquals(-1, socket.getInputStream().read(), "the client sees end-of-stream");
+      }
+      assertEquals(0, server.clients());
+      if (SocketTable.available()) {
+        assertFalse(SocketTable.listening().stream().anyMatch(e -> e.localPort() == port));
+      }
+      try (ServerSocket again = new ServerSocket()) {
+        again.bind(new InetSocketAddress(LOOPBACK, port)); // would fail if still held
+      }
+    } finally {
+      server.close();
+      for (Socket socket : sockets) {
+        socket.close();
+      }
+    }
+  }
+
+  @Test
+  void countsClientsAsTheyComeAndGo() throws Exception {
+    try (EchoServer server = EchoServer.start()) {
+      EchoClient first = EchoClient.connect(server.address(), server.port(), TIMEOUT);
+      first.roundTrip("1");
+      try (EchoClient second = EchoClient.connect(server.address(), server.port(), TIMEOUT)) {
+        second.roundTrip("2");
+        assertEquals(2, server.clients());
+      }
+      first.close();
+      long deadline = System.nanoTime() + TIMEOUT.toNanos();
+      while (server.clients() > 0 && System.nanoTime() < deadline) {
+        Thread.sleep(5); // the server notices a close on its own thread, a moment later
+      }
+      assertEquals(0, server.clients());
+    }
+  }
+
+  @Test
+  void describesItselfWithEndpointAndClientCount() throws IOException {
+    EchoServer server = EchoServer.start();
+    try {
+      String endpoint = "127.0.0.1:" + server.port();
+      assertEquals("EchoServer[" + endpoint + ", 0 clients]", server.toString());
+      try (EchoClient a = EchoClient.connect(LOOPBACK, server.port(), TIMEOUT)) {
+        a.roundTrip("a");
+        assertEquals("EchoServer[" + endpoint + ", 1 client]", server.toString());
+        try (EchoClient b = EchoClient.connect(LOOPBACK, server.port(), TIMEOUT)) {
+          b.roundTrip("b");
+          assertEquals("EchoServer[" + endpoint + ", 2 clients]", server.toString());
+        }
+      }
+      server.close();
+      assertEquals("EchoServer[" + endpoint + ", closed]", server.toString());
+    } finally {
+      server.close();
+    }
+  }
+
+  @Test
+  void writesIpv6AddressesInBrackets() throws IOException {
+    EchoServer server;
+    try {
+      server = EchoServer.start("::1", 0);
+    } catch (IOException e) {
+      assumeTrue(false, "no IPv6 loopback here: " + e.getMessage());
+      return;
+    }
+    try (server;
+        EchoClient client = EchoClient.connect(server.address(), server.port(), TIMEOUT)) {
+      assertEquals("ping", client.roundTrip("ping"));
+      assertEquals("EchoServer[[::1]:" + server.port() + ", 1 client]", server.toString());
+    }
+  }
+
+  @Test
+  void serverOnAllAddressesIsReachableViaLoopback() throws IOException {
+    try (EchoServer server = EchoServer.start("0.0.0.0", 0);
+        EchoClient client = EchoClient.connect(LOOPBACK, server.port(), TIMEOUT)) {
+      assertEquals(AddressText.parse("0.0.0.0"), server.address());
+      assertEquals("wildcard", client.roundTrip("wildcard"));
+      assertEquals("EchoServer[0.0.0.0:" + server.port() + ", 1 client]", server.toString());
+    }
+  }
+
+  @Test
+  void namesItsDaemonThreadAfterThePort() throws IOException {
+    try (EchoServer server = EchoServer.start()) {
+      String name = "echo-server-" + server.port();
+      Thread thread =
+          Thread.getAllStackTraces().keySet().stream()
+              .filter(t -> t.getName().equals(name))
+              .findFirst()
+              .orElseThrow();
+      assertTrue(thread.isDaemon());
+    }
+  }
+
+  @Test
+  void refusesHostNamesInsteadOfLookingThemUp() {
+    assertThrows(IllegalArgumentException.class, () -> EchoServer.start("example.com", 0));
+    assertThrows(IllegalArgumentException.class, () -> EchoServer.start("127.1", 0));
+  }
+
+  @Test
+  void reportsAPortAlreadyInUse() throws IOException {
+    try (EchoServer first = EchoServer.start()) {
+      IOException e =
+          assertThrows(IOException.class, () -> EchoServer.start(LOOPBACK, first.port()));
+      assertEquals("Address already in use", e.getMessage());
+    }
+  }
+
+  @Test
+  void clientSeesEndOfStreamWhenItsServerCloses() throws IOException {
+    EchoServer server = EchoServer.start();
+    try (EchoClient client = EchoClient.connect(server.address(), server.port(), TIMEOUT)) {
+      client.roundTrip("before");
+      server.close();
+      assertThrows(IOException.class, () -> client.roundTrip("after"));
+    } finally {
+      server.close();
+    }
+  }
+}
