@@ -71,6 +71,9 @@ public final class ServeCommand implements Callable<Integer> {
         java.util.Set.of(), null, 8, java.time.Duration.ofSeconds(30));
     try {
       server = LabServer.start(config, Experiments.registry(), LabVersion.get());
+    } catch (LessonFormatException e) {
+      err.println("Cannot load the lessons: " + e.getMessage());
+      return 1;
     } catch (RuntimeException e) {
       if (!isBindFailure(e)) {
         throw e;
@@ -83,9 +86,6 @@ public final class ServeCommand implements Callable<Integer> {
       out.printf("Port %d is busy: another program is already listening on %s:%d. Using a free "
           + "port picked by the OS instead.%n", defaultPort, bindHost, defaultPort);
       server = LabServer.start(config.withPort(0), Experiments.registry(), LabVersion.get());
-    } catch (LessonFormatException e) {
-      err.println("Cannot load the lessons: " + e.getMessage());
-      return 1;
     }
     out.println("Loopback Lab is running at " + server.url());
     out.println("Press Ctrl+C to stop." + (content.fromDisk() ? " Reading lessons/ and site/ from "

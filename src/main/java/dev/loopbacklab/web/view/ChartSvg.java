@@ -23,7 +23,7 @@ final class ChartSvg {
   private ChartSvg() {}
 
   static DomContent figure(Event.Chart chart) {
-    return figure(svg(chart), figcaption(text(chart.title()),
+    return j2html.TagCreator.figure(svg(chart), figcaption(text(chart.title()),
             iff(!chart.legend().isEmpty(), span(" — " + chart.legend()).withClass("chart-legend"))),
             details(summary("The numbers"), p(chart.textAlternative())).withClass("chart-numbers"))
         .withClass("event-chart");

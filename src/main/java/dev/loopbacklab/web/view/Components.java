@@ -35,7 +35,7 @@ public final class Components {
                 .withClass("run-progress")
                 .attr("hidden"),
             div().withClass("results").attr("aria-live", "polite"),
-            p("Live results need JavaScript. You can run this from a terminal instead: ",
+            p(text("Live results need JavaScript. You can run this from a terminal instead: "),
                     code("loopback-lab " + (panel.check() ? "check " : "run ") + panel.id()))
                 .withClass("no-js-note"))
         .withClass(panel.check() ? "panel panel-check" : "panel")

@@ -49,7 +49,7 @@ public final class Layout {
                             p(
                                 text("Loopback Lab " + chrome.version() + " · served from your own machine; "
                                     + "every result on these pages was measured here.")))
-                        .withClass("site-footer"))
+                        .withClass("site-footer")))
             .attr("lang", "en"));
   }
 }
