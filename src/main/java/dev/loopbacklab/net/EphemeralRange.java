@@ -22,7 +22,16 @@ public record EphemeralRange(
     int first, int last, String source, boolean fallback, List<PortSpan> reserved) {
   private static final String IANA_SOURCE = "IANA suggestion (RFC 6335 §6)";
 
-  /** Checks the ends and keeps an unchangeable copy of the reserved list. */
+  /**
+   * Checks the ends and keeps an unchangeable copy of the reserved list.
+   *
+   * @param first the lowest port the OS hands out
+   * @param last the highest port, not below {@code first}
+   * @param source where the range came from
+   * @param fallback true if not read from this machine
+   * @param reserved ports the OS skips; copied
+   * @throws IllegalArgumentException if an end is not a port or the ends are out of order
+   */
   public EphemeralRange {
     Ports.requireValid(first);
     Ports.requireValid(last);

@@ -39,7 +39,13 @@ public record LoopbackTarget(String text, InetAddress address) {
         throw new AssertionError("LoopbackTarget must never resolve a name, but asked for " + name);
       };
 
-  /** Checks that {@code address} really is what {@code text} says, so no record is forged. */
+  /**
+   * Checks that {@code address} really is what {@code text} says, so no record is forged.
+   *
+   * @param text an accepted form, normalised as {@link #parse(String)} leaves it
+   * @param address the address that form stands for
+   * @throws InvalidTargetException if the two do not match
+   */
   public LoopbackTarget {
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(address, "address");

@@ -16,7 +16,15 @@ import java.util.Optional;
 public record PortInfo(
     int port, PortCategory category, Optional<String> service, boolean privilegedHere) {
 
-  /** Checks that the parts agree, so a PortInfo never states something false. */
+  /**
+   * Checks that the parts agree, so a PortInfo never states something false.
+   *
+   * @param port the port, 0 to 65535
+   * @param category its IANA category
+   * @param service the usual TCP service, or empty
+   * @param privilegedHere true if this OS reserves the port
+   * @throws IllegalArgumentException if the category does not fit the port
+   */
   public PortInfo {
     Objects.requireNonNull(category, "category");
     Objects.requireNonNull(service, "service");

@@ -7,7 +7,13 @@ package dev.loopbacklab.net;
  * @param last the highest port in the span, not below {@code first}
  */
 public record PortSpan(int first, int last) {
-  /** Checks that both ends are ports and in order. */
+  /**
+   * Checks that both ends are ports and in order.
+   *
+   * @param first the lowest port
+   * @param last the highest port, not below {@code first}
+   * @throws IllegalArgumentException if an end is not a port or the ends are out of order
+   */
   public PortSpan {
     Ports.requireValid(first);
     Ports.requireValid(last);

@@ -20,7 +20,14 @@ public record PrivilegedPorts(int unprivilegedStart, String source, boolean know
 
   private static final String LINUX_SOURCE = "Linux net.ipv4.ip_unprivileged_port_start";
 
-  /** Checks the parts: the start is a port number and the source is given. */
+  /**
+   * Checks the parts: the start is a port number and the source is given.
+   *
+   * @param unprivilegedStart the lowest port any user may listen on
+   * @param source where the number came from
+   * @param known false if the number is a guess
+   * @throws PortFormatException if the start is not a port
+   */
   public PrivilegedPorts {
     Ports.requireValid(unprivilegedStart);
     Objects.requireNonNull(source, "source");
