@@ -30,7 +30,8 @@ public final class PortConflictExperiment implements Experiment {
   @Override
   public String description() {
     return "Holds a port on 127.0.0.1, then tries to bind it again: on the same address, on the"
-        + " wildcard 0.0.0.0, on 127.0.0.2 and with UDP. Shows the operating system's real answers.";
+        + " wildcard 0.0.0.0, on 127.0.0.2 and with UDP. Shows the operating system's real"
+        + " answers.";
   }
 
   @Override

@@ -71,7 +71,8 @@ public final class PortReuseExperiment implements Experiment {
         + " Maximum Segment Lifetime (2*MSL; Linux uses a fixed 60 seconds) so that late packets"
         + " of the old connection cannot be taken for a new one. Servers that restart would"
         + " otherwise wait that long: that is why they set SO_REUSEADDR, and why Java's"
-        + " ServerSocket turns it on by default on Linux (port-conflict shows the value on yours).");
+        + " ServerSocket turns it on by default on Linux (port-conflict shows the value on"
+        + " yours).");
   }
 
   /** Makes the server side close first; returns the server's port, now in TIME_WAIT. */

@@ -51,7 +51,8 @@ final class RecordingReport implements Report {
     return all(Event.Table.class).stream()
         .filter(t -> t.caption().startsWith(captionStart))
         .findFirst()
-        .orElseThrow(() -> new NoSuchElementException("no table " + captionStart + " in " + events));
+        .orElseThrow(
+            () -> new NoSuchElementException("no table " + captionStart + " in " + events));
   }
 
   /** The row whose first cell starts with {@code firstCellStart}. */
