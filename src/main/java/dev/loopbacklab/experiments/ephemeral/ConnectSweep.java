@@ -70,13 +70,23 @@ final class ConnectSweep implements Experiment {
     SampleLines.facts(report, sample, range);
     SourcePortSteps.report(report, result.ports());
     report.emit(PortHistogram.chart("Client source ports", result.ports(), range));
-    report.say("What this machine shows: " + BindPatterns.describe(sample) + "."
-        + (BindPatterns.isLinux() && sample.count() >= BindPatterns.ENOUGH
-            && sample.even() == sample.count() && (range.first() & 1) == 0
-            ? " On Linux, connect() prefers ports with the parity of the range's first port,"
-                + " the opposite of bind(0), and walks forward from a per-destination offset"
-                + " (RFC 6056's double-hash algorithm, in __inet_hash_connect())."
-            : ""));
+    report.say(explain(sample, range));
     TimeWaitCount.report(report, port, timeWaitBefore, count);
+  }
+
+  /** Names Linux's connect() rule only when at least 99% of the ports follow it. */
+  static String explain(PortSample sample, EphemeralRange range) {
+    String seen = "What this machine shows: " + BindPatterns.describe(sample) + ".";
+    int preferred = (range.first() & 1) == 0 ? sample.even() : sample.odd();
+    if (!BindPatterns.isLinux() || range.fallback() || sample.count() < BindPatterns.ENOUGH
+        || preferred * 100L < sample.count() * 99L) {
+      return seen;
+    }
+    return seen + " On Linux, connect() prefers ports with the parity of the range's first port,"
+        + " the opposite of bind(0), and walks forward from a per-destination offset"
+        + " (RFC 6056's double-hash algorithm, in __inet_hash_connect())."
+        + (preferred < sample.count()
+            ? " The few others appear once the preferred ports are all in use or in TIME_WAIT."
+            : "");
   }
 }
