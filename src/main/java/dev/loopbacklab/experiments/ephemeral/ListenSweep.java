@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * {@code ephemeral-listen-sweep}: binds a server socket to port 0 again and again, once with
- * SO_REUSEADDR on (Java's default for {@link ServerSocket} outside Windows) and once with it off,
+ * SO_REUSEADDR on (Java's default for {@link ServerSocket} on Linux) and once with it off,
  * and shows where in the range the OS put them.
  */
 final class ListenSweep implements Experiment {
