@@ -1,6 +1,7 @@
 package dev.loopbacklab.experiments;
 
 import dev.loopbacklab.experiments.binding.BindingTopic;
+import dev.loopbacklab.experiments.ephemeral.EphemeralTopic;
 import dev.loopbacklab.lesson.Experiment;
 import dev.loopbacklab.lesson.ExperimentRegistry;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ public final class Experiments {
   private static List<Experiment> all() {
     List<Experiment> all = new ArrayList<>();
     all.addAll(BindingTopic.experiments());
+    all.addAll(EphemeralTopic.experiments());
     return all;
   }
 }
