@@ -28,13 +28,6 @@ public record Machine(
         () -> canBind(Addresses.LOOPBACK_V6), () -> canBind(Addresses.SECOND), OwnAddresses::list);
   }
 
-  /** This machine, but with {@code lan} standing in for its interface addresses. */
-  public static Machine withLan(List<InetAddress> lan) {
-    Machine real = real();
-    List<InetAddress> copy = List.copyOf(lan);
-    return new Machine(real.ipv6(), real.secondLoopback(), () -> copy);
-  }
-
   /** True if a listener can be bound to {@code address}: it is configured on this machine. */
   static boolean canBind(InetAddress address) {
     StandardProtocolFamily family = Addresses.familyOf(address);
