@@ -1,5 +1,6 @@
 package dev.loopbacklab.experiments;
 
+import dev.loopbacklab.experiments.echo.EchoTopic;
 import dev.loopbacklab.lesson.Experiment;
 import dev.loopbacklab.lesson.ExperimentRegistry;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ public final class Experiments {
 
   private static List<Experiment> all() {
     List<Experiment> all = new ArrayList<>();
+    all.addAll(EchoTopic.experiments());
     return all;
   }
 }
