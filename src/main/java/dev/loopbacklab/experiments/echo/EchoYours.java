@@ -76,8 +76,7 @@ final class EchoYours implements Check {
         report.verdict(false, "Connection refused: nothing is listening on " + where + ".",
             "the JDK said: " + e.getMessage(),
             "Start your server first, e.g. in JShell: EchoServer.start(\"" + host.text() + "\", "
-                + port + ")", "or with ncat: ncat -l -k " + host.text() + " " + port
-                + " -e /bin/cat");
+                + port + ")", "or with ncat: ncat -l -k -e /bin/cat " + host.text() + " " + port);
         return;
       } catch (SocketTimeoutException e) {
         report.verdict(false, "Timed out connecting to " + where + " after " + millis + " ms.",
