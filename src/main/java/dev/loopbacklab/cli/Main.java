@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
     description = "Learn how programs talk to themselves over 127.0.0.1, with live results from "
         + "your own machine. With no command, serves the lessons at http://127.0.0.1:62893/.",
     subcommands = {ServeCommand.class, ListCommand.class, RunCommand.class, CheckCommand.class,
+        JShellCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 

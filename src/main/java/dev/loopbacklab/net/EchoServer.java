@@ -103,7 +103,10 @@ public final class EchoServer implements AutoCloseable {
     return loop.clients();
   }
 
-  /** How many bytes the server has sent back so far, over all clients. */
+  /**
+   * How many bytes the server has sent back so far, over all clients. It is counted just after
+   * each write, so it can lag a reply the client already has by a moment.
+   */
   public long bytesEchoed() {
     return loop.bytesEchoed();
   }

@@ -9,6 +9,7 @@ import dev.loopbacklab.web.view.MessagePage;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.NotFoundResponse;
 import java.util.Collections;
 import java.util.List;
 import org.slf4j.Logger;
@@ -67,6 +68,11 @@ public final class LabServer implements AutoCloseable {
           if (reason != null) {
             refuse(ctx, 403, reason);
           }
+        }
+      });
+      cfg.routes.before("/api/runs/{id}/events", ctx -> {
+        if (runs.find(ctx.pathParam("id")).isEmpty()) {
+          throw new NotFoundResponse();
         }
       });
       cfg.routes.get("/", ctx -> html(ctx, pages.index()));

@@ -12,6 +12,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +34,8 @@ class EchoServerTest {
         EchoClient client = EchoClient.connect(server.address(), server.port(), TIMEOUT)) {
       assertEquals("hello", client.roundTrip("hello"));
       assertEquals("héllo, 世界", client.roundTrip("héllo, 世界"));
-      assertEquals(5 + "héllo, 世界".getBytes("UTF-8").length, server.bytesEchoed());
+      long expected = 5 + "héllo, 世界".getBytes(StandardCharsets.UTF_8).length;
+      Eventually.assertReaches(expected, server::bytesEchoed, "bytes echoed");
     }
   }
 
@@ -82,7 +84,7 @@ class EchoServerTest {
     try (EchoServer server = EchoServer.start();
         EchoClient client = EchoClient.connect(server.address(), server.port(), TIMEOUT)) {
       assertArrayEquals(message, client.roundTrip(message));
-      assertEquals(message.length, server.bytesEchoed());
+      Eventually.assertReaches(message.length, server::bytesEchoed, "bytes echoed");
     }
   }
 
@@ -132,11 +134,8 @@ class EchoServerTest {
         assertEquals(2, server.clients());
       }
       first.close();
-      long deadline = System.nanoTime() + TIMEOUT.toNanos();
-      while (server.clients() > 0 && System.nanoTime() < deadline) {
-        Thread.sleep(5); // the server notices a close on its own thread, a moment later
-      }
-      assertEquals(0, server.clients());
+      // The server notices a close on its own thread, a moment later.
+      Eventually.assertReaches(0, server::clients, "clients");
     }
   }
 

@@ -35,7 +35,7 @@ class OtherEchoServersTest {
         client.receive(reply);
         assertEquals("datagram " + i, text(reply));
       }
-      assertEquals(3, server.datagramsEchoed());
+      Eventually.assertReaches(3, server::datagramsEchoed, "datagrams echoed");
       assertEquals("UdpEchoServer[127.0.0.1:" + server.port() + "]", server.toString());
     }
   }

@@ -1,0 +1,53 @@
+package dev.loopbacklab.lesson;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loopbacklab.experiments.Experiments;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The real lessons/ folder passes the content checker, and every lesson is complete. */
+class LessonContentTest {
+  private static final Path LESSONS = Path.of("lessons");
+
+  @Test
+  void everyLessonPassesTheContentChecker() {
+    assertEquals(List.of(), Experiments.registry().contentChecker().check(LESSONS));
+  }
+
+  @Test
+  void everyLessonAfterTheFirstHasAnExperimentACheckAScriptAndNotes() {
+    for (Lesson lesson : LessonCatalog.load(LESSONS).lessons()) {
+      assertTrue(lesson.notes().isPresent(), lesson.folderName() + " has no notes.md");
+      if (lesson.number() == 0) {
+        continue;
+      }
+      assertFalse(lesson.experimentIds().isEmpty(), lesson.folderName() + " embeds no experiment");
+      assertFalse(lesson.checkIds().isEmpty(), lesson.folderName() + " embeds no check");
+      assertFalse(lesson.scripts().isEmpty(), lesson.folderName() + " has no .jsh script");
+    }
+  }
+
+  @Test
+  void everyExperimentAndCheckAppearsInSomeLesson() {
+    Set<String> embedded = new HashSet<>();
+    LessonCatalog.load(LESSONS).lessons().forEach(l -> {
+      embedded.addAll(l.experimentIds());
+      embedded.addAll(l.checkIds());
+    });
+    for (Experiment experiment : Experiments.registry().all()) {
+      assertTrue(embedded.contains(experiment.id()), experiment.id() + " is in no lesson");
+    }
+  }
+
+  @Test
+  void theFirstLessonIsYouAreHere() {
+    assertTrue(Files.isRegularFile(LESSONS.resolve("00-you-are-here/lesson.md")));
+  }
+}

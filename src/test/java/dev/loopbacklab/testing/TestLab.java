@@ -1,0 +1,39 @@
+package dev.loopbacklab.testing;
+
+import dev.loopbacklab.lesson.ContentRoot;
+import dev.loopbacklab.lesson.ExperimentRegistry;
+import dev.loopbacklab.web.LabConfig;
+import dev.loopbacklab.web.LabServer;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** Starts a lab on 127.0.0.1:0 for a test, with the fixture lessons and fake experiments. */
+public final class TestLab {
+  private TestLab() {}
+
+  /** The fixture lessons with the real site assets. */
+  public static ContentRoot fixtureContent() {
+    try {
+      Path lessons = Path.of(TestLab.class.getResource("/fixtures/good").toURI());
+      return new ContentRoot(lessons, Path.of("site"), false);
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A lab serving the fixtures, with the fake experiments. */
+  public static LabServer start() {
+    return start(4, Duration.ofSeconds(10));
+  }
+
+  /** A lab with the given limits. */
+  public static LabServer start(int maxRuns, Duration lifetime) {
+    return start(FakeExperiments.registry(), maxRuns, lifetime);
+  }
+
+  public static LabServer start(ExperimentRegistry registry, int maxRuns, Duration lifetime) {
+    LabConfig config = LabConfig.local(0, fixtureContent()).withLimits(maxRuns, lifetime);
+    return LabServer.start(config, registry, "test");
+  }
+}
