@@ -21,7 +21,8 @@ System.out.println("server port " + server.port() + ": " + Ports.classify(server
 // 4. Close both: the port is free again.
 client.close();
 server.close();
-System.out.println(server.toString().endsWith(", closed]"));  // prints: true  (it reads EchoServer[127.0.0.1:<port>, closed])
+// The server now reads EchoServer[127.0.0.1:<port>, closed].
+System.out.println(server.toString().endsWith(", closed]"));  // prints: true
 
 // 5. For the echo-yours check you need a server on a port you choose, such as 7007:
 //      var mine = EchoServer.start("127.0.0.1", 7007);
