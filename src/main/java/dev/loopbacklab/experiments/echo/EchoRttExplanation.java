@@ -28,8 +28,11 @@ final class EchoRttExplanation {
           + " reply and counted %,d lost. With one message in flight at a time, losses are rare.",
           EchoRtt.UDP_TIMEOUT_MILLIS, udp.lost()));
     }
-    report.say("The parked hand-off uses no socket at all, yet a waiting thread still sleeps and the"
-        + " kernel has to wake it: that wake-up is a large part of every socket number above. The"
+    report.say("The parked hand-off uses no socket at all, yet a thread that waits may be put to"
+        + " sleep, and then the kernel has to wake it. The queue spins for a moment before sleeping:"
+        + " when that catches the answer (JDK 17 often does) the row shows about 1 µs; when the"
+        + " thread really sleeps (newer JDKs sleep sooner) it is about as slow as a socket. That"
+        + " wake-up is a large part of every socket number above. The"
         + " spinning hand-off never sleeps, so no kernel is involved; it is the floor, the time for"
         + " a value to travel from one core's cache to another's, and it keeps two cores busy the"
         + " whole time, which is why servers do not work like that. It needs two free cores: when"
