@@ -20,8 +20,8 @@ final class EchoRttExplanation {
         + " round trip) and sometimes on different cores (about 13 µs), and it can change its mind"
         + " from one run to the next. Run it twice before drawing conclusions.");
     report.say("A Unix domain socket skips IP and TCP (no headers, checksums, sequence numbers or"
-        + " acknowledgements), so it is usually a little faster; UDP skips the connection, but its"
-        + " client here waits with a time limit, which costs an extra system call or so.");
+        + " acknowledgements), so it is usually a little faster. UDP skips the connection; its client"
+        + " here waits for each reply with a time limit so that it can count losses.");
     if (udp != null) {
       report.say(String.format(Locale.ROOT, "UDP promises nothing, even on loopback: if a receive"
           + " buffer is full, the kernel drops the datagram. This run waited up to %d ms for each"
