@@ -37,29 +37,29 @@ class LessonSnippetsTest {
         .filter(l -> l.embeds().stream().anyMatch(e -> e.kind() == Lesson.Embed.Kind.JSHELL))
         .map(lesson -> dynamicTest(lesson.folderName() + "/lesson.md", () -> {
           List<String> problems = new ArrayList<>();
-          Set<String> before = ownListeners();
           try (SnippetRunner runner = new SnippetRunner()) {
+            Set<String> before = ownListeners();
             for (Lesson.Embed block : lesson.embeds()) {
               if (block.kind() == Lesson.Embed.Kind.JSHELL) {
                 problems.addAll(runner.run("lessons/" + lesson.folderName() + "/lesson.md",
                     block.line() + 1, block.body()));
               }
             }
+            problems.addAll(leftListening(before));
           }
-          problems.addAll(leftListening(before));
           assertEquals(List.of(), problems);
         }));
   }
 
   private static void assertRunsCleanly(String where, int firstLine, List<String> sources) {
     List<String> problems = new ArrayList<>();
-    Set<String> before = ownListeners();
     try (SnippetRunner runner = new SnippetRunner()) {
+      Set<String> before = ownListeners();
       for (String source : sources) {
         problems.addAll(runner.run(where, firstLine, source));
       }
+      problems.addAll(leftListening(before));
     }
-    problems.addAll(leftListening(before));
     assertEquals(List.of(), problems, where);
   }
 
@@ -69,15 +69,20 @@ class LessonSnippetsTest {
     return after.isEmpty() ? List.of() : List.of("left listening: " + after);
   }
 
-  /** The listening sockets this process owns, as "address:port". */
+  /**
+   * The listening sockets owned by this process and its children (JShell runs snippets in a child
+   * JVM), as "pid address:port".
+   */
   static Set<String> ownListeners() {
-    long pid = ProcessHandle.current().pid();
+    Set<Long> pids = new java.util.HashSet<>();
+    pids.add(ProcessHandle.current().pid());
+    ProcessHandle.current().descendants().forEach(p -> pids.add(p.pid()));
     var owners = SocketTable.owners();
     Set<String> mine = new TreeSet<>();
     for (SocketTable.Entry entry : SocketTable.listening()) {
       var owner = owners.get(entry.inode());
-      if (owner != null && owner.pid() == pid) {
-        mine.add(entry.localEndpoint());
+      if (owner != null && pids.contains(owner.pid())) {
+        mine.add(owner.pid() + " " + entry.localEndpoint());
       }
     }
     return mine;
@@ -105,8 +110,8 @@ class LessonSnippetsTest {
 
   @Test
   void theListenerCheckSeesAServerLeftRunning() throws Exception {
-    Set<String> before = ownListeners();
     try (SnippetRunner runner = new SnippetRunner()) {
+      Set<String> before = ownListeners();
       assertEquals(List.of(), runner.run("leak.jsh", 1, "var leak = EchoServer.start(\"127.0.0.1\", 0);"));
       assertEquals(1, leftListening(before).size());
       runner.run("leak.jsh", 2, "leak.close();");

@@ -15,19 +15,29 @@ import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
 
 /**
- * Runs JShell source the way a learner would, through the {@code jdk.jshell} API in this JVM, and
+ * Runs JShell source the way a learner would, through the {@code jdk.jshell} API with JShell's
+ * usual remote execution engine (a child JVM, as in the jshell tool: the local engine joins every
+ * thread a snippet starts, so a snippet that leaves an echo server running would never return), and
  * collects every problem: a rejected snippet, a compile error, an exception, or output that does not
  * match a {@code // prints: ...} comment at the end of the snippet's line.
  */
 final class SnippetRunner implements AutoCloseable {
   private static final Pattern PRINTS = Pattern.compile("^[ \\t]*// prints: (.*)$");
 
+  private static final int SNIPPET_SECONDS = 60;
+  private static final java.util.concurrent.ScheduledExecutorService WATCHDOG =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "jshell-watchdog");
+        thread.setDaemon(true);
+        return thread;
+      });
+
   private final ByteArrayOutputStream output = new ByteArrayOutputStream();
   private final JShell shell;
 
   SnippetRunner() {
     PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
-    shell = JShell.builder().executionEngine("local").out(out).err(out).build();
+    shell = JShell.builder().out(out).err(out).build();
     shell.addToClasspath(System.getProperty("java.class.path"));
     for (String line : List.of("import dev.loopbacklab.Lab;", "import dev.loopbacklab.net.*;",
         "import java.net.*;", "import java.time.Duration;")) {
@@ -89,14 +99,14 @@ final class SnippetRunner implements AutoCloseable {
 
   private List<String> eval(String at, String snippet) {
     List<String> problems = new ArrayList<>();
-    PrintStream realOut = System.out;
     List<SnippetEvent> events;
-    // the local execution engine runs snippets in this JVM, so their System.out is ours
-    System.setOut(new PrintStream(output, true, StandardCharsets.UTF_8));
+    // a snippet that hangs is stopped, so one bad script cannot hang the build
+    java.util.concurrent.ScheduledFuture<?> watchdog = WATCHDOG.schedule(shell::stop,
+        SNIPPET_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
     try {
       events = shell.eval(snippet);
     } finally {
-      System.setOut(realOut);
+      watchdog.cancel(false);
     }
     for (SnippetEvent event : events) {
       if (event.status() == Snippet.Status.REJECTED) {
@@ -109,6 +119,10 @@ final class SnippetRunner implements AutoCloseable {
             ? e.getExceptionClassName() : event.exception().getClass().getName();
         problems.add(at + ": threw " + type.substring(type.lastIndexOf('.') + 1) + ": "
             + event.exception().getMessage() + " in: " + first(snippet));
+      }
+      if (event.status() == Snippet.Status.VALID && event.exception() == null
+          && event.snippet().kind() == Snippet.Kind.ERRONEOUS) {
+        problems.add(at + ": erroneous snippet: " + first(snippet));
       }
     }
     return problems;
