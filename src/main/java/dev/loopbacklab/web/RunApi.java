@@ -27,10 +27,12 @@ final class RunApi {
 
   private final ExperimentRegistry registry;
   private final RunRegistry runs;
+  private final RateLimiter starts;
 
-  RunApi(ExperimentRegistry registry, RunRegistry runs) {
+  RunApi(ExperimentRegistry registry, RunRegistry runs, RateLimiter starts) {
     this.registry = registry;
     this.runs = runs;
+    this.starts = starts;
   }
 
   void start(Context ctx) {
@@ -39,9 +41,19 @@ final class RunApi {
       error(ctx, 415, "send the run request as JSON (Content-Type: application/json)", null);
       return;
     }
-    byte[] body = ctx.bodyAsBytes();
-    if (body.length > MAX_BODY) {
+    if (ctx.req().getContentLengthLong() > MAX_BODY) {
       error(ctx, 413, "the request is larger than " + MAX_BODY + " bytes", null);
+      return;
+    }
+    byte[] body;
+    try {
+      body = ctx.bodyAsBytes();
+    } catch (Exception e) {
+      // Javalin stops reading at MAX_BODY (chunked bodies have no length to check first); a body
+      // that ends before its Content-Length is the client's fault too, not a server error.
+      boolean tooLarge = e instanceof io.javalin.http.HttpResponseException r && r.getStatus() == 413;
+      error(ctx, tooLarge ? 413 : 400, tooLarge ? "the request is larger than " + MAX_BODY
+          + " bytes" : "the request body could not be read", null);
       return;
     }
     JsonNode request;
@@ -69,6 +81,10 @@ final class RunApi {
       params = Params.parse(experiment.params(), raw(request.path("params")));
     } catch (ParamException e) {
       error(ctx, 400, e.getMessage(), e.field());
+      return;
+    }
+    if (!starts.tryAcquire(ctx.req().getRemoteAddr())) {
+      error(ctx, 429, "you have started runs too quickly; wait a few seconds and try again", null);
       return;
     }
     Run run;
