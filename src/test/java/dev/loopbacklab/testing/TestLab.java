@@ -36,4 +36,21 @@ public final class TestLab {
     LabConfig config = LabConfig.local(0, fixtureContent()).withLimits(maxRuns, lifetime);
     return LabServer.start(config, registry, "test");
   }
+
+  /** A lab with the fake experiments and the given configuration. */
+  public static LabServer start(LabConfig config) {
+    return LabServer.start(config, FakeExperiments.registry(), "test");
+  }
+
+  /** A test room token: strong enough, and fixed so failures are easy to read. */
+  public static final String ROOM_TOKEN = "Room-Token_0123456789abcdefXYZ";
+
+  /**
+   * A lab serving a room: it listens on the wildcard address, answers to {@code lab.test}, and
+   * wants {@link #ROOM_TOKEN}. Tests reach it through 127.0.0.1 only, with {@code Host: lab.test}.
+   */
+  public static LabServer room() {
+    return start(LabConfig.room("0.0.0.0", 0, fixtureContent(), java.util.Set.of("lab.test"),
+        ROOM_TOKEN));
+  }
 }
