@@ -22,6 +22,21 @@ public final class TestLab {
     }
   }
 
+  /**
+   * A copy of the fixture lessons under {@code dir}/lessons, read from disk on every request as in
+   * {@code serve --dev}, so a test can break a lesson while the lab runs.
+   */
+  public static ContentRoot devCopy(Path dir) throws java.io.IOException {
+    Path from = fixtureContent().lessons();
+    Path to = dir.resolve("lessons");
+    try (var files = java.nio.file.Files.walk(from)) {
+      for (Path file : files.toList()) {
+        java.nio.file.Files.copy(file, to.resolve(from.relativize(file).toString()));
+      }
+    }
+    return new ContentRoot(to, Path.of("site").toAbsolutePath(), true);
+  }
+
   /** A lab serving the fixtures, with the fake experiments. */
   public static LabServer start() {
     return start(4, Duration.ofSeconds(10));
