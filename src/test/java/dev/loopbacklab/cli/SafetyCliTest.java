@@ -140,6 +140,17 @@ class SafetyCliTest {
   }
 
   @Test
+  void aRealCheckAimedOffLoopbackIsStatus2AndSaysWhatWorks() {
+    CommandLine cli = Main.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    assertEquals(2, cli.execute("check", "echo-yours", "--param", "host=10.0.0.1"));
+    assertTrue(err.toString().contains("\"10.0.0.1\""), err.toString());
+    assertTrue(err.toString().contains(LoopbackTarget.ACCEPTED_FORMS), err.toString());
+    assertEquals("", out.toString(), "nothing ran");
+  }
+
+  @Test
   void aCheckAimedOffLoopbackIsStatus2AndSaysWhatWorks() {
     CheckCommand check = new CheckCommand();
     check.registry = FakeExperiments.registry();
