@@ -36,8 +36,9 @@ final class RunApi {
   }
 
   void start(Context ctx) {
-    String type = ctx.contentType() == null ? "" : ctx.contentType();
-    if (!type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+    // The raw header: the servlet API's getContentType() throws on a bad charset parameter.
+    String type = ctx.header("Content-Type") == null ? "" : ctx.header("Content-Type");
+    if (!type.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT).equals("application/json")) {
       error(ctx, 415, "send the run request as JSON (Content-Type: application/json)", null);
       return;
     }
