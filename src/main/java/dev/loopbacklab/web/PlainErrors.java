@@ -1,7 +1,5 @@
 package dev.loopbacklab.web;
 
-import java.nio.ByteBuffer;
-import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
@@ -24,11 +22,5 @@ final class PlainErrors extends ErrorHandler {
   public boolean handle(Request request, Response response, Callback callback) throws Exception {
     SecurityHeaders.apply(response.getHeaders()::put);
     return super.handle(request, response, callback);
-  }
-
-  @Override
-  public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-    SecurityHeaders.apply(fields::put);
-    return super.badMessageError(status, reason, fields);
   }
 }

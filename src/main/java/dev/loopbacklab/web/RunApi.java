@@ -12,7 +12,6 @@ import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.web.view.EventHtml;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,9 +110,7 @@ final class RunApi {
     if (!params.isObject()) {
       throw new ParamException(null, "params must be an object of name: value pairs");
     }
-    Iterator<Map.Entry<String, JsonNode>> fields = params.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> field = fields.next();
+    for (Map.Entry<String, JsonNode> field : params.properties()) {
       JsonNode value = field.getValue();
       if (!value.isValueNode() || value.isNull()) {
         throw new ParamException(field.getKey(), field.getKey() + " must be a plain value");
