@@ -4,11 +4,19 @@ import dev.loopbacklab.LabVersion;
 import dev.loopbacklab.experiments.Experiments;
 import dev.loopbacklab.lesson.ContentRoot;
 import dev.loopbacklab.lesson.LessonFormatException;
+import dev.loopbacklab.net.IpLiteral;
 import dev.loopbacklab.net.LoopbackTarget;
 import dev.loopbacklab.web.LabConfig;
 import dev.loopbacklab.web.LabServer;
+import dev.loopbacklab.web.RoomToken;
 import java.io.PrintWriter;
 import java.net.BindException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -23,13 +31,24 @@ public final class ServeCommand implements Callable<Integer> {
   static final int KEEP_RUNNING = -1;
 
   @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
-      description = "Address to listen on: a loopback address (default ${DEFAULT-VALUE}).")
+      description = "Address to listen on, as an IP literal (default ${DEFAULT-VALUE}: this machine "
+          + "only). Anything but loopback, e.g. 0.0.0.0, serves a room: every request then needs "
+          + "the access token.")
   String host;
 
   @Option(names = "--port", paramLabel = "PORT", converter = PortConverter.class,
       description = "Port to listen on, 0 for any free port (default 62893; if that is busy, a free "
           + "port the OS picks).")
   Integer port;
+
+  @Option(names = "--token", paramLabel = "TOKEN", description = "The access token when serving a "
+      + "room (default: a new random one, printed in the link to share). At least 22 characters "
+      + "of A-Z a-z 0-9 - _, or 32 hex digits.")
+  String token;
+
+  @Option(names = "--allow-host", paramLabel = "NAME", description = "Also answer requests "
+      + "addressed to NAME (a name or address learners type); repeat for more.")
+  List<String> allowHosts = List.of();
 
   @Option(names = "--dev", description = "Read lessons/ and site/ from the working directory, so "
       + "edits show on reload.")
@@ -43,6 +62,9 @@ public final class ServeCommand implements Callable<Integer> {
   /** Whether {@link #call} waits for the server to be stopped; tests turn it off. */
   boolean block = true;
 
+  /** Stands for the working directory; tests point it at a folder of their own. */
+  Path workingDir = Path.of("").toAbsolutePath();
+
   /** The server started by the last {@link #call}, for tests. */
   LabServer server;
 
@@ -50,25 +72,43 @@ public final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec == null ? new PrintWriter(System.out, true) : spec.commandLine().getOut();
     PrintWriter err = spec == null ? new PrintWriter(System.err, true) : spec.commandLine().getErr();
-    try {
-      LoopbackTarget.parse(host);
-    } catch (IllegalArgumentException e) {
-      err.println("--host " + e.getMessage());
-      err.println("Serving a room on a non-loopback address is not available yet; the lab only "
-          + "listens on loopback.");
+    InetAddress bind = bindAddress(host);
+    if (bind == null) {
+      err.println("--host \"" + clip(host) + "\" is not an IP address (names are not looked up). "
+          + "Use 127.0.0.1 (the default: this machine only), or 0.0.0.0, :: or one of this "
+          + "machine's addresses to serve a room.");
       return 2;
     }
-    String bindHost = LoopbackTarget.parse(host).address().getHostAddress();
+    for (String name : allowHosts) {
+      if (!name.matches("[A-Za-z0-9.-]{1,253}|\\[?[0-9A-Fa-f:.]{2,45}]?")) {
+        err.println("--allow-host \"" + clip(name) + "\" is not a host name or address.");
+        return 2;
+      }
+    }
+    boolean room = !bind.isLoopbackAddress();
+    if (token != null && RoomToken.weakness(token) != null) {
+      err.println("--token is refused: " + RoomToken.weakness(token) + ". Leave --token out to "
+          + "get a random one.");
+      return 2;
+    }
+    String access = token == null && room ? RoomToken.generate() : token;
     ContentRoot content;
     try {
-      content = ContentRoot.locate(dev);
+      content = ContentRoot.locate(dev, workingDir);
+      if (content.fromDisk() && !Files.isDirectory(content.lessons())) {
+        err.println("Cannot load the lessons: " + content.lessons() + " is missing. --dev reads "
+            + "lessons/ and site/ from the working directory: run it in the repository folder.");
+        return 1;
+      }
       Experiments.registry();
     } catch (LessonFormatException e) {
       err.println("Cannot load the lessons: " + e.getMessage());
       return 1;
     }
-    LabConfig config = new LabConfig(bindHost, port == null ? defaultPort : port, content,
-        java.util.Set.of(), null, 8, java.time.Duration.ofSeconds(30));
+    String bindHost = IpLiteral.format(bind);
+    Set<String> names = new LinkedHashSet<>(allowHosts);
+    LabConfig config = new LabConfig(bindHost, port == null ? defaultPort : port, content, names,
+        access, LabConfig.Limits.defaults());
     try {
       server = LabServer.start(config, Experiments.registry(), LabVersion.get());
     } catch (LessonFormatException e) {
@@ -87,7 +127,12 @@ public final class ServeCommand implements Callable<Integer> {
           + "port picked by the OS instead.%n", defaultPort, bindHost, defaultPort);
       server = LabServer.start(config.withPort(0), Experiments.registry(), LabVersion.get());
     }
-    out.println("Loopback Lab is running at " + server.url());
+    if (room) {
+      RoomNotice.print(out, bindHost, server.port());
+    }
+    String url = access == null ? server.url()
+        : RoomNotice.shareUrl(bind, allowHosts, server.port(), access);
+    out.println((room ? "Loopback Lab is serving a room at " : "Loopback Lab is running at ") + url);
     out.println("Press Ctrl+C to stop." + (content.fromDisk() ? " Reading lessons/ and site/ from "
         + "disk: edits show on reload." : ""));
     out.flush();
@@ -102,6 +147,23 @@ public final class ServeCommand implements Callable<Integer> {
     }, "lab-shutdown"));
     stopped.await();
     return 0;
+  }
+
+  /** The address {@code --host} names, read without DNS; null if it is not an address. */
+  static InetAddress bindAddress(String text) {
+    try {
+      return LoopbackTarget.parse(text).address();
+    } catch (IllegalArgumentException notLoopback) {
+      try {
+        return IpLiteral.parse(text);
+      } catch (IllegalArgumentException notAnAddress) {
+        return null;
+      }
+    }
+  }
+
+  private static String clip(String text) {
+    return text.length() <= 40 ? text : text.substring(0, 40) + "…";
   }
 
   static boolean isBindFailure(Throwable e) {

@@ -2,6 +2,7 @@ package dev.loopbacklab.cli;
 
 import dev.loopbacklab.experiments.Experiments;
 import dev.loopbacklab.lesson.Experiment;
+import dev.loopbacklab.lesson.ExperimentRegistry;
 import dev.loopbacklab.lesson.Outcome;
 import dev.loopbacklab.lesson.ParamException;
 import dev.loopbacklab.lesson.ParamSpec;
@@ -30,14 +31,17 @@ abstract class TerminalRun {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** Where {@link #id} is looked up; tests swap in their own experiments. */
+  ExperimentRegistry registry = Experiments.registry();
+
   int execute(boolean wantCheck) {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Experiment experiment = Experiments.registry().find(id).orElse(null);
+    Experiment experiment = registry.find(id).orElse(null);
     String kind = wantCheck ? "check" : "experiment";
     if (experiment == null || experiment.isCheck() != wantCheck) {
       err.println("There is no " + kind + " named \"" + id + "\". These exist:");
-      Experiments.registry().all().stream().filter(e -> e.isCheck() == wantCheck)
+      registry.all().stream().filter(e -> e.isCheck() == wantCheck)
           .forEach(e -> err.println("  " + e.id() + "  " + e.title()));
       if (experiment != null) {
         err.println("(\"" + id + "\" is a " + (wantCheck ? "experiment: use 'run'" : "check: use 'check'") + ".)");

@@ -29,7 +29,11 @@ public record ContentRoot(Path lessons, Path site, boolean fromDisk) {
    * it), else the packed copy.
    */
   public static ContentRoot locate(boolean dev) {
-    Path here = Path.of("").toAbsolutePath();
+    return locate(dev, Path.of("").toAbsolutePath());
+  }
+
+  /** As {@link #locate(boolean)}, with {@code here} standing for the working directory. */
+  public static ContentRoot locate(boolean dev, Path here) {
     boolean repo = Files.isDirectory(here.resolve("lessons")) && Files.isDirectory(here.resolve("site"))
         && Files.isRegularFile(here.resolve("pom.xml"));
     if (dev || repo) {

@@ -16,12 +16,21 @@ import java.util.regex.Pattern;
  * is refused (only {@code [::1]} is accepted for IPv6); ports must be plain digits up to 65535.
  */
 public final class HostGuard {
-  private static final Pattern HOST = Pattern.compile("(\\[::1]|[a-z0-9.-]+)(?::([0-9]{1,5}))?");
+  private static final Pattern HOST =
+      Pattern.compile("(\\[[0-9a-f:.]+]|[a-z0-9.-]+)(?::([0-9]{1,5}))?");
   private final Set<String> names;
 
-  /** Allows localhost, 127.0.0.1 and [::1], plus {@code extraNames} (lower-case). */
+  /**
+   * Allows localhost, 127.0.0.1 and [::1], plus {@code extraNames}: names or address literals,
+   * compared case-insensitively (IPv6 literals with or without brackets).
+   */
   public HostGuard(Set<String> extraNames) {
-    this.names = Set.copyOf(extraNames.stream().map(n -> n.toLowerCase(Locale.ROOT)).toList());
+    this.names = Set.copyOf(extraNames.stream().map(HostGuard::normalise).toList());
+  }
+
+  private static String normalise(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    return lower.contains(":") && !lower.startsWith("[") ? "[" + lower + "]" : lower;
   }
 
   /** True when exactly one Host header was sent and it names this lab. */

@@ -2,6 +2,7 @@ package dev.loopbacklab.web;
 
 import dev.loopbacklab.lesson.ExperimentRegistry;
 import dev.loopbacklab.lesson.LessonCatalog;
+import dev.loopbacklab.lesson.LessonFormatException;
 import dev.loopbacklab.web.view.ConnectionFacts;
 import dev.loopbacklab.web.view.Layout;
 import dev.loopbacklab.web.view.MarkdownView;
@@ -11,19 +12,23 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.NotFoundResponse;
 import java.util.Collections;
-import java.util.List;
+import org.eclipse.jetty.server.AbstractConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The lab's web site. Binds the configured address (127.0.0.1 by default), checks the Host header
- * of every request before any handler runs, and sets strict security headers on every response.
+ * of every request before any handler runs (then, when serving a room, the access token), and sets
+ * strict security headers on every response.
  */
 public final class LabServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LabServer.class);
-  static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; "
-      + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
-      + "form-action 'self'; frame-ancestors 'none'";
+  static final String CSP = SecurityHeaders.CSP;
+
+  /** Shown on every page, and printed at start, while the lab serves a room. */
+  public static final String ROOM_BANNER = "This lab is serving a room: anyone on the network "
+      + "with the link (it carries the access token) can use it. Experiments still only touch the "
+      + "loopback of the machine that runs the lab.";
 
   private final LabConfig config;
   private final Javalin app;
@@ -37,28 +42,41 @@ public final class LabServer implements AutoCloseable {
 
   /**
    * Starts a lab. Throws if the port cannot be bound; the cause chain then holds the JDK's {@link
-   * java.net.BindException}.
+   * java.net.BindException}. Throws {@link LessonFormatException} if the lessons cannot be read.
    */
   public static LabServer start(LabConfig config, ExperimentRegistry registry, String version) {
+    Layout.Chrome chrome = config.roomMode() ? new Layout.Chrome(version, ROOM_BANNER)
+        : Layout.Chrome.local(version);
     PageService pages = new PageService(
         () -> LessonCatalog.load(config.content().lessons()), config.content().fromDisk(), registry,
-        Layout.Chrome.local(version));
+        chrome);
     Assets assets = new Assets(config.content().site(), config.content().fromDisk());
-    RunRegistry runs = new RunRegistry(config.maxRuns(), config.runLifetime());
-    RunApi api = new RunApi(registry, runs);
-    HostGuard hosts = new HostGuard(config.extraHosts());
+    LabConfig.Limits limits = config.limits();
+    RunRegistry runs = new RunRegistry(limits.maxRuns(), limits.runLifetime());
+    RunApi api = new RunApi(registry, runs,
+        new RateLimiter(limits.runStartsPerClient(), limits.startWindow()));
+    HostGuard hosts = new HostGuard(RoomHosts.allowed(config));
     OriginGuard origins = new OriginGuard(config.roomMode());
+    TokenGate gate = config.token() == null ? null : new TokenGate(RoomToken.of(config.token()));
     Javalin app = Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
       cfg.startup.showOldJavalinVersionWarning = false;
       cfg.jetty.host = config.host();
       cfg.jetty.port = config.port();
       cfg.http.maxRequestSize = RunApi.MAX_BODY;
-      cfg.jetty.modifyServer(server -> server.setStopTimeout(500));
+      cfg.jetty.modifyServer(server -> {
+        server.setStopTimeout(500);
+        server.setErrorHandler(new PlainErrors());
+      });
+      cfg.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new PlainErrors()));
       cfg.routes.before(ctx -> {
-        securityHeaders(ctx);
+        SecurityHeaders.apply(ctx::header);
         if (!hosts.allows(Collections.list(ctx.req().getHeaders("Host")))) {
-          refuse(ctx, 403, "This lab only answers requests addressed to localhost, 127.0.0.1 or [::1].");
+          refuse(ctx, 403, config.roomMode()
+              ? "This lab only answers requests addressed to one of its own names."
+              : "This lab only answers requests addressed to localhost, 127.0.0.1 or [::1].");
+        } else if (gate != null) {
+          gate.admit(ctx);
         }
       });
       cfg.routes.before("/api/*", ctx -> {
@@ -105,6 +123,13 @@ public final class LabServer implements AutoCloseable {
           ctx.status(e.getStatus()).contentType("text/plain; charset=utf-8").result(e.getMessage());
         }
       });
+      cfg.routes.exception(LessonFormatException.class, (e, ctx) -> {
+        // Only in development mode, where lessons are re-read on every request.
+        LOG.error("a lesson is broken: {}", e.getMessage());
+        ctx.status(500).contentType("text/html; charset=utf-8").result(MessagePage.render(500,
+            "A lesson is broken", "The lab could not read its lessons: " + e.getMessage()
+                + " Fix the file and reload this page.", pages.chrome()));
+      });
       cfg.routes.exception(Exception.class, (e, ctx) -> {
         LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
         ctx.status(500).contentType("text/html; charset=utf-8").result(MessagePage.render(500,
@@ -114,6 +139,11 @@ public final class LabServer implements AutoCloseable {
     });
     try {
       app.start(config.host(), config.port());
+      for (var connector : app.jettyServer().server().getConnectors()) {
+        if (connector instanceof AbstractConnector c) {
+          c.setIdleTimeout(limits.idleTimeout().toMillis());
+        }
+      }
     } catch (RuntimeException e) {
       runs.close();
       app.stop();
@@ -122,15 +152,7 @@ public final class LabServer implements AutoCloseable {
     return new LabServer(config, app, runs);
   }
 
-  private static void securityHeaders(Context ctx) {
-    ctx.header("Content-Security-Policy", CSP);
-    ctx.header("X-Content-Type-Options", "nosniff");
-    ctx.header("Referrer-Policy", "no-referrer");
-    ctx.header("X-Frame-Options", "DENY");
-    ctx.header("Cross-Origin-Resource-Policy", "same-origin");
-  }
-
-  private static void refuse(Context ctx, int status, String message) {
+  static void refuse(Context ctx, int status, String message) {
     ctx.status(status).contentType("text/plain; charset=utf-8").result(message + "\n");
     ctx.skipRemainingHandlers();
   }
@@ -163,6 +185,11 @@ public final class LabServer implements AutoCloseable {
     return "http://" + host + ":" + port() + "/";
   }
 
+  /** What it was started with. */
+  public LabConfig config() {
+    return config;
+  }
+
   public RunRegistry runs() {
     return runs;
   }
@@ -173,5 +200,4 @@ public final class LabServer implements AutoCloseable {
     runs.close();
     app.stop();
   }
-
 }

@@ -12,7 +12,6 @@ import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.web.view.EventHtml;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,21 +26,34 @@ final class RunApi {
 
   private final ExperimentRegistry registry;
   private final RunRegistry runs;
+  private final RateLimiter starts;
 
-  RunApi(ExperimentRegistry registry, RunRegistry runs) {
+  RunApi(ExperimentRegistry registry, RunRegistry runs, RateLimiter starts) {
     this.registry = registry;
     this.runs = runs;
+    this.starts = starts;
   }
 
   void start(Context ctx) {
-    String type = ctx.contentType() == null ? "" : ctx.contentType();
-    if (!type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+    // The raw header: the servlet API's getContentType() throws on a bad charset parameter.
+    String type = ctx.header("Content-Type") == null ? "" : ctx.header("Content-Type");
+    if (!type.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT).equals("application/json")) {
       error(ctx, 415, "send the run request as JSON (Content-Type: application/json)", null);
       return;
     }
-    byte[] body = ctx.bodyAsBytes();
-    if (body.length > MAX_BODY) {
+    if (ctx.req().getContentLengthLong() > MAX_BODY) {
       error(ctx, 413, "the request is larger than " + MAX_BODY + " bytes", null);
+      return;
+    }
+    byte[] body;
+    try {
+      body = ctx.bodyAsBytes();
+    } catch (Exception e) {
+      // Javalin stops reading at MAX_BODY (chunked bodies have no length to check first); a body
+      // that ends before its Content-Length is the client's fault too, not a server error.
+      boolean tooLarge = e instanceof io.javalin.http.HttpResponseException r && r.getStatus() == 413;
+      error(ctx, tooLarge ? 413 : 400, tooLarge ? "the request is larger than " + MAX_BODY
+          + " bytes" : "the request body could not be read", null);
       return;
     }
     JsonNode request;
@@ -71,6 +83,10 @@ final class RunApi {
       error(ctx, 400, e.getMessage(), e.field());
       return;
     }
+    if (!starts.tryAcquire(ctx.req().getRemoteAddr())) {
+      error(ctx, 429, "you have started runs too quickly; wait a few seconds and try again", null);
+      return;
+    }
     Run run;
     try {
       run = runs.start(experiment, params);
@@ -94,9 +110,7 @@ final class RunApi {
     if (!params.isObject()) {
       throw new ParamException(null, "params must be an object of name: value pairs");
     }
-    Iterator<Map.Entry<String, JsonNode>> fields = params.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> field = fields.next();
+    for (Map.Entry<String, JsonNode> field : params.properties()) {
       JsonNode value = field.getValue();
       if (!value.isValueNode() || value.isNull()) {
         throw new ParamException(field.getKey(), field.getKey() + " must be a plain value");

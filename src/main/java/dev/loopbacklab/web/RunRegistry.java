@@ -75,8 +75,9 @@ public final class RunRegistry implements AutoCloseable {
         } finally {
           deadline.cancel(false);
           Thread.interrupted();
-          run.finish(outcome);
+          // Free the slot first: whoever sees the outcome may start the next run at once.
           active.decrementAndGet();
+          run.finish(outcome);
         }
       });
     } catch (RuntimeException e) {

@@ -80,8 +80,33 @@ public final class FakeExperiments {
     }
   }
 
+  /**
+   * A check that waits for the learner to connect to it, as real checks do, with no time limit of
+   * its own: only the run's lifetime (or Stop) ends it, by closing the socket it blocks on.
+   */
+  public static final class Waiter implements Check {
+    /** The port the last run listened on, so a test can see it closed. */
+    public static volatile int lastPort;
+
+    public String id() { return "test-wait"; }
+    public String title() { return "Waiting for you"; }
+    public String description() { return "Waits for a connection that never comes."; }
+    public List<ParamSpec> params() { return List.of(); }
+    public void run(Params params, Report report) throws Exception {
+      try (ServerSocket server = new ServerSocket()) {
+        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        report.closeOnCancel(server);
+        lastPort = server.getLocalPort();
+        report.fact("connect to", server.getLocalPort());
+        server.accept().close();
+        report.verdict(true, "you connected");
+      }
+    }
+  }
+
   /** A registry of all of the above. */
   public static ExperimentRegistry registry() {
-    return new ExperimentRegistry(List.of(new Count(), new Hold(), new Boom(), new Judge()));
+    return new ExperimentRegistry(List.of(new Count(), new Hold(), new Boom(), new Judge(),
+        new Waiter()));
   }
 }

@@ -69,6 +69,40 @@ class HostGuardTest {
   }
 
   @Test
+  void allowsOtherIpv6LiteralsOnlyWhenAdded() {
+    assertFalse(guard.allows("[fe80::1]:8080"));
+    HostGuard room = new HostGuard(Set.of("fe80::1", "[2001:db8::5]"));
+    assertTrue(room.allows("[fe80::1]:8080"));
+    assertTrue(room.allows("[2001:db8::5]"));
+    assertFalse(room.allows("fe80::1"));
+    assertFalse(room.allows("[::ffff:127.0.0.1]"));
+  }
+
+  /** Look-alikes reach the real server, on pages, assets and event streams alike. */
+  @ParameterizedTest
+  @ValueSource(strings = {"localhost.", "localhost.:PORT", "[::ffff:127.0.0.1]:PORT",
+      "::ffff:127.0.0.1", "attacker.example#x.localhost", "localhost@evil.example",
+      "localhost.evil.example:PORT", "127.0.0.1.nip.io:PORT", "[::1", "[[::1]]", "::1]:PORT",
+      "127.0.0.1:99999", "127.0.0.1:PORT:PORT", "127.0.0.2:PORT", "0.0.0.0:PORT"})
+  void theServerRefusesLookAlikeHosts(String pattern) throws Exception {
+    String host = pattern.replace("PORT", Integer.toString(lab.port()));
+    for (String path : List.of("/", "/assets/lab.js", "/api/runs/abc/events")) {
+      RawHttp.Response response = RawHttp.get(lab.port(), path, host);
+      assertTrue(response.status() == 403 || response.status() == 400,
+          host + " " + path + " gave " + response.status());
+      assertFalse(response.body().contains("lesson-card"), host);
+      assertTrue(response.header("content-security-policy") != null, host);
+    }
+  }
+
+  @Test
+  void theServerRefusesAnEmptyHostHeader() throws Exception {
+    RawHttp.Response response = RawHttp.send(lab.port(), "GET / HTTP/1.1\nHost: \nConnection: close\n\n");
+    assertEquals(400, response.status());
+    assertFalse(response.body().contains("lesson-card"));
+  }
+
+  @Test
   void theServerRefusesAMissingHostHeader() throws Exception {
     RawHttp.Response response = RawHttp.send(lab.port(), "GET / HTTP/1.0\n\n");
     assertEquals(403, response.status());
