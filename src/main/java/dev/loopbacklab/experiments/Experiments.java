@@ -1,5 +1,8 @@
 package dev.loopbacklab.experiments;
 
+import dev.loopbacklab.experiments.binding.BindingTopic;
+import dev.loopbacklab.experiments.ephemeral.EphemeralTopic;
+import dev.loopbacklab.experiments.exposure.ExposureTopic;
 import dev.loopbacklab.lesson.Experiment;
 import dev.loopbacklab.lesson.ExperimentRegistry;
 import java.util.ArrayList;
@@ -18,6 +21,9 @@ public final class Experiments {
 
   private static List<Experiment> all() {
     List<Experiment> all = new ArrayList<>();
+    all.addAll(BindingTopic.experiments());
+    all.addAll(EphemeralTopic.experiments());
+    all.addAll(ExposureTopic.experiments());
     return all;
   }
 }

@@ -1,6 +1,7 @@
 package dev.loopbacklab.net;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -17,6 +18,9 @@ import java.util.Objects;
 public record PrivilegedPorts(int unprivilegedStart, String source, boolean known) {
   /** The Linux setting; {@code sysctl net.ipv4.ip_unprivileged_port_start} shows the same. */
   static final Path LINUX_FILE = Path.of("/proc/sys/net/ipv4/ip_unprivileged_port_start");
+
+  /** The capability's number in {@code linux/capability.h}. */
+  static final int CAP_NET_BIND_SERVICE = 10;
 
   private static final String LINUX_SOURCE = "Linux net.ipv4.ip_unprivileged_port_start";
 
@@ -114,6 +118,36 @@ public record PrivilegedPorts(int unprivilegedStart, String source, boolean know
       }
     }
     return "root".equals(System.getProperty("user.name"));
+  }
+
+  /**
+   * Tells whether this program may bind privileged ports. On Linux that is decided by the {@code
+   * CAP_NET_BIND_SERVICE} capability, read from the {@code CapEff:} line of {@code
+   * /proc/self/status}: root normally holds it, {@code setcap} can give it to a program, and a
+   * container may take it away even from root. Elsewhere the answer is {@link #runningAsRoot()}.
+   *
+   * @return true if binding a port below {@link #unprivilegedStart()} should work
+   */
+  public static boolean mayBindPrivilegedPorts() {
+    if (OperatingSystem.current() == OperatingSystem.LINUX) {
+      try {
+        String status = ProcFiles.read(Path.of("/proc/self/status"));
+        return effectiveCapability(status, CAP_NET_BIND_SERVICE);
+      } catch (IOException | RuntimeException e) {
+        // Fall through: root is the usual holder of the capability.
+      }
+    }
+    return runningAsRoot();
+  }
+
+  /** Reads bit {@code bit} of the hex {@code CapEff:} mask, e.g. {@code 000001ffffffffff}. */
+  static boolean effectiveCapability(String statusText, int bit) {
+    for (String line : statusText.split("\\R")) {
+      if (line.startsWith("CapEff:")) {
+        return new BigInteger(line.substring(7).trim(), 16).testBit(bit);
+      }
+    }
+    throw new IllegalArgumentException("no CapEff: line in /proc/self/status");
   }
 
   /** Reads the second number of the {@code Uid:} line (real, effective, saved, filesystem). */

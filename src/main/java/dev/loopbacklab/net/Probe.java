@@ -34,7 +34,25 @@ public final class Probe {
    *     the timeout is not positive
    */
   public static ProbeResult connect(InetAddress address, int port, Duration timeout) {
-    Loopback.require(address);
+    return attempt(Loopback.require(address), port, timeout);
+  }
+
+  /**
+   * Like {@link #connect}, but also to this machine's own non-loopback addresses (as listed by
+   * {@link OwnAddresses}), to show whether a server can be reached from the network. Such a
+   * packet still never leaves the machine; an address of any other host is refused.
+   *
+   * @param address loopback, or an address assigned to one of this machine's interfaces
+   * @param port the port to try, 0 to 65535
+   * @param timeout how long to wait for an answer
+   * @return what happened
+   * @throws IllegalArgumentException if the address is not this machine's own
+   */
+  public static ProbeResult connectOwn(InetAddress address, int port, Duration timeout) {
+    return attempt(OwnAddresses.requireOwn(address), port, timeout);
+  }
+
+  private static ProbeResult attempt(InetAddress address, int port, Duration timeout) {
     int millis = Loopback.timeoutMillis(timeout);
     InetSocketAddress target = new InetSocketAddress(address, port);
     long start = System.nanoTime();

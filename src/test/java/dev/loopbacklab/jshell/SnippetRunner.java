@@ -35,59 +35,80 @@ final class SnippetRunner implements AutoCloseable {
     }
   }
 
-  /** Runs {@code source} (named {@code where} in messages, first line {@code firstLine}). */
+  /**
+   * Runs {@code source} (named {@code where} in messages, first line {@code firstLine}) line by
+   * line, as the jshell tool reads a file: a snippet runs as soon as the lines so far complete it.
+   */
   List<String> run(String where, int firstLine, String source) {
     List<String> problems = new ArrayList<>();
-    String remaining = stripCommands(source, where, firstLine, problems);
-    int consumed = 0;
-    String all = remaining;
+    String[] lines = stripCommands(source, where, firstLine, problems).split("\n", -1);
     SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
-    while (!remaining.isBlank()) {
-      SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
-      int line = firstLine + lineOf(all, consumed + leadingBlankOrComments(remaining));
-      if (info.completeness() == SourceCodeAnalysis.Completeness.EMPTY) {
-        break;
+    StringBuilder buffer = new StringBuilder();
+    int bufferStart = 0;
+    for (int i = 0; i < lines.length; i++) {
+      if (buffer.length() == 0) {
+        bufferStart = i;
       }
-      if (!info.completeness().isComplete()) {
-        problems.add(where + ":" + line + ": incomplete snippet: " + first(remaining));
-        break;
-      }
-      String snippet = info.source();
-      consumed += remaining.length() - info.remaining().length();
-      remaining = info.remaining();
+      buffer.append(lines[i]).append('\n');
       output.reset();
-      PrintStream realOut = System.out;
-      List<SnippetEvent> events;
-      // the local execution engine runs snippets in this JVM, so their System.out is ours
-      System.setOut(new PrintStream(output, true, StandardCharsets.UTF_8));
-      try {
-        events = shell.eval(snippet);
-      } finally {
-        System.setOut(realOut);
-      }
-      for (SnippetEvent event : events) {
-        if (event.status() == Snippet.Status.REJECTED) {
-          String diags = shell.diagnostics(event.snippet()).map(this::message)
-              .collect(Collectors.joining("; "));
-          problems.add(where + ":" + line + ": rejected: " + first(snippet) + " — " + diags);
+      boolean ran = false;
+      while (true) {
+        SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(buffer.toString());
+        if (info.completeness() == SourceCodeAnalysis.Completeness.EMPTY) {
+          buffer.setLength(0);
+          break;
         }
-        if (event.exception() != null) {
-          String type = event.exception() instanceof jdk.jshell.EvalException eval
-              ? eval.getExceptionClassName() : event.exception().getClass().getName();
-          problems.add(where + ":" + line + ": threw " + type.substring(type.lastIndexOf('.') + 1)
-              + ": " + event.exception().getMessage() + " in: " + first(snippet));
+        if (!info.completeness().isComplete()) {
+          break;
+        }
+        problems.addAll(eval(where + ":" + (firstLine + bufferStart), info.source()));
+        ran = true;
+        buffer.setLength(0);
+        buffer.append(info.remaining());
+        bufferStart = i;
+        if (info.remaining().isBlank()) {
+          buffer.setLength(0);
+          break;
         }
       }
-      Matcher expected = PRINTS.matcher(firstLineOf(remaining));
-      if (expected.matches()) {
-        int skip = Math.min(remaining.length(), firstLineOf(remaining).length() + 1);
-        consumed += skip;
-        remaining = remaining.substring(skip);
+      Matcher expected = PRINTS.matcher(lines[i].contains("// prints:")
+          ? lines[i].substring(lines[i].indexOf("// prints:")) : "");
+      if (ran && expected.matches()) {
         String printed = output.toString(StandardCharsets.UTF_8);
         if (!printed.contains(expected.group(1).trim())) {
-          problems.add(where + ":" + line + ": expected output containing \"" + expected.group(1).trim()
-              + "\" but got \"" + printed.strip() + "\"");
+          problems.add(where + ":" + (firstLine + i) + ": expected output containing \""
+              + expected.group(1).trim() + "\" but got \"" + printed.strip() + "\"");
         }
+      }
+    }
+    if (!buffer.toString().isBlank()) {
+      problems.add(where + ":" + (firstLine + bufferStart) + ": incomplete snippet: " + first(buffer.toString()));
+    }
+    return problems;
+  }
+
+  private List<String> eval(String at, String snippet) {
+    List<String> problems = new ArrayList<>();
+    PrintStream realOut = System.out;
+    List<SnippetEvent> events;
+    // the local execution engine runs snippets in this JVM, so their System.out is ours
+    System.setOut(new PrintStream(output, true, StandardCharsets.UTF_8));
+    try {
+      events = shell.eval(snippet);
+    } finally {
+      System.setOut(realOut);
+    }
+    for (SnippetEvent event : events) {
+      if (event.status() == Snippet.Status.REJECTED) {
+        String diags = shell.diagnostics(event.snippet()).map(this::message)
+            .collect(Collectors.joining("; "));
+        problems.add(at + ": rejected: " + first(snippet) + " — " + diags);
+      }
+      if (event.exception() != null) {
+        String type = event.exception() instanceof jdk.jshell.EvalException e
+            ? e.getExceptionClassName() : event.exception().getClass().getName();
+        problems.add(at + ": threw " + type.substring(type.lastIndexOf('.') + 1) + ": "
+            + event.exception().getMessage() + " in: " + first(snippet));
       }
     }
     return problems;
@@ -112,36 +133,6 @@ final class SnippetRunner implements AutoCloseable {
     return diag.getMessage(java.util.Locale.ROOT);
   }
 
-  private static int lineOf(String text, int offset) {
-    int line = 0;
-    for (int i = 0; i < Math.min(offset, text.length()); i++) {
-      if (text.charAt(i) == '\n') {
-        line++;
-      }
-    }
-    return line;
-  }
-
-  /** Where the code of the next snippet starts: past blank lines and line comments. */
-  private static int leadingBlankOrComments(String text) {
-    int i = 0;
-    while (i < text.length()) {
-      if (Character.isWhitespace(text.charAt(i))) {
-        i++;
-      } else if (text.startsWith("//", i)) {
-        int end = text.indexOf('\n', i);
-        i = end < 0 ? text.length() : end + 1;
-      } else {
-        break;
-      }
-    }
-    return i;
-  }
-
-  private static String firstLineOf(String text) {
-    int end = text.indexOf('\n');
-    return end < 0 ? text : text.substring(0, end);
-  }
 
   private static String first(String snippet) {
     String line = snippet.strip().lines().findFirst().orElse("");

@@ -84,6 +84,18 @@ class PrivilegedPortsTest {
   }
 
   @Test
+  void readsTheBindServiceCapabilityFromTheEffectiveMask() {
+    int bit = PrivilegedPorts.CAP_NET_BIND_SERVICE;
+    assertTrue(PrivilegedPorts.effectiveCapability("CapPrm:\t0\nCapEff:\t000001ffffffffff\n", bit));
+    assertTrue(PrivilegedPorts.effectiveCapability("CapEff:\t0000000000000400\n", bit));
+    assertFalse(PrivilegedPorts.effectiveCapability("CapEff:\t0000000000000000\n", bit));
+    assertFalse(PrivilegedPorts.effectiveCapability("CapEff:\t000001fffffffbff\n", bit));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> PrivilegedPorts.effectiveCapability("Name:\tjava\n", bit));
+  }
+
+  @Test
   void recognisesOperatingSystemNames() {
     assertEquals(OperatingSystem.LINUX, OperatingSystem.of("Linux"));
     assertEquals(OperatingSystem.MAC, OperatingSystem.of("Mac OS X"));

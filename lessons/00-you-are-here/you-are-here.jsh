@@ -1,0 +1,23 @@
+// You are here, by hand: an address and a port make an endpoint.
+// Run it with:  java -jar target/loopback-lab.jar jshell lessons/00-you-are-here/you-are-here.jsh
+
+// 127.0.0.1 is the loopback address: "this machine".
+var loopback = InetAddress.getLoopbackAddress();
+System.out.println(loopback.getHostAddress()); // prints: 127.0.0.1
+
+// IANA's category for the lab's default port, and for a web server's.
+System.out.println(Ports.classify(62893).category().label()); // prints: dynamic/private
+System.out.println(Ports.classify(80).category().label()); // prints: well-known
+
+// Where your OS draws client source ports from (on Linux, usually 32768-60999).
+var range = EphemeralRange.detect();
+System.out.println(range.first() + "-" + range.last() + " (" + range.source() + ")");
+System.out.println("is 62893 ephemeral here? " + range.contains(62893));
+
+// A connection has two endpoints. Open one to an echo server and look at both.
+try (var echo = EchoServer.start("127.0.0.1", 0);
+     var client = EchoClient.connect(echo.address(), echo.port(), Duration.ofSeconds(2))) {
+    System.out.println("browser side (source): " + client.localAddress());
+    System.out.println("server side:           " + client.remoteAddress());
+}
+/exit

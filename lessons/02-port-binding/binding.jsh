@@ -1,0 +1,101 @@
+// Lesson 02, port binding: the lesson's steps by hand.
+// Run it:  jshell --class-path target/loopback-lab.jar lessons/02-port-binding/binding.jsh
+// Every socket is bound to loopback and closed again at the end.
+
+import java.net.*;
+import dev.loopbacklab.net.*;
+
+// 1. What a port number means. The IANA category is bookkeeping (RFC 6335, section 6).
+System.out.println(Ports.classify(62893).category().label());
+// prints: dynamic/private
+System.out.println(Ports.classify(5432).category().label());
+// prints: registered (user)
+System.out.println(Ports.classify(80).describe());
+// shows e.g. 80 — well-known (system) (IANA 0–1023); usually http; privileged on this machine
+
+// 2. Bad port numbers. The lab's parser says what is wrong...
+try { Ports.parse("70000"); } catch (PortFormatException e) { System.out.println(e.getMessage()); }
+// prints: port must be a whole number from 0 to 65535, written with the digits 0-9 only; got "70000", which is above 65535, the largest port number (ports are 16-bit)
+// ...and the JDK refuses too, in its own words.
+try { new ServerSocket(70000); } catch (IllegalArgumentException e) { System.out.println(e.getMessage()); }
+// prints: Port value out of range: 70000
+
+// 3. Hold a port on 127.0.0.1. Port 0 means "OS, pick a free one"; read the real port back.
+//    new ServerSocket() + bind(address) listens on 127.0.0.1 only (new ServerSocket(port) would listen everywhere).
+var held = new ServerSocket();
+held.bind(new InetSocketAddress("127.0.0.1", 0));
+int port = held.getLocalPort();
+System.out.println("SO_REUSEADDR: " + held.getReuseAddress());
+// shows on Linux: SO_REUSEADDR: true (Java's default for server sockets)
+
+// 4. The same address and port again: the OS says no.
+try (var again = new ServerSocket()) {
+  again.bind(new InetSocketAddress("127.0.0.1", port));
+} catch (BindException e) {
+  System.out.println(e.getMessage());
+}
+// prints: Address already in use
+
+// 5. The wildcard 0.0.0.0 covers 127.0.0.1 too.
+try (var everywhere = new ServerSocket()) {
+  everywhere.bind(new InetSocketAddress("0.0.0.0", port));
+  System.out.println("bound");
+} catch (BindException e) {
+  System.out.println(e.getMessage());
+}
+// shows on Linux: Address already in use
+
+// 6. Another loopback address is another endpoint (Linux and Windows have all of 127.0.0.0/8).
+try (var other = new ServerSocket()) {
+  other.bind(new InetSocketAddress("127.0.0.2", port));
+  System.out.println("bound");
+} catch (BindException e) {
+  System.out.println(e.getMessage());
+}
+// shows on Linux: bound
+
+// 7. UDP has its own ports: the same number is free there.
+try (var udp = new DatagramSocket(new InetSocketAddress("127.0.0.1", port))) {
+  System.out.println("UDP bound");
+}
+// prints: UDP bound
+held.close();
+
+// 8. Privileged ports: the OS's rule, and who we are.
+System.out.println(PrivilegedPorts.current());
+// shows e.g. PrivilegedPorts[unprivilegedStart=1024, source=Linux net.ipv4.ip_unprivileged_port_start, known=true]
+System.out.println("root: " + PrivilegedPorts.runningAsRoot());
+// shows root: false for most learners; ports below 1024 then say "Permission denied"
+
+// 9. TIME_WAIT: the server closes first, so the server's port is left in TIME_WAIT.
+var server = new ServerSocket();
+server.bind(new InetSocketAddress("127.0.0.1", 0));
+int serverPort = server.getLocalPort();
+var client = new Socket("127.0.0.1", serverPort);
+var served = server.accept();
+server.close();
+served.close();
+System.out.println(client.getInputStream().read());
+// prints: -1
+client.close();
+Thread.sleep(100);
+System.out.println(SocketTable.count(TcpState.TIME_WAIT, serverPort));
+// shows on Linux: 1 (elsewhere 0: the lab reads the table from Linux's /proc)
+
+// 10. Listening there again: refused without SO_REUSEADDR, fine with it.
+try (var noReuse = new ServerSocket()) {
+  noReuse.setReuseAddress(false);
+  noReuse.bind(new InetSocketAddress("127.0.0.1", serverPort));
+  System.out.println("bound");
+} catch (BindException e) {
+  System.out.println(e.getMessage());
+}
+// shows on Linux: Address already in use
+try (var reuse = new ServerSocket()) {
+  reuse.setReuseAddress(true);
+  reuse.bind(new InetSocketAddress("127.0.0.1", serverPort));
+  System.out.println("bound");
+}
+// prints: bound
+
+/exit

@@ -1,0 +1,40 @@
+// Ephemeral ports by hand. Run with:
+//   jshell --class-path target/loopback-lab.jar lessons/03-ephemeral-ports/ephemeral.jsh
+import dev.loopbacklab.net.*;
+import java.net.*;
+import java.util.*;
+
+// IANA's suggestion, the same on every machine:
+System.out.println(EphemeralRange.iana().first() + "–" + EphemeralRange.iana().last());
+// prints: 49152–65535
+
+// Your OS's own range, and where the lab read it from:
+var range = EphemeralRange.detect();
+System.out.println(range.first() + "–" + range.last() + " (" + range.source() + ")");
+// on a default Linux: 32768–60999; on Windows and macOS: 49152–65535
+
+// Is 62893 a port your OS would hand out on its own?
+System.out.println("62893 ephemeral here? " + range.contains(62893));
+
+// Ask the OS for a port 20 times: bind to port 0, read the port back, close at once.
+var loopback = InetAddress.getByName("127.0.0.1");   // a literal: no DNS lookup
+var ports = new ArrayList<Integer>();
+for (int i = 0; i < 20; i++) {
+    try (var server = new ServerSocket(0, 50, loopback)) {
+        ports.add(server.getLocalPort());
+    }
+}
+System.out.println(ports);
+System.out.println("all inside your range: " + ports.stream().allMatch(range::contains));
+// prints: all inside your range: true  (unless the range could not be read)
+System.out.println("odd ones: " + ports.stream().filter(p -> p % 2 == 1).count() + " of 20");
+// on Linux 4.6 and later usually 20 of 20
+
+// A client's source port: the OS picks it when the client connects.
+try (var server = new ServerSocket(0, 50, loopback);
+     var client = new Socket(loopback, server.getLocalPort())) {
+    System.out.println("server port " + server.getLocalPort() + ", client source port " + client.getLocalPort());
+}
+// on Linux the client's port is usually even
+
+/exit

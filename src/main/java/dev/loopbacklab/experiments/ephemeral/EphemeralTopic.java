@@ -1,0 +1,39 @@
+package dev.loopbacklab.experiments.ephemeral;
+
+import dev.loopbacklab.lesson.Experiment;
+import dev.loopbacklab.lesson.ParamSpec;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+
+/** The experiments and the check of lesson 03, ephemeral ports. */
+public final class EphemeralTopic {
+  /** Sweeps stay small enough to be harmless: 20,000 ports is under the 28,232 of Linux's range. */
+  static final int MAX_COUNT = 20_000;
+
+  private EphemeralTopic() {}
+
+  /** Every experiment and check of this lesson, in the order the lesson uses them. */
+  public static List<Experiment> experiments() {
+    return List.of(
+        new RangeExperiment(),
+        new ListenSweep(),
+        new ConnectSweep(),
+        new UdpSweep(),
+        new SpotCheck());
+  }
+
+  /** The {@code count} parameter every sweep takes. */
+  static ParamSpec countParam(String what) {
+    return ParamSpec.integer("count", 1_000, 1, MAX_COUNT, "how many " + what + ", from 1 to 20,000");
+  }
+
+  /** 127.0.0.1 itself, never {@code localhost}, which may mean ::1 and needs a lookup. */
+  static InetAddress loopback() {
+    try {
+      return InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
+    } catch (UnknownHostException e) {
+      throw new AssertionError("four bytes are always a valid address", e);
+    }
+  }
+}

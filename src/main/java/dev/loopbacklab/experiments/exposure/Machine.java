@@ -1,0 +1,41 @@
+package dev.loopbacklab.experiments.exposure;
+
+import dev.loopbacklab.net.OwnAddresses;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.nio.channels.ServerSocketChannel;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/**
+ * What the exposure experiments need to know about this machine. Tests build their own, so that
+ * they can pretend IPv6 or 127.0.0.2 is missing and, above all, so that {@code lan=true} probes
+ * loopback aliases instead of a real network address.
+ *
+ * @param ipv6 whether an IPv6 socket can be bound to ::1
+ * @param secondLoopback whether 127.0.0.2 is a local address (Linux: yes; macOS: not by default)
+ * @param lanAddresses this machine's own non-loopback addresses, for the opt-in LAN probes
+ */
+public record Machine(
+    BooleanSupplier ipv6, BooleanSupplier secondLoopback, Supplier<List<InetAddress>> lanAddresses) {
+
+  /** This machine, asked through the OS; the LAN list comes from its network interfaces. */
+  public static Machine real() {
+    return new Machine(
+        () -> canBind(Addresses.LOOPBACK_V6), () -> canBind(Addresses.SECOND), OwnAddresses::list);
+  }
+
+  /** True if a listener can be bound to {@code address}: it is configured on this machine. */
+  static boolean canBind(InetAddress address) {
+    StandardProtocolFamily family = Addresses.familyOf(address);
+    try (ServerSocketChannel channel = ServerSocketChannel.open(family)) {
+      channel.bind(new InetSocketAddress(address, 0));
+      return true;
+    } catch (IOException | UnsupportedOperationException e) {
+      return false;
+    }
+  }
+}

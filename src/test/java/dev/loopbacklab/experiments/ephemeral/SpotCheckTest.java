@@ -1,0 +1,103 @@
+package dev.loopbacklab.experiments.ephemeral;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loopbacklab.lesson.Event;
+import dev.loopbacklab.lesson.Outcome;
+import dev.loopbacklab.lesson.Params;
+import dev.loopbacklab.lesson.Runner;
+import dev.loopbacklab.net.EphemeralRange;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class SpotCheckTest {
+  private final SpotCheck check = new SpotCheck();
+  private final RecordingReport report = new RecordingReport();
+  private final ExecutorService runner = Executors.newSingleThreadExecutor();
+
+  @AfterEach
+  void stopRunner() throws InterruptedException {
+    runner.shutdownNow();
+    assertTrue(runner.awaitTermination(10, TimeUnit.SECONDS));
+  }
+
+  private Future<Outcome> start(String waitSeconds) {
+    Params params = Params.parse(check.params(), Map.of("wait-seconds", waitSeconds));
+    return runner.submit(() -> Runner.run(check, params, report));
+  }
+
+  private int listeningPort() throws InterruptedException {
+    String endpoint = report.awaitFact(SpotCheck.LISTENING, 10, TimeUnit.SECONDS);
+    return Integer.parseInt(endpoint.substring("127.0.0.1:".length()));
+  }
+
+  @Test
+  void passesAndNamesTheSourcePortWhenSomethingConnects() throws Exception {
+    Future<Outcome> outcome = start("30");
+    int clientPort;
+    try (Socket client = new Socket(EphemeralTopic.loopback(), listeningPort())) {
+      clientPort = client.getLocalPort();
+    }
+    assertEquals(Outcome.PASSED, outcome.get(10, TimeUnit.SECONDS));
+    assertEquals(Integer.toString(clientPort), report.requireFact(SpotCheck.SOURCE_PORT));
+    EphemeralRange range = EphemeralRange.detect();
+    assertEquals(range.contains(clientPort) ? "yes" : "no", report.requireFact(SpotCheck.IN_OS_RANGE));
+    assertEquals(clientPort >= 49152 ? "yes" : "no", report.requireFact(SpotCheck.IN_IANA));
+    assertEquals("nothing: it closed the connection", report.requireFact("your tool sent"));
+  }
+
+  @Test
+  void offersCommandsForCurlNcAndJShell() throws Exception {
+    Future<Outcome> outcome = start("30");
+    int port = listeningPort();
+    assertEquals("curl http://127.0.0.1:" + port + "/", report.requireFact("curl"));
+    assertEquals("nc 127.0.0.1 " + port, report.requireFact("nc"));
+    assertEquals("new java.net.Socket(\"127.0.0.1\", " + port + ").close()", report.requireFact("JShell"));
+    new Socket(EphemeralTopic.loopback(), port).close();
+    assertEquals(Outcome.PASSED, outcome.get(10, TimeUnit.SECONDS));
+  }
+
+  @Test
+  void answersAnHttpRequestWithTheSourcePort() throws Exception {
+    Future<Outcome> outcome = start("30");
+    String reply;
+    int clientPort;
+    try (Socket client = new Socket(EphemeralTopic.loopback(), listeningPort())) {
+      clientPort = client.getLocalPort();
+      OutputStream out = client.getOutputStream();
+      out.write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      client.setSoTimeout(10_000);
+      reply = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+    assertTrue(reply.startsWith("HTTP/1.0 200 OK\r\n"), reply);
+    assertTrue(reply.endsWith("you connected from port " + clientPort + ".\n"), reply);
+    assertEquals(Outcome.PASSED, outcome.get(10, TimeUnit.SECONDS));
+  }
+
+  @Test
+  void failsWithAClearMessageWhenNobodyConnects() throws Exception {
+    assertEquals(Outcome.NOT_PASSED, start("1").get(10, TimeUnit.SECONDS));
+    Event.Verdict verdict = report.all(Event.Verdict.class).get(0);
+    assertEquals("No connection arrived within 1 s.", verdict.summary());
+    assertTrue(verdict.details().get(0).contains("run the check again"), verdict.details().toString());
+  }
+
+  @Test
+  void stopEndsTheWaitAtOnce() throws Exception {
+    Future<Outcome> outcome = start("120");
+    listeningPort();
+    report.cancel();
+    assertEquals(Outcome.CANCELLED, outcome.get(5, TimeUnit.SECONDS));
+    assertTrue(report.all(Event.Verdict.class).isEmpty());
+  }
+}
