@@ -104,6 +104,24 @@
     });
   }
 
+  // ---- sideways scrolling ----
+  // A code block or table wider than the column scrolls; the keyboard must be able to reach it to
+  // scroll it (WCAG 2.1.1), so it joins the tab order while, and only while, it overflows.
+  function markScrollables() {
+    document.querySelectorAll("pre, table").forEach(function (el) {
+      if (el.scrollWidth > el.clientWidth + 1) {
+        if (!el.hasAttribute("tabindex")) el.setAttribute("tabindex", "0");
+      } else if (el.getAttribute("tabindex") === "0") {
+        el.removeAttribute("tabindex");
+      }
+    });
+  }
+  let resizeTimer = null;
+  window.addEventListener("resize", function () {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(markScrollables, 150);
+  });
+
   // ---- copy buttons ----
   function setUpCopyButtons() {
     document.querySelectorAll("button[data-copy]").forEach(function (button) {
@@ -169,6 +187,7 @@
       holder.innerHTML = html;
       const node = holder.firstElementChild || holder;
       results.appendChild(node);
+      if (node.querySelector && node.querySelector("table, pre")) markScrollables();
       return node;
     }
     function setRunning(running) {
@@ -275,6 +294,7 @@
     setUpCopyButtons();
     setUpProgressTools();
     showProgress();
+    markScrollables();
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();

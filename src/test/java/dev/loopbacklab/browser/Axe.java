@@ -50,7 +50,7 @@ final class Axe {
           found.add(head);
         }
         for (JsonNode node : violation.path("nodes")) {
-          found.add(head + "\n    at " + node.path("target") + "\n    " + node.path("failureSummary").asText()
+          found.add(head + "\n    target: " + node.path("target") + "\n    " + node.path("failureSummary").asText()
               .replace("\n", "\n    "));
         }
       }

@@ -3,7 +3,12 @@ package dev.loopbacklab.browser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopbacklab.experiments.Experiments;
+import dev.loopbacklab.lesson.ContentRoot;
+import dev.loopbacklab.web.LabConfig;
 import dev.loopbacklab.web.LabServer;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -12,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * What every browser scenario shares: one lab and one browser per test class, and after each
@@ -66,6 +72,19 @@ abstract class BrowserTestBase {
     assertEquals(List.of(), errors, "console errors");
   }
 
+  /** The real lab: this repository's lessons and site, every real experiment. */
+  static LabServer realLab() {
+    return LabServer.start(LabConfig.local(0, ContentRoot.disk(Path.of(""))), Experiments.registry(), "test");
+  }
+
+  /** Presses Run (or Check) on a panel and waits for the run to end. */
+  WebElement runPanel(WebElement panel) {
+    panel.findElement(By.cssSelector("button.run")).click();
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+        .until(d -> panel.findElements(By.cssSelector(".event-done")).size() == 1);
+    return panel;
+  }
+
   String origin() {
     return "http://127.0.0.1:" + lab.port();
   }
@@ -107,8 +126,18 @@ abstract class BrowserTestBase {
             + "; widest: " + browser.js(WIDEST));
   }
 
-  private static final String WIDEST = "const w = document.documentElement.clientWidth; const out = [];"
-      + "document.querySelectorAll('body *').forEach(el => { const r = el.getBoundingClientRect();"
-      + " if (r.right > w + 0.5) out.push(el.tagName + '.' + el.className + ' ' + Math.round(r.right)); });"
-      + "return out.slice(0, 8).join(', ');";
+  /** The outermost elements sticking out of the viewport, skipping those inside a scroller. */
+  private static final String WIDEST = """
+      const w = document.documentElement.clientWidth, out = [];
+      const clipped = el => { for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+          if (getComputedStyle(p).overflowX !== 'visible') return true; } return false; };
+      document.querySelectorAll('body *').forEach(el => {
+        const r = el.getBoundingClientRect();
+        if (r.right > w + 0.5 && !clipped(el) && el.parentElement.getBoundingClientRect().right <= w + 0.5) {
+          out.push(el.tagName + '.' + el.className + ' ' + Math.round(r.right) + ' "'
+              + el.textContent.slice(0, 40) + '"');
+        }
+      });
+      return out.slice(0, 8).join(', ');
+      """;
 }
