@@ -156,6 +156,19 @@ final class Browser implements AutoCloseable {
     }
   }
 
+  /** Saves a PNG of one element as {@code target/screenshots/<name>.png}. */
+  Path screenshot(WebElement element, String name) {
+    try {
+      js("arguments[0].scrollIntoView({block: 'start'});", element);
+      Files.createDirectories(SCREENSHOTS);
+      Path file = SCREENSHOTS.resolve(name + ".png");
+      Files.write(file, element.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Console messages at level SEVERE since the last call. */
   List<String> consoleErrors() {
     return driver.manage().logs().get(LogType.BROWSER).getAll().stream()

@@ -64,10 +64,14 @@ class LessonPathBrowserTest extends BrowserTestBase {
           panel.getDomAttribute("data-experiment") + " ran without error: " + panel.getText());
     }
     assertAccessible("lesson-" + id + "-results");
+    List<WebElement> panels = findAll(".panel");
+    WebElement shown = panels.isEmpty() ? find("main") : panels.get(panels.size() > 1 ? 1 : 0);
+    browser.screenshot(shown, "lesson-" + id + "-panel");
 
     browser.viewportWidth(360);
     try {
       assertNoHorizontalOverflow(id + " at 360 px");
+      browser.screenshot(shown, "lesson-" + id + "-panel-360px");
       browser.screenshot("lesson-" + id + "-360px");
     } finally {
       browser.viewportWidth(0);
@@ -79,6 +83,7 @@ class LessonPathBrowserTest extends BrowserTestBase {
       assertTrue(contrast.get(1).doubleValue() < 0.05, "dark background in dark mode: " + contrast);
       assertTrue(contrast.get(0).doubleValue() >= 4.5, "body text contrast in dark mode: " + contrast);
       assertAccessible("lesson-" + id + "-dark");
+      browser.screenshot(shown, "lesson-" + id + "-panel-dark");
     } finally {
       browser.colorScheme(null);
     }
