@@ -1,6 +1,7 @@
 package dev.loopbacklab.experiments;
 
 import dev.loopbacklab.experiments.binding.BindingTopic;
+import dev.loopbacklab.experiments.echo.EchoTopic;
 import dev.loopbacklab.experiments.ephemeral.EphemeralTopic;
 import dev.loopbacklab.experiments.exposure.ExposureTopic;
 import dev.loopbacklab.lesson.Experiment;
@@ -21,9 +22,10 @@ public final class Experiments {
 
   private static List<Experiment> all() {
     List<Experiment> all = new ArrayList<>();
-    all.addAll(BindingTopic.experiments());
-    all.addAll(EphemeralTopic.experiments());
-    all.addAll(ExposureTopic.experiments());
+    all.addAll(EchoTopic.experiments()); // 01-loopback-echo
+    all.addAll(BindingTopic.experiments()); // 02-port-binding
+    all.addAll(EphemeralTopic.experiments()); // 03-ephemeral-ports
+    all.addAll(ExposureTopic.experiments()); // 04-exposure
     return all;
   }
 }
