@@ -47,14 +47,12 @@ final class Browser implements AutoCloseable {
    * (fails instead when {@code LAB_REQUIRE_BROWSER=1}, as in CI).
    */
   static Browser startOrSkip() {
-    boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-    if (!present) {
-      String message = "\n*** BROWSER TESTS SKIPPED: " + CHROMIUM + " or " + CHROMEDRIVER
-          + " is missing. Install them with: apt-get install -y chromium chromium-driver ***\n";
-      if ("1".equals(System.getenv("LAB_REQUIRE_BROWSER"))) {
-        Assertions.fail(message + "LAB_REQUIRE_BROWSER=1 makes this a failure.");
+    if (!BrowserAvailable.present()) {
+      String message = BrowserAvailable.missingMessage();
+      if (BrowserAvailable.required()) {
+        Assertions.fail(message + " LAB_REQUIRE_BROWSER=1 makes this a failure.");
       }
-      System.err.println(message);
+      System.err.println("\n*** " + message + " ***\n");
       Assumptions.abort(message);
     }
     try {
