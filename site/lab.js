@@ -31,6 +31,9 @@
       const done = progress.done[el.getAttribute("data-done-for")];
       el.textContent = done ? "✓ done" : "";
     });
+    document.querySelectorAll("[data-progress-reset]").forEach(function (button) {
+      button.hidden = !progress.done[button.getAttribute("data-progress-reset")];
+    });
     const cards = document.querySelectorAll(".lesson-card[data-lesson]");
     const total = cards.length;
     if (total > 0) {
@@ -41,19 +44,24 @@
       document.querySelectorAll("[data-progress-summary]").forEach(function (el) { el.textContent = text; });
     }
   }
+  function say(message) {
+    document.querySelectorAll("[data-progress-message]").forEach(function (el) { el.textContent = message; });
+  }
   function setUpProgressTools() {
-    document.querySelectorAll(".progress-tools, .lesson-reset").forEach(function (el) { el.hidden = false; });
+    document.querySelectorAll(".progress-tools").forEach(function (el) { el.hidden = false; });
     document.querySelectorAll("[data-progress-reset]").forEach(function (button) {
       button.addEventListener("click", function () {
         const progress = loadProgress();
         delete progress.done[button.getAttribute("data-progress-reset")];
         saveProgress(progress);
+        say("This lesson is no longer marked done.");
       });
     });
     document.querySelectorAll("[data-progress-reset-all]").forEach(function (button) {
       button.addEventListener("click", function () {
         if (window.confirm("Forget every lesson you have completed in this browser?")) {
           saveProgress({ done: {} });
+          say("All progress in this browser was forgotten.");
         }
       });
     });
@@ -67,6 +75,7 @@
         link.click();
         link.remove();
         setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+        say("Saved loopback-lab-progress.json to your downloads.");
       });
     });
     document.querySelectorAll("[data-progress-import]").forEach(function (input) {
@@ -77,16 +86,41 @@
           const data = JSON.parse(text);
           if (!data || typeof data.done !== "object") throw new Error("not a progress file");
           const progress = loadProgress();
+          let count = 0;
           Object.keys(data.done).forEach(function (k) {
-            if (/^[a-z0-9-]{1,64}$/.test(k)) progress.done[k] = data.done[k];
+            if (/^[a-z0-9-]{1,64}$/.test(k) && !/^(__proto__|constructor|prototype)$/.test(k)) {
+              progress.done[k] = data.done[k];
+              count++;
+            }
           });
           saveProgress(progress);
+          say("Imported " + count + (count === 1 ? " finished lesson." : " finished lessons."));
         }).catch(function () {
-          window.alert("That file is not a Loopback Lab progress file.");
+          say("That file is not a Loopback Lab progress file; nothing was changed.");
+        }).finally(function () {
+          input.value = "";
         });
       });
     });
   }
+
+  // ---- sideways scrolling ----
+  // A code block or table wider than the column scrolls; the keyboard must be able to reach it to
+  // scroll it (WCAG 2.1.1), so it joins the tab order while, and only while, it overflows.
+  function markScrollables() {
+    document.querySelectorAll("pre, table").forEach(function (el) {
+      if (el.scrollWidth > el.clientWidth + 1) {
+        if (!el.hasAttribute("tabindex")) el.setAttribute("tabindex", "0");
+      } else if (el.getAttribute("tabindex") === "0") {
+        el.removeAttribute("tabindex");
+      }
+    });
+  }
+  let resizeTimer = null;
+  window.addEventListener("resize", function () {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(markScrollables, 150);
+  });
 
   // ---- copy buttons ----
   function setUpCopyButtons() {
@@ -153,13 +187,24 @@
       holder.innerHTML = html;
       const node = holder.firstElementChild || holder;
       results.appendChild(node);
+      if (node.querySelector && node.querySelector("table, pre")) markScrollables();
       return node;
     }
     function setRunning(running) {
+      // keep keyboard focus on the live control: Run hands it to Stop and gets it back
+      const hadFocus = document.activeElement === (running ? runButton : stopButton)
+        || (!running && document.activeElement === document.body);
       runButton.disabled = running;
       stopButton.disabled = !running;
       panel.setAttribute("aria-busy", running ? "true" : "false");
-      if (!running) progressBox.hidden = true;
+      if (running) {
+        progressBar.removeAttribute("value");
+        progressLabel.textContent = "Running…";
+        progressBox.hidden = false;
+      } else {
+        progressBox.hidden = true;
+      }
+      if (hadFocus) (running ? stopButton : runButton).focus();
     }
     function finish(label) {
       if (source) { source.close(); source = null; }
@@ -249,6 +294,7 @@
     setUpCopyButtons();
     setUpProgressTools();
     showProgress();
+    markScrollables();
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();

@@ -27,7 +27,9 @@ public final class IndexPage {
                         label(text("Import progress "),
                             input().withType("file").attr("accept", "application/json")
                                 .attr("data-progress-import")),
-                        button("Reset all progress").withType("button").attr("data-progress-reset-all"))
+                        button("Reset all progress").withType("button").attr("data-progress-reset-all"),
+                        p().withClass("progress-message").attr("role", "status")
+                            .attr("data-progress-message"))
                     .withClass("progress-tools")
                     .attr("hidden"))
             .withClass("intro"),

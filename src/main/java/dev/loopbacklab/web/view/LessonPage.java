@@ -29,7 +29,8 @@ public final class LessonPage {
                             .withClass("toc")
                             .attr("aria-label", "Table of contents")),
                     button("Reset this lesson").withType("button").withClass("lesson-reset")
-                        .attr("data-progress-reset", lesson.card().id()).attr("hidden"))
+                        .attr("data-progress-reset", lesson.card().id()).attr("hidden"),
+                    p().withClass("progress-message").attr("role", "status").attr("data-progress-message"))
                     .withClass("lesson-header"),
                 div(rawHtml(lesson.bodyHtml())).withClass("lesson-body"),
                 iff(!lesson.scripts().isEmpty(), scripts(lesson.scripts())),

@@ -19,6 +19,7 @@ import org.commonmark.parser.Parser;
 import org.commonmark.renderer.NodeRenderer;
 import org.commonmark.renderer.html.HtmlNodeRendererContext;
 import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.html.HtmlWriter;
 
 /**
  * Turns a lesson's Markdown into HTML (commonmark-java with GFM tables and heading anchors). Fenced
@@ -93,11 +94,15 @@ public final class MarkdownView {
 
     @Override
     public Set<Class<? extends Node>> getNodeTypes() {
-      return Set.of(FencedCodeBlock.class);
+      return Set.of(FencedCodeBlock.class, Heading.class);
     }
 
     @Override
     public void render(Node node) {
+      if (node instanceof Heading heading) {
+        renderHeading(heading);
+        return;
+      }
       FencedCodeBlock block = (FencedCodeBlock) node;
       String[] info = block.getInfo() == null ? new String[] {""} : block.getInfo().trim().split("\\s+");
       String kind = info[0];
@@ -121,6 +126,28 @@ public final class MarkdownView {
       context.getWriter().line();
       context.getWriter().raw(html);
       context.getWriter().line();
+    }
+
+    /**
+     * A heading with its id (from the anchor extension) and a "#" link to itself for mouse users to
+     * copy; hidden from screen readers and the tab order, which have the table of contents.
+     */
+    private void renderHeading(Heading heading) {
+      String tag = "h" + heading.getLevel();
+      Map<String, String> attributes = context.extendAttributes(heading, tag, Map.of());
+      HtmlWriter writer = context.getWriter();
+      writer.line();
+      writer.tag(tag, attributes);
+      for (Node child = heading.getFirstChild(); child != null; child = child.getNext()) {
+        context.render(child);
+      }
+      String id = attributes.get("id");
+      if (id != null && heading.getLevel() >= 2) {
+        writer.raw(j2html.TagCreator.a("#").withHref("#" + id).withClass("heading-anchor")
+            .attr("aria-hidden", "true").attr("tabindex", "-1").render());
+      }
+      writer.tag("/" + tag);
+      writer.line();
     }
   }
 }
