@@ -1,6 +1,5 @@
 package dev.loopbacklab.net;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -39,8 +38,11 @@ class LeakTest {
       }
     }
 
-    assertEquals(filesBefore, openFiles(), 3.0, "open files in /proc/self/fd");
-    assertEquals(threadsBefore, Thread.activeCount(), 2.0, "live threads");
+    // files and threads of earlier tests may go away meanwhile: only growth means a leak
+    long filesAfter = openFiles();
+    assertTrue(filesAfter <= filesBefore + 3, "open files grew from " + filesBefore + " to " + filesAfter);
+    int threadsAfter = Thread.activeCount();
+    assertTrue(threadsAfter <= threadsBefore + 2, "live threads grew from " + threadsBefore + " to " + threadsAfter);
   }
 
   private static void warmUp() throws IOException {

@@ -94,7 +94,9 @@ class EchoRttTest {
     assertTrue(millis < 5_000, "took " + millis + " ms");
     assertTrue(listeningDuring.get(0).size() > listeningBefore.size(), "the TCP server was listening");
     assertEquals(listeningBefore, OwnSockets.listening());
-    assertEquals(filesBefore, OwnSockets.openFiles(), 2.0, "open files");
+    // other tests' files may close meanwhile (GC, idle pools), so only growth means a leak
+    long filesAfter = OwnSockets.openFiles();
+    assertTrue(filesAfter <= filesBefore + 2, "open files grew from " + filesBefore + " to " + filesAfter);
     assertFalse(Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.isAlive()
         && t.getName().matches("(udp-)?echo-server-.*|unix-echo-server|handoff-echo|spin-echo")));
   }
