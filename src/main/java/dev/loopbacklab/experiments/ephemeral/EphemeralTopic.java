@@ -25,7 +25,7 @@ public final class EphemeralTopic {
 
   /** The {@code count} parameter every sweep takes. */
   static ParamSpec countParam(String what) {
-    return ParamSpec.integer("count", 1_000, 1, MAX_COUNT, "how many " + what + ", from 1 to 20,000");
+    return ParamSpec.integer("count", 1_000, 1, MAX_COUNT, "how many " + what);
   }
 
   /** 127.0.0.1 itself, never {@code localhost}, which may mean ::1 and needs a lookup. */
