@@ -86,7 +86,8 @@ public final class Components {
 
   /** A panel placeholder for a block that names something the lab does not have. */
   public static DomContent missing(String kind, String id) {
-    return div(text("This lesson refers to a " + kind + " named "), code(id), text(" that does not exist."))
+    return div(text("This lesson refers to " + (kind.equals("experiment") ? "an " : "a ") + kind + " named "), code(id),
+            text(" that does not exist."))
         .withClass("event-error")
         .attr("role", "note");
   }
