@@ -3,11 +3,12 @@
  * the servers given, so a noisy neighbour on a shared machine hits all of them alike, and pools
  * each server's samples over its rounds.
  *
- *   echo_client rtt  WARMUP COUNT ROUNDS PORT...
- *       16-byte round trips with TCP_NODELAY on 127.0.0.1: first WARMUP untimed trips per server,
+ *   echo_client rtt  WARMUP_S COUNT ROUNDS PORT...
+ *       16-byte round trips with TCP_NODELAY on 127.0.0.1: first WARMUP_S seconds of untimed trips
+ *       per server,
  *       then COUNT timed trips per server split over ROUNDS rounds, each on a fresh connection
- *       after ROUND_WARMUP untimed trips.
- *       Prints one line per port: "PORT p50_us p99_us mean_us".
+ *       after ROUND_WARMUP untimed trips. Prints one line per port: "PORT p50_us p99_us mean_us",
+ *       p50 and p99 being medians of the per-round percentiles.
  *   echo_client tput SECONDS ROUNDS PORT...
  *       Full-duplex stream of 64 KiB writes, at most 256 KiB in flight, for SECONDS per server
  *       split over ROUNDS rounds. Prints one line per port: "PORT bytes_per_second".
@@ -21,6 +22,7 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,7 +34,7 @@
 #define CHUNK (64 * 1024)
 #define WINDOW (256 * 1024)
 #define MAX_PORTS 4
-#define ROUND_WARMUP 1000 /* untimed trips on each new connection */
+#define ROUND_WARMUP 200 /* untimed trips on each new connection */
 
 static double now_s(void) {
   struct timespec t;
@@ -58,7 +60,10 @@ static int dial(int port) {
   a.sin_family = AF_INET;
   a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
   a.sin_port = htons((unsigned short)port);
-  if (connect(fd, (struct sockaddr *)&a, sizeof a) < 0) { perror("connect"); exit(1); }
+  if (connect(fd, (struct sockaddr *)&a, sizeof a) < 0) {
+    fprintf(stderr, "connect to 127.0.0.1:%d: %s\n", port, strerror(errno));
+    exit(1);
+  }
   return fd;
 }
 
@@ -78,15 +83,31 @@ static int cmp_ll(const void *a, const void *b) {
   return (x > y) - (x < y);
 }
 
-static int rtt(int warmup, int count, int rounds, int nports, int *ports) {
+static double median_of(double *v, int n) {
+  for (int i = 1; i < n; i++) /* insertion sort: n is the number of rounds, small */
+    for (int j = i; j > 0 && v[j - 1] > v[j]; j--) { double t = v[j]; v[j] = v[j - 1]; v[j - 1] = t; }
+  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+/* Per round, each server's p50 and p99; the figures are the medians over rounds. Rounds are
+ * short and alternate between servers, so a burst of load from other programs on the machine
+ * (which can turn a 5 us round trip into 60 us by delaying wake-ups) lands on a few rounds of
+ * each server and is voted out, instead of tilting one server's pooled percentile. */
+static int rtt(double warmup_s, int count, int rounds, int nports, int *ports) {
   int per_round = count / rounds;
-  long long *samples[MAX_PORTS];
-  for (int p = 0; p < nports; p++) samples[p] = malloc(sizeof(long long) * (size_t)count);
-  int filled[MAX_PORTS] = {0};
+  long long *samples = malloc(sizeof(long long) * (size_t)per_round);
+  double *p50[MAX_PORTS], *p99[MAX_PORTS], sum[MAX_PORTS] = {0};
+  for (int p = 0; p < nports; p++) {
+    p50[p] = malloc(sizeof(double) * (size_t)rounds);
+    p99[p] = malloc(sizeof(double) * (size_t)rounds);
+  }
   char msg[MSG] = "0123456789abcdef", reply[MSG];
-  for (int p = 0; p < nports; p++) { /* lets a JIT compile the server's hot path first */
+  for (int p = 0; p < nports; p++) {
+    /* Lets a JIT compile the server's hot path first. Timed, not counted: on a loaded machine the
+     * compiler threads get little CPU, and a fixed count sometimes ended before C2 was done. */
     int fd = dial(ports[p]);
-    for (int i = 0; i < warmup; i++) round_trip(fd, msg, reply);
+    double until = now_s() + warmup_s;
+    while (now_s() < until) round_trip(fd, msg, reply);
     close(fd);
   }
   for (int r = 0; r < rounds; r++) {
@@ -97,20 +118,22 @@ static int rtt(int warmup, int count, int rounds, int nports, int *ports) {
         msg[0] = (char)('a' + i % 26);
         long long t0 = now_ns();
         round_trip(fd, msg, reply);
-        samples[p][filled[p]++] = now_ns() - t0;
+        samples[i] = now_ns() - t0;
+        sum[p] += samples[i];
       }
       close(fd);
+      qsort(samples, (size_t)per_round, sizeof(long long), cmp_ll);
+      p50[p][r] = samples[per_round / 2] / 1e3;
+      p99[p][r] = samples[(int)(per_round * 0.99)] / 1e3;
     }
   }
   for (int p = 0; p < nports; p++) {
-    int n = filled[p];
-    qsort(samples[p], (size_t)n, sizeof(long long), cmp_ll);
-    double sum = 0;
-    for (int i = 0; i < n; i++) sum += samples[p][i];
-    printf("%d %.2f %.2f %.2f\n", ports[p], samples[p][n / 2] / 1e3,
-           samples[p][(int)(n * 0.99)] / 1e3, sum / n / 1e3);
-    free(samples[p]);
+    printf("%d %.2f %.2f %.2f\n", ports[p], median_of(p50[p], rounds), median_of(p99[p], rounds),
+           sum[p] / ((double)per_round * rounds) / 1e3);
+    free(p50[p]);
+    free(p99[p]);
   }
+  free(samples);
   return 0;
 }
 
@@ -153,11 +176,12 @@ static int tput(double seconds, int rounds, int nports, int *ports) {
 }
 
 int main(int argc, char **argv) {
+  signal(SIGPIPE, SIG_IGN); /* a server that hangs up is an error message, not a silent death */
   if (argc >= 6 && strcmp(argv[1], "rtt") == 0 && argc - 5 <= MAX_PORTS) {
     int ports[MAX_PORTS];
     for (int i = 5; i < argc; i++) ports[i - 5] = atoi(argv[i]);
     int rounds = atoi(argv[4]);
-    return rtt(atoi(argv[2]), atoi(argv[3]), rounds < 1 ? 1 : rounds, argc - 5, ports);
+    return rtt(atof(argv[2]), atoi(argv[3]), rounds < 1 ? 1 : rounds, argc - 5, ports);
   }
   if (argc >= 5 && strcmp(argv[1], "tput") == 0 && argc - 4 <= MAX_PORTS) {
     int ports[MAX_PORTS];
@@ -165,7 +189,7 @@ int main(int argc, char **argv) {
     int rounds = atoi(argv[3]);
     return tput(atof(argv[2]), rounds < 1 ? 1 : rounds, argc - 4, ports);
   }
-  fprintf(stderr, "usage: %s rtt WARMUP COUNT ROUNDS PORT... | tput SECONDS ROUNDS PORT...\n",
+  fprintf(stderr, "usage: %s rtt WARMUP_S COUNT ROUNDS PORT... | tput SECONDS ROUNDS PORT...\n",
           argv[0]);
   return 2;
 }
