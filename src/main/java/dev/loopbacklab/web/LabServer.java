@@ -5,7 +5,6 @@ import dev.loopbacklab.lesson.LessonCatalog;
 import dev.loopbacklab.lesson.LessonFormatException;
 import dev.loopbacklab.web.view.ConnectionFacts;
 import dev.loopbacklab.web.view.Layout;
-import dev.loopbacklab.web.view.MarkdownView;
 import dev.loopbacklab.web.view.MessagePage;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -95,16 +94,13 @@ public final class LabServer implements AutoCloseable {
       });
       cfg.routes.get("/", ctx -> html(ctx, pages.index()));
       cfg.routes.get("/lessons/{id}", ctx -> {
-        String page = pages.lesson(ctx.pathParam("id")).orElse(null);
+        LivePage page = pages.lesson(ctx.pathParam("id")).orElse(null);
         if (page == null) {
           notFound(ctx, pages.chrome());
           return;
         }
-        if (page.contains(MarkdownView.CONNECTION_MARKER)) {
-          page = page.replace(MarkdownView.CONNECTION_MARKER,
-              ConnectionFacts.render(Connection.facts(ctx)));
-        }
-        html(ctx, page);
+        String live = page.isLive() ? ConnectionFacts.render(Connection.facts(ctx)) : "";
+        ctx.contentType("text/html; charset=utf-8").result(page.render(live));
       });
       cfg.routes.get("/assets/<path>", ctx -> assets.serve(ctx, ctx.pathParam("path")));
       cfg.routes.get("/favicon.ico", ctx -> assets.serve(ctx, "favicon.svg"));

@@ -28,6 +28,7 @@ final class PageService {
   private final ExperimentRegistry registry;
   private final Layout.Chrome chrome;
   private final Map<String, String> cache = new ConcurrentHashMap<>();
+  private final Map<String, LivePage> lessonCache = new ConcurrentHashMap<>();
   private volatile LessonCatalog catalog;
 
   PageService(Supplier<LessonCatalog> catalogs, boolean reload, ExperimentRegistry registry,
@@ -43,6 +44,7 @@ final class PageService {
     if (reload) {
       catalog = catalogs.get();
       cache.clear();
+      lessonCache.clear();
     }
     return catalog;
   }
@@ -53,10 +55,11 @@ final class PageService {
         lessons.lessons().stream().map(PageService::card).toList(), chrome));
   }
 
-  /** The lesson page, with {@link MarkdownView#CONNECTION_MARKER} still in it; empty if unknown. */
-  Optional<String> lesson(String id) {
+  /** The lesson page, cut where its live connection facts go; empty if unknown. */
+  Optional<LivePage> lesson(String id) {
     LessonCatalog lessons = catalog();
-    return lessons.find(id).map(lesson -> cache.computeIfAbsent("/lessons/" + id, k -> render(lessons, lesson)));
+    return lessons.find(id)
+        .map(lesson -> lessonCache.computeIfAbsent(id, k -> LivePage.of(render(lessons, lesson))));
   }
 
   Layout.Chrome chrome() {
