@@ -31,9 +31,12 @@ public final class Main implements Callable<Integer> {
     return cli;
   }
 
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /** No subcommand: serve, with serve's defaults. */
   @Override
-  public Integer call() throws Exception {
-    return new ServeCommand().call();
+  public Integer call() {
+    return spec.subcommands().get("serve").execute();
   }
 
   static final class Version implements CommandLine.IVersionProvider {

@@ -34,7 +34,7 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Address to listen on, as an IP literal (default ${DEFAULT-VALUE}: this machine "
           + "only). Anything but loopback, e.g. 0.0.0.0, serves a room: every request then needs "
           + "the access token.")
-  String host;
+  String host = "127.0.0.1";
 
   @Option(names = "--port", paramLabel = "PORT", converter = PortConverter.class,
       description = "Port to listen on, 0 for any free port (default 62893; if that is busy, a free "
@@ -49,6 +49,15 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--allow-host", paramLabel = "NAME", description = "Also answer requests "
       + "addressed to NAME (a name or address learners type); repeat for more.")
   List<String> allowHosts = List.of();
+
+  @Option(names = "--max-runs", paramLabel = "N", defaultValue = "8", description = "Run at most N "
+      + "experiments at once, from everyone (1-256, default ${DEFAULT-VALUE}); more get a polite "
+      + "'busy'. Raise it for a large room.")
+  int maxRuns = 8;
+
+  @Option(names = "--run-starts", paramLabel = "N", defaultValue = "30", description = "Let one "
+      + "browser start at most N runs per 10 seconds (1-10000, default ${DEFAULT-VALUE}).")
+  int runStarts = 30;
 
   @Option(names = "--dev", description = "Read lessons/ and site/ from the working directory, so "
       + "edits show on reload.")
@@ -72,6 +81,10 @@ public final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec == null ? new PrintWriter(System.out, true) : spec.commandLine().getOut();
     PrintWriter err = spec == null ? new PrintWriter(System.err, true) : spec.commandLine().getErr();
+    if (maxRuns < 1 || maxRuns > 256 || runStarts < 1 || runStarts > 10_000) {
+      err.println("--max-runs takes 1 to 256 and --run-starts 1 to 10000.");
+      return 2;
+    }
     InetAddress bind = bindAddress(host);
     if (bind == null) {
       err.println("--host \"" + clip(host) + "\" is not an IP address (names are not looked up). "
@@ -107,8 +120,10 @@ public final class ServeCommand implements Callable<Integer> {
     }
     String bindHost = IpLiteral.format(bind);
     Set<String> names = new LinkedHashSet<>(allowHosts);
+    LabConfig.Limits defaults = LabConfig.Limits.defaults();
     LabConfig config = new LabConfig(bindHost, port == null ? defaultPort : port, content, names,
-        access, LabConfig.Limits.defaults());
+        access, new LabConfig.Limits(maxRuns, defaults.runLifetime(), runStarts,
+            defaults.startWindow(), defaults.idleTimeout()));
     try {
       server = LabServer.start(config, Experiments.registry(), LabVersion.get());
     } catch (LessonFormatException e) {

@@ -106,4 +106,28 @@ class CliTest {
     assertEquals(2, run(null, "run", "no-such-experiment"));
     assertTrue(err.toString().contains("There is no experiment named \"no-such-experiment\""));
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"--max-runs=0", "--max-runs=257", "--run-starts=0", "--max-runs=x"})
+  void runLimitsOutOfBoundsAreUsageErrors(String option) {
+    assertEquals(2, run(null, "serve", "--port", "0", option));
+  }
+
+  @Test
+  void noSubcommandServesWithServesDefaults() throws Exception {
+    try (ServerSocket held = holdPort()) {
+      CommandLine cli = Main.commandLine();
+      ServeCommand serve = cli.getSubcommands().get("serve").getCommand();
+      serve.block = false;
+      serve.defaultPort = held.getLocalPort();
+      cli.setOut(new PrintWriter(out, true));
+      assertEquals(0, cli.execute());
+      try {
+        assertTrue(serve.server.url().startsWith("http://127.0.0.1:"), serve.server.url());
+        assertTrue(out.toString().contains("Loopback Lab is running at " + serve.server.url()));
+      } finally {
+        serve.server.close();
+      }
+    }
+  }
 }
