@@ -22,7 +22,8 @@ final class Loopbacks {
 
   /** True if a listener can be bound to ::1 here: IPv6 is on and Java may use it. */
   static boolean ipv6Available() {
-    try (ServerSocketChannel channel = listen(V6, 0)) {
+    try {
+      listen(V6, 0).close();
       return true;
     } catch (IOException | UnsupportedOperationException e) {
       return false;

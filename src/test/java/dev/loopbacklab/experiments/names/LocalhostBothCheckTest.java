@@ -53,6 +53,7 @@ class LocalhostBothCheckTest {
     List<ServerSocketChannel> both = onBoth();
     try (ServerSocketChannel four = both.get(0); ServerSocketChannel six = both.get(1)) {
       int port = Loopbacks.port(four);
+      assertEquals(port, Loopbacks.port(six));
       Event.Verdict verdict = verdict(port);
 
       assertTrue(verdict.passed(), verdict.toString());
