@@ -4,6 +4,7 @@ import dev.loopbacklab.experiments.binding.BindingTopic;
 import dev.loopbacklab.experiments.echo.EchoTopic;
 import dev.loopbacklab.experiments.ephemeral.EphemeralTopic;
 import dev.loopbacklab.experiments.exposure.ExposureTopic;
+import dev.loopbacklab.experiments.listening.ListeningTopic;
 import dev.loopbacklab.experiments.names.NamesTopic;
 import dev.loopbacklab.lesson.Experiment;
 import dev.loopbacklab.lesson.ExperimentRegistry;
@@ -28,6 +29,7 @@ public final class Experiments {
     all.addAll(EphemeralTopic.experiments()); // 03-ephemeral-ports
     all.addAll(ExposureTopic.experiments()); // 04-exposure
     all.addAll(NamesTopic.experiments()); // 05-localhost-names
+    all.addAll(ListeningTopic.experiments()); // 06-who-is-listening
     return all;
   }
 }

@@ -1,0 +1,38 @@
+package dev.loopbacklab.experiments.listening;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loopbacklab.experiments.Experiments;
+import dev.loopbacklab.lesson.ExperimentRegistry;
+import dev.loopbacklab.lesson.Lesson;
+import dev.loopbacklab.lesson.LessonParser;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Lesson 06's text embeds what exists; its snippets are run by LessonSnippetsTest. */
+class ListeningLessonTest {
+  private static final Path FOLDER = Path.of("lessons", "06-who-is-listening");
+
+  @Test
+  void embedsBothExperimentsAndTheCheck() {
+    Lesson lesson = LessonParser.read(FOLDER);
+    ExperimentRegistry registry = Experiments.registry();
+
+    assertEquals("who-is-listening", lesson.id());
+    assertEquals(List.of("listening-table", "listening-find-me"), lesson.experimentIds());
+    assertEquals(List.of("listening-spot"), lesson.checkIds());
+    lesson.experimentIds().forEach(id -> assertTrue(registry.experimentIds().contains(id), id));
+    assertTrue(registry.checkIds().contains("listening-spot"));
+  }
+
+  @Test
+  void hasAScriptThatEndsWithExitAndFacilitatorNotes() {
+    Lesson lesson = LessonParser.read(FOLDER);
+    Lesson.Script script = lesson.scripts().stream()
+        .filter(s -> s.fileName().equals("listening.jsh")).findFirst().orElseThrow();
+    assertTrue(script.text().strip().endsWith("/exit"));
+    assertTrue(FOLDER.resolve("notes.md").toFile().isFile());
+  }
+}
