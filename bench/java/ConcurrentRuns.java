@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * on the stream, i.e. "pressed Run" to "see it", after the lab took the run.
  *
  * <p>Usage: {@code ConcurrentRuns BASE_URL EXPERIMENT RUNS DEADLINE_S}. Prints "errors retries
- * p50_ms p99_ms done_p99_ms wall_s"; exits 3 if the lab has no such experiment.
+ * p50_ms p99_ms done_p99_ms wall_s run_p50_ms delivery_p50_ms delivery_p99_ms"; exits 3 if the lab has no such experiment.
  */
 public class ConcurrentRuns {
   private static final HttpClient HTTP = HttpClient.newBuilder()
@@ -38,6 +38,11 @@ public class ConcurrentRuns {
   private final long deadline;
   private final ConcurrentLinkedQueue<Double> eventMs = new ConcurrentLinkedQueue<>();
   private final ConcurrentLinkedQueue<Double> doneMs = new ConcurrentLinkedQueue<>();
+  /**
+   * Delivery latency: the lab recorded the event (its "at", µs since 1970), or this client's stream
+   * opened if later (a replayed event) → this client read it.
+   */
+  private final ConcurrentLinkedQueue<Double> deliveryMs = new ConcurrentLinkedQueue<>();
   private final ConcurrentLinkedQueue<Double> runMs = new ConcurrentLinkedQueue<>();
   private final ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
   private final AtomicInteger retries = new AtomicInteger();
@@ -67,9 +72,10 @@ public class ConcurrentRuns {
     round(bench, runs, deadline);
     double wall = (System.nanoTime() - start) / 1e9;
     bench.errors.stream().distinct().limit(5).forEach(e -> System.err.println("error: " + e));
-    System.out.printf("%d %d %.2f %.2f %.2f %.2f %.0f%n", bench.errors.size(),
+    System.out.printf("%d %d %.2f %.2f %.2f %.2f %.0f %.2f %.2f%n", bench.errors.size(),
         bench.retries.get(), percentile(bench.eventMs, 0.50), percentile(bench.eventMs, 0.99),
-        percentile(bench.doneMs, 0.99), wall, percentile(bench.runMs, 0.50));
+        percentile(bench.doneMs, 0.99), wall, percentile(bench.runMs, 0.50),
+        percentile(bench.deliveryMs, 0.50), percentile(bench.deliveryMs, 0.99));
   }
 
   /** Starts {@code runs} clients at the same moment and waits for them, at most until the deadline. */
@@ -125,6 +131,9 @@ public class ConcurrentRuns {
           .timeout(Duration.ofSeconds(30)).header("Accept", "text/event-stream").build();
       HttpResponse<java.util.stream.Stream<String>> stream =
           HTTP.send(get, HttpResponse.BodyHandlers.ofLines());
+      // events recorded before the stream was open are replayed: their wait starts here
+      java.time.Instant opened = java.time.Instant.now();
+      long openedMicros = opened.getEpochSecond() * 1_000_000 + opened.getNano() / 1_000;
       try (java.util.stream.Stream<String> lines = stream.body()) {
         Iterator<String> it = lines.iterator();
         while (it.hasNext()) {
@@ -134,9 +143,15 @@ public class ConcurrentRuns {
           }
           double ms = (System.nanoTime() - sent) / 1e6;
           eventMs.add(ms);
+          String data = it.hasNext() ? it.next() : "";
+          java.time.Instant now = java.time.Instant.now();
+          long nowMicros = now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
+          if (data.matches(".*\"at\":\\d+.*")) {
+            long at = Long.parseLong(data.replaceAll(".*\"at\":(\\d+).*", "$1"));
+            deliveryMs.add((nowMicros - Math.max(at, openedMicros)) / 1000.0);
+          }
           if (line.equals("event: done")) {
             doneMs.add(ms);
-            String data = it.hasNext() ? it.next() : "";
             runMs.add(Double.parseDouble(data.replaceAll(".*\"millis\":(\\d+).*", "$1")));
             if (!data.contains("\"outcome\":\"completed\"")) {
               errors.add("run ended: " + data);
@@ -145,7 +160,7 @@ public class ConcurrentRuns {
             return true;
           }
           if (line.equals("event: failure") || line.equals("event: error")) {
-            errors.add("run reported " + line + ": " + (it.hasNext() ? it.next() : ""));
+            errors.add("run reported " + line + ": " + data);
             return false;
           }
         }

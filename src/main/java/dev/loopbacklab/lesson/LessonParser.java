@@ -1,9 +1,5 @@
 package dev.loopbacklab.lesson;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,21 +13,14 @@ import java.util.stream.Stream;
 
 /**
  * Reads one lesson folder. The front matter between the two {@code ---} lines is YAML (parsed by
- * Jackson); fenced blocks whose info string is {@code experiment <id>}, {@code check <id>} or
+ * SnakeYAML); fenced blocks whose info string is {@code experiment <id>}, {@code check <id>} or
  * {@code jshell} become {@link Lesson.Embed}s.
  */
 public final class LessonParser {
   private static final Pattern FOLDER = Pattern.compile("(\\d{2})-([a-z0-9-]+)");
   private static final Pattern FENCE = Pattern.compile("^(```+|~~~+)\\s*(\\S*)\\s*(\\S*)\\s*$");
-  private static final ObjectMapper YAML =
-      new ObjectMapper(new YAMLFactory())
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private LessonParser() {}
-
-  /** The front matter fields, all required. */
-  record FrontMatter(
-      String id, String title, Integer minutes, String summary, List<String> objectives) {}
 
   /** Reads {@code folder}; throws {@link LessonFormatException} naming the file and problem. */
   public static Lesson read(Path folder) {
@@ -54,7 +43,7 @@ public final class LessonParser {
     if (end < 0) {
       throw new LessonFormatException(where + ": front matter is not closed by a --- line");
     }
-    FrontMatter front = frontMatter(text.substring(4, end + 1), where);
+    FrontMatter front = FrontMatter.parse(text.substring(4, end + 1), where);
     String markdown = text.substring(end + 5);
     int bodyLine = (int) text.substring(0, end + 5).chars().filter(c -> c == '\n').count();
     Optional<String> notes =
@@ -73,33 +62,6 @@ public final class LessonParser {
         notes,
         scripts(folder, folderName),
         folder);
-  }
-
-  private static FrontMatter frontMatter(String yaml, String where) {
-    FrontMatter front;
-    try {
-      front = YAML.readValue(yaml, FrontMatter.class);
-    } catch (UnrecognizedPropertyException e) {
-      throw new LessonFormatException(
-          where + ": unknown front matter field \"" + e.getPropertyName() + "\"");
-    } catch (IOException e) {
-      String detail = e.getMessage().lines().findFirst().orElse("");
-      throw new LessonFormatException(where + ": front matter is not valid YAML: " + detail);
-    }
-    if (front == null) {
-      throw new LessonFormatException(where + ": front matter is empty");
-    }
-    List<String> missing = new ArrayList<>();
-    if (blank(front.id())) missing.add("id");
-    if (blank(front.title())) missing.add("title");
-    if (front.minutes() == null || front.minutes() <= 0) missing.add("minutes");
-    if (blank(front.summary())) missing.add("summary");
-    if (front.objectives() == null || front.objectives().isEmpty()) missing.add("objectives");
-    if (!missing.isEmpty()) {
-      throw new LessonFormatException(
-          where + ": front matter lacks " + String.join(", ", missing));
-    }
-    return front;
   }
 
   private static List<Lesson.Embed> embeds(String markdown, int firstLine, String where) {
@@ -158,7 +120,4 @@ public final class LessonParser {
     }
   }
 
-  private static boolean blank(String text) {
-    return text == null || text.isBlank();
-  }
 }

@@ -46,9 +46,14 @@ public final class LabServer implements AutoCloseable {
   public static LabServer start(LabConfig config, ExperimentRegistry registry, String version) {
     Layout.Chrome chrome = config.roomMode() ? new Layout.Chrome(version, ROOM_BANNER)
         : Layout.Chrome.local(version);
+    // Read the lessons and render every page on another thread while Jetty starts, so neither
+    // the start nor the first visitor waits for them; a broken lesson still fails the start below.
     PageService pages = new PageService(
         () -> LessonCatalog.load(config.content().lessons()), config.content().fromDisk(), registry,
         chrome);
+    Thread warm = new Thread(pages::warm, "lab-load-lessons");
+    warm.setDaemon(true);
+    warm.start();
     Assets assets = new Assets(config.content().site(), config.content().fromDisk());
     LabConfig.Limits limits = config.limits();
     RunRegistry runs = new RunRegistry(limits.maxRuns(), limits.runLifetime());
@@ -135,6 +140,7 @@ public final class LabServer implements AutoCloseable {
     });
     try {
       app.start(config.host(), config.port());
+      pages.catalog();
       for (var connector : app.jettyServer().server().getConnectors()) {
         if (connector instanceof AbstractConnector c) {
           c.setIdleTimeout(limits.idleTimeout().toMillis());

@@ -15,6 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 
 /**
@@ -29,6 +31,7 @@ final class PageService {
   private final Layout.Chrome chrome;
   private final Map<String, String> cache = new ConcurrentHashMap<>();
   private final Map<String, LivePage> lessonCache = new ConcurrentHashMap<>();
+  private final FutureTask<LessonCatalog> firstLoad;
   private volatile LessonCatalog catalog;
 
   PageService(Supplier<LessonCatalog> catalogs, boolean reload, ExperimentRegistry registry,
@@ -37,14 +40,34 @@ final class PageService {
     this.reload = reload;
     this.registry = registry;
     this.chrome = chrome;
-    this.catalog = catalogs.get();
+    this.firstLoad = new FutureTask<>(catalogs::get);
   }
 
+  /**
+   * The lessons: read once (by whichever thread asks first, usually the start-up warm-up), or on
+   * every call in development mode. Throws {@link dev.loopbacklab.lesson.LessonFormatException} if
+   * a lesson is broken.
+   */
   LessonCatalog catalog() {
     if (reload) {
       catalog = catalogs.get();
       cache.clear();
       lessonCache.clear();
+      return catalog;
+    }
+    if (catalog == null) {
+      firstLoad.run();
+      try {
+        catalog = firstLoad.get();
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException cause) {
+          throw cause;
+        }
+        throw new IllegalStateException(e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while reading the lessons", e);
+      }
     }
     return catalog;
   }
@@ -60,6 +83,16 @@ final class PageService {
     LessonCatalog lessons = catalog();
     return lessons.find(id)
         .map(lesson -> lessonCache.computeIfAbsent(id, k -> LivePage.of(render(lessons, lesson))));
+  }
+
+  /** Renders the index and every lesson page into the cache. */
+  void warm() {
+    try {
+      index();
+      catalog().lessons().forEach(lesson -> lesson(lesson.id()));
+    } catch (RuntimeException e) {
+      // a page that cannot render now will say why when it is asked for
+    }
   }
 
   Layout.Chrome chrome() {

@@ -19,6 +19,8 @@ public final class Run implements Report {
   private final String id;
   private final Experiment experiment;
   private final List<Event> events = new ArrayList<>();
+  /** When each event was recorded, in microseconds since the epoch (for measuring delivery). */
+  private final List<Long> recordedAt = new ArrayList<>();
   private final List<AutoCloseable> toClose = new ArrayList<>();
   private final long startedNanos = System.nanoTime();
   private volatile boolean cancelled;
@@ -53,7 +55,7 @@ public final class Run implements Report {
         }
         lastProgressNanos = now;
       }
-      events.add(event);
+      record(event);
       notifyAll();
     }
   }
@@ -105,7 +107,7 @@ public final class Run implements Report {
     List<AutoCloseable> closing;
     synchronized (this) {
       if (result == Outcome.CANCELLED && cancelReason != null) {
-        events.add(new Event.Warning("Stopped: " + cancelReason + "."));
+        record(new Event.Warning("Stopped: " + cancelReason + "."));
       }
       outcome = result;
       closing = new ArrayList<>(toClose);
@@ -140,6 +142,22 @@ public final class Run implements Report {
       wait(left);
     }
     return List.copyOf(events.subList(Math.min(from, events.size()), events.size()));
+  }
+
+  /** The times {@link #eventsFrom} events were recorded, µs since the epoch, from index {@code from}. */
+  public synchronized List<Long> recordedAtFrom(int from) {
+    return List.copyOf(recordedAt.subList(Math.min(from, recordedAt.size()), recordedAt.size()));
+  }
+
+  private void record(Event event) {
+    events.add(event);
+    recordedAt.add(epochMicros());
+  }
+
+  /** Now, in microseconds since the epoch: comparable across processes on one machine. */
+  public static long epochMicros() {
+    java.time.Instant now = java.time.Instant.now();
+    return now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
   }
 
   /** Every event so far. */

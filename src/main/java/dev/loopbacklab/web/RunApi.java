@@ -142,8 +142,10 @@ final class RunApi {
     try {
       while (!client.terminated()) {
         List<Event> events = run.eventsFrom(next, 1000);
-        for (Event event : events) {
-          client.sendEvent(event.type(), payload(event), Integer.toString(next++));
+        List<Long> times = run.recordedAtFrom(next);
+        for (int i = 0; i < events.size(); i++) {
+          Event event = events.get(i);
+          client.sendEvent(event.type(), payload(event, times.get(i)), Integer.toString(next++));
         }
         if (events.isEmpty()) {
           if (run.outcome() != null) {
@@ -151,6 +153,7 @@ final class RunApi {
             done.put("outcome", run.outcome().name().toLowerCase(java.util.Locale.ROOT));
             done.put("label", run.outcome().label());
             done.put("millis", run.elapsedMillis());
+            done.put("at", Run.epochMicros());
             client.sendEvent("done", done.toString(), Integer.toString(next));
             break;
           }
@@ -167,8 +170,10 @@ final class RunApi {
     }
   }
 
-  private static String payload(Event event) {
+  /** The SSE data: the HTML fragment, the event as JSON, and when it happened (µs since 1970). */
+  private static String payload(Event event, long atMicros) {
     ObjectNode node = EventJson.mapper().createObjectNode();
+    node.put("at", atMicros);
     node.put("html", EventHtml.render(event));
     node.set("event", EventJson.tree(event));
     return node.toString();
