@@ -1,11 +1,12 @@
 package dev.loopbacklab.experiments.exposure;
 
-import static dev.loopbacklab.experiments.exposure.RecordingReport.cell;
+import static dev.loopbacklab.testing.RecordingReport.cell;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.loopbacklab.testing.RecordingReport;
 import dev.loopbacklab.lesson.Event;
 import dev.loopbacklab.lesson.Params;
 import java.util.Map;

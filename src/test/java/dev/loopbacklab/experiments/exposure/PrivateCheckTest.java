@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.loopbacklab.testing.RecordingReport;
 import dev.loopbacklab.lesson.Event;
 import dev.loopbacklab.lesson.Params;
 import java.io.IOException;

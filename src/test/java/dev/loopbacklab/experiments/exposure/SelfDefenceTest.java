@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopbacklab.testing.RecordingReport;
 import dev.loopbacklab.LabVersion;
 import dev.loopbacklab.lesson.ContentRoot;
 import dev.loopbacklab.lesson.Event;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.loopbacklab.testing.RecordingReport;
 import dev.loopbacklab.lesson.Event;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.testing.OwnSockets;
