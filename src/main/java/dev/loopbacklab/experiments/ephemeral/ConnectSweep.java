@@ -43,11 +43,7 @@ final class ConnectSweep implements Experiment {
   @Override
   public void run(Params params, Report report) throws IOException {
     int count = (int) params.integer("count");
-    EphemeralRange range = EphemeralRange.detect();
-    if (range.fallback()) {
-      report.warn("This machine's range could not be read; the chart uses IANA's range instead ("
-          + range.source() + ").");
-    }
+    EphemeralRange range = EphemeralTopic.rangeForCharts(report);
     Sweep.Result result;
     int port;
     long timeWaitBefore;

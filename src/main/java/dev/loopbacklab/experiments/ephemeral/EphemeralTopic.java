@@ -2,6 +2,8 @@ package dev.loopbacklab.experiments.ephemeral;
 
 import dev.loopbacklab.lesson.Experiment;
 import dev.loopbacklab.lesson.ParamSpec;
+import dev.loopbacklab.lesson.Report;
+import dev.loopbacklab.net.EphemeralRange;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
@@ -21,6 +23,16 @@ public final class EphemeralTopic {
         new ConnectSweep(),
         new UdpSweep(),
         new SpotCheck());
+  }
+
+  /** This OS's range for a sweep's charts, with a warning when it had to fall back to IANA's. */
+  static EphemeralRange rangeForCharts(Report report) {
+    EphemeralRange range = EphemeralRange.detect();
+    if (range.fallback()) {
+      report.warn("This machine's range could not be read; the chart uses IANA's range instead ("
+          + range.source() + ").");
+    }
+    return range;
   }
 
   /** The {@code count} parameter every sweep takes. */
