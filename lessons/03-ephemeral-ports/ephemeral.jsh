@@ -25,8 +25,9 @@ for (int i = 0; i < 20; i++) {
     }
 }
 System.out.println(ports);
+// true wherever the OS range could be read (elsewhere the lab falls back to IANA's suggestion)
 System.out.println("all inside your range: " + ports.stream().allMatch(range::contains));
-// prints: all inside your range: true  (unless the range could not be read)
+// prints: all inside your range: true
 System.out.println("odd ones: " + ports.stream().filter(p -> p % 2 == 1).count() + " of 20");
 // on Linux 4.6 and later usually 20 of 20
 

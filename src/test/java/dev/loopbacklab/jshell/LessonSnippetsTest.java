@@ -98,13 +98,19 @@ class LessonSnippetsTest {
           "int b = nope;",
           "Integer.parseInt(\"x\");",
           "/vars",
+          "System.out.println(\"on the next line\");",
+          "// prints: on the next line",
+          "System.out.println(\"something else\");",
+          "// prints: not this",
           ""));
-      assertEquals(4, problems.size(), problems.toString());
+      assertEquals(5, problems.size(), problems.toString());
       assertEquals(true, problems.get(0).contains("JShell command /vars"), problems.toString());
       assertEquals(true, problems.get(1).startsWith("fixture.jsh:3: expected output containing \"99\""),
           problems.toString());
       assertEquals(true, problems.get(2).startsWith("fixture.jsh:4: rejected"), problems.toString());
       assertEquals(true, problems.get(3).contains("NumberFormatException"), problems.toString());
+      assertEquals(true, problems.get(4).startsWith("fixture.jsh:10: expected output containing \"not this\""),
+          problems.toString());
     }
   }
 

@@ -54,6 +54,7 @@ final class SnippetRunner implements AutoCloseable {
     String[] lines = stripCommands(source, where, firstLine, problems).split("\n", -1);
     SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
     StringBuilder buffer = new StringBuilder();
+    String lastPrinted = "";
     int bufferStart = 0;
     for (int i = 0; i < lines.length; i++) {
       if (buffer.length() == 0) {
@@ -83,8 +84,13 @@ final class SnippetRunner implements AutoCloseable {
       }
       Matcher expected = PRINTS.matcher(lines[i].contains("// prints:")
           ? lines[i].substring(lines[i].indexOf("// prints:")) : "");
-      if (ran && expected.matches()) {
-        String printed = output.toString(StandardCharsets.UTF_8);
+      boolean onItsOwnLine = lines[i].trim().startsWith("// prints:");
+      if (ran) {
+        lastPrinted = output.toString(StandardCharsets.UTF_8);
+      }
+      // "// prints: X" checks the code on its own line, or, standing alone, the line that ran before
+      if ((ran || onItsOwnLine) && expected.matches()) {
+        String printed = lastPrinted;
         if (!printed.contains(expected.group(1).trim())) {
           problems.add(where + ":" + (firstLine + i) + ": expected output containing \""
               + expected.group(1).trim() + "\" but got \"" + printed.strip() + "\"");
