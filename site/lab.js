@@ -4,6 +4,7 @@
 
 (function () {
   const STORE = "loopback-lab.progress.v1";
+  const PATH_STORE = "loopback-lab.path.v1";
   document.documentElement.classList.add("js");
 
   // ---- progress kept in the browser ----
@@ -34,12 +35,19 @@
     document.querySelectorAll("[data-progress-reset]").forEach(function (button) {
       button.hidden = !progress.done[button.getAttribute("data-progress-reset")];
     });
+    // The index lists the path; remember its lesson ids so lesson pages can say "2 of 7" too.
     const cards = document.querySelectorAll(".lesson-card[data-lesson]");
-    const total = cards.length;
-    if (total > 0) {
-      let count = 0;
-      cards.forEach(function (c) { if (progress.done[c.getAttribute("data-lesson")]) count++; });
-      const text = count + " of " + total + " lessons done";
+    let path = [];
+    if (cards.length > 0) {
+      cards.forEach(function (c) { path.push(c.getAttribute("data-lesson")); });
+      try { localStorage.setItem(PATH_STORE, JSON.stringify(path)); } catch (e) { /* private mode */ }
+    } else {
+      try { path = JSON.parse(localStorage.getItem(PATH_STORE) || "[]"); } catch (e) { path = []; }
+      if (!Array.isArray(path)) path = [];
+    }
+    if (path.length > 0) {
+      const count = path.filter(function (id) { return progress.done[id]; }).length;
+      const text = count + " of " + path.length + " lessons done";
       document.querySelectorAll("[data-overall-progress]").forEach(function (el) { el.textContent = text; });
       document.querySelectorAll("[data-progress-summary]").forEach(function (el) { el.textContent = text; });
     }

@@ -68,6 +68,10 @@ class ProgressBrowserTest extends BrowserTestBase {
     assertEquals("1 of 2 lessons done", find("[data-overall-progress]").getText());
     assertEquals("1 of 2 lessons done", find("[data-progress-summary]").getText());
     assertAccessible("progress-index-one-done");
+
+    open("/lessons/second");
+    assertEquals("1 of 2 lessons done", find("[data-progress-summary]").getText(),
+        "lesson pages count against the path the index showed");
   }
 
   @Test
