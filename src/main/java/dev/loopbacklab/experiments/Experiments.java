@@ -1,5 +1,6 @@
 package dev.loopbacklab.experiments;
 
+import dev.loopbacklab.experiments.api.ApiTopic;
 import dev.loopbacklab.experiments.binding.BindingTopic;
 import dev.loopbacklab.experiments.echo.EchoTopic;
 import dev.loopbacklab.experiments.ephemeral.EphemeralTopic;
@@ -30,6 +31,7 @@ public final class Experiments {
     all.addAll(ExposureTopic.experiments()); // 04-exposure
     all.addAll(NamesTopic.experiments()); // 05-localhost-names
     all.addAll(ListeningTopic.experiments()); // 06-who-is-listening
+    all.addAll(ApiTopic.experiments()); // 07-api-on-localhost
     return all;
   }
 }
