@@ -1,6 +1,7 @@
 package dev.loopbacklab.experiments;
 
 import dev.loopbacklab.experiments.binding.BindingTopic;
+import dev.loopbacklab.experiments.database.DatabaseTopic;
 import dev.loopbacklab.experiments.echo.EchoTopic;
 import dev.loopbacklab.experiments.ephemeral.EphemeralTopic;
 import dev.loopbacklab.experiments.exposure.ExposureTopic;
@@ -30,6 +31,8 @@ public final class Experiments {
     all.addAll(ExposureTopic.experiments()); // 04-exposure
     all.addAll(NamesTopic.experiments()); // 05-localhost-names
     all.addAll(ListeningTopic.experiments()); // 06-who-is-listening
+
+    all.addAll(DatabaseTopic.experiments()); // 08-database-on-localhost
     return all;
   }
 }
