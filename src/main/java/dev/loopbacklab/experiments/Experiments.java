@@ -2,6 +2,7 @@ package dev.loopbacklab.experiments;
 
 import dev.loopbacklab.experiments.api.ApiTopic;
 import dev.loopbacklab.experiments.binding.BindingTopic;
+import dev.loopbacklab.experiments.database.DatabaseTopic;
 import dev.loopbacklab.experiments.echo.EchoTopic;
 import dev.loopbacklab.experiments.ephemeral.EphemeralTopic;
 import dev.loopbacklab.experiments.exposure.ExposureTopic;
@@ -32,6 +33,7 @@ public final class Experiments {
     all.addAll(NamesTopic.experiments()); // 05-localhost-names
     all.addAll(ListeningTopic.experiments()); // 06-who-is-listening
     all.addAll(ApiTopic.experiments()); // 07-api-on-localhost
+    all.addAll(DatabaseTopic.experiments()); // 08-database-on-localhost
     return all;
   }
 }

@@ -1,0 +1,62 @@
+package dev.loopbacklab.experiments.database;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loopbacklab.lesson.Event;
+import dev.loopbacklab.lesson.Outcome;
+import dev.loopbacklab.lesson.Params;
+import dev.loopbacklab.lesson.Runner;
+import dev.loopbacklab.net.SocketTable;
+import dev.loopbacklab.testing.RecordingReport;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DbTcpTest {
+  private final DbTcp experiment = new DbTcp();
+
+  private RecordingReport run() {
+    RecordingReport report = new RecordingReport();
+    Outcome outcome = Runner.run(experiment, Params.defaults(experiment.params()), report);
+    assertEquals(Outcome.COMPLETED, outcome, () -> report.events.toString());
+    return report;
+  }
+
+  @Test
+  void storesAndReadsARowThroughJdbcOverLoopback() {
+    RecordingReport report = run();
+    assertEquals("1 | hello over loopback", report.fact("row read back").value());
+    String url = (String) report.fact("JDBC URL").value();
+    assertTrue(url.matches("jdbc:h2:tcp://127\\.0\\.0\\.1:(\\d+)/mem:lab\\1"), url);
+    assertTrue(((String) report.fact("H2 says").value()).endsWith("(only local connections)"));
+    int source = Integer.parseInt((String) report.fact("client source port").value());
+    assertTrue(source > 0 && !url.contains(":" + source + "/"), url + " " + source);
+  }
+
+  @Test
+  void showsTheListeningAddressFromTheSocketTable() {
+    RecordingReport report = run();
+    if (!SocketTable.available()) {
+      assertTrue(report.warnings().contains("no /proc/net/tcp"));
+      return;
+    }
+    Event.Table table = report.table("Where H2 listens");
+    assertTrue(!table.rows().isEmpty(), table.toString());
+    // what this machine does: H2 binds the wildcard whatever -tcpAllowOthers says
+    boolean wildcard = table.rows().stream().anyMatch(r -> r.get(1).startsWith("[::]:")
+        || r.get(1).startsWith("0.0.0.0:"));
+    assertEquals(wildcard, report.narration().contains("listens on the wildcard address"));
+  }
+
+  @Test
+  void everyLoopbackAddressConnectsAndGetsASession() {
+    Event.Table table = run().table("Who gets in");
+    assertEquals(List.of("127.0.0.1", "127.0.0.2", "[::1]"),
+        table.rows().stream().map(r -> r.get(0)).toList());
+    for (List<String> row : table.rows()) {
+      assertTrue(row.get(1).startsWith("CONNECTED: connected from "), row.toString());
+      assertTrue(row.get(2).startsWith("connected; H2 saw the client at "), row.toString());
+      assertEquals("yes", row.get(3));
+    }
+  }
+}
