@@ -104,9 +104,12 @@ final class Browser implements AutoCloseable {
     return driver.executeCdpCommand(command, params);
   }
 
-  /** Waits up to ten seconds for {@code condition} to give something other than null or false. */
+  /**
+   * Waits up to 30 seconds for {@code condition} to give something other than null or false: it
+   * returns as soon as it holds, and a busy shared machine can take seconds to stop a long run.
+   */
   <T> T await(Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, Duration.ofSeconds(10)).until(condition);
+    return new WebDriverWait(driver, Duration.ofSeconds(30)).until(condition);
   }
 
   WebElement active() {
