@@ -3,7 +3,6 @@ package dev.loopbacklab.web;
 import dev.loopbacklab.lesson.ExperimentRegistry;
 import dev.loopbacklab.lesson.LessonCatalog;
 import dev.loopbacklab.lesson.LessonFormatException;
-import dev.loopbacklab.web.view.ConnectionFacts;
 import dev.loopbacklab.web.view.Layout;
 import dev.loopbacklab.web.view.MessagePage;
 import io.javalin.Javalin;
@@ -104,8 +103,8 @@ public final class LabServer implements AutoCloseable {
           notFound(ctx, pages.chrome());
           return;
         }
-        String live = page.isLive() ? ConnectionFacts.render(Connection.facts(ctx)) : "";
-        ctx.contentType("text/html; charset=utf-8").result(page.render(live));
+        byte[] body = page.render(page.isLive() ? Connection.renderedFacts(ctx) : new byte[0]);
+        ctx.contentType("text/html; charset=utf-8").result(body);
       });
       cfg.routes.get("/assets/<path>", ctx -> assets.serve(ctx, ctx.pathParam("path")));
       cfg.routes.get("/favicon.ico", ctx -> assets.serve(ctx, "favicon.svg"));
