@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
 public final class Main implements Callable<Integer> {
 
   public static void main(String[] args) {
+    ServePrefetch.startFor(args);
     int status = commandLine().execute(args);
     if (status != ServeCommand.KEEP_RUNNING) {
       System.exit(status);

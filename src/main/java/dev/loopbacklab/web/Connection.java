@@ -3,8 +3,12 @@ package dev.loopbacklab.web;
 import dev.loopbacklab.net.EphemeralRange;
 import dev.loopbacklab.net.PortCategory;
 import dev.loopbacklab.web.view.Models.ConnectionFact;
+import dev.loopbacklab.web.view.ConnectionFacts;
 import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Facts about the TCP connection that carried the current request: its 4-tuple, classified. */
 final class Connection {
@@ -16,6 +20,12 @@ final class Connection {
 
   private record Timed<T>(T value, long readAtNanos) {}
 
+  // The rendered block, as UTF-8, for recently seen facts: a browser's reloads on a kept-alive
+  // connection have the very same facts, and rendering them with j2html and encoding the result
+  // was a fifth of the lesson page's cost (bench/README.md). Bounded: cleared when full.
+  private static final int RENDERED_MAX = 256;
+  private static final Map<List<ConnectionFact>, byte[]> RENDERED = new ConcurrentHashMap<>();
+
   private Connection() {}
 
   static EphemeralRange ephemeralRange() {
@@ -26,6 +36,20 @@ final class Connection {
       range = known;
     }
     return known.value();
+  }
+
+  /** The live block for this request's connection, rendered as UTF-8 HTML. */
+  static byte[] renderedFacts(Context ctx) {
+    List<ConnectionFact> facts = facts(ctx);
+    byte[] html = RENDERED.get(facts);
+    if (html == null) {
+      if (RENDERED.size() >= RENDERED_MAX) {
+        RENDERED.clear();
+      }
+      html = ConnectionFacts.render(facts).getBytes(StandardCharsets.UTF_8);
+      RENDERED.put(facts, html);
+    }
+    return html;
   }
 
   static List<ConnectionFact> facts(Context ctx) {

@@ -3,7 +3,6 @@ package dev.loopbacklab.web;
 import dev.loopbacklab.lesson.ExperimentRegistry;
 import dev.loopbacklab.lesson.LessonCatalog;
 import dev.loopbacklab.lesson.LessonFormatException;
-import dev.loopbacklab.web.view.ConnectionFacts;
 import dev.loopbacklab.web.view.Layout;
 import dev.loopbacklab.web.view.MessagePage;
 import io.javalin.Javalin;
@@ -44,6 +43,7 @@ public final class LabServer implements AutoCloseable {
    * java.net.BindException}. Throws {@link LessonFormatException} if the lessons cannot be read.
    */
   public static LabServer start(LabConfig config, ExperimentRegistry registry, String version) {
+    skipJettyMemoryProbe();
     Layout.Chrome chrome = config.roomMode() ? new Layout.Chrome(version, ROOM_BANNER)
         : Layout.Chrome.local(version);
     // Read the lessons and render every page on another thread while Jetty starts, so neither
@@ -104,8 +104,8 @@ public final class LabServer implements AutoCloseable {
           notFound(ctx, pages.chrome());
           return;
         }
-        String live = page.isLive() ? ConnectionFacts.render(Connection.facts(ctx)) : "";
-        ctx.contentType("text/html; charset=utf-8").result(page.render(live));
+        byte[] body = page.render(page.isLive() ? Connection.renderedFacts(ctx) : new byte[0]);
+        ctx.contentType("text/html; charset=utf-8").result(body);
       });
       cfg.routes.get("/assets/<path>", ctx -> assets.serve(ctx, ctx.pathParam("path")));
       cfg.routes.get("/favicon.ico", ctx -> assets.serve(ctx, "favicon.svg"));
@@ -152,6 +152,20 @@ public final class LabServer implements AutoCloseable {
       throw e;
     }
     return new LabServer(config, app, runs);
+  }
+
+  /**
+   * Jetty sizes its padding against false sharing by asking the HotSpot diagnostic MXBean whether
+   * oops are compressed, which starts the platform MBean server: ~200 JMX classes and a good share
+   * of the start-up time (bench/README.md). Its own system property answers the question instead;
+   * the JVM compresses oops by default for heaps under 32 GB. A value set by the user wins.
+   */
+  private static void skipJettyMemoryProbe() {
+    String key = "org.eclipse.jetty.util.referencesPerCacheLine";
+    if (System.getProperty(key) == null) {
+      boolean compressedOops = Runtime.getRuntime().maxMemory() < 32L * 1024 * 1024 * 1024;
+      System.setProperty(key, compressedOops ? "16" : "8");
+    }
   }
 
   static void refuse(Context ctx, int status, String message) {

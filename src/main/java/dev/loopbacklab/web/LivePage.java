@@ -40,10 +40,14 @@ final class LivePage {
 
   /** The page with {@code liveHtml} in every marked place (the page as it is if none). */
   byte[] render(String liveHtml) {
+    return render(liveHtml.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The page with {@code live} (UTF-8 HTML) in every marked place (the page as it is if none). */
+  byte[] render(byte[] live) {
     if (!isLive()) {
       return parts.get(0);
     }
-    byte[] live = liveHtml.getBytes(StandardCharsets.UTF_8);
     byte[] page = new byte[length + live.length * (parts.size() - 1)];
     int at = 0;
     for (int i = 0; i < parts.size(); i++) {

@@ -99,6 +99,20 @@ class SiteTest {
   }
 
   @Test
+  void eachConnectionSeesItsOwnSourcePort() throws Exception {
+    // The rendered facts are cached: a new connection must still get its own port, not a
+    // previous one's.
+    java.util.Set<String> ports = new java.util.HashSet<>();
+    for (int i = 0; i < 3; i++) {
+      String facts = page("/lessons/first").select(".live-connection").text();
+      var m = java.util.regex.Pattern.compile("Browser source port (\\d+)").matcher(facts);
+      assertTrue(m.find(), facts);
+      ports.add(m.group(1));
+    }
+    assertEquals(3, ports.size(), ports.toString());
+  }
+
+  @Test
   void unknownPagesAreFriendly404s() throws Exception {
     RawHttp.Response response = get("/lessons/no-such-lesson");
     assertEquals(404, response.status());
