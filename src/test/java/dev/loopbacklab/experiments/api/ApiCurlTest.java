@@ -3,6 +3,7 @@ package dev.loopbacklab.experiments.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopbacklab.testing.LiveReport;
 import dev.loopbacklab.lesson.Event;
 import dev.loopbacklab.lesson.Outcome;
 import dev.loopbacklab.lesson.Params;
@@ -38,7 +39,7 @@ class ApiCurlTest {
   }
 
   private int listeningPort() throws InterruptedException {
-    String endpoint = report.awaitFact(ApiCurl.LISTENING).value();
+    String endpoint = report.awaitFact(ApiCurl.LISTENING, 10, TimeUnit.SECONDS);
     return Integer.parseInt(endpoint.substring("127.0.0.1:".length()));
   }
 
@@ -59,7 +60,7 @@ class ApiCurlTest {
     assertEquals(Outcome.PASSED, outcome.get(10, TimeUnit.SECONDS));
     Event.Verdict verdict = report.onlyVerdict();
     assertEquals("Your request arrived: GET /hello from 127.0.0.1:" + sourcePort + ".", verdict.summary());
-    Event.Fact request = report.fact("request 1").orElseThrow();
+    Event.Fact request = report.factEvent("request 1").orElseThrow();
     assertEquals("GET /hello → 200", request.value());
     assertTrue(request.note().contains("User-Agent curl/8.0"), request.note());
     String range = EphemeralRange.detect().contains(sourcePort) ? "inside" : "outside";
@@ -72,9 +73,9 @@ class ApiCurlTest {
     Future<Outcome> outcome = start("30");
     int port = listeningPort();
     String url = "http://127.0.0.1:" + port + "/hello";
-    assertEquals("curl " + url, report.fact(ApiCurl.CURL).orElseThrow().value());
-    assertEquals("Invoke-RestMethod " + url, report.fact("PowerShell").orElseThrow().value());
-    assertEquals(url, report.fact("browser").orElseThrow().value());
+    assertEquals("curl " + url, report.requireFact(ApiCurl.CURL));
+    assertEquals("Invoke-RestMethod " + url, report.requireFact("PowerShell"));
+    assertEquals(url, report.requireFact("browser"));
     assertEquals(200, RawHttp.get(port, "/hello", "localhost:" + port).status());
     assertEquals(Outcome.PASSED, outcome.get(10, TimeUnit.SECONDS));
   }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopbacklab.testing.LiveReport;
 import dev.loopbacklab.lesson.Event;
 import dev.loopbacklab.net.EphemeralRange;
 import java.util.List;
@@ -20,7 +21,7 @@ class BindPatternsTest {
   }
 
   private static String narration(PortSample on, PortSample off) {
-    RecordingReport report = new RecordingReport();
+    LiveReport report = new LiveReport();
     BindPatterns.explain(report, LINUX_DEFAULT, on, off);
     return report.all(Event.Narration.class).stream().map(Event.Narration::text)
         .collect(Collectors.joining("\n"));

@@ -1,10 +1,11 @@
 package dev.loopbacklab.experiments.ephemeral;
 
-import static dev.loopbacklab.experiments.ephemeral.RecordingReport.number;
+import static dev.loopbacklab.testing.LiveReport.number;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopbacklab.testing.LiveReport;
 import dev.loopbacklab.lesson.Outcome;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Runner;
@@ -19,12 +20,12 @@ import org.junit.jupiter.api.Test;
 
 class ConnectSweepTest {
   static final int COUNT = 300;
-  static RecordingReport report;
+  static LiveReport report;
 
   @BeforeAll
   static void sweepOnce() {
     ConnectSweep sweep = new ConnectSweep();
-    report = new RecordingReport();
+    report = new LiveReport();
     Params params = Params.parse(sweep.params(), Map.of("count", Integer.toString(COUNT)));
     assertEquals(Outcome.COMPLETED, Runner.run(sweep, params, report), () -> report.events().toString());
   }

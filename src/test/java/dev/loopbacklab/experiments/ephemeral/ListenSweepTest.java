@@ -1,11 +1,12 @@
 package dev.loopbacklab.experiments.ephemeral;
 
-import static dev.loopbacklab.experiments.ephemeral.RecordingReport.cell;
-import static dev.loopbacklab.experiments.ephemeral.RecordingReport.number;
+import static dev.loopbacklab.testing.LiveReport.cell;
+import static dev.loopbacklab.testing.LiveReport.number;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.loopbacklab.testing.LiveReport;
 import dev.loopbacklab.lesson.Event;
 import dev.loopbacklab.lesson.Outcome;
 import dev.loopbacklab.lesson.Params;
@@ -20,12 +21,12 @@ import org.junit.jupiter.api.Test;
 class ListenSweepTest {
   static final int COUNT = 2_000;
   static final EphemeralRange RANGE = EphemeralRange.detect();
-  static RecordingReport report;
+  static LiveReport report;
 
   @BeforeAll
   static void sweepOnce() {
     ListenSweep sweep = new ListenSweep();
-    report = new RecordingReport();
+    report = new LiveReport();
     Params params = Params.parse(sweep.params(), Map.of("count", Integer.toString(COUNT)));
     assertEquals(Outcome.COMPLETED, Runner.run(sweep, params, report));
   }
@@ -56,7 +57,7 @@ class ListenSweepTest {
       assertTrue(number(cell(table, SampleLines.LOWEST, column)) >= RANGE.first());
       assertTrue(number(cell(table, SampleLines.HIGHEST, column)) <= RANGE.last());
     }
-    int[] ports = ListenSweep.sweep(500, false, new RecordingReport()).ports();
+    int[] ports = ListenSweep.sweep(500, false, new LiveReport()).ports();
     assertTrue(Arrays.stream(ports).allMatch(RANGE::contains), Arrays.toString(ports));
   }
 

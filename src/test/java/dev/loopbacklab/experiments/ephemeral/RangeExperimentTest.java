@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.loopbacklab.testing.LiveReport;
 import dev.loopbacklab.lesson.Outcome;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Runner;
@@ -16,8 +17,8 @@ import org.junit.jupiter.api.Test;
 class RangeExperimentTest {
   private final RangeExperiment experiment = new RangeExperiment();
 
-  private RecordingReport run(Map<String, String> params) {
-    RecordingReport report = new RecordingReport();
+  private LiveReport run(Map<String, String> params) {
+    LiveReport report = new LiveReport();
     assertEquals(Outcome.COMPLETED,
         Runner.run(experiment, Params.parse(experiment.params(), params), report));
     return report;
@@ -26,11 +27,11 @@ class RangeExperimentTest {
   @Test
   void reportsTheRangeThisMachineReads() {
     EphemeralRange range = EphemeralRange.detect();
-    RecordingReport report = run(Map.of());
+    LiveReport report = run(Map.of());
     assertEquals(range.first() + "–" + range.last(), report.requireFact(RangeExperiment.OS_RANGE));
-    assertEquals(range.size(), RecordingReport.number(report.requireFact(RangeExperiment.OS_SIZE)));
+    assertEquals(range.size(), LiveReport.number(report.requireFact(RangeExperiment.OS_SIZE)));
     assertEquals("49152–65535", report.requireFact(RangeExperiment.IANA_RANGE));
-    assertEquals(16_384, RecordingReport.number(report.requireFact(RangeExperiment.IANA_SIZE)));
+    assertEquals(16_384, LiveReport.number(report.requireFact(RangeExperiment.IANA_SIZE)));
     assertEquals(range.source(), report.requireFact(RangeExperiment.SOURCE));
     assertEquals(range.fallback(), !report.all(dev.loopbacklab.lesson.Event.Warning.class).isEmpty());
   }

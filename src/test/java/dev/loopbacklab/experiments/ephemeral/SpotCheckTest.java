@@ -3,6 +3,7 @@ package dev.loopbacklab.experiments.ephemeral;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopbacklab.testing.LiveReport;
 import dev.loopbacklab.lesson.Event;
 import dev.loopbacklab.lesson.Outcome;
 import dev.loopbacklab.lesson.Params;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 class SpotCheckTest {
   private final SpotCheck check = new SpotCheck();
-  private final RecordingReport report = new RecordingReport();
+  private final LiveReport report = new LiveReport();
   private final ExecutorService runner = Executors.newSingleThreadExecutor();
 
   @AfterEach

@@ -1,9 +1,10 @@
 package dev.loopbacklab.experiments.ephemeral;
 
-import static dev.loopbacklab.experiments.ephemeral.RecordingReport.number;
+import static dev.loopbacklab.testing.LiveReport.number;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopbacklab.testing.LiveReport;
 import dev.loopbacklab.lesson.Event;
 import dev.loopbacklab.lesson.Outcome;
 import dev.loopbacklab.lesson.Params;
@@ -17,7 +18,7 @@ class UdpSweepTest {
   void summaryAddsUpAndMatchesTheRangeReadHere() {
     EphemeralRange range = EphemeralRange.detect();
     UdpSweep sweep = new UdpSweep();
-    RecordingReport report = new RecordingReport();
+    LiveReport report = new LiveReport();
     Params params = Params.parse(sweep.params(), Map.of("count", "1000"));
     assertEquals(Outcome.COMPLETED, Runner.run(sweep, params, report));
     assertEquals(1000, number(report.requireFact(SampleLines.DRAWN)));

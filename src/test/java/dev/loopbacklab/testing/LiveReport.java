@@ -1,4 +1,4 @@
-package dev.loopbacklab.experiments.ephemeral;
+package dev.loopbacklab.testing;
 
 import dev.loopbacklab.lesson.Event;
 import dev.loopbacklab.lesson.Report;
@@ -7,8 +7,12 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
-/** A report that keeps every event, safe to read from another thread while a run goes on. */
-final class RecordingReport implements Report {
+/**
+ * A report another thread can read while the run goes on, and stop the way the web layer does (for
+ * checks that wait on the learner). {@link RecordingReport} is for runs that finish on the test's
+ * thread.
+ */
+public final class LiveReport implements Report {
   private final List<Event> events = new CopyOnWriteArrayList<>();
   private final List<AutoCloseable> toClose = new CopyOnWriteArrayList<>();
   private volatile boolean cancelled;
@@ -29,35 +33,49 @@ final class RecordingReport implements Report {
   }
 
   /** Stops the run the way the web layer does: flag it, then close what it waits on. */
-  void cancel() throws Exception {
+  public void cancel() throws Exception {
     cancelled = true;
     for (AutoCloseable resource : toClose) {
       resource.close();
     }
   }
 
-  List<Event> events() {
+  public List<Event> events() {
     return List.copyOf(events);
   }
 
-  <T extends Event> List<T> all(Class<T> type) {
+  public <T extends Event> List<T> all(Class<T> type) {
     return events.stream().filter(type::isInstance).map(type::cast).toList();
   }
 
   /** The value of the first fact whose label starts with {@code label}. */
-  Optional<String> fact(String label) {
+  public Optional<String> fact(String label) {
     return all(Event.Fact.class).stream()
         .filter(f -> f.label().startsWith(label))
         .map(Event.Fact::value)
         .findFirst();
   }
 
-  String requireFact(String label) {
+  /** The first fact whose label starts with {@code label}, as the whole event. */
+  public Optional<Event.Fact> factEvent(String label) {
+    return all(Event.Fact.class).stream().filter(f -> f.label().startsWith(label)).findFirst();
+  }
+
+  /** The run's one verdict; fails if there is none or more than one. */
+  public Event.Verdict onlyVerdict() {
+    List<Event.Verdict> verdicts = all(Event.Verdict.class);
+    if (verdicts.size() != 1) {
+      throw new AssertionError("expected one verdict, got " + events);
+    }
+    return verdicts.get(0);
+  }
+
+  public String requireFact(String label) {
     return fact(label).orElseThrow(() -> new AssertionError("no fact " + label + " in " + events));
   }
 
   /** Waits until a fact appears, as a learner would wait to read it on the page. */
-  String awaitFact(String label, long timeout, TimeUnit unit) throws InterruptedException {
+  public String awaitFact(String label, long timeout, TimeUnit unit) throws InterruptedException {
     long end = System.nanoTime() + unit.toNanos(timeout);
     while (System.nanoTime() < end) {
       Optional<String> value = fact(label);
@@ -69,7 +87,7 @@ final class RecordingReport implements Report {
     throw new AssertionError("no fact " + label + " within " + timeout + " " + unit + ": " + events);
   }
 
-  Event.Table table(String captionStart) {
+  public Event.Table table(String captionStart) {
     return all(Event.Table.class).stream()
         .filter(t -> t.caption().startsWith(captionStart))
         .findFirst()
@@ -77,7 +95,7 @@ final class RecordingReport implements Report {
   }
 
   /** The cell of a table in the row labelled {@code rowStart} and the column {@code header}. */
-  static String cell(Event.Table table, String rowStart, String header) {
+  public static String cell(Event.Table table, String rowStart, String header) {
     int column = table.headers().indexOf(header);
     return table.rows().stream()
         .filter(r -> r.get(0).startsWith(rowStart))
@@ -87,7 +105,7 @@ final class RecordingReport implements Report {
   }
 
   /** The leading whole number of a value such as {@code "9,990 (99.9%)"}. */
-  static int number(String value) {
+  public static int number(String value) {
     String digits = value.replace(",", "").split("[^0-9-]", 2)[0];
     return Integer.parseInt(digits);
   }
