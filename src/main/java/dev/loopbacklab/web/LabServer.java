@@ -69,7 +69,9 @@ public final class LabServer implements AutoCloseable {
       cfg.jetty.port = config.port();
       cfg.http.maxRequestSize = RunApi.MAX_BODY;
       cfg.jetty.modifyServer(server -> {
-        server.setStopTimeout(500);
+        // No graceful stop: it waited for every kept-alive connection (a browser always holds
+        // one), timed out, and printed a stack trace at Ctrl+C. Runs are cancelled before this.
+        server.setStopTimeout(0);
         server.setErrorHandler(new PlainErrors());
       });
       cfg.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new PlainErrors()));
