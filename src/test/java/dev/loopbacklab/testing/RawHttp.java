@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -27,6 +28,14 @@ public final class RawHttp {
 
   /** Sends {@code request} (CRLF line ends are added to bare LFs) and reads the whole response. */
   public static Response send(int port, String request) throws IOException {
+    return send(port, request, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * As {@link #send(int, String)}, with the body decoded as {@code charset}: ISO-8859-1 keeps
+   * every byte as one char, for a binary (e.g. gzipped) body.
+   */
+  public static Response send(int port, String request, Charset charset) throws IOException {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 2000);
       socket.setSoTimeout(5000);
@@ -34,7 +43,7 @@ public final class RawHttp {
       socket.getOutputStream().write(wire.getBytes(StandardCharsets.UTF_8));
       socket.getOutputStream().flush();
       socket.shutdownOutput();
-      return parse(readAll(socket.getInputStream()));
+      return parse(readAll(socket.getInputStream()), charset);
     }
   }
 
@@ -59,7 +68,11 @@ public final class RawHttp {
   }
 
   static Response parse(byte[] raw) {
-    String text = new String(raw, StandardCharsets.UTF_8);
+    return parse(raw, StandardCharsets.UTF_8);
+  }
+
+  static Response parse(byte[] raw, Charset charset) {
+    String text = new String(raw, charset);
     int end = text.indexOf("\r\n\r\n");
     if (end < 0) {
       throw new IllegalStateException("no complete HTTP response: " + text);

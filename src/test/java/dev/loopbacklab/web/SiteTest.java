@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopbacklab.testing.RawHttp;
 import dev.loopbacklab.testing.TestLab;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -165,5 +168,34 @@ class SiteTest {
       assertFalse(body.contains("@import"), css);
       assertFalse(body.matches("(?s).*url\\(\\s*['\"]?(https?:)?//.*"), css);
     }
+  }
+  @ParameterizedTest
+  @ValueSource(strings = {"/", "/lessons/first"})
+  void pagesGoOutWholeWithTheirLengthToClientsThatAskForNoEncoding(String path) throws Exception {
+    RawHttp.Response response = get(path);
+    assertEquals(200, response.status());
+    assertNull(response.header("transfer-encoding"));
+    assertNull(response.header("content-encoding"));
+    assertEquals(Integer.toString(response.body().getBytes(StandardCharsets.UTF_8).length),
+        response.header("content-length"));
+    assertEquals(LabServer.CSP, response.header("content-security-policy"));
+    assertTrue(response.body().endsWith("</html>"), path);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/", "/lessons/first"})
+  void pagesAreGzippedForClientsThatAcceptIt(String path) throws Exception {
+    RawHttp.Response zipped = RawHttp.send(lab.port(), "GET " + path + " HTTP/1.1\nHost: 127.0.0.1:"
+        + lab.port() + "\nAccept-Encoding: gzip\nConnection: close\n\n", StandardCharsets.ISO_8859_1);
+    assertEquals(200, zipped.status());
+    assertEquals("gzip", zipped.header("content-encoding"));
+    assertEquals(LabServer.CSP, zipped.header("content-security-policy"));
+    String page;
+    try (var in = new GZIPInputStream(new ByteArrayInputStream(
+        zipped.body().getBytes(StandardCharsets.ISO_8859_1)))) {
+      page = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    assertEquals(get(path).body().replaceAll("\\d+", "#"), page.replaceAll("\\d+", "#"),
+        "the same page, but for the numbers of its own connection");
   }
 }
