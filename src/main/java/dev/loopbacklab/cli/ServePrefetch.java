@@ -2,14 +2,16 @@ package dev.loopbacklab.cli;
 
 import dev.loopbacklab.experiments.Experiments;
 import dev.loopbacklab.lesson.ContentRoot;
+import dev.loopbacklab.web.LabServer;
 
 /**
- * Opens the jar's packed lessons and builds the experiment registry on a second thread while
- * picocli builds its command model, so {@code serve} finds both ready. Opening the jar as a file
- * system took ~170 ms and picocli ~250 ms, one after the other, before Jetty could start
- * (bench/README.md). Nothing is decided here: {@link ServeCommand} still locates the content and
- * reports any failure itself; this only warms JVM-wide state (the open jar file system, class
- * initialisation) that the same calls there reuse.
+ * Warms, on other threads, what {@code serve} is about to need while picocli builds its command
+ * model on the main thread: the jar's packed lessons and the experiment registry on one, Javalin's
+ * and Jetty's classes on another. Opening the jar as a file system took ~170 ms, picocli ~250 ms
+ * and loading Javalin and Jetty ~350 ms, one after the other, before the site could answer
+ * (bench/README.md). Nothing is decided here: {@link ServeCommand} still locates the content,
+ * reports any failure and starts the server itself; this only warms JVM-wide state (the open jar
+ * file system, loaded and initialised classes) that the same calls there reuse.
  */
 final class ServePrefetch {
   private ServePrefetch() {}
@@ -19,17 +21,22 @@ final class ServePrefetch {
     if (args.length > 0 && !args[0].equals("serve")) {
       return;
     }
-    Thread prefetch = new Thread(ServePrefetch::run, "lab-prefetch");
-    prefetch.setDaemon(true);
-    prefetch.start();
-  }
-
-  private static void run() {
-    try {
+    start("lab-prefetch-content", () -> {
       ContentRoot.packed();
       Experiments.registry();
-    } catch (RuntimeException | LinkageError ignored) {
-      // ServeCommand makes the same calls and reports what goes wrong there.
-    }
+    });
+    start("lab-prefetch-server", LabServer::warmClasses);
+  }
+
+  private static void start(String name, Runnable work) {
+    Thread thread = new Thread(() -> {
+      try {
+        work.run();
+      } catch (RuntimeException | LinkageError ignored) {
+        // ServeCommand makes the same calls and reports what goes wrong there.
+      }
+    }, name);
+    thread.setDaemon(true);
+    thread.start();
   }
 }

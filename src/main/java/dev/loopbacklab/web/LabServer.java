@@ -12,7 +12,13 @@ import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,8 +54,8 @@ public final class LabServer implements AutoCloseable {
     skipJettyMemoryProbe();
     Layout.Chrome chrome = config.roomMode() ? new Layout.Chrome(version, ROOM_BANNER)
         : Layout.Chrome.local(version);
-    // Read the lessons and render every page on another thread while Jetty starts, so neither
-    // the start nor the first visitor waits for them; a broken lesson still fails the start below.
+    // Read the lessons and render the index on another thread while Jetty starts, then the lesson
+    // pages once the first page is out (PageService.warm); a broken lesson still fails the start.
     PageService pages = new PageService(
         () -> LessonCatalog.load(config.content().lessons()), config.content().fromDisk(), registry,
         chrome);
@@ -101,7 +107,10 @@ public final class LabServer implements AutoCloseable {
           throw new NotFoundResponse();
         }
       });
-      cfg.routes.get("/", ctx -> html(ctx, pages.index()));
+      cfg.routes.get("/", ctx -> {
+        html(ctx, pages.index());
+        pages.pageServed();
+      });
       cfg.routes.get("/lessons/{id}", ctx -> {
         LivePage page = pages.lesson(ctx.pathParam("id")).orElse(null);
         if (page == null) {
@@ -109,6 +118,7 @@ public final class LabServer implements AutoCloseable {
           return;
         }
         html(ctx, page.render(page.isLive() ? Connection.renderedFacts(ctx) : new byte[0]));
+        pages.pageServed();
       });
       cfg.routes.get("/assets/<path>", ctx -> assets.serve(ctx, ctx.pathParam("path")));
       cfg.routes.get("/favicon.ico", ctx -> assets.serve(ctx, "favicon.svg"));
@@ -155,6 +165,23 @@ public final class LabServer implements AutoCloseable {
       throw e;
     }
     return new LabServer(config, app, runs);
+  }
+
+  /**
+   * Loads and initialises the classes that {@link #start} needs from Javalin and Jetty, by building
+   * (not starting) a Javalin app and the Jetty objects it is made of: no thread, socket or file is
+   * opened. {@code serve} calls it on another thread while picocli parses the command line, so the
+   * start finds the classes ready (bench/README.md).
+   */
+  public static void warmClasses() {
+    skipJettyMemoryProbe();
+    Javalin.create(cfg -> {
+      cfg.startup.showJavalinBanner = false;
+      cfg.routes.get("/", ctx -> ctx.result(""));
+    });
+    Server server = new Server(new QueuedThreadPool());
+    server.addConnector(new ServerConnector(server, new HttpConnectionFactory(new HttpConfiguration())));
+    server.setHandler(new ServletContextHandler());
   }
 
   /**
