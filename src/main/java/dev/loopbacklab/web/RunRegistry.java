@@ -4,12 +4,15 @@ import dev.loopbacklab.lesson.Experiment;
 import dev.loopbacklab.lesson.Outcome;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Runner;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,12 +25,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * its lifetime, and keeps finished runs for a while so their events can still be replayed.
  */
 public final class RunRegistry implements AutoCloseable {
-  private static final int KEEP_FINISHED = 200;
+  static final int KEEP_FINISHED = 200;
 
   private final int maxConcurrent;
   private final Duration lifetime;
-  private final SecureRandom random = new SecureRandom();
-  private final Map<String, Run> runs = new LinkedHashMap<>();
+  // Run ids are capabilities (whoever knows one can watch or stop the run), so they come from a
+  // CSPRNG; DRBG rather than the default NativePRNG, which serialises every caller through one
+  // lock and a read of /dev/urandom: 100 simultaneous starts queued on it (bench/README.md).
+  private final SecureRandom random = drbg();
+  // Runs by id: the going ones and the last KEEP_FINISHED finished ones (a stream opened late still
+  // replays). Lock-free reads: every event stream looks its run up, and a map locked while a
+  // start trimmed it made 100 simultaneous streams queue behind each other (bench/README.md).
+  private final Map<String, Run> runs = new ConcurrentHashMap<>();
+  private final Deque<String> finished = new ArrayDeque<>();
   private final AtomicInteger active = new AtomicInteger();
   private final AtomicInteger threadNumber = new AtomicInteger();
   private final ExecutorService workers =
@@ -59,10 +69,7 @@ public final class RunRegistry implements AutoCloseable {
     byte[] bytes = new byte[12];
     random.nextBytes(bytes);
     Run run = new Run(HexFormat.of().formatHex(bytes), experiment);
-    synchronized (runs) {
-      runs.put(run.id(), run);
-      trim();
-    }
+    runs.put(run.id(), run);
     ScheduledFuture<?> deadline = timer.schedule(
         () -> run.cancel("it reached the time limit of " + lifetime.toSeconds() + " s"),
         lifetime.toMillis(), TimeUnit.MILLISECONDS);
@@ -78,21 +85,21 @@ public final class RunRegistry implements AutoCloseable {
           // Free the slot first: whoever sees the outcome may start the next run at once.
           active.decrementAndGet();
           run.finish(outcome);
+          forgetOldFinished(run);
         }
       });
     } catch (RuntimeException e) {
       deadline.cancel(false);
       run.finish(Outcome.FAILED);
       active.decrementAndGet();
+      forgetOldFinished(run);
       throw e;
     }
     return run;
   }
 
   public Optional<Run> find(String id) {
-    synchronized (runs) {
-      return Optional.ofNullable(runs.get(id));
-    }
+    return Optional.ofNullable(runs.get(id));
   }
 
   /** How many runs are going now. */
@@ -100,19 +107,25 @@ public final class RunRegistry implements AutoCloseable {
     return active.get();
   }
 
-  private void trim() {
-    var finished = runs.values().stream().filter(r -> r.outcome() != null).toList();
-    for (int i = 0; i < finished.size() - KEEP_FINISHED; i++) {
-      runs.remove(finished.get(i).id());
+  /** How many runs it knows: the going ones and the finished ones it keeps. */
+  int known() {
+    return runs.size();
+  }
+
+  /** Notes that {@code run} finished, and forgets the oldest finished runs beyond the ones kept. */
+  private void forgetOldFinished(Run run) {
+    synchronized (finished) {
+      finished.addLast(run.id());
+      while (finished.size() > KEEP_FINISHED) {
+        runs.remove(finished.removeFirst());
+      }
     }
   }
 
   /** Stops every run and the threads behind them. */
   @Override
   public void close() {
-    synchronized (runs) {
-      runs.values().forEach(r -> r.cancel("the lab is shutting down"));
-    }
+    runs.values().forEach(r -> r.cancel("the lab is shutting down"));
     workers.shutdown();
     timer.shutdownNow();
     try {
@@ -121,6 +134,14 @@ public final class RunRegistry implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     workers.shutdownNow();
+  }
+
+  private static SecureRandom drbg() {
+    try {
+      return SecureRandom.getInstance("DRBG");
+    } catch (NoSuchAlgorithmException e) {
+      return new SecureRandom();
+    }
   }
 
   private static Thread daemon(Runnable r, String name) {
