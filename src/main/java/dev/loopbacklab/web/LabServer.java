@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -82,6 +81,7 @@ public final class LabServer implements AutoCloseable {
         server.setStopTimeout(0);
         server.setErrorHandler(new PlainErrors());
       });
+      cfg.jetty.addConnector((server, http) -> connector(server, http, config));
       cfg.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new PlainErrors()));
       cfg.routes.before(ctx -> {
         SecurityHeaders.apply(ctx::header);
@@ -154,11 +154,6 @@ public final class LabServer implements AutoCloseable {
     try {
       app.start(config.host(), config.port());
       pages.catalog();
-      for (var connector : app.jettyServer().server().getConnectors()) {
-        if (connector instanceof AbstractConnector c) {
-          c.setIdleTimeout(limits.idleTimeout().toMillis());
-        }
-      }
     } catch (RuntimeException e) {
       runs.close();
       app.stop();
@@ -182,6 +177,28 @@ public final class LabServer implements AutoCloseable {
     Server server = new Server(new QueuedThreadPool());
     server.addConnector(new ServerConnector(server, new HttpConnectionFactory(new HttpConfiguration())));
     server.setHandler(new ServletContextHandler());
+  }
+
+  /** Connections wait for the acceptor in a queue this long; beyond it the kernel drops SYNs. */
+  static final int ACCEPT_QUEUE = 1024;
+
+  /**
+   * The one listening connector, on the configured address and port. Jetty's default accept queue
+   * is the JDK's 50: a room of browsers (or the bench's 100 runs) connecting at one moment
+   * overflowed it, and each dropped SYN cost its client a 1 s retransmit (bench/README.md).
+   */
+  private static ServerConnector connector(Server server, HttpConfiguration http, LabConfig config) {
+    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+    connector.setHost(config.host());
+    connector.setPort(config.port());
+    connector.setAcceptQueueSize(ACCEPT_QUEUE);
+    connector.setIdleTimeout(config.limits().idleTimeout().toMillis());
+    return connector;
+  }
+
+  /** The listening connector (for tests). */
+  ServerConnector connector() {
+    return (ServerConnector) app.jettyServer().server().getConnectors()[0];
   }
 
   /**

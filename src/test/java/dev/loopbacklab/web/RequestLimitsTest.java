@@ -131,4 +131,14 @@ class RequestLimitsTest {
       assertTrue(millis >= 1000 && millis < 8000, "closed after " + millis + " ms");
     }
   }
+
+  @Test
+  void oneConnectorOnLoopbackWithTheIdleTimeoutAndARoomSizedAcceptQueue() {
+    assertEquals(1, lab.connector().getServer().getConnectors().length);
+    assertEquals("127.0.0.1", lab.connector().getHost());
+    assertEquals(lab.port(), lab.connector().getLocalPort());
+    assertEquals(1500, lab.connector().getIdleTimeout());
+    assertEquals(LabServer.ACCEPT_QUEUE, lab.connector().getAcceptQueueSize());
+    assertTrue(LabServer.ACCEPT_QUEUE >= 256, "a room of browsers connecting at once fits");
+  }
 }
