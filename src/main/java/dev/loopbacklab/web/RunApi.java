@@ -12,6 +12,7 @@ import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.web.view.EventHtml;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -133,19 +134,19 @@ final class RunApi {
   /** Streams the run's events; blocks this request's thread until the run ends or the client goes. */
   void stream(SseClient client) {
     Run run = runs.find(client.ctx().pathParam("id")).orElse(null);
-    if (run == null) {
-      client.sendEvent("error", "{\"message\":\"no such run\"}");
-      client.close();
-      return;
-    }
     int next = 0;
     try {
-      while (!client.terminated()) {
+      SseFrames frames = new SseFrames(client.ctx().res().getOutputStream());
+      if (run == null) {
+        frames.event("error", "{\"message\":\"no such run\"}", "0");
+        return;
+      }
+      while (true) {
         List<Event> events = run.eventsFrom(next, 1000);
         List<Long> times = run.recordedAtFrom(next);
         for (int i = 0; i < events.size(); i++) {
           Event event = events.get(i);
-          client.sendEvent(event.type(), payload(event, times.get(i)), Integer.toString(next++));
+          frames.event(event.type(), payload(event, times.get(i)), Integer.toString(next++));
         }
         if (events.isEmpty()) {
           if (run.outcome() != null) {
@@ -154,16 +155,18 @@ final class RunApi {
             done.put("label", run.outcome().label());
             done.put("millis", run.elapsedMillis());
             done.put("at", Run.epochMicros());
-            client.sendEvent("done", done.toString(), Integer.toString(next));
+            frames.event("done", done.toString(), Integer.toString(next));
             break;
           }
-          client.sendComment("waiting");
+          frames.comment("waiting");
         }
       }
+    } catch (IOException e) {
+      // the client went away: the run stops below
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
-      if (run.outcome() == null) {
+      if (run != null && run.outcome() == null) {
         run.cancel("the page that was showing it went away");
       }
       client.close();
