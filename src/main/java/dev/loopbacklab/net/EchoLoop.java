@@ -27,6 +27,7 @@ final class EchoLoop {
   private static final long JOIN_MILLIS = 2_000;
 
   private final ServerSocketChannel server;
+  private static final int READS_PER_WAKEUP = 4;
   private final Selector selector;
   private final Thread thread;
   private volatile boolean closing;
@@ -159,15 +160,24 @@ final class EchoLoop {
   private void read(SelectionKey key) throws IOException {
     SocketChannel channel = (SocketChannel) key.channel();
     ByteBuffer buffer = (ByteBuffer) key.attachment();
-    if (channel.read(buffer) < 0) {
-      closeClient(key); // the client closed its side: say goodbye the same way
-      return;
+    // A read that filled the whole buffer means more is waiting (a bulk sender): read again at
+    // once instead of going back through the selector, a few times at most so that one busy
+    // client cannot starve the others. A small message (a round trip) is one read, as before.
+    for (int i = 0; i < READS_PER_WAKEUP; i++) {
+      int n = channel.read(buffer);
+      if (n < 0) {
+        closeClient(key); // the client closed its side: say goodbye the same way
+        return;
+      }
+      buffer.flip();
+      if (!write(key) || n < BUFFER_SIZE) {
+        return;
+      }
     }
-    buffer.flip();
-    write(key);
   }
 
-  private void write(SelectionKey key) throws IOException {
+  /** Writes back what the buffer holds; false if the socket could not take it all. */
+  private boolean write(SelectionKey key) throws IOException {
     SocketChannel channel = (SocketChannel) key.channel();
     ByteBuffer buffer = (ByteBuffer) key.attachment();
     bytesEchoed += channel.write(buffer);
@@ -175,10 +185,11 @@ final class EchoLoop {
       // The client is not reading fast enough. Stop reading from it (the buffer is still full)
       // and wait until its socket can take more.
       key.interestOps(SelectionKey.OP_WRITE);
-    } else {
-      buffer.clear();
-      key.interestOps(SelectionKey.OP_READ);
+      return false;
     }
+    buffer.clear();
+    key.interestOps(SelectionKey.OP_READ);
+    return true;
   }
 
   private void closeClient(SelectionKey key) {

@@ -89,6 +89,54 @@ class EchoServerTest {
   }
 
   @Test
+  void aBulkSenderDoesNotStarveAClientThatTalksInSmallMessages() throws Exception {
+    // One thread serves every client: while one streams in bulk (reads that fill the buffer, which
+    // the loop follows with more reads), the others must still get their turns.
+    try (EchoServer server = EchoServer.start();
+        Socket bulk = new Socket(server.address(), server.port());
+        EchoClient small = EchoClient.connect(server.address(), server.port(), TIMEOUT)) {
+      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+      java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+      Thread writer = new Thread(() -> {
+        byte[] chunk = new byte[EchoLoop.BUFFER_SIZE];
+        try {
+          while (!done.get() && System.nanoTime() < deadline) {
+            bulk.getOutputStream().write(chunk);
+          }
+        } catch (IOException e) {
+          // the socket closed at the end of the test
+        }
+      }, "test-bulk-writer");
+      Thread reader = new Thread(() -> {
+        byte[] sink = new byte[EchoLoop.BUFFER_SIZE];
+        try {
+          while (bulk.getInputStream().read(sink) >= 0 && System.nanoTime() < deadline) {
+            // drain the echo so the bulk stream keeps flowing
+          }
+        } catch (IOException e) {
+          // the socket closed at the end of the test
+        }
+      }, "test-bulk-reader");
+      writer.start();
+      reader.start();
+      try {
+        Eventually.assertReaches(1L, () -> server.bytesEchoed() > 4L * EchoLoop.BUFFER_SIZE ? 1L : 0L,
+            "the bulk stream flowing");
+        for (int i = 0; i < 50; i++) {
+          assertEquals("small " + i, small.roundTrip("small " + i));
+        }
+        assertTrue(System.nanoTime() < deadline && writer.isAlive(),
+            "the small client was served only after the bulk sender stopped");
+      } finally {
+        done.set(true);
+        bulk.close();
+        writer.join(10_000);
+        reader.join(10_000);
+      }
+    }
+  }
+
+  @Test
   void closeEndsEveryClientAndFreesThePort() throws IOException {
     EchoServer server = EchoServer.start();
     int port = server.port();
