@@ -28,20 +28,22 @@ import java.util.concurrent.atomic.AtomicInteger;
  * any other status, a stream that ends without "done", or a run whose outcome is not "completed".
  *
  * <p>Waves: 10 single runs (the first tells whether the experiment exists), one "cold" wave
- * reported apart, {@value #WARM_WAVES} untimed waves, then {@value #TIMED_WAVES} timed waves whose
- * events are pooled for the percentiles.
+ * reported apart, WARM untimed waves (default {@value #WARM_WAVES}), then TIMED timed waves
+ * (default {@value #TIMED_WAVES}) whose events are pooled for the percentiles.
  *
  * <p>Event latency (delivery): the lab recorded the event (its "at", µs since 1970), or this
  * client's stream opened if later (a replayed event) → this client read it. Beside it, "pressed
  * Run → see it": from sending the accepted POST to the event's arrival.
  *
- * <p>Usage: {@code ConcurrentRuns BASE_URL EXPERIMENT RUNS DEADLINE_S}. Prints "errors retries
+ * <p>Usage: {@code ConcurrentRuns BASE_URL EXPERIMENT RUNS DEADLINE_S [WARM TIMED]}. Prints "errors retries
  * p50_ms p99_ms done_p99_ms wall_s_per_wave run_p50_ms delivery_p50_ms delivery_p99_ms
  * cold_delivery_p99_ms"; exits 3 if the lab has no such experiment.
  */
 public class ConcurrentRuns {
   static final int WARM_WAVES = 20;
   static final int TIMED_WAVES = 5;
+  private static int warmWaves = WARM_WAVES;
+  private static int timedWaves = TIMED_WAVES;
   private final String host;
   private final int port;
   private final String experiment;
@@ -72,6 +74,10 @@ public class ConcurrentRuns {
     String base = args[0].replaceAll("/$", "");
     int runs = Integer.parseInt(args[2]);
     long deadline = System.nanoTime() + Duration.ofSeconds(Long.parseLong(args[3])).toNanos();
+    if (args.length >= 6) {
+      warmWaves = Integer.parseInt(args[4]);
+      timedWaves = Integer.parseInt(args[5]);
+    }
     // Warm-up, one run at a time and not counted; the first also tells whether the experiment exists.
     ConcurrentRuns warmup = new ConcurrentRuns(base, args[1], deadline);
     for (int i = 0; i < 10; i++) {
@@ -85,15 +91,15 @@ public class ConcurrentRuns {
     round(cold, runs, deadline);
     // Then untimed waves while the lab's JIT compiles its hot paths (on 2 cores its p99 kept
     // falling for 10-20 waves, from ~200 ms to 10-40 ms), and the timed waves, pooled.
-    for (int i = 0; i < WARM_WAVES; i++) {
+    for (int i = 0; i < warmWaves; i++) {
       round(new ConcurrentRuns(base, args[1], deadline), runs, deadline);
     }
     ConcurrentRuns bench = new ConcurrentRuns(base, args[1], deadline);
     long start = System.nanoTime();
-    for (int i = 0; i < TIMED_WAVES; i++) {
+    for (int i = 0; i < timedWaves; i++) {
       round(bench, runs, deadline);
     }
-    double wall = (System.nanoTime() - start) / 1e9 / TIMED_WAVES;
+    double wall = (System.nanoTime() - start) / 1e9 / timedWaves;
     bench.errors.addAll(cold.errors);
     bench.errors.stream().distinct().limit(5).forEach(e -> System.err.println("error: " + e));
     System.out.printf("%d %d %.2f %.2f %.2f %.2f %.0f %.2f %.2f %.2f%n", bench.errors.size(),
