@@ -7,11 +7,13 @@ import dev.loopbacklab.web.view.Layout;
 import dev.loopbacklab.web.view.MessagePage;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
+import java.util.Map;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -107,11 +109,11 @@ public final class LabServer implements AutoCloseable {
           throw new NotFoundResponse();
         }
       });
-      cfg.routes.get("/", ctx -> {
+      Handler index = ctx -> {
         html(ctx, pages.index());
         pages.pageServed();
-      });
-      cfg.routes.get("/lessons/{id}", ctx -> {
+      };
+      Handler lesson = ctx -> {
         LivePage page = pages.lesson(ctx.pathParam("id")).orElse(null);
         if (page == null) {
           notFound(ctx, pages.chrome());
@@ -119,9 +121,16 @@ public final class LabServer implements AutoCloseable {
         }
         html(ctx, page.render(page.isLive() ? Connection.renderedFacts(ctx) : new byte[0]));
         pages.pageServed();
-      });
-      cfg.routes.get("/assets/<path>", ctx -> assets.serve(ctx, ctx.pathParam("path")));
-      cfg.routes.get("/favicon.ico", ctx -> assets.serve(ctx, "favicon.svg"));
+      };
+      Handler asset = ctx -> assets.serve(ctx, ctx.pathParam("path"));
+      Handler favicon = ctx -> assets.serve(ctx, "favicon.svg");
+      // HEAD runs the GET handler (Jetty sends no body): on its own, Javalin answered 200 and an
+      // empty text/plain to a HEAD of any path a GET route matches, a missing lesson included.
+      for (var route : Map.of("/", index, "/lessons/{id}", lesson, "/assets/<path>", asset,
+          "/favicon.ico", favicon).entrySet()) {
+        cfg.routes.get(route.getKey(), route.getValue());
+        cfg.routes.head(route.getKey(), route.getValue());
+      }
       cfg.routes.post("/api/runs", api::start);
       cfg.routes.post("/api/runs/{id}/cancel", api::cancel);
       cfg.routes.sse("/api/runs/{id}/events", api::stream);

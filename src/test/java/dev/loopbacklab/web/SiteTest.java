@@ -198,4 +198,30 @@ class SiteTest {
     assertEquals(get(path).body().replaceAll("\\d+", "#"), page.replaceAll("\\d+", "#"),
         "the same page, but for the numbers of its own connection");
   }
+
+  static RawHttp.Response head(String path) throws Exception {
+    return RawHttp.send(lab.port(), "HEAD " + path + " HTTP/1.1\nHost: 127.0.0.1:" + lab.port()
+        + "\nConnection: close\n\n");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/", "/lessons/first", "/assets/lab.css", "/favicon.ico"})
+  void headGivesTheHeadersOfGetAndNoBody(String path) throws Exception {
+    RawHttp.Response get = get(path);
+    RawHttp.Response head = head(path);
+    assertEquals(200, head.status());
+    assertEquals("", head.body());
+    assertEquals(get.header("content-type"), head.header("content-type"));
+    assertEquals(LabServer.CSP, head.header("content-security-policy"));
+    if (!path.equals("/lessons/first")) { // a lesson's live block differs per connection
+      assertEquals(get.header("content-length"), head.header("content-length"));
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/lessons/no-such-lesson", "/assets/no-such.css", "/nothing-here"})
+  void headOfAMissingPageIs404(String path) throws Exception {
+    assertEquals(404, head(path).status());
+    assertEquals(404, get(path).status());
+  }
 }
