@@ -1,22 +1,77 @@
 package dev.loopbacklab.testing;
 
 import dev.loopbacklab.lesson.Event;
+import dev.loopbacklab.lesson.Experiment;
+import dev.loopbacklab.lesson.Outcome;
+import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
-import java.util.ArrayList;
+import dev.loopbacklab.lesson.Runner;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 
-/** Keeps every event a run emits, for tests to read back (never cancelled). */
+/**
+ * Keeps every event a run emits, for tests to read back. By default never cancelled; one made with
+ * a condition cancels itself the first time the condition holds when the experiment asks, and then
+ * closes what the experiment registered, as the web run does.
+ */
 public final class RecordingReport implements Report {
-  public final List<Event> events = new ArrayList<>();
+  public final List<Event> events = new CopyOnWriteArrayList<>();
+  /** How the run ended, when it went through {@link #run}. */
+  public Outcome outcome;
+  private final List<AutoCloseable> toClose = new CopyOnWriteArrayList<>();
+  private final Predicate<RecordingReport> cancelWhen;
+  private volatile boolean cancelled;
+
+  public RecordingReport() {
+    this(report -> false);
+  }
+
+  /** A report that cancels itself the first time {@code cancelWhen} holds when asked. */
+  public RecordingReport(Predicate<RecordingReport> cancelWhen) {
+    this.cancelWhen = cancelWhen;
+  }
+
+  /** Runs {@code experiment} with {@code raw} parameters through the real {@link Runner}. */
+  public static RecordingReport run(Experiment experiment, Map<String, String> raw) {
+    RecordingReport report = new RecordingReport();
+    report.outcome = Runner.run(experiment, Params.parse(experiment.params(), raw), report);
+    return report;
+  }
+
+  /** Runs with default parameters and fails the test unless the run completed. */
+  public static RecordingReport completed(Experiment experiment) {
+    RecordingReport report = run(experiment, Map.of());
+    if (report.outcome != Outcome.COMPLETED) {
+      throw new AssertionError("the run ended " + report.outcome + ": " + report.events);
+    }
+    return report;
+  }
 
   @Override
-  public synchronized void emit(Event event) {
+  public void emit(Event event) {
     events.add(event);
   }
 
   @Override
   public boolean cancelled() {
-    return false;
+    if (!cancelled && cancelWhen.test(this)) {
+      cancelled = true;
+      for (AutoCloseable resource : toClose) {
+        try {
+          resource.close();
+        } catch (Exception e) {
+          // as the web run does: best effort
+        }
+      }
+    }
+    return cancelled;
+  }
+
+  @Override
+  public void closeOnCancel(AutoCloseable resource) {
+    toClose.add(resource);
   }
 
   public <T extends Event> List<T> all(Class<T> type) {
@@ -31,6 +86,11 @@ public final class RecordingReport implements Report {
   public Event.Fact fact(String label) {
     return all(Event.Fact.class).stream().filter(f -> f.label().equals(label)).findFirst()
         .orElseThrow(() -> new AssertionError("no fact " + label + " in " + events));
+  }
+
+  /** The value of the fact labelled {@code label}. */
+  public String factValue(String label) {
+    return fact(label).value();
   }
 
   public Event.Table onlyTable() {
@@ -55,6 +115,12 @@ public final class RecordingReport implements Report {
 
   public String narration() {
     return String.join("\n", all(Event.Narration.class).stream().map(Event.Narration::text).toList());
+  }
+
+  /** The row of {@code table} whose first cell starts with {@code firstCellStart}. */
+  public static List<String> row(Event.Table table, String firstCellStart) {
+    return table.rows().stream().filter(r -> r.get(0).startsWith(firstCellStart)).findFirst()
+        .orElseThrow(() -> new AssertionError("no row " + firstCellStart + " in " + table.rows()));
   }
 
   /** The cell of {@code table} in the row whose first cell is {@code row}, under {@code header}. */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.loopbacklab.lesson.Event;
 import dev.loopbacklab.lesson.Outcome;
 import dev.loopbacklab.net.SocketTable;
+import dev.loopbacklab.testing.RecordingReport;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -27,8 +28,8 @@ class PortBusyCheckTest {
     RecordingReport report = run(port);
 
     assertEquals(Outcome.NOT_PASSED, report.outcome);
-    assertFalse(report.verdict().passed());
-    assertTrue(report.verdict().summary().contains("is free"), report.verdict().summary());
+    assertFalse(report.onlyVerdict().passed());
+    assertTrue(report.onlyVerdict().summary().contains("is free"), report.onlyVerdict().summary());
   }
 
   @Test
@@ -38,7 +39,7 @@ class PortBusyCheckTest {
       RecordingReport report = run(holder.getLocalPort());
 
       assertEquals(Outcome.PASSED, report.outcome);
-      Event.Verdict verdict = report.verdict();
+      Event.Verdict verdict = report.onlyVerdict();
       assertTrue(verdict.details().get(0).endsWith("BindException: Address already in use"));
       if (SocketTable.available()) {
         String pid = "(pid " + ProcessHandle.current().pid() + ")";
@@ -57,8 +58,8 @@ class PortBusyCheckTest {
       RecordingReport report = run(holder.getLocalPort());
 
       assertEquals(Outcome.PASSED, report.outcome);
-      assertTrue(report.verdict().details().stream().anyMatch(d -> d.contains("every address")),
-          report.verdict().toString());
+      assertTrue(report.onlyVerdict().details().stream().anyMatch(d -> d.contains("every address")),
+          report.onlyVerdict().toString());
     }
   }
 

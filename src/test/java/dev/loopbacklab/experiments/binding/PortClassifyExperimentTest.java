@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.loopbacklab.lesson.Event;
 import dev.loopbacklab.lesson.Outcome;
 import dev.loopbacklab.net.PrivilegedPorts;
+import dev.loopbacklab.testing.RecordingReport;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.loopbacklab.lesson.Event;
 import dev.loopbacklab.net.PrivilegedPorts;
 import dev.loopbacklab.net.SocketTable;
+import dev.loopbacklab.testing.RecordingReport;
 import java.net.BindException;
 import java.util.List;
 import java.util.Set;
@@ -22,8 +23,8 @@ class PortPrivilegedExperimentTest {
   void lowPortResultAgreesWithTheUserAndTheOsRule() {
     RecordingReport report = RecordingReport.completed(experiment);
 
-    int port = Integer.parseInt(report.fact("first free port below 1024"));
-    String result = report.fact("result");
+    int port = Integer.parseInt(report.factValue("first free port below 1024"));
+    String result = report.factValue("result");
     boolean expected =
         !PrivilegedPorts.current().isPrivileged(port) || PrivilegedPorts.mayBindPrivilegedPorts();
     assertEquals(expected ? "bound" : "BindException: Permission denied", result);

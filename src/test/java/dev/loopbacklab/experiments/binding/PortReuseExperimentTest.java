@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.loopbacklab.lesson.Event;
 import dev.loopbacklab.net.SocketTable;
+import dev.loopbacklab.testing.RecordingReport;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,7 +24,7 @@ class PortReuseExperimentTest {
   void showsTheServerSideTimeWaitEntry() {
     RecordingReport report = RecordingReport.completed(experiment);
 
-    String server = report.fact("server port");
+    String server = report.factValue("server port");
     List<String> entry = report.table("Port ").rows().get(0);
     assertEquals(server, entry.get(1), "the server's own endpoint holds TIME_WAIT");
     assertEquals("TIME_WAIT", entry.get(3));

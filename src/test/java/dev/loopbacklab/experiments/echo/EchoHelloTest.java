@@ -11,6 +11,7 @@ import dev.loopbacklab.lesson.ParamException;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Runner;
 import dev.loopbacklab.net.EphemeralRange;
+import dev.loopbacklab.testing.RecordingReport;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -12,6 +12,7 @@ import dev.loopbacklab.lesson.ParamException;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Runner;
 import dev.loopbacklab.net.UnixEchoServer;
+import dev.loopbacklab.testing.RecordingReport;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

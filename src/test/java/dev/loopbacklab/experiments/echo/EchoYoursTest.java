@@ -10,6 +10,7 @@ import dev.loopbacklab.lesson.ParamException;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Runner;
 import dev.loopbacklab.net.EchoServer;
+import dev.loopbacklab.testing.RecordingReport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -56,7 +57,7 @@ class EchoYoursTest {
   @Test
   void passesWithAnEchoServerAndNamesTheSourcePort() throws IOException {
     try (EchoServer server = EchoServer.start("127.0.0.1", 0)) {
-      Event.Verdict verdict = check(server.port(), Outcome.PASSED).verdict();
+      Event.Verdict verdict = check(server.port(), Outcome.PASSED).onlyVerdict();
       assertTrue(verdict.passed());
       assertTrue(verdict.summary().matches("Your echo server answered: the same 30 bytes came back"
           + " in [0-9.]+ µs\\."), verdict.summary());
@@ -71,14 +72,14 @@ class EchoYoursTest {
     try (ServerSocket closed = new ServerSocket(0, 1, LOOPBACK)) {
       port = closed.getLocalPort();
     }
-    Event.Verdict verdict = check(port, Outcome.NOT_PASSED).verdict();
+    Event.Verdict verdict = check(port, Outcome.NOT_PASSED).onlyVerdict();
     assertEquals("Connection refused: nothing is listening on 127.0.0.1:" + port + ".", verdict.summary());
     assertEquals("the JDK said: Connection refused", verdict.details().get(0));
   }
 
   @Test
   void failsWhenTheServerAcceptsButNeverReplies() throws Exception {
-    Event.Verdict verdict = checkAgainst(socket -> Thread.sleep(1_500)).verdict();
+    Event.Verdict verdict = checkAgainst(socket -> Thread.sleep(1_500)).onlyVerdict();
     assertTrue(verdict.summary().startsWith("Connected, but no reply came back within 500 ms"),
         verdict.summary());
     assertTrue(verdict.details().contains("got back:  (0 bytes)"), verdict.details().toString());
@@ -91,7 +92,7 @@ class EchoYoursTest {
       OutputStream out = socket.getOutputStream();
       out.write("HTTP/1.1 400 Bad Request\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
       out.flush();
-    }).verdict();
+    }).onlyVerdict();
     assertTrue(verdict.summary().startsWith("Something answered, but not with an echo"));
     assertTrue(verdict.details().contains(
         "got back: HTTP/1.1 400 Bad Request\\u000D⏎\\u000D⏎ (28 bytes)"), verdict.details().toString());
@@ -99,7 +100,7 @@ class EchoYoursTest {
 
   @Test
   void failsWhenTheServerClosesWithoutReplying() throws Exception {
-    Event.Verdict verdict = checkAgainst(socket -> readLine(socket.getInputStream())).verdict();
+    Event.Verdict verdict = checkAgainst(socket -> readLine(socket.getInputStream())).onlyVerdict();
     assertEquals("Connected, but the server closed the connection without replying.",
         verdict.summary());
   }
@@ -110,7 +111,7 @@ class EchoYoursTest {
       String line = readLine(socket.getInputStream());
       socket.getOutputStream().write(line.substring(0, 5).getBytes(StandardCharsets.US_ASCII));
       Thread.sleep(1_000);
-    }).verdict();
+    }).onlyVerdict();
     assertTrue(verdict.summary().startsWith("Connected, but no full reply came back"), verdict.summary());
     assertTrue(verdict.details().contains("got back: loopb (5 bytes)"), verdict.details().toString());
   }
