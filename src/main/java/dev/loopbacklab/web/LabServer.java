@@ -13,7 +13,6 @@ import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
-import java.util.Map;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -126,11 +125,10 @@ public final class LabServer implements AutoCloseable {
       Handler favicon = ctx -> assets.serve(ctx, "favicon.svg");
       // HEAD runs the GET handler (Jetty sends no body): on its own, Javalin answered 200 and an
       // empty text/plain to a HEAD of any path a GET route matches, a missing lesson included.
-      for (var route : Map.of("/", index, "/lessons/{id}", lesson, "/assets/<path>", asset,
-          "/favicon.ico", favicon).entrySet()) {
-        cfg.routes.get(route.getKey(), route.getValue());
-        cfg.routes.head(route.getKey(), route.getValue());
-      }
+      cfg.routes.get("/", index).head("/", index);
+      cfg.routes.get("/lessons/{id}", lesson).head("/lessons/{id}", lesson);
+      cfg.routes.get("/assets/<path>", asset).head("/assets/<path>", asset);
+      cfg.routes.get("/favicon.ico", favicon).head("/favicon.ico", favicon);
       cfg.routes.post("/api/runs", api::start);
       cfg.routes.post("/api/runs/{id}/cancel", api::cancel);
       cfg.routes.sse("/api/runs/{id}/events", api::stream);
