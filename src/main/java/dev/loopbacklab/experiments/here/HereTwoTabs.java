@@ -92,9 +92,9 @@ final class HereTwoTabs implements Check {
   private static String show(Report report, TinyHttp.Arrival arrival, EphemeralRange range, int n) {
     String what = "GET".equals(arrival.method()) && arrival.status() == 200 ? "answered"
         : arrival.method() + " " + arrival.path() + " → " + arrival.status();
-    String note = "source port " + arrival.sourcePort() + " ("
+    String note = "source port " + arrival.sourcePort() + ", "
         + (range.contains(arrival.sourcePort()) ? "inside" : "outside") + " this OS's ephemeral"
-        + " range " + HereTopic.span(range) + "), " + what
+        + " range " + HereTopic.span(range) + "; " + what
         + (arrival.status() == 403 ? ": Host was " + arrival.host() : "")
         + (arrival.status() == 404 ? ": not counted, only / is" : "");
     report.fact("connection " + n, arrival.tuple(), "", note);
