@@ -20,4 +20,23 @@ try (var echo = EchoServer.start("127.0.0.1", 0);
     System.out.println("browser side (source): " + client.localAddress());
     System.out.println("server side:           " + client.remoteAddress());
 }
+
+// Many connections, one server port: two clients connect to one little server.
+var server = new ServerSocket(0, 8, loopback);
+var a = new Socket(loopback, server.getLocalPort());
+var b = new Socket(loopback, server.getLocalPort());
+var aSeenByServer = server.accept(); // connections wait in line, so the first one is a's
+System.out.println("a: " + a.getLocalPort() + " -> " + a.getPort());
+System.out.println("b: " + b.getLocalPort() + " -> " + b.getPort());
+System.out.println("same server port: " + (a.getPort() == b.getPort())); // prints: same server port: true
+System.out.println("different source ports: " + (a.getLocalPort() != b.getLocalPort())); // prints: different source ports: true
+// The server's socket for a reports a's source port as its remote port: one connection, two views.
+System.out.println("ends agree: " + (aSeenByServer.getPort() == a.getLocalPort())); // prints: ends agree: true
+aSeenByServer.close();
+a.close();
+b.close();
+server.close();
+
+// The same, with more connections, as the lab's experiment (it closes everything it opens):
+Lab.run("here-connections", "connections=3"); // prints: distinct 4-tuples: 3 of 3
 /exit

@@ -3,6 +3,7 @@ package dev.loopbacklab.experiments;
 import dev.loopbacklab.experiments.api.ApiTopic;
 import dev.loopbacklab.experiments.binding.BindingTopic;
 import dev.loopbacklab.experiments.database.DatabaseTopic;
+import dev.loopbacklab.experiments.here.HereTopic;
 import dev.loopbacklab.experiments.echo.EchoTopic;
 import dev.loopbacklab.experiments.ephemeral.EphemeralTopic;
 import dev.loopbacklab.experiments.exposure.ExposureTopic;
@@ -26,6 +27,7 @@ public final class Experiments {
 
   private static List<Experiment> all() {
     List<Experiment> all = new ArrayList<>();
+    all.addAll(HereTopic.experiments()); // 00-you-are-here
     all.addAll(EchoTopic.experiments()); // 01-loopback-echo
     all.addAll(BindingTopic.experiments()); // 02-port-binding
     all.addAll(EphemeralTopic.experiments()); // 03-ephemeral-ports

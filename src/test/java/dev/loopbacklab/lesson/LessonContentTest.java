@@ -22,12 +22,9 @@ class LessonContentTest {
   }
 
   @Test
-  void everyLessonAfterTheFirstHasAnExperimentACheckAScriptAndNotes() {
+  void everyLessonHasAnExperimentACheckAScriptAndNotes() {
     for (Lesson lesson : LessonCatalog.load(LESSONS).lessons()) {
       assertTrue(lesson.notes().isPresent(), lesson.folderName() + " has no notes.md");
-      if (lesson.number() == 0) {
-        continue;
-      }
       assertFalse(lesson.experimentIds().isEmpty(), lesson.folderName() + " embeds no experiment");
       assertFalse(lesson.checkIds().isEmpty(), lesson.folderName() + " embeds no check");
       assertFalse(lesson.scripts().isEmpty(), lesson.folderName() + " has no .jsh script");
