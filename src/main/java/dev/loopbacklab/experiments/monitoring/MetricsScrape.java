@@ -123,21 +123,21 @@ final class MetricsScrape implements Experiment {
   /** The /work latency histogram, one bar per bucket (not cumulative, unlike the exposition). */
   static Event.Chart chart(MetricsServer server) {
     CountAtBucket[] buckets = server.timer("/work").takeSnapshot().histogramCounts();
-    List<Event.Bar> bars = new ArrayList<>();
+    List<String> labels = new ArrayList<>();
+    List<Double> counts = new ArrayList<>();
     double below = 0;
-    double most = 0;
     for (CountAtBucket bucket : buckets) {
-      most = Math.max(most, bucket.count() - below);
+      labels.add("≤ " + label(bucket.bucket(TimeUnit.MICROSECONDS)));
+      counts.add(bucket.count() - below);
       below = bucket.count();
     }
-    below = 0;
-    for (CountAtBucket bucket : buckets) {
-      double here = bucket.count() - below;
-      bars.add(new Event.Bar("≤ " + label(bucket.bucket(TimeUnit.MICROSECONDS)), here, here == most));
-      below = bucket.count();
+    labels.add("slower");
+    counts.add(server.timer("/work").count() - below);
+    int most = counts.indexOf(counts.stream().max(Double::compare).orElse(0.0));
+    List<Event.Bar> bars = new ArrayList<>();
+    for (int i = 0; i < counts.size(); i++) {
+      bars.add(new Event.Bar(labels.get(i), counts.get(i), i == most));
     }
-    long all = server.timer("/work").count();
-    bars.add(new Event.Bar("slower", all - below, all - below == most));
     return new Event.Chart(CHART + " (GET /work)", "latency bucket", "requests", bars,
         "highlighted: the most common bucket");
   }

@@ -17,8 +17,8 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * A small HTTP server on 127.0.0.1 that measures itself: {@code GET /work} answers {@code ok},
- * and {@code GET /metrics} shows how many requests each route got and how long they took, in
+ * A small HTTP server on 127.0.0.1 that measures itself: {@code GET /work} answers {@code 204 No
+ * Content}, and {@code GET /metrics} shows how many requests each route got and how long they took, in
  * Prometheus text format. Requests whose Host header does not name the server get 403 (DNS
  * rebinding), as in {@link dev.loopbacklab.net.HelloApi}.
  */
@@ -110,18 +110,24 @@ final class MetricsServer implements AutoCloseable {
       status = 405;
       body = "only GET\n";
       exchange.getResponseHeaders().set("Allow", "GET");
+    } else if (route.equals("/work")) {
+      // No body, so the answer leaves in one write. A body is a second small write, which Nagle's
+      // algorithm holds until the client ACKs the first, and the client delays that ACK (~40 ms
+      // on Linux): 40 ms per request on a kept-alive connection.
+      status = 204;
+      body = "";
     } else {
       status = 200;
-      body = route.equals("/metrics") ? registry.scrape() : "ok\n";
+      body = registry.scrape();
     }
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type",
-        status == 200 && route.equals("/metrics") ? CONTENT_TYPE : "text/plain; charset=utf-8");
-    exchange.sendResponseHeaders(status, bytes.length);
+        status == 200 ? CONTENT_TYPE : "text/plain; charset=utf-8");
+    exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);
     }
-    if (status == 200) {
+    if (status < 300) {
       counter(route).increment();
       timer(route).record(Duration.ofNanos(System.nanoTime() - start));
     }
