@@ -39,7 +39,7 @@ final class MetricsYours implements Check {
 
   @Override
   public List<ParamSpec> params() {
-    return List.of(ParamSpec.integer("wait-seconds", 120, 5, 300, "how long to wait for your scrape"));
+    return List.of(ParamSpec.integer("wait-seconds", 120, 1, 300, "how long to wait for your scrape"));
   }
 
   @Override
