@@ -8,6 +8,7 @@ import dev.loopbacklab.experiments.echo.EchoTopic;
 import dev.loopbacklab.experiments.ephemeral.EphemeralTopic;
 import dev.loopbacklab.experiments.exposure.ExposureTopic;
 import dev.loopbacklab.experiments.listening.ListeningTopic;
+import dev.loopbacklab.experiments.monitoring.MonitoringTopic;
 import dev.loopbacklab.experiments.names.NamesTopic;
 import dev.loopbacklab.lesson.Experiment;
 import dev.loopbacklab.lesson.ExperimentRegistry;
@@ -36,6 +37,7 @@ public final class Experiments {
     all.addAll(ListeningTopic.experiments()); // 06-who-is-listening
     all.addAll(ApiTopic.experiments()); // 07-api-on-localhost
     all.addAll(DatabaseTopic.experiments()); // 08-database-on-localhost
+    all.addAll(MonitoringTopic.experiments()); // 09-monitoring
     return all;
   }
 }

@@ -70,6 +70,7 @@ public final class LabServer implements AutoCloseable {
     HostGuard hosts = new HostGuard(RoomHosts.allowed(config));
     OriginGuard origins = new OriginGuard(config.roomMode());
     TokenGate gate = config.token() == null ? null : new TokenGate(RoomToken.of(config.token()));
+    LabMetrics metrics = new LabMetrics(runs::active);
     Javalin app = Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
       cfg.startup.showOldJavalinVersionWarning = false;
@@ -90,16 +91,24 @@ public final class LabServer implements AutoCloseable {
           refuse(ctx, 403, config.roomMode()
               ? "This lab only answers requests addressed to one of its own names."
               : "This lab only answers requests addressed to localhost, 127.0.0.1 or [::1].");
-        } else if (gate != null) {
-          gate.admit(ctx);
+          metrics.count(ctx.path(), 403);
+        } else if (gate != null && !gate.admit(ctx)) {
+          metrics.count(ctx.path(), ctx.statusCode());
+        } else if (ctx.path().equals("/metrics") && !ctx.method().name().equals("GET")) {
+          ctx.header("Allow", "GET");
+          refuse(ctx, 405, "/metrics is only read: GET.");
+          metrics.count(ctx.path(), 405);
         }
       });
+      // A request stopped in a before handler skips the after handlers: those count themselves.
+      cfg.routes.after(ctx -> metrics.count(ctx.path(), ctx.statusCode()));
       cfg.routes.before("/api/*", ctx -> {
         if (ctx.method().name().equals("POST")) {
           String reason = origins.refusal(ctx.header("Sec-Fetch-Site"), ctx.header("Origin"),
               ctx.header("Host"));
           if (reason != null) {
             refuse(ctx, 403, reason);
+            metrics.count(ctx.path(), 403);
           }
         }
       });
@@ -129,6 +138,8 @@ public final class LabServer implements AutoCloseable {
       cfg.routes.get("/lessons/{id}", lesson).head("/lessons/{id}", lesson);
       cfg.routes.get("/assets/<path>", asset).head("/assets/<path>", asset);
       cfg.routes.get("/favicon.ico", favicon).head("/favicon.ico", favicon);
+      cfg.routes.get("/metrics", ctx -> ctx.contentType(LabPrometheus.CONTENT_TYPE)
+          .result(metrics.scrape()));
       cfg.routes.post("/api/runs", api::start);
       cfg.routes.post("/api/runs/{id}/cancel", api::cancel);
       cfg.routes.sse("/api/runs/{id}/events", api::stream);
