@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class EchoServerTest {
@@ -96,7 +97,7 @@ class EchoServerTest {
         Socket bulk = new Socket(server.address(), server.port());
         EchoClient small = EchoClient.connect(server.address(), server.port(), TIMEOUT)) {
       long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-      java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+      AtomicBoolean done = new AtomicBoolean();
       Thread writer = new Thread(() -> {
         byte[] chunk = new byte[EchoLoop.BUFFER_SIZE];
         try {
@@ -129,7 +130,8 @@ class EchoServerTest {
             "the small client was served only after the bulk sender stopped");
       } finally {
         done.set(true);
-        bulk.close();
+        bulk.shutdownOutput(); // unblocks both threads; try-with-resources closes the socket
+        bulk.shutdownInput();
         writer.join(10_000);
         reader.join(10_000);
       }

@@ -23,9 +23,9 @@ class DbAllowOthersTest {
   @Test
   void theSwitchChangesOnlyTheStatusLineForLoopbackClients() {
     RecordingReport report = run();
-    assertTrue(((String) report.fact("H2 says, without").value())
+    assertTrue(report.fact("H2 says, without").value()
         .endsWith("(only local connections)"));
-    assertTrue(((String) report.fact("H2 says, with -tcpAllowOthers").value())
+    assertTrue(report.fact("H2 says, with -tcpAllowOthers").value()
         .endsWith("(others can connect)"));
     Event.Table table = report.table("The same server");
     assertEquals(6, table.rows().size());

@@ -26,10 +26,10 @@ class DbTcpTest {
   void storesAndReadsARowThroughJdbcOverLoopback() {
     RecordingReport report = run();
     assertEquals("1 | hello over loopback", report.fact("row read back").value());
-    String url = (String) report.fact("JDBC URL").value();
+    String url = report.fact("JDBC URL").value();
     assertTrue(url.matches("jdbc:h2:tcp://127\\.0\\.0\\.1:(\\d+)/mem:lab\\1"), url);
-    assertTrue(((String) report.fact("H2 says").value()).endsWith("(only local connections)"));
-    int source = Integer.parseInt((String) report.fact("client source port").value());
+    assertTrue(report.fact("H2 says").value().endsWith("(only local connections)"));
+    int source = Integer.parseInt(report.fact("client source port").value());
     assertTrue(source > 0 && !url.contains(":" + source + "/"), url + " " + source);
   }
 
