@@ -47,4 +47,40 @@ class LessonContentTest {
   void theFirstLessonIsYouAreHere() {
     assertTrue(Files.isRegularFile(LESSONS.resolve("00-you-are-here/lesson.md")));
   }
+
+  @Test
+  void everyLinkInALessonGoesSomewhereTheBrowserCanFollow() {
+    // A relative link such as (db.jsh) resolves to /lessons/db.jsh on the site, which is not
+    // served: links go to the web (https), to the lab's own pages (/...) or within the page (#...).
+    for (Lesson lesson : LessonCatalog.load(LESSONS).lessons()) {
+      List<String> texts = new java.util.ArrayList<>(List.of(lesson.markdown()));
+      lesson.notes().ifPresent(texts::add);
+      for (String text : texts) {
+        for (String target : linkTargets(text)) {
+          assertTrue(target.startsWith("https://") || target.startsWith("http://")
+                  || target.startsWith("/") || target.startsWith("#") || target.startsWith("mailto:"),
+              lesson.folderName() + " links to \"" + target + "\", which the site does not serve");
+        }
+      }
+    }
+  }
+
+  @Test
+  void theLinkFinderSeesRelativeLinks() {
+    assertEquals(List.of("db.jsh", "https://example.org/", "#top"),
+        linkTargets("See [`db.jsh`](db.jsh), [a](https://example.org/) and [b](#top)."));
+  }
+
+  private static List<String> linkTargets(String markdown) {
+    List<String> targets = new java.util.ArrayList<>();
+    org.commonmark.parser.Parser.builder().build().parse(markdown).accept(
+        new org.commonmark.node.AbstractVisitor() {
+          @Override
+          public void visit(org.commonmark.node.Link link) {
+            targets.add(link.getDestination());
+            visitChildren(link);
+          }
+        });
+    return targets;
+  }
 }
