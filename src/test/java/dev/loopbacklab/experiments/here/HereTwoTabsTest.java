@@ -7,17 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.loopbacklab.lesson.Event;
 import dev.loopbacklab.lesson.Outcome;
 import dev.loopbacklab.lesson.ParamException;
-import dev.loopbacklab.lesson.Params;
-import dev.loopbacklab.lesson.Runner;
 import dev.loopbacklab.testing.LiveReport;
+import dev.loopbacklab.testing.WaitingCheck;
 import dev.loopbacklab.testing.RawHttp;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -25,23 +21,20 @@ import org.junit.jupiter.api.Test;
 
 class HereTwoTabsTest {
   private final HereTwoTabs check = new HereTwoTabs();
-  private final LiveReport report = new LiveReport();
-  private final ExecutorService runner = Executors.newSingleThreadExecutor();
+  private final WaitingCheck run = new WaitingCheck(check);
+  private final LiveReport report = run.report();
 
   @AfterEach
-  void stopRunner() throws InterruptedException {
-    runner.shutdownNow();
-    assertTrue(runner.awaitTermination(10, TimeUnit.SECONDS));
+  void stopRunner() {
+    run.close();
   }
 
   private Future<Outcome> start(String waitSeconds) {
-    Params params = Params.parse(check.params(), Map.of("wait-seconds", waitSeconds));
-    return runner.submit(() -> Runner.run(check, params, report));
+    return run.start(waitSeconds);
   }
 
   private int listeningPort() throws InterruptedException {
-    String endpoint = report.awaitFact(HereTwoTabs.LISTENING, 10, TimeUnit.SECONDS);
-    return Integer.parseInt(endpoint.substring("127.0.0.1:".length()));
+    return run.listeningPort(HereTwoTabs.LISTENING);
   }
 
   /** What a browser tab does: GET / without asking to close; returns the source port used. */
