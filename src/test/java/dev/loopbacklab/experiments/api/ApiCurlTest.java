@@ -15,31 +15,18 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class ApiCurlTest {
   private final ApiCurl check = new ApiCurl();
-  private final WaitingCheck run = new WaitingCheck(check);
+  @AutoClose private final WaitingCheck run = new WaitingCheck(check);
   private final LiveReport report = run.report();
-
-  @AfterEach
-  void stopRunner() {
-    run.close();
-  }
-
-  private Future<Outcome> start(String waitSeconds) {
-    return run.start(waitSeconds);
-  }
-
-  private int listeningPort() throws InterruptedException {
-    return run.listeningPort(ApiCurl.LISTENING);
-  }
 
   @Test
   void passesWhenAGetHelloArrivesAndShowsItsSourcePort() throws Exception {
-    Future<Outcome> outcome = start("30");
-    int port = listeningPort();
+    Future<Outcome> outcome = run.start("30");
+    int port = run.listeningPort(ApiCurl.LISTENING);
     int sourcePort;
     String reply;
     try (Socket curl = new Socket(InetAddress.getLoopbackAddress(), port)) {
@@ -63,8 +50,8 @@ class ApiCurlTest {
 
   @Test
   void tellsTheLearnerTheCommandsForTheRealPort() throws Exception {
-    Future<Outcome> outcome = start("30");
-    int port = listeningPort();
+    Future<Outcome> outcome = run.start("30");
+    int port = run.listeningPort(ApiCurl.LISTENING);
     String url = "http://127.0.0.1:" + port + "/hello";
     assertEquals("curl " + url, report.requireFact(ApiCurl.CURL));
     assertEquals("Invoke-RestMethod " + url, report.requireFact("PowerShell"));
@@ -75,7 +62,7 @@ class ApiCurlTest {
 
   @Test
   void failsWithAClearMessageWhenNothingArrives() throws Exception {
-    assertEquals(Outcome.NOT_PASSED, start("1").get(10, TimeUnit.SECONDS));
+    assertEquals(Outcome.NOT_PASSED, run.start("1").get(10, TimeUnit.SECONDS));
     Event.Verdict verdict = report.onlyVerdict();
     assertEquals("No GET /hello reached the API within 1 s.", verdict.summary());
     assertTrue(verdict.details().get(0).contains("run the check again"), verdict.details().toString());
@@ -83,8 +70,8 @@ class ApiCurlTest {
 
   @Test
   void keepsWaitingThroughOtherRequestsAndListsThemWhenItFails() throws Exception {
-    Future<Outcome> outcome = start("2");
-    int port = listeningPort();
+    Future<Outcome> outcome = run.start("2");
+    int port = run.listeningPort(ApiCurl.LISTENING);
     assertEquals(403, RawHttp.get(port, "/hello", "evil.example").status());
     assertEquals(404, RawHttp.get(port, "/favicon.ico", "127.0.0.1:" + port).status());
     assertEquals(Outcome.NOT_PASSED, outcome.get(10, TimeUnit.SECONDS));
@@ -96,8 +83,8 @@ class ApiCurlTest {
 
   @Test
   void stopEndsTheWaitAtOnceAndClosesTheApi() throws Exception {
-    Future<Outcome> outcome = start("120");
-    int port = listeningPort();
+    Future<Outcome> outcome = run.start("120");
+    int port = run.listeningPort(ApiCurl.LISTENING);
     report.cancel();
     assertEquals(Outcome.CANCELLED, outcome.get(5, TimeUnit.SECONDS));
     assertTrue(report.all(Event.Verdict.class).isEmpty());

@@ -13,32 +13,19 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class SpotCheckTest {
   private final SpotCheck check = new SpotCheck();
-  private final WaitingCheck run = new WaitingCheck(check);
+  @AutoClose private final WaitingCheck run = new WaitingCheck(check);
   private final LiveReport report = run.report();
-
-  @AfterEach
-  void stopRunner() {
-    run.close();
-  }
-
-  private Future<Outcome> start(String waitSeconds) {
-    return run.start(waitSeconds);
-  }
-
-  private int listeningPort() throws InterruptedException {
-    return run.listeningPort(SpotCheck.LISTENING);
-  }
 
   @Test
   void passesAndNamesTheSourcePortWhenSomethingConnects() throws Exception {
-    Future<Outcome> outcome = start("30");
+    Future<Outcome> outcome = run.start("30");
     int clientPort;
-    try (Socket client = new Socket(EphemeralTopic.loopback(), listeningPort())) {
+    try (Socket client = new Socket(EphemeralTopic.loopback(), run.listeningPort(SpotCheck.LISTENING))) {
       clientPort = client.getLocalPort();
     }
     assertEquals(Outcome.PASSED, outcome.get(10, TimeUnit.SECONDS));
@@ -51,8 +38,8 @@ class SpotCheckTest {
 
   @Test
   void offersCommandsForCurlNcAndJShell() throws Exception {
-    Future<Outcome> outcome = start("30");
-    int port = listeningPort();
+    Future<Outcome> outcome = run.start("30");
+    int port = run.listeningPort(SpotCheck.LISTENING);
     assertEquals("curl http://127.0.0.1:" + port + "/", report.requireFact("curl"));
     assertEquals("nc 127.0.0.1 " + port, report.requireFact("nc"));
     assertEquals("new java.net.Socket(\"127.0.0.1\", " + port + ").close()", report.requireFact("JShell"));
@@ -62,10 +49,10 @@ class SpotCheckTest {
 
   @Test
   void answersAnHttpRequestWithTheSourcePort() throws Exception {
-    Future<Outcome> outcome = start("30");
+    Future<Outcome> outcome = run.start("30");
     String reply;
     int clientPort;
-    try (Socket client = new Socket(EphemeralTopic.loopback(), listeningPort())) {
+    try (Socket client = new Socket(EphemeralTopic.loopback(), run.listeningPort(SpotCheck.LISTENING))) {
       clientPort = client.getLocalPort();
       OutputStream out = client.getOutputStream();
       out.write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -80,7 +67,7 @@ class SpotCheckTest {
 
   @Test
   void failsWithAClearMessageWhenNobodyConnects() throws Exception {
-    assertEquals(Outcome.NOT_PASSED, start("1").get(10, TimeUnit.SECONDS));
+    assertEquals(Outcome.NOT_PASSED, run.start("1").get(10, TimeUnit.SECONDS));
     Event.Verdict verdict = report.all(Event.Verdict.class).get(0);
     assertEquals("No connection arrived within 1 s.", verdict.summary());
     assertTrue(verdict.details().get(0).contains("run the check again"), verdict.details().toString());
@@ -88,8 +75,8 @@ class SpotCheckTest {
 
   @Test
   void stopEndsTheWaitAtOnce() throws Exception {
-    Future<Outcome> outcome = start("120");
-    listeningPort();
+    Future<Outcome> outcome = run.start("120");
+    run.listeningPort(SpotCheck.LISTENING);
     report.cancel();
     assertEquals(Outcome.CANCELLED, outcome.get(5, TimeUnit.SECONDS));
     assertTrue(report.all(Event.Verdict.class).isEmpty());

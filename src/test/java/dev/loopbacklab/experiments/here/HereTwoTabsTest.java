@@ -16,26 +16,13 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class HereTwoTabsTest {
   private final HereTwoTabs check = new HereTwoTabs();
-  private final WaitingCheck run = new WaitingCheck(check);
+  @AutoClose private final WaitingCheck run = new WaitingCheck(check);
   private final LiveReport report = run.report();
-
-  @AfterEach
-  void stopRunner() {
-    run.close();
-  }
-
-  private Future<Outcome> start(String waitSeconds) {
-    return run.start(waitSeconds);
-  }
-
-  private int listeningPort() throws InterruptedException {
-    return run.listeningPort(HereTwoTabs.LISTENING);
-  }
 
   /** What a browser tab does: GET / without asking to close; returns the source port used. */
   private static int openTab(int port, String[] reply) throws IOException {
@@ -51,8 +38,8 @@ class HereTwoTabsTest {
 
   @Test
   void passesWhenTwoConnectionsFromDifferentSourcePortsArrive() throws Exception {
-    Future<Outcome> outcome = start("30");
-    int port = listeningPort();
+    Future<Outcome> outcome = run.start("30");
+    int port = run.listeningPort(HereTwoTabs.LISTENING);
     String[] reply = new String[1];
     int first = openTab(port, reply);
     assertTrue(reply[0].startsWith("HTTP/1.1 200"), reply[0]);
@@ -70,8 +57,8 @@ class HereTwoTabsTest {
 
   @Test
   void tellsTheLearnerTheExactAddressToOpen() throws Exception {
-    Future<Outcome> outcome = start("30");
-    int port = listeningPort();
+    Future<Outcome> outcome = run.start("30");
+    int port = run.listeningPort(HereTwoTabs.LISTENING);
     assertEquals("curl http://127.0.0.1:" + port + "/", report.requireFact(HereTwoTabs.CURL));
     assertEquals("http://127.0.0.1:" + port + "/", report.requireFact("browser"));
     assertEquals(200, RawHttp.get(port, "/", "localhost:" + port).status());
@@ -81,7 +68,7 @@ class HereTwoTabsTest {
 
   @Test
   void failsWithAClearMessageWhenNobodyConnects() throws Exception {
-    assertEquals(Outcome.NOT_PASSED, start("1").get(10, TimeUnit.SECONDS));
+    assertEquals(Outcome.NOT_PASSED, run.start("1").get(10, TimeUnit.SECONDS));
     Event.Verdict verdict = report.onlyVerdict();
     assertTrue(verdict.summary().matches(
         "No connection asked for http://127\\.0\\.0\\.1:\\d+/ within 1 s\\."), verdict.summary());
@@ -90,8 +77,8 @@ class HereTwoTabsTest {
 
   @Test
   void failsSayingOnlyOneArrivedWhenTheLearnerConnectsOnce() throws Exception {
-    Future<Outcome> outcome = start("2");
-    int first = openTab(listeningPort(), new String[1]);
+    Future<Outcome> outcome = run.start("2");
+    int first = openTab(run.listeningPort(HereTwoTabs.LISTENING), new String[1]);
     assertEquals(Outcome.NOT_PASSED, outcome.get(10, TimeUnit.SECONDS));
     Event.Verdict verdict = report.onlyVerdict();
     assertEquals("Only one connection arrived within 2 s (from source port " + first
@@ -101,8 +88,8 @@ class HereTwoTabsTest {
 
   @Test
   void doesNotCountForeignHostsOrOtherPaths() throws Exception {
-    Future<Outcome> outcome = start("2");
-    int port = listeningPort();
+    Future<Outcome> outcome = run.start("2");
+    int port = run.listeningPort(HereTwoTabs.LISTENING);
     assertEquals(403, RawHttp.get(port, "/", "evil.example").status());
     assertEquals(404, RawHttp.get(port, "/favicon.ico", "127.0.0.1:" + port).status());
     assertEquals(Outcome.NOT_PASSED, outcome.get(10, TimeUnit.SECONDS));
@@ -115,8 +102,8 @@ class HereTwoTabsTest {
 
   @Test
   void stopEndsTheWaitAtOnceAndClosesTheServer() throws Exception {
-    Future<Outcome> outcome = start("300");
-    int port = listeningPort();
+    Future<Outcome> outcome = run.start("300");
+    int port = run.listeningPort(HereTwoTabs.LISTENING);
     report.cancel();
     assertEquals(Outcome.CANCELLED, outcome.get(5, TimeUnit.SECONDS));
     assertTrue(report.all(Event.Verdict.class).isEmpty());
@@ -129,7 +116,7 @@ class HereTwoTabsTest {
 
   @Test
   void refusesWaitsOutsideOneToThreeHundredSeconds() {
-    assertThrows(ParamException.class, () -> start("0"));
-    assertThrows(ParamException.class, () -> start("301"));
+    assertThrows(ParamException.class, () -> run.start("0"));
+    assertThrows(ParamException.class, () -> run.start("301"));
   }
 }

@@ -13,31 +13,18 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class MetricsYoursTest {
   private final MetricsYours check = new MetricsYours();
-  private final WaitingCheck run = new WaitingCheck(check);
+  @AutoClose private final WaitingCheck run = new WaitingCheck(check);
   private final LiveReport report = run.report();
-
-  @AfterEach
-  void stopRunner() {
-    run.close();
-  }
-
-  private Future<Outcome> start(String waitSeconds) {
-    return run.start(waitSeconds);
-  }
-
-  private int listeningPort() throws InterruptedException {
-    return run.listeningPort(MetricsYours.LISTENING);
-  }
 
   @Test
   void passesWhenAnotherProgramScrapesAndNamesItsSourcePortAndUserAgent() throws Exception {
-    Future<Outcome> outcome = start("30");
-    int port = listeningPort();
+    Future<Outcome> outcome = run.start("30");
+    int port = run.listeningPort(MetricsYours.LISTENING);
     assertEquals("curl http://127.0.0.1:" + port + "/metrics", report.requireFact(MetricsYours.CURL));
     int sourcePort;
     String reply;
@@ -57,8 +44,8 @@ class MetricsYoursTest {
 
   @Test
   void aScrapeWithAGuessedSelfTokenStillCounts() throws Exception {
-    Future<Outcome> outcome = start("5");
-    int port = listeningPort();
+    Future<Outcome> outcome = run.start("5");
+    int port = run.listeningPort(MetricsYours.LISTENING);
     // Only the server knows its token, so a request claiming to be the lab's with a wrong one counts.
     RawHttp.Response wrong = RawHttp.send(port, "GET /metrics HTTP/1.1\nHost: 127.0.0.1:" + port
         + "\n" + MetricsServer.SELF_HEADER + ": guess\nConnection: close\n\n");
@@ -68,7 +55,7 @@ class MetricsYoursTest {
 
   @Test
   void failsWithAClearHintWhenNobodyScrapes() throws Exception {
-    assertEquals(Outcome.NOT_PASSED, start("1").get(10, TimeUnit.SECONDS));
+    assertEquals(Outcome.NOT_PASSED, run.start("1").get(10, TimeUnit.SECONDS));
     Event.Verdict verdict = report.onlyVerdict();
     assertEquals("No scrape of /metrics arrived within 1 s.", verdict.summary());
     assertTrue(verdict.details().get(0).contains("run the check again"), verdict.details().toString());
@@ -77,8 +64,8 @@ class MetricsYoursTest {
 
   @Test
   void aScrapeWithAForeignHostIsRefusedAndListedButDoesNotPass() throws Exception {
-    Future<Outcome> outcome = start("2");
-    int port = listeningPort();
+    Future<Outcome> outcome = run.start("2");
+    int port = run.listeningPort(MetricsYours.LISTENING);
     assertEquals(403, RawHttp.get(port, "/metrics", "evil.example").status());
     assertEquals(Outcome.NOT_PASSED, outcome.get(15, TimeUnit.SECONDS));
     String details = report.onlyVerdict().details().toString();
@@ -88,8 +75,8 @@ class MetricsYoursTest {
 
   @Test
   void stopEndsTheWaitAtOnceAndClosesTheServer() throws Exception {
-    Future<Outcome> outcome = start("300");
-    int port = listeningPort();
+    Future<Outcome> outcome = run.start("300");
+    int port = run.listeningPort(MetricsYours.LISTENING);
     report.cancel();
     assertEquals(Outcome.CANCELLED, outcome.get(5, TimeUnit.SECONDS));
     assertTrue(report.all(Event.Verdict.class).isEmpty());
