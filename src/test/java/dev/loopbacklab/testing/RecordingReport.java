@@ -42,7 +42,12 @@ public final class RecordingReport implements Report {
 
   /** Runs with default parameters and fails the test unless the run completed. */
   public static RecordingReport completed(Experiment experiment) {
-    RecordingReport report = run(experiment, Map.of());
+    return completed(experiment, Map.of());
+  }
+
+  /** Runs with {@code raw} parameters and fails the test unless the run completed. */
+  public static RecordingReport completed(Experiment experiment, Map<String, String> raw) {
+    RecordingReport report = run(experiment, raw);
     if (report.outcome != Outcome.COMPLETED) {
       throw new AssertionError("the run ended " + report.outcome + ": " + report.events);
     }

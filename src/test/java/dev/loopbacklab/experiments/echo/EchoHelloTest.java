@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopbacklab.lesson.Event;
-import dev.loopbacklab.lesson.Outcome;
 import dev.loopbacklab.lesson.ParamException;
 import dev.loopbacklab.lesson.Params;
-import dev.loopbacklab.lesson.Runner;
 import dev.loopbacklab.net.EphemeralRange;
 import dev.loopbacklab.testing.RecordingReport;
 import java.util.List;
@@ -20,10 +18,7 @@ class EchoHelloTest {
   private final EchoHello hello = new EchoHello();
 
   private RecordingReport run(String message) {
-    RecordingReport report = new RecordingReport();
-    Outcome outcome = Runner.run(hello, Params.parse(hello.params(), Map.of("message", message)), report);
-    assertEquals(Outcome.COMPLETED, outcome, () -> report.events.toString());
-    return report;
+    return RecordingReport.completed(hello, Map.of("message", message));
   }
 
   @Test
