@@ -24,169 +24,238 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code serve}: the lessons in a browser, on 127.0.0.1:62893 unless told otherwise. */
-@Command(name = "serve", mixinStandardHelpOptions = true,
-    description = "Serve the lessons in your browser (the default command).")
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        description = "Serve the lessons in your browser (the default command).")
 public final class ServeCommand implements Callable<Integer> {
-  /** Returned by {@link #call} when the server is up and {@code main} must not exit. */
-  static final int KEEP_RUNNING = -1;
+    /** Returned by {@link #call} when the server is up and {@code main} must not exit. */
+    static final int KEEP_RUNNING = -1;
 
-  @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
-      description = "Address to listen on, as an IP literal (default ${DEFAULT-VALUE}: this machine "
-          + "only). Anything but loopback, e.g. 0.0.0.0, serves a room: every request then needs "
-          + "the access token.")
-  String host = "127.0.0.1";
+    @Option(
+            names = "--host",
+            paramLabel = "ADDRESS",
+            defaultValue = "127.0.0.1",
+            description =
+                    "Address to listen on, as an IP literal (default ${DEFAULT-VALUE}: this machine "
+                            + "only). Anything but loopback, e.g. 0.0.0.0, serves a room: every request then needs "
+                            + "the access token.")
+    String host = "127.0.0.1";
 
-  @Option(names = "--port", paramLabel = "PORT", converter = PortConverter.class,
-      description = "Port to listen on, 0 for any free port (default 62893; if that is busy, a free "
-          + "port the OS picks).")
-  Integer port;
+    @Option(
+            names = "--port",
+            paramLabel = "PORT",
+            converter = PortConverter.class,
+            description =
+                    "Port to listen on, 0 for any free port (default 62893; if that is busy, a free "
+                            + "port the OS picks).")
+    Integer port;
 
-  @Option(names = "--token", paramLabel = "TOKEN", description = "The access token when serving a "
-      + "room (default: a new random one, printed in the link to share). At least 22 characters "
-      + "of A-Z a-z 0-9 - _, or 32 hex digits.")
-  String token;
+    @Option(
+            names = "--token",
+            paramLabel = "TOKEN",
+            description =
+                    "The access token when serving a "
+                            + "room (default: a new random one, printed in the link to share). At least 22 characters "
+                            + "of A-Z a-z 0-9 - _, or 32 hex digits.")
+    String token;
 
-  @Option(names = "--allow-host", paramLabel = "NAME", description = "Also answer requests "
-      + "addressed to NAME (a name or address learners type); repeat for more.")
-  List<String> allowHosts = List.of();
+    @Option(
+            names = "--allow-host",
+            paramLabel = "NAME",
+            description =
+                    "Also answer requests "
+                            + "addressed to NAME (a name or address learners type); repeat for more.")
+    List<String> allowHosts = List.of();
 
-  @Option(names = "--max-runs", paramLabel = "N", defaultValue = "8", description = "Run at most N "
-      + "experiments at once, from everyone (1-256, default ${DEFAULT-VALUE}); more get a polite "
-      + "'busy'. Raise it for a large room.")
-  int maxRuns = 8;
+    @Option(
+            names = "--max-runs",
+            paramLabel = "N",
+            defaultValue = "8",
+            description =
+                    "Run at most N "
+                            + "experiments at once, from everyone (1-256, default ${DEFAULT-VALUE}); more get a polite "
+                            + "'busy'. Raise it for a large room.")
+    int maxRuns = 8;
 
-  @Option(names = "--run-starts", paramLabel = "N", defaultValue = "30", description = "Let one "
-      + "browser start at most N runs per 10 seconds (1-10000, default ${DEFAULT-VALUE}).")
-  int runStarts = 30;
+    @Option(
+            names = "--run-starts",
+            paramLabel = "N",
+            defaultValue = "30",
+            description =
+                    "Let one "
+                            + "browser start at most N runs per 10 seconds (1-10000, default ${DEFAULT-VALUE}).")
+    int runStarts = 30;
 
-  @Option(names = "--dev", description = "Read lessons/ and site/ from the working directory, so "
-      + "edits show on reload.")
-  boolean dev;
+    @Option(
+            names = "--dev",
+            description =
+                    "Read lessons/ and site/ from the working directory, so "
+                            + "edits show on reload.")
+    boolean dev;
 
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  /** The port used when {@code --port} is not given; tests point it at a port they hold. */
-  int defaultPort = LabConfig.DEFAULT_PORT;
+    /** The port used when {@code --port} is not given; tests point it at a port they hold. */
+    int defaultPort = LabConfig.DEFAULT_PORT;
 
-  /** Whether {@link #call} waits for the server to be stopped; tests turn it off. */
-  boolean block = true;
+    /** Whether {@link #call} waits for the server to be stopped; tests turn it off. */
+    boolean block = true;
 
-  /** Stands for the working directory; tests point it at a folder of their own. */
-  Path workingDir = Path.of("").toAbsolutePath();
+    /** Stands for the working directory; tests point it at a folder of their own. */
+    Path workingDir = Path.of("").toAbsolutePath();
 
-  /** The server started by the last {@link #call}, for tests. */
-  LabServer server;
+    /** The server started by the last {@link #call}, for tests. */
+    LabServer server;
 
-  @Override
-  public Integer call() throws Exception {
-    PrintWriter out = spec == null ? new PrintWriter(System.out, true) : spec.commandLine().getOut();
-    PrintWriter err = spec == null ? new PrintWriter(System.err, true) : spec.commandLine().getErr();
-    if (maxRuns < 1 || maxRuns > 256 || runStarts < 1 || runStarts > 10_000) {
-      err.println("--max-runs takes 1 to 256 and --run-starts 1 to 10000.");
-      return 2;
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out =
+                spec == null ? new PrintWriter(System.out, true) : spec.commandLine().getOut();
+        PrintWriter err =
+                spec == null ? new PrintWriter(System.err, true) : spec.commandLine().getErr();
+        if (maxRuns < 1 || maxRuns > 256 || runStarts < 1 || runStarts > 10_000) {
+            err.println("--max-runs takes 1 to 256 and --run-starts 1 to 10000.");
+            return 2;
+        }
+        InetAddress bind = bindAddress(host);
+        if (bind == null) {
+            err.println(
+                    "--host \""
+                            + clip(host)
+                            + "\" is not an IP address (names are not looked up). "
+                            + "Use 127.0.0.1 (the default: this machine only), or 0.0.0.0, :: or one of this "
+                            + "machine's addresses to serve a room.");
+            return 2;
+        }
+        for (String name : allowHosts) {
+            if (!name.matches("[A-Za-z0-9.-]{1,253}|\\[?[0-9A-Fa-f:.]{2,45}]?")) {
+                err.println("--allow-host \"" + clip(name) + "\" is not a host name or address.");
+                return 2;
+            }
+        }
+        boolean room = !bind.isLoopbackAddress();
+        if (token != null && RoomToken.weakness(token) != null) {
+            err.println(
+                    "--token is refused: "
+                            + RoomToken.weakness(token)
+                            + ". Leave --token out to "
+                            + "get a random one.");
+            return 2;
+        }
+        String access = token == null && room ? RoomToken.generate() : token;
+        ContentRoot content;
+        try {
+            content = ContentRoot.locate(dev, workingDir);
+            if (content.fromDisk() && !Files.isDirectory(content.lessons())) {
+                err.println(
+                        "Cannot load the lessons: "
+                                + content.lessons()
+                                + " is missing. --dev reads "
+                                + "lessons/ and site/ from the working directory: run it in the repository folder.");
+                return 1;
+            }
+            Experiments.registry();
+        } catch (LessonFormatException e) {
+            err.println("Cannot load the lessons: " + e.getMessage());
+            return 1;
+        }
+        String bindHost = IpLiteral.format(bind);
+        Set<String> names = new LinkedHashSet<>(allowHosts);
+        LabConfig.Limits defaults = LabConfig.Limits.defaults();
+        LabConfig config =
+                new LabConfig(
+                        bindHost,
+                        port == null ? defaultPort : port,
+                        content,
+                        names,
+                        access,
+                        new LabConfig.Limits(
+                                maxRuns,
+                                defaults.runLifetime(),
+                                runStarts,
+                                defaults.startWindow(),
+                                defaults.idleTimeout()));
+        try {
+            server = LabServer.start(config, Experiments.registry(), LabVersion.get());
+        } catch (LessonFormatException e) {
+            err.println("Cannot load the lessons: " + e.getMessage());
+            return 1;
+        } catch (RuntimeException e) {
+            if (!isBindFailure(e)) {
+                throw e;
+            }
+            if (port != null) {
+                err.printf(
+                        "Port %d on %s is already in use by another program. Choose another with "
+                                + "--port, or --port 0 to let the OS pick a free one.%n",
+                        port, bindHost);
+                return 2;
+            }
+            out.printf(
+                    "Port %d is busy: another program is already listening on %s:%d. Using a free "
+                            + "port picked by the OS instead.%n",
+                    defaultPort, bindHost, defaultPort);
+            server = LabServer.start(config.withPort(0), Experiments.registry(), LabVersion.get());
+        }
+        if (room) {
+            RoomNotice.print(out, bindHost, server.port());
+        }
+        String url =
+                access == null
+                        ? server.url()
+                        : RoomNotice.shareUrl(bind, allowHosts, server.port(), access);
+        out.println(
+                (room ? "Loopback Lab is serving a room at " : "Loopback Lab is running at ")
+                        + url);
+        out.println(
+                "Press Ctrl+C to stop."
+                        + (content.fromDisk()
+                                ? " Reading lessons/ and site/ from "
+                                        + "disk: edits show on reload."
+                                : ""));
+        out.flush();
+        if (!block) {
+            return 0;
+        }
+        LabServer running = server;
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        new Thread(
+                                () -> {
+                                    running.close();
+                                    stopped.countDown();
+                                },
+                                "lab-shutdown"));
+        stopped.await();
+        return 0;
     }
-    InetAddress bind = bindAddress(host);
-    if (bind == null) {
-      err.println("--host \"" + clip(host) + "\" is not an IP address (names are not looked up). "
-          + "Use 127.0.0.1 (the default: this machine only), or 0.0.0.0, :: or one of this "
-          + "machine's addresses to serve a room.");
-      return 2;
-    }
-    for (String name : allowHosts) {
-      if (!name.matches("[A-Za-z0-9.-]{1,253}|\\[?[0-9A-Fa-f:.]{2,45}]?")) {
-        err.println("--allow-host \"" + clip(name) + "\" is not a host name or address.");
-        return 2;
-      }
-    }
-    boolean room = !bind.isLoopbackAddress();
-    if (token != null && RoomToken.weakness(token) != null) {
-      err.println("--token is refused: " + RoomToken.weakness(token) + ". Leave --token out to "
-          + "get a random one.");
-      return 2;
-    }
-    String access = token == null && room ? RoomToken.generate() : token;
-    ContentRoot content;
-    try {
-      content = ContentRoot.locate(dev, workingDir);
-      if (content.fromDisk() && !Files.isDirectory(content.lessons())) {
-        err.println("Cannot load the lessons: " + content.lessons() + " is missing. --dev reads "
-            + "lessons/ and site/ from the working directory: run it in the repository folder.");
-        return 1;
-      }
-      Experiments.registry();
-    } catch (LessonFormatException e) {
-      err.println("Cannot load the lessons: " + e.getMessage());
-      return 1;
-    }
-    String bindHost = IpLiteral.format(bind);
-    Set<String> names = new LinkedHashSet<>(allowHosts);
-    LabConfig.Limits defaults = LabConfig.Limits.defaults();
-    LabConfig config = new LabConfig(bindHost, port == null ? defaultPort : port, content, names,
-        access, new LabConfig.Limits(maxRuns, defaults.runLifetime(), runStarts,
-            defaults.startWindow(), defaults.idleTimeout()));
-    try {
-      server = LabServer.start(config, Experiments.registry(), LabVersion.get());
-    } catch (LessonFormatException e) {
-      err.println("Cannot load the lessons: " + e.getMessage());
-      return 1;
-    } catch (RuntimeException e) {
-      if (!isBindFailure(e)) {
-        throw e;
-      }
-      if (port != null) {
-        err.printf("Port %d on %s is already in use by another program. Choose another with "
-            + "--port, or --port 0 to let the OS pick a free one.%n", port, bindHost);
-        return 2;
-      }
-      out.printf("Port %d is busy: another program is already listening on %s:%d. Using a free "
-          + "port picked by the OS instead.%n", defaultPort, bindHost, defaultPort);
-      server = LabServer.start(config.withPort(0), Experiments.registry(), LabVersion.get());
-    }
-    if (room) {
-      RoomNotice.print(out, bindHost, server.port());
-    }
-    String url = access == null ? server.url()
-        : RoomNotice.shareUrl(bind, allowHosts, server.port(), access);
-    out.println((room ? "Loopback Lab is serving a room at " : "Loopback Lab is running at ") + url);
-    out.println("Press Ctrl+C to stop." + (content.fromDisk() ? " Reading lessons/ and site/ from "
-        + "disk: edits show on reload." : ""));
-    out.flush();
-    if (!block) {
-      return 0;
-    }
-    LabServer running = server;
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      running.close();
-      stopped.countDown();
-    }, "lab-shutdown"));
-    stopped.await();
-    return 0;
-  }
 
-  /** The address {@code --host} names, read without DNS; null if it is not an address. */
-  static InetAddress bindAddress(String text) {
-    try {
-      return LoopbackTarget.parse(text).address();
-    } catch (IllegalArgumentException notLoopback) {
-      try {
-        return IpLiteral.parse(text);
-      } catch (IllegalArgumentException notAnAddress) {
-        return null;
-      }
+    /** The address {@code --host} names, read without DNS; null if it is not an address. */
+    static InetAddress bindAddress(String text) {
+        try {
+            return LoopbackTarget.parse(text).address();
+        } catch (IllegalArgumentException notLoopback) {
+            try {
+                return IpLiteral.parse(text);
+            } catch (IllegalArgumentException notAnAddress) {
+                return null;
+            }
+        }
     }
-  }
 
-  private static String clip(String text) {
-    return text.length() <= 40 ? text : text.substring(0, 40) + "…";
-  }
-
-  static boolean isBindFailure(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof BindException || String.valueOf(t.getMessage()).contains("Failed to bind")) {
-        return true;
-      }
+    private static String clip(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
     }
-    return false;
-  }
+
+    static boolean isBindFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BindException
+                    || String.valueOf(t.getMessage()).contains("Failed to bind")) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

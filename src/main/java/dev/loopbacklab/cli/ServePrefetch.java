@@ -14,29 +14,35 @@ import dev.loopbacklab.web.LabServer;
  * file system, loaded and initialised classes) that the same calls there reuse.
  */
 final class ServePrefetch {
-  private ServePrefetch() {}
+    private ServePrefetch() {}
 
-  /** Starts the prefetch when {@code args} will serve (no command, or {@code serve}). */
-  static void startFor(String[] args) {
-    if (args.length > 0 && !args[0].equals("serve")) {
-      return;
+    /** Starts the prefetch when {@code args} will serve (no command, or {@code serve}). */
+    static void startFor(String[] args) {
+        if (args.length > 0 && !args[0].equals("serve")) {
+            return;
+        }
+        start(
+                "lab-prefetch-content",
+                () -> {
+                    ContentRoot.packed();
+                    Experiments.registry();
+                });
+        start("lab-prefetch-server", LabServer::warmClasses);
     }
-    start("lab-prefetch-content", () -> {
-      ContentRoot.packed();
-      Experiments.registry();
-    });
-    start("lab-prefetch-server", LabServer::warmClasses);
-  }
 
-  private static void start(String name, Runnable work) {
-    Thread thread = new Thread(() -> {
-      try {
-        work.run();
-      } catch (RuntimeException | LinkageError ignored) {
-        // ServeCommand makes the same calls and reports what goes wrong there.
-      }
-    }, name);
-    thread.setDaemon(true);
-    thread.start();
-  }
+    private static void start(String name, Runnable work) {
+        Thread thread =
+                new Thread(
+                        () -> {
+                            try {
+                                work.run();
+                            } catch (RuntimeException | LinkageError ignored) {
+                                // ServeCommand makes the same calls and reports what goes wrong
+                                // there.
+                            }
+                        },
+                        name);
+        thread.setDaemon(true);
+        thread.start();
+    }
 }

@@ -10,70 +10,70 @@ import java.io.PrintWriter;
  * or as one JSON object per line with {@code --json}.
  */
 public final class TerminalReport implements Report {
-  private final PrintWriter out;
-  private final boolean json;
-  private final boolean console;
-  private volatile boolean cancelled;
-  private int lastPercent = -1;
-  private boolean progressLineOpen;
+    private final PrintWriter out;
+    private final boolean json;
+    private final boolean console;
+    private volatile boolean cancelled;
+    private int lastPercent = -1;
+    private boolean progressLineOpen;
 
-  public TerminalReport(PrintWriter out, boolean json, boolean console) {
-    this.out = out;
-    this.json = json;
-    this.console = console;
-  }
-
-  /** Marks the run stopped (Ctrl+C). */
-  public void cancel() {
-    cancelled = true;
-  }
-
-  @Override
-  public boolean cancelled() {
-    return cancelled;
-  }
-
-  @Override
-  public synchronized void emit(Event event) {
-    if (json) {
-      out.println(EventJson.line(event));
-      out.flush();
-      return;
+    public TerminalReport(PrintWriter out, boolean json, boolean console) {
+        this.out = out;
+        this.json = json;
+        this.console = console;
     }
-    if (event instanceof Event.Progress p) {
-      progress(p);
-      return;
-    }
-    endProgressLine();
-    out.print(TerminalText.render(event));
-    out.flush();
-  }
 
-  private void progress(Event.Progress p) {
-    int percent = p.percent();
-    if (console) {
-      if (percent != lastPercent) {
-        out.print("\r" + TerminalText.bar(p));
-        progressLineOpen = true;
+    /** Marks the run stopped (Ctrl+C). */
+    public void cancel() {
+        cancelled = true;
+    }
+
+    @Override
+    public boolean cancelled() {
+        return cancelled;
+    }
+
+    @Override
+    public synchronized void emit(Event event) {
+        if (json) {
+            out.println(EventJson.line(event));
+            out.flush();
+            return;
+        }
+        if (event instanceof Event.Progress p) {
+            progress(p);
+            return;
+        }
+        endProgressLine();
+        out.print(TerminalText.render(event));
         out.flush();
-      }
-    } else if (percent / 25 != lastPercent / 25 || (percent == 100 && lastPercent != 100)) {
-      out.println(TerminalText.bar(p));
-      out.flush();
     }
-    lastPercent = percent;
-  }
 
-  private void endProgressLine() {
-    if (progressLineOpen) {
-      out.println();
-      progressLineOpen = false;
+    private void progress(Event.Progress p) {
+        int percent = p.percent();
+        if (console) {
+            if (percent != lastPercent) {
+                out.print("\r" + TerminalText.bar(p));
+                progressLineOpen = true;
+                out.flush();
+            }
+        } else if (percent / 25 != lastPercent / 25 || (percent == 100 && lastPercent != 100)) {
+            out.println(TerminalText.bar(p));
+            out.flush();
+        }
+        lastPercent = percent;
     }
-  }
 
-  /** Ends an open progress line; call when the run is over. */
-  public synchronized void finish() {
-    endProgressLine();
-    out.flush();
-  }
+    private void endProgressLine() {
+        if (progressLineOpen) {
+            out.println();
+            progressLineOpen = false;
+        }
+    }
+
+    /** Ends an open progress line; call when the run is over. */
+    public synchronized void finish() {
+        endProgressLine();
+        out.flush();
+    }
 }

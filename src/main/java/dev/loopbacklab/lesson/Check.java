@@ -5,8 +5,8 @@ package dev.loopbacklab.lesson;
  * Event.Verdict} saying whether they succeeded and what was found.
  */
 public interface Check extends Experiment {
-  @Override
-  default boolean isCheck() {
-    return true;
-  }
+    @Override
+    default boolean isCheck() {
+        return true;
+    }
 }

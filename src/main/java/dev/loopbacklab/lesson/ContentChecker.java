@@ -8,82 +8,99 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Checks a {@code lessons/} folder the way a reviewer would: every lesson parses, its id matches its
- * folder, ids are unique kebab-case, numbers run 00, 01, 02… without gaps, and every experiment and
- * check it names exists. Each problem names the file.
+ * Checks a {@code lessons/} folder the way a reviewer would: every lesson parses, its id matches
+ * its folder, ids are unique kebab-case, numbers run 00, 01, 02… without gaps, and every experiment
+ * and check it names exists. Each problem names the file.
  */
 public final class ContentChecker {
-  private static final String KEBAB = "[a-z0-9]+(-[a-z0-9]+)*";
+    private static final String KEBAB = "[a-z0-9]+(-[a-z0-9]+)*";
 
-  private final Set<String> experiments;
-  private final Set<String> checks;
+    private final Set<String> experiments;
+    private final Set<String> checks;
 
-  /** A checker that knows these experiment and check ids. */
-  public ContentChecker(Set<String> experiments, Set<String> checks) {
-    this.experiments = Set.copyOf(experiments);
-    this.checks = Set.copyOf(checks);
-  }
-
-  /** One thing wrong with one file. */
-  public record Problem(String file, String message) {
-    @Override
-    public String toString() {
-      return file + ": " + message;
+    /** A checker that knows these experiment and check ids. */
+    public ContentChecker(Set<String> experiments, Set<String> checks) {
+        this.experiments = Set.copyOf(experiments);
+        this.checks = Set.copyOf(checks);
     }
-  }
 
-  /** Every problem found under {@code root}; empty when the content is sound. */
-  public List<Problem> check(Path root) {
-    List<Problem> problems = new ArrayList<>();
-    List<Path> folders;
-    try {
-      folders = LessonCatalog.folders(root);
-    } catch (LessonFormatException e) {
-      return List.of(new Problem(root.toString(), e.getMessage()));
-    }
-    if (folders.isEmpty()) {
-      problems.add(new Problem(root.toString(), "no lessons found"));
-    }
-    Map<String, String> seenIds = new HashMap<>();
-    int expected = 0;
-    for (Path folder : folders) {
-      String name = folder.getFileName().toString().replace("/", "");
-      String file = name + "/lesson.md";
-      Lesson lesson;
-      try {
-        lesson = LessonParser.read(folder);
-      } catch (LessonFormatException e) {
-        String message = e.getMessage();
-        String prefix = message.startsWith(file + ":") ? file : name;
-        problems.add(new Problem(prefix, message.substring(Math.min(message.length(), prefix.length() + 1)).strip()));
-        expected++;
-        continue;
-      }
-      if (lesson.number() != expected) {
-        problems.add(new Problem(file, String.format(
-            "lesson number %02d breaks the sequence: expected %02d", lesson.number(), expected)));
-      }
-      expected = lesson.number() + 1;
-      if (!lesson.id().matches(KEBAB)) {
-        problems.add(new Problem(file, "id \"" + lesson.id() + "\" is not kebab-case"));
-      }
-      if (!name.equals(lesson.folderName())) {
-        problems.add(new Problem(file, "id \"" + lesson.id() + "\" does not match the folder name " + name));
-      }
-      String other = seenIds.putIfAbsent(lesson.id(), name);
-      if (other != null) {
-        problems.add(new Problem(file, "id \"" + lesson.id() + "\" is already used by " + other));
-      }
-      for (Lesson.Embed embed : lesson.embeds()) {
-        String at = file + ":" + embed.line();
-        if (embed.kind() == Lesson.Embed.Kind.EXPERIMENT && !experiments.contains(embed.id())) {
-          problems.add(new Problem(at, "no experiment named \"" + embed.id() + "\""));
+    /** One thing wrong with one file. */
+    public record Problem(String file, String message) {
+        @Override
+        public String toString() {
+            return file + ": " + message;
         }
-        if (embed.kind() == Lesson.Embed.Kind.CHECK && !checks.contains(embed.id())) {
-          problems.add(new Problem(at, "no check named \"" + embed.id() + "\""));
-        }
-      }
     }
-    return problems;
-  }
+
+    /** Every problem found under {@code root}; empty when the content is sound. */
+    public List<Problem> check(Path root) {
+        List<Problem> problems = new ArrayList<>();
+        List<Path> folders;
+        try {
+            folders = LessonCatalog.folders(root);
+        } catch (LessonFormatException e) {
+            return List.of(new Problem(root.toString(), e.getMessage()));
+        }
+        if (folders.isEmpty()) {
+            problems.add(new Problem(root.toString(), "no lessons found"));
+        }
+        Map<String, String> seenIds = new HashMap<>();
+        int expected = 0;
+        for (Path folder : folders) {
+            String name = folder.getFileName().toString().replace("/", "");
+            String file = name + "/lesson.md";
+            Lesson lesson;
+            try {
+                lesson = LessonParser.read(folder);
+            } catch (LessonFormatException e) {
+                String message = e.getMessage();
+                String prefix = message.startsWith(file + ":") ? file : name;
+                problems.add(
+                        new Problem(
+                                prefix,
+                                message.substring(Math.min(message.length(), prefix.length() + 1))
+                                        .strip()));
+                expected++;
+                continue;
+            }
+            if (lesson.number() != expected) {
+                problems.add(
+                        new Problem(
+                                file,
+                                String.format(
+                                        "lesson number %02d breaks the sequence: expected %02d",
+                                        lesson.number(), expected)));
+            }
+            expected = lesson.number() + 1;
+            if (!lesson.id().matches(KEBAB)) {
+                problems.add(new Problem(file, "id \"" + lesson.id() + "\" is not kebab-case"));
+            }
+            if (!name.equals(lesson.folderName())) {
+                problems.add(
+                        new Problem(
+                                file,
+                                "id \""
+                                        + lesson.id()
+                                        + "\" does not match the folder name "
+                                        + name));
+            }
+            String other = seenIds.putIfAbsent(lesson.id(), name);
+            if (other != null) {
+                problems.add(
+                        new Problem(
+                                file, "id \"" + lesson.id() + "\" is already used by " + other));
+            }
+            for (Lesson.Embed embed : lesson.embeds()) {
+                String at = file + ":" + embed.line();
+                if (embed.kind() == Lesson.Embed.Kind.EXPERIMENT
+                        && !experiments.contains(embed.id())) {
+                    problems.add(new Problem(at, "no experiment named \"" + embed.id() + "\""));
+                }
+                if (embed.kind() == Lesson.Embed.Kind.CHECK && !checks.contains(embed.id())) {
+                    problems.add(new Problem(at, "no check named \"" + embed.id() + "\""));
+                }
+            }
+        }
+        return problems;
+    }
 }

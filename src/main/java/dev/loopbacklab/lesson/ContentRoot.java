@@ -16,54 +16,57 @@ import java.util.Map;
  */
 public record ContentRoot(Path lessons, Path site, boolean fromDisk) {
 
-  /** Inside the jar (and in {@code target/classes}), content lives under this resource folder. */
-  static final String PACKED = "/lab";
+    /** Inside the jar (and in {@code target/classes}), content lives under this resource folder. */
+    static final String PACKED = "/lab";
 
-  /** The repository folder {@code dir}, which must hold {@code lessons/} and {@code site/}. */
-  public static ContentRoot disk(Path dir) {
-    return new ContentRoot(dir.resolve("lessons"), dir.resolve("site"), true);
-  }
-
-  /**
-   * The repository in the working directory when it looks like one (or when {@code dev} asks for
-   * it), else the packed copy.
-   */
-  public static ContentRoot locate(boolean dev) {
-    return locate(dev, Path.of("").toAbsolutePath());
-  }
-
-  /** As {@link #locate(boolean)}, with {@code here} standing for the working directory. */
-  public static ContentRoot locate(boolean dev, Path here) {
-    boolean repo = Files.isDirectory(here.resolve("lessons")) && Files.isDirectory(here.resolve("site"))
-        && Files.isRegularFile(here.resolve("pom.xml"));
-    if (dev || repo) {
-      return disk(here);
+    /** The repository folder {@code dir}, which must hold {@code lessons/} and {@code site/}. */
+    public static ContentRoot disk(Path dir) {
+        return new ContentRoot(dir.resolve("lessons"), dir.resolve("site"), true);
     }
-    return packed();
-  }
 
-  /** The lessons and assets packed into the class path at build time. */
-  public static ContentRoot packed() {
-    URL url = ContentRoot.class.getResource(PACKED + "/lessons");
-    if (url == null) {
-      throw new LessonFormatException("the lessons are missing from the class path (" + PACKED + ")");
+    /**
+     * The repository in the working directory when it looks like one (or when {@code dev} asks for
+     * it), else the packed copy.
+     */
+    public static ContentRoot locate(boolean dev) {
+        return locate(dev, Path.of("").toAbsolutePath());
     }
-    try {
-      URI uri = url.toURI();
-      Path lessons;
-      if (uri.getScheme().equals("jar")) {
-        try {
-          FileSystems.newFileSystem(uri, Map.of());
-        } catch (FileSystemAlreadyExistsException alreadyOpen) {
-          // another caller opened the jar already; Path.of below reuses it
+
+    /** As {@link #locate(boolean)}, with {@code here} standing for the working directory. */
+    public static ContentRoot locate(boolean dev, Path here) {
+        boolean repo =
+                Files.isDirectory(here.resolve("lessons"))
+                        && Files.isDirectory(here.resolve("site"))
+                        && Files.isRegularFile(here.resolve("pom.xml"));
+        if (dev || repo) {
+            return disk(here);
         }
-        lessons = Path.of(uri);
-      } else {
-        lessons = Path.of(uri);
-      }
-      return new ContentRoot(lessons, lessons.resolveSibling("site"), false);
-    } catch (URISyntaxException | IOException e) {
-      throw new LessonFormatException("cannot open the packed lessons: " + e.getMessage());
+        return packed();
     }
-  }
+
+    /** The lessons and assets packed into the class path at build time. */
+    public static ContentRoot packed() {
+        URL url = ContentRoot.class.getResource(PACKED + "/lessons");
+        if (url == null) {
+            throw new LessonFormatException(
+                    "the lessons are missing from the class path (" + PACKED + ")");
+        }
+        try {
+            URI uri = url.toURI();
+            Path lessons;
+            if (uri.getScheme().equals("jar")) {
+                try {
+                    FileSystems.newFileSystem(uri, Map.of());
+                } catch (FileSystemAlreadyExistsException alreadyOpen) {
+                    // another caller opened the jar already; Path.of below reuses it
+                }
+                lessons = Path.of(uri);
+            } else {
+                lessons = Path.of(uri);
+            }
+            return new ContentRoot(lessons, lessons.resolveSibling("site"), false);
+        } catch (URISyntaxException | IOException e) {
+            throw new LessonFormatException("cannot open the packed lessons: " + e.getMessage());
+        }
+    }
 }

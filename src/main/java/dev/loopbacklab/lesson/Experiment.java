@@ -10,23 +10,23 @@ import java.util.List;
  */
 public interface Experiment {
 
-  /** Kebab-case id, unique across all experiments and checks, e.g. {@code echo-rtt}. */
-  String id();
+    /** Kebab-case id, unique across all experiments and checks, e.g. {@code echo-rtt}. */
+    String id();
 
-  /** A short title for the panel, e.g. "Round trips over loopback". */
-  String title();
+    /** A short title for the panel, e.g. "Round trips over loopback". */
+    String title();
 
-  /** One or two sentences: what running it shows. */
-  String description();
+    /** One or two sentences: what running it shows. */
+    String description();
 
-  /** The parameters it takes, with defaults and bounds. */
-  List<ParamSpec> params();
+    /** The parameters it takes, with defaults and bounds. */
+    List<ParamSpec> params();
 
-  /** Runs it, sending everything it finds to {@code report}. */
-  void run(Params params, Report report) throws Exception;
+    /** Runs it, sending everything it finds to {@code report}. */
+    void run(Params params, Report report) throws Exception;
 
-  /** True for a {@link Check}. */
-  default boolean isCheck() {
-    return false;
-  }
+    /** True for a {@link Check}. */
+    default boolean isCheck() {
+        return false;
+    }
 }

@@ -9,49 +9,54 @@ import java.util.Optional;
  * embeds, its facilitator notes and its JShell scripts.
  */
 public record Lesson(
-    int number,
-    String id,
-    String title,
-    int minutes,
-    String summary,
-    List<String> objectives,
-    String markdown,
-    List<Embed> embeds,
-    Optional<String> notes,
-    List<Script> scripts,
-    Path folder) {
+        int number,
+        String id,
+        String title,
+        int minutes,
+        String summary,
+        List<String> objectives,
+        String markdown,
+        List<Embed> embeds,
+        Optional<String> notes,
+        List<Script> scripts,
+        Path folder) {
 
-  public Lesson {
-    objectives = List.copyOf(objectives);
-    embeds = List.copyOf(embeds);
-    scripts = List.copyOf(scripts);
-  }
-
-  /** The folder name, e.g. {@code 01-loopback-echo}. */
-  public String folderName() {
-    return String.format("%02d-%s", number, id);
-  }
-
-  /** The ids of the experiments this lesson embeds, in order. */
-  public List<String> experimentIds() {
-    return embeds.stream().filter(e -> e.kind() == Embed.Kind.EXPERIMENT).map(Embed::id).toList();
-  }
-
-  /** The ids of the checks this lesson embeds, in order. */
-  public List<String> checkIds() {
-    return embeds.stream().filter(e -> e.kind() == Embed.Kind.CHECK).map(Embed::id).toList();
-  }
-
-  /** A fenced block in {@code lesson.md} that names an experiment, a check or a JShell snippet. */
-  public record Embed(Kind kind, String id, String body, int line) {
-    /** What the block holds. */
-    public enum Kind {
-      EXPERIMENT,
-      CHECK,
-      JSHELL
+    public Lesson {
+        objectives = List.copyOf(objectives);
+        embeds = List.copyOf(embeds);
+        scripts = List.copyOf(scripts);
     }
-  }
 
-  /** A {@code .jsh} file in the lesson's folder. */
-  public record Script(String fileName, String text) {}
+    /** The folder name, e.g. {@code 01-loopback-echo}. */
+    public String folderName() {
+        return String.format("%02d-%s", number, id);
+    }
+
+    /** The ids of the experiments this lesson embeds, in order. */
+    public List<String> experimentIds() {
+        return embeds.stream()
+                .filter(e -> e.kind() == Embed.Kind.EXPERIMENT)
+                .map(Embed::id)
+                .toList();
+    }
+
+    /** The ids of the checks this lesson embeds, in order. */
+    public List<String> checkIds() {
+        return embeds.stream().filter(e -> e.kind() == Embed.Kind.CHECK).map(Embed::id).toList();
+    }
+
+    /**
+     * A fenced block in {@code lesson.md} that names an experiment, a check or a JShell snippet.
+     */
+    public record Embed(Kind kind, String id, String body, int line) {
+        /** What the block holds. */
+        public enum Kind {
+            EXPERIMENT,
+            CHECK,
+            JSHELL
+        }
+    }
+
+    /** A {@code .jsh} file in the lesson's folder. */
+    public record Script(String fileName, String text) {}
 }

@@ -12,141 +12,156 @@ import java.util.Map;
  * understands ("count must be a whole number from 1 to 1,000,000"), never a stack trace.
  */
 public final class Params {
-  private static final int MAX_RAW_LENGTH = 4096;
-  private final Map<String, Object> values;
+    private static final int MAX_RAW_LENGTH = 4096;
+    private final Map<String, Object> values;
 
-  private Params(Map<String, Object> values) {
-    this.values = values;
-  }
-
-  /** Validates {@code raw} (name to text) against {@code specs}; missing values take defaults. */
-  public static Params parse(List<ParamSpec> specs, Map<String, String> raw) {
-    Map<String, ParamSpec> byName = new LinkedHashMap<>();
-    specs.forEach(spec -> byName.put(spec.name(), spec));
-    for (String name : raw.keySet()) {
-      if (!byName.containsKey(name)) {
-        String known = byName.isEmpty() ? "it takes none" : "it takes " + String.join(", ", byName.keySet());
-        throw new ParamException(name, "unknown parameter \"" + shorten(name) + "\": " + known);
-      }
+    private Params(Map<String, Object> values) {
+        this.values = values;
     }
-    Map<String, Object> values = new LinkedHashMap<>();
-    for (ParamSpec spec : specs) {
-      String text = raw.get(spec.name());
-      if (text == null || (text.isEmpty() && spec.kind() != ParamSpec.Kind.TEXT)) {
-        if (spec.required()) {
-          throw new ParamException(spec.name(), spec.name() + " is required: " + spec.help());
+
+    /** Validates {@code raw} (name to text) against {@code specs}; missing values take defaults. */
+    public static Params parse(List<ParamSpec> specs, Map<String, String> raw) {
+        Map<String, ParamSpec> byName = new LinkedHashMap<>();
+        specs.forEach(spec -> byName.put(spec.name(), spec));
+        for (String name : raw.keySet()) {
+            if (!byName.containsKey(name)) {
+                String known =
+                        byName.isEmpty()
+                                ? "it takes none"
+                                : "it takes " + String.join(", ", byName.keySet());
+                throw new ParamException(
+                        name, "unknown parameter \"" + shorten(name) + "\": " + known);
+            }
         }
-        text = spec.defaultValue();
-      }
-      values.put(spec.name(), convert(spec, text));
-    }
-    return new Params(values);
-  }
-
-  /** The defaults of every parameter (fails if one has no default). */
-  public static Params defaults(List<ParamSpec> specs) {
-    return parse(specs, Map.of());
-  }
-
-  private static Object convert(ParamSpec spec, String text) {
-    if (text.length() > MAX_RAW_LENGTH) {
-      throw new ParamException(spec.name(), spec.name() + " is far too long");
-    }
-    return switch (spec.kind()) {
-      case INTEGER -> wholeNumber(spec, text);
-      case PORT -> port(spec, text);
-      case HOST -> host(spec, text);
-      case TEXT -> {
-        if (text.length() > spec.max()) {
-          throw new ParamException(
-              spec.name(), spec.name() + " must be " + spec.boundsText() + "; got " + text.length());
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (ParamSpec spec : specs) {
+            String text = raw.get(spec.name());
+            if (text == null || (text.isEmpty() && spec.kind() != ParamSpec.Kind.TEXT)) {
+                if (spec.required()) {
+                    throw new ParamException(
+                            spec.name(), spec.name() + " is required: " + spec.help());
+                }
+                text = spec.defaultValue();
+            }
+            values.put(spec.name(), convert(spec, text));
         }
-        yield text;
-      }
-      case BOOLEAN -> {
-        if (!text.equals("true") && !text.equals("false")) {
-          throw new ParamException(spec.name(), spec.name() + " must be true or false");
+        return new Params(values);
+    }
+
+    /** The defaults of every parameter (fails if one has no default). */
+    public static Params defaults(List<ParamSpec> specs) {
+        return parse(specs, Map.of());
+    }
+
+    private static Object convert(ParamSpec spec, String text) {
+        if (text.length() > MAX_RAW_LENGTH) {
+            throw new ParamException(spec.name(), spec.name() + " is far too long");
         }
-        yield Boolean.parseBoolean(text);
-      }
-    };
-  }
-
-  private static long wholeNumber(ParamSpec spec, String text) {
-    String problem = spec.name() + " must be a whole number " + spec.boundsText();
-    String digits = text.replace(",", "").replace("_", "");
-    if (digits.isEmpty() || digits.length() > 18 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
-      throw new ParamException(spec.name(), problem + "; got \"" + shorten(text) + "\"");
+        return switch (spec.kind()) {
+            case INTEGER -> wholeNumber(spec, text);
+            case PORT -> port(spec, text);
+            case HOST -> host(spec, text);
+            case TEXT -> {
+                if (text.length() > spec.max()) {
+                    throw new ParamException(
+                            spec.name(),
+                            spec.name()
+                                    + " must be "
+                                    + spec.boundsText()
+                                    + "; got "
+                                    + text.length());
+                }
+                yield text;
+            }
+            case BOOLEAN -> {
+                if (!text.equals("true") && !text.equals("false")) {
+                    throw new ParamException(spec.name(), spec.name() + " must be true or false");
+                }
+                yield Boolean.parseBoolean(text);
+            }
+        };
     }
-    long value = Long.parseLong(digits);
-    if (value < spec.min() || value > spec.max()) {
-      throw new ParamException(spec.name(), problem + String.format("; got %,d", value));
+
+    private static long wholeNumber(ParamSpec spec, String text) {
+        String problem = spec.name() + " must be a whole number " + spec.boundsText();
+        String digits = text.replace(",", "").replace("_", "");
+        if (digits.isEmpty()
+                || digits.length() > 18
+                || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new ParamException(spec.name(), problem + "; got \"" + shorten(text) + "\"");
+        }
+        long value = Long.parseLong(digits);
+        if (value < spec.min() || value > spec.max()) {
+            throw new ParamException(spec.name(), problem + String.format("; got %,d", value));
+        }
+        return value;
     }
-    return value;
-  }
 
-  private static int port(ParamSpec spec, String text) {
-    int port;
-    try {
-      port = Ports.parse(text, spec.name());
-    } catch (IllegalArgumentException e) {
-      throw new ParamException(spec.name(), e.getMessage());
+    private static int port(ParamSpec spec, String text) {
+        int port;
+        try {
+            port = Ports.parse(text, spec.name());
+        } catch (IllegalArgumentException e) {
+            throw new ParamException(spec.name(), e.getMessage());
+        }
+        if (port < spec.min() || port > spec.max()) {
+            throw new ParamException(
+                    spec.name(),
+                    spec.name() + " must be a port " + spec.boundsText() + "; got " + port);
+        }
+        return port;
     }
-    if (port < spec.min() || port > spec.max()) {
-      throw new ParamException(
-          spec.name(), spec.name() + " must be a port " + spec.boundsText() + "; got " + port);
+
+    private static LoopbackTarget host(ParamSpec spec, String text) {
+        try {
+            return LoopbackTarget.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new ParamException(spec.name(), spec.name() + ": " + e.getMessage());
+        }
     }
-    return port;
-  }
 
-  private static LoopbackTarget host(ParamSpec spec, String text) {
-    try {
-      return LoopbackTarget.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw new ParamException(spec.name(), spec.name() + ": " + e.getMessage());
+    static String shorten(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
     }
-  }
 
-  static String shorten(String text) {
-    return text.length() <= 40 ? text : text.substring(0, 40) + "…";
-  }
-
-  public long integer(String name) {
-    return (Long) get(name);
-  }
-
-  public int port(String name) {
-    return (Integer) get(name);
-  }
-
-  public LoopbackTarget host(String name) {
-    return (LoopbackTarget) get(name);
-  }
-
-  public String text(String name) {
-    return (String) get(name);
-  }
-
-  public boolean bool(String name) {
-    return (Boolean) get(name);
-  }
-
-  private Object get(String name) {
-    if (!values.containsKey(name)) {
-      throw new IllegalArgumentException("no parameter named " + name);
+    public long integer(String name) {
+        return (Long) get(name);
     }
-    return values.get(name);
-  }
 
-  /** The values as text, e.g. for showing what a run used. */
-  public Map<String, String> asText() {
-    Map<String, String> text = new LinkedHashMap<>();
-    values.forEach((k, v) -> text.put(k, v instanceof LoopbackTarget t ? t.text() : String.valueOf(v)));
-    return text;
-  }
+    public int port(String name) {
+        return (Integer) get(name);
+    }
 
-  @Override
-  public String toString() {
-    return asText().toString();
-  }
+    public LoopbackTarget host(String name) {
+        return (LoopbackTarget) get(name);
+    }
+
+    public String text(String name) {
+        return (String) get(name);
+    }
+
+    public boolean bool(String name) {
+        return (Boolean) get(name);
+    }
+
+    private Object get(String name) {
+        if (!values.containsKey(name)) {
+            throw new IllegalArgumentException("no parameter named " + name);
+        }
+        return values.get(name);
+    }
+
+    /** The values as text, e.g. for showing what a run used. */
+    public Map<String, String> asText() {
+        Map<String, String> text = new LinkedHashMap<>();
+        values.forEach(
+                (k, v) ->
+                        text.put(k, v instanceof LoopbackTarget t ? t.text() : String.valueOf(v)));
+        return text;
+    }
+
+    @Override
+    public String toString() {
+        return asText().toString();
+    }
 }

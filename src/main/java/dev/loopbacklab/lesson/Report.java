@@ -10,59 +10,59 @@ import java.util.List;
  */
 public interface Report {
 
-  /** Sends one event to whoever is watching. */
-  void emit(Event event);
+    /** Sends one event to whoever is watching. */
+    void emit(Event event);
 
-  /** True once the run has been stopped (by the learner, a time limit or a lost connection). */
-  boolean cancelled();
+    /** True once the run has been stopped (by the learner, a time limit or a lost connection). */
+    boolean cancelled();
 
-  /**
-   * Registers something to close if the run is cancelled, so that a blocked {@code accept} or
-   * {@code read} returns at once. The experiment still closes it itself with try-with-resources.
-   */
-  default void closeOnCancel(AutoCloseable resource) {}
+    /**
+     * Registers something to close if the run is cancelled, so that a blocked {@code accept} or
+     * {@code read} returns at once. The experiment still closes it itself with try-with-resources.
+     */
+    default void closeOnCancel(AutoCloseable resource) {}
 
-  /** Throws {@link CancelledException} if the run has been stopped. */
-  default void checkCancelled() {
-    if (cancelled() || Thread.currentThread().isInterrupted()) {
-      throw new CancelledException();
+    /** Throws {@link CancelledException} if the run has been stopped. */
+    default void checkCancelled() {
+        if (cancelled() || Thread.currentThread().isInterrupted()) {
+            throw new CancelledException();
+        }
     }
-  }
 
-  default void say(String text) {
-    emit(new Event.Narration(text));
-  }
-
-  default void fact(String label, Object value, String unit, String note) {
-    emit(new Event.Fact(label, String.valueOf(value), unit, note));
-  }
-
-  default void fact(String label, Object value) {
-    fact(label, value, "", "");
-  }
-
-  default void table(String caption, List<String> headers, List<List<String>> rows) {
-    emit(new Event.Table(caption, headers, rows));
-  }
-
-  default void progress(long done, long total, String label) {
-    emit(new Event.Progress(done, total, label));
-  }
-
-  default void warn(String text) {
-    emit(new Event.Warning(text));
-  }
-
-  default void verdict(boolean passed, String summary, String... details) {
-    emit(new Event.Verdict(passed, summary, Arrays.asList(details)));
-  }
-
-  /** Thrown by {@link #checkCancelled()}; the engine treats it as a clean stop, not a failure. */
-  final class CancelledException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    public CancelledException() {
-      super("the run was stopped", null, false, false);
+    default void say(String text) {
+        emit(new Event.Narration(text));
     }
-  }
+
+    default void fact(String label, Object value, String unit, String note) {
+        emit(new Event.Fact(label, String.valueOf(value), unit, note));
+    }
+
+    default void fact(String label, Object value) {
+        fact(label, value, "", "");
+    }
+
+    default void table(String caption, List<String> headers, List<List<String>> rows) {
+        emit(new Event.Table(caption, headers, rows));
+    }
+
+    default void progress(long done, long total, String label) {
+        emit(new Event.Progress(done, total, label));
+    }
+
+    default void warn(String text) {
+        emit(new Event.Warning(text));
+    }
+
+    default void verdict(boolean passed, String summary, String... details) {
+        emit(new Event.Verdict(passed, summary, Arrays.asList(details)));
+    }
+
+    /** Thrown by {@link #checkCancelled()}; the engine treats it as a clean stop, not a failure. */
+    final class CancelledException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public CancelledException() {
+            super("the run was stopped", null, false, false);
+        }
+    }
 }

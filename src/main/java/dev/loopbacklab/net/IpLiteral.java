@@ -3,32 +3,32 @@ package dev.loopbacklab.net;
 import java.net.InetAddress;
 
 /**
- * IP address text, read and written without DNS: {@code 192.168.1.5}, {@code 0.0.0.0}, {@code
- * ::1} or {@code [::1]}. For any address, not only loopback; {@link LoopbackTarget} is the
- * validator for hosts the lab connects to, this is for addresses it is told to listen on.
+ * IP address text, read and written without DNS: {@code 192.168.1.5}, {@code 0.0.0.0}, {@code ::1}
+ * or {@code [::1]}. For any address, not only loopback; {@link LoopbackTarget} is the validator for
+ * hosts the lab connects to, this is for addresses it is told to listen on.
  */
 public final class IpLiteral {
-  private IpLiteral() {}
+    private IpLiteral() {}
 
-  /**
-   * Reads an IPv4 literal in four plain decimal parts, an IPv6 literal (with or without brackets,
-   * without a zone), or {@code localhost} (127.0.0.1).
-   *
-   * @param text the address text
-   * @return the address, built without a lookup
-   * @throws IllegalArgumentException for anything else, host names included
-   */
-  public static InetAddress parse(String text) {
-    return AddressText.parse(text);
-  }
+    /**
+     * Reads an IPv4 literal in four plain decimal parts, an IPv6 literal (with or without brackets,
+     * without a zone), or {@code localhost} (127.0.0.1).
+     *
+     * @param text the address text
+     * @return the address, built without a lookup
+     * @throws IllegalArgumentException for anything else, host names included
+     */
+    public static InetAddress parse(String text) {
+        return AddressText.parse(text);
+    }
 
-  /**
-   * Writes an address as people do: {@code 127.0.0.1}, {@code ::1}, {@code ::}.
-   *
-   * @param address the address
-   * @return its text, IPv6 without brackets
-   */
-  public static String format(InetAddress address) {
-    return AddressText.format(address);
-  }
+    /**
+     * Writes an address as people do: {@code 127.0.0.1}, {@code ::1}, {@code ::}.
+     *
+     * @param address the address
+     * @return its text, IPv6 without brackets
+     */
+    public static String format(InetAddress address) {
+        return AddressText.format(address);
+    }
 }

@@ -18,75 +18,75 @@ import java.util.List;
  */
 public final class OwnAddresses {
 
-  /** More than this many addresses is unusual; the rest are left out so probes stay few. */
-  public static final int MAX = 8;
+    /** More than this many addresses is unusual; the rest are left out so probes stay few. */
+    public static final int MAX = 8;
 
-  private OwnAddresses() {}
+    private OwnAddresses() {}
 
-  /**
-   * This machine's non-loopback addresses on interfaces that are up, at most {@link #MAX}.
-   *
-   * @return the addresses, empty if there are none or the OS would not list them
-   */
-  public static List<InetAddress> list() {
-    List<InetAddress> own = new ArrayList<>();
-    try {
-      for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-        if (!nic.isUp() || nic.isLoopback()) {
-          continue;
+    /**
+     * This machine's non-loopback addresses on interfaces that are up, at most {@link #MAX}.
+     *
+     * @return the addresses, empty if there are none or the OS would not list them
+     */
+    public static List<InetAddress> list() {
+        List<InetAddress> own = new ArrayList<>();
+        try {
+            for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                if (!nic.isUp() || nic.isLoopback()) {
+                    continue;
+                }
+                for (InetAddress address : Collections.list(nic.getInetAddresses())) {
+                    if (!address.isLoopbackAddress() && own.size() < MAX) {
+                        own.add(address);
+                    }
+                }
+            }
+        } catch (SocketException e) {
+            return List.of();
         }
-        for (InetAddress address : Collections.list(nic.getInetAddresses())) {
-          if (!address.isLoopbackAddress() && own.size() < MAX) {
-            own.add(address);
-          }
+        return List.copyOf(own);
+    }
+
+    /**
+     * Tells whether {@code address} belongs to this machine: loopback, or assigned to one of its
+     * interfaces right now. Asks the OS, never the network.
+     *
+     * @param address any address
+     * @return true if a packet sent there never leaves this machine
+     */
+    public static boolean isOwn(InetAddress address) {
+        if (address.isLoopbackAddress()) {
+            return true;
         }
-      }
-    } catch (SocketException e) {
-      return List.of();
+        try {
+            return NetworkInterface.getByInetAddress(address) != null;
+        } catch (SocketException e) {
+            return false;
+        }
     }
-    return List.copyOf(own);
-  }
 
-  /**
-   * Tells whether {@code address} belongs to this machine: loopback, or assigned to one of its
-   * interfaces right now. Asks the OS, never the network.
-   *
-   * @param address any address
-   * @return true if a packet sent there never leaves this machine
-   */
-  public static boolean isOwn(InetAddress address) {
-    if (address.isLoopbackAddress()) {
-      return true;
+    /**
+     * Writes an address the way people do (RFC 5952 for IPv6): {@code 192.168.1.20}, {@code ::1},
+     * {@code ::}, {@code fe80::1%en0}; no name is looked up.
+     *
+     * @param address any address
+     * @return its text
+     */
+    public static String format(InetAddress address) {
+        String text = AddressText.format(address);
+        if (address instanceof java.net.Inet6Address v6 && v6.getScopedInterface() != null) {
+            return text + "%" + v6.getScopedInterface().getName();
+        }
+        return text;
     }
-    try {
-      return NetworkInterface.getByInetAddress(address) != null;
-    } catch (SocketException e) {
-      return false;
-    }
-  }
 
-  /**
-   * Writes an address the way people do (RFC 5952 for IPv6): {@code 192.168.1.20}, {@code ::1},
-   * {@code ::}, {@code fe80::1%en0}; no name is looked up.
-   *
-   * @param address any address
-   * @return its text
-   */
-  public static String format(InetAddress address) {
-    String text = AddressText.format(address);
-    if (address instanceof java.net.Inet6Address v6 && v6.getScopedInterface() != null) {
-      return text + "%" + v6.getScopedInterface().getName();
+    /** Refuses any address that is not this machine's own, before a socket is opened. */
+    static InetAddress requireOwn(InetAddress address) {
+        if (address == null || !isOwn(address)) {
+            throw new IllegalArgumentException(
+                    "the lab only connects to this machine's own addresses, not "
+                            + (address == null ? "null" : AddressText.format(address)));
+        }
+        return address;
     }
-    return text;
-  }
-
-  /** Refuses any address that is not this machine's own, before a socket is opened. */
-  static InetAddress requireOwn(InetAddress address) {
-    if (address == null || !isOwn(address)) {
-      throw new IllegalArgumentException(
-          "the lab only connects to this machine's own addresses, not "
-              + (address == null ? "null" : AddressText.format(address)));
-    }
-    return address;
-  }
 }

@@ -16,148 +16,154 @@ import java.util.Objects;
  * @param known false when the lab could not find out and {@code unprivilegedStart} is a guess
  */
 public record PrivilegedPorts(int unprivilegedStart, String source, boolean known) {
-  /** The Linux setting; {@code sysctl net.ipv4.ip_unprivileged_port_start} shows the same. */
-  static final Path LINUX_FILE = Path.of("/proc/sys/net/ipv4/ip_unprivileged_port_start");
+    /** The Linux setting; {@code sysctl net.ipv4.ip_unprivileged_port_start} shows the same. */
+    static final Path LINUX_FILE = Path.of("/proc/sys/net/ipv4/ip_unprivileged_port_start");
 
-  /** The capability's number in {@code linux/capability.h}. */
-  static final int CAP_NET_BIND_SERVICE = 10;
+    /** The capability's number in {@code linux/capability.h}. */
+    static final int CAP_NET_BIND_SERVICE = 10;
 
-  private static final String LINUX_SOURCE = "Linux net.ipv4.ip_unprivileged_port_start";
+    private static final String LINUX_SOURCE = "Linux net.ipv4.ip_unprivileged_port_start";
 
-  /**
-   * Checks the parts: the start is a port number and the source is given.
-   *
-   * @param unprivilegedStart the lowest port any user may listen on
-   * @param source where the number came from
-   * @param known false if the number is a guess
-   * @throws PortFormatException if the start is not a port
-   */
-  public PrivilegedPorts {
-    Ports.requireValid(unprivilegedStart);
-    Objects.requireNonNull(source, "source");
-  }
+    /**
+     * Checks the parts: the start is a port number and the source is given.
+     *
+     * @param unprivilegedStart the lowest port any user may listen on
+     * @param source where the number came from
+     * @param known false if the number is a guess
+     * @throws PortFormatException if the start is not a port
+     */
+    public PrivilegedPorts {
+        Ports.requireValid(unprivilegedStart);
+        Objects.requireNonNull(source, "source");
+    }
 
-  /**
-   * Finds the rule of the machine the lab runs on. Never throws: when the rule cannot be read, the
-   * result says so ({@code known} is false) and assumes 1024.
-   *
-   * @return the rule and where it came from
-   */
-  public static PrivilegedPorts current() {
-    switch (OperatingSystem.current()) {
-      case LINUX:
-        try {
-          return parseLinux(ProcFiles.read(LINUX_FILE));
-        } catch (IOException | RuntimeException e) {
-          return new PrivilegedPorts(
-              1024,
-              "could not read " + LINUX_FILE + " (" + e.getClass().getSimpleName()
-                  + "); assuming 1024, the Linux default",
-              false);
+    /**
+     * Finds the rule of the machine the lab runs on. Never throws: when the rule cannot be read,
+     * the result says so ({@code known} is false) and assumes 1024.
+     *
+     * @return the rule and where it came from
+     */
+    public static PrivilegedPorts current() {
+        switch (OperatingSystem.current()) {
+            case LINUX:
+                try {
+                    return parseLinux(ProcFiles.read(LINUX_FILE));
+                } catch (IOException | RuntimeException e) {
+                    return new PrivilegedPorts(
+                            1024,
+                            "could not read "
+                                    + LINUX_FILE
+                                    + " ("
+                                    + e.getClass().getSimpleName()
+                                    + "); assuming 1024, the Linux default",
+                            false);
+                }
+            case MAC:
+                // Reported by users: since Mojave the wildcard address is free for everyone, but a
+                // specific address such as 127.0.0.1 below 1024 may still need root.
+                return new PrivilegedPorts(
+                        0,
+                        "macOS 10.14 (Mojave) and later let any user bind ports below 1024"
+                                + " (reported to hold for the wildcard address 0.0.0.0 only;"
+                                + " binding 127.0.0.1 below 1024 may still need root)",
+                        true);
+            case WINDOWS:
+                return new PrivilegedPorts(0, "Windows has no privileged ports", true);
+            default:
+                return new PrivilegedPorts(
+                        1024,
+                        "assumed: most Unix systems reserve ports below 1024 for root"
+                                + " (not checked on "
+                                + System.getProperty("os.name", "this system")
+                                + ")",
+                        false);
         }
-      case MAC:
-        // Reported by users: since Mojave the wildcard address is free for everyone, but a
-        // specific address such as 127.0.0.1 below 1024 may still need root.
-        return new PrivilegedPorts(
-            0,
-            "macOS 10.14 (Mojave) and later let any user bind ports below 1024"
-                + " (reported to hold for the wildcard address 0.0.0.0 only;"
-                + " binding 127.0.0.1 below 1024 may still need root)",
-            true);
-      case WINDOWS:
-        return new PrivilegedPorts(0, "Windows has no privileged ports", true);
-      default:
-        return new PrivilegedPorts(
-            1024,
-            "assumed: most Unix systems reserve ports below 1024 for root"
-                + " (not checked on " + System.getProperty("os.name", "this system") + ")",
-            false);
     }
-  }
 
-  /**
-   * Reads the contents of Linux's {@code /proc/sys/net/ipv4/ip_unprivileged_port_start}, e.g.
-   * {@code "1024\n"}.
-   *
-   * @param fileText the file's text
-   * @return the rule, with {@code known} true
-   * @throws IllegalArgumentException if the text is not a single port number
-   */
-  public static PrivilegedPorts parseLinux(String fileText) {
-    String number = fileText == null ? null : fileText.strip();
-    int start = Ports.parse(number, "ip_unprivileged_port_start");
-    return new PrivilegedPorts(start, LINUX_SOURCE, true);
-  }
-
-  /**
-   * Tells whether listening on {@code port} needs special rights here (root, or on Linux the
-   * {@code CAP_NET_BIND_SERVICE} capability). Port 0 asks the OS to pick a port, so it never does.
-   *
-   * @param port a port from 0 to 65535
-   * @return true if the port is below {@link #unprivilegedStart()}
-   * @throws PortFormatException if the port is outside 0–65535
-   */
-  public boolean isPrivileged(int port) {
-    Ports.requireValid(port);
-    return port != 0 && port < unprivilegedStart;
-  }
-
-  /**
-   * Tells whether this program runs as root (effective user id 0), which may bind any port.
-   * On Linux this reads the {@code Uid:} line of {@code /proc/self/status}; elsewhere it compares
-   * the {@code user.name} property with {@code "root"}.
-   *
-   * @return true if running as root
-   */
-  public static boolean runningAsRoot() {
-    if (OperatingSystem.current() == OperatingSystem.LINUX) {
-      try {
-        return effectiveUidIsZero(ProcFiles.read(Path.of("/proc/self/status")));
-      } catch (IOException | RuntimeException e) {
-        // Fall through to the property: a guess is better than failing a lesson.
-      }
+    /**
+     * Reads the contents of Linux's {@code /proc/sys/net/ipv4/ip_unprivileged_port_start}, e.g.
+     * {@code "1024\n"}.
+     *
+     * @param fileText the file's text
+     * @return the rule, with {@code known} true
+     * @throws IllegalArgumentException if the text is not a single port number
+     */
+    public static PrivilegedPorts parseLinux(String fileText) {
+        String number = fileText == null ? null : fileText.strip();
+        int start = Ports.parse(number, "ip_unprivileged_port_start");
+        return new PrivilegedPorts(start, LINUX_SOURCE, true);
     }
-    return "root".equals(System.getProperty("user.name"));
-  }
 
-  /**
-   * Tells whether this program may bind privileged ports. On Linux that is decided by the {@code
-   * CAP_NET_BIND_SERVICE} capability, read from the {@code CapEff:} line of {@code
-   * /proc/self/status}: root normally holds it, {@code setcap} can give it to a program, and a
-   * container may take it away even from root. Elsewhere the answer is {@link #runningAsRoot()}.
-   *
-   * @return true if binding a port below {@link #unprivilegedStart()} should work
-   */
-  public static boolean mayBindPrivilegedPorts() {
-    if (OperatingSystem.current() == OperatingSystem.LINUX) {
-      try {
-        String status = ProcFiles.read(Path.of("/proc/self/status"));
-        return effectiveCapability(status, CAP_NET_BIND_SERVICE);
-      } catch (IOException | RuntimeException e) {
-        // Fall through: root is the usual holder of the capability.
-      }
+    /**
+     * Tells whether listening on {@code port} needs special rights here (root, or on Linux the
+     * {@code CAP_NET_BIND_SERVICE} capability). Port 0 asks the OS to pick a port, so it never
+     * does.
+     *
+     * @param port a port from 0 to 65535
+     * @return true if the port is below {@link #unprivilegedStart()}
+     * @throws PortFormatException if the port is outside 0–65535
+     */
+    public boolean isPrivileged(int port) {
+        Ports.requireValid(port);
+        return port != 0 && port < unprivilegedStart;
     }
-    return runningAsRoot();
-  }
 
-  /** Reads bit {@code bit} of the hex {@code CapEff:} mask, e.g. {@code 000001ffffffffff}. */
-  static boolean effectiveCapability(String statusText, int bit) {
-    for (String line : statusText.split("\\R")) {
-      if (line.startsWith("CapEff:")) {
-        return new BigInteger(line.substring(7).trim(), 16).testBit(bit);
-      }
+    /**
+     * Tells whether this program runs as root (effective user id 0), which may bind any port. On
+     * Linux this reads the {@code Uid:} line of {@code /proc/self/status}; elsewhere it compares
+     * the {@code user.name} property with {@code "root"}.
+     *
+     * @return true if running as root
+     */
+    public static boolean runningAsRoot() {
+        if (OperatingSystem.current() == OperatingSystem.LINUX) {
+            try {
+                return effectiveUidIsZero(ProcFiles.read(Path.of("/proc/self/status")));
+            } catch (IOException | RuntimeException e) {
+                // Fall through to the property: a guess is better than failing a lesson.
+            }
+        }
+        return "root".equals(System.getProperty("user.name"));
     }
-    throw new IllegalArgumentException("no CapEff: line in /proc/self/status");
-  }
 
-  /** Reads the second number of the {@code Uid:} line (real, effective, saved, filesystem). */
-  static boolean effectiveUidIsZero(String statusText) {
-    for (String line : statusText.split("\\R")) {
-      if (line.startsWith("Uid:")) {
-        String[] ids = line.substring(4).trim().split("\\s+");
-        return ids.length >= 2 && ids[1].equals("0");
-      }
+    /**
+     * Tells whether this program may bind privileged ports. On Linux that is decided by the {@code
+     * CAP_NET_BIND_SERVICE} capability, read from the {@code CapEff:} line of {@code
+     * /proc/self/status}: root normally holds it, {@code setcap} can give it to a program, and a
+     * container may take it away even from root. Elsewhere the answer is {@link #runningAsRoot()}.
+     *
+     * @return true if binding a port below {@link #unprivilegedStart()} should work
+     */
+    public static boolean mayBindPrivilegedPorts() {
+        if (OperatingSystem.current() == OperatingSystem.LINUX) {
+            try {
+                String status = ProcFiles.read(Path.of("/proc/self/status"));
+                return effectiveCapability(status, CAP_NET_BIND_SERVICE);
+            } catch (IOException | RuntimeException e) {
+                // Fall through: root is the usual holder of the capability.
+            }
+        }
+        return runningAsRoot();
     }
-    throw new IllegalArgumentException("no Uid: line in /proc/self/status");
-  }
+
+    /** Reads bit {@code bit} of the hex {@code CapEff:} mask, e.g. {@code 000001ffffffffff}. */
+    static boolean effectiveCapability(String statusText, int bit) {
+        for (String line : statusText.split("\\R")) {
+            if (line.startsWith("CapEff:")) {
+                return new BigInteger(line.substring(7).trim(), 16).testBit(bit);
+            }
+        }
+        throw new IllegalArgumentException("no CapEff: line in /proc/self/status");
+    }
+
+    /** Reads the second number of the {@code Uid:} line (real, effective, saved, filesystem). */
+    static boolean effectiveUidIsZero(String statusText) {
+        for (String line : statusText.split("\\R")) {
+            if (line.startsWith("Uid:")) {
+                String[] ids = line.substring(4).trim().split("\\s+");
+                return ids.length >= 2 && ids[1].equals("0");
+            }
+        }
+        throw new IllegalArgumentException("no Uid: line in /proc/self/status");
+    }
 }

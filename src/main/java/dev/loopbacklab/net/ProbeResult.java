@@ -13,22 +13,22 @@ import java.time.Duration;
  */
 public record ProbeResult(Outcome outcome, String detail, Duration elapsed, int localPort) {
 
-  /** The possible results of a connection attempt. */
-  public enum Outcome {
-    /** Something is listening: the handshake completed. */
-    CONNECTED,
-    /** Nothing listens there: the OS answered with a reset ("Connection refused"). */
-    REFUSED,
-    /** No answer at all before the timeout. */
-    TIMED_OUT,
-    /** The OS has no route to that address. */
-    UNREACHABLE,
-    /** Anything else; the detail says what. */
-    ERROR
-  }
+    /** The possible results of a connection attempt. */
+    public enum Outcome {
+        /** Something is listening: the handshake completed. */
+        CONNECTED,
+        /** Nothing listens there: the OS answered with a reset ("Connection refused"). */
+        REFUSED,
+        /** No answer at all before the timeout. */
+        TIMED_OUT,
+        /** The OS has no route to that address. */
+        UNREACHABLE,
+        /** Anything else; the detail says what. */
+        ERROR
+    }
 
-  /** True if the attempt connected. */
-  public boolean connected() {
-    return outcome == Outcome.CONNECTED;
-  }
+    /** True if the attempt connected. */
+    public boolean connected() {
+        return outcome == Outcome.CONNECTED;
+    }
 }

@@ -8,9 +8,9 @@ package dev.loopbacklab.net;
  */
 public record SocketOwner(long pid, String command) {
 
-  /** Reads like {@code java (pid 4242)}. */
-  @Override
-  public String toString() {
-    return command + " (pid " + pid + ")";
-  }
+    /** Reads like {@code java (pid 4242)}. */
+    @Override
+    public String toString() {
+        return command + " (pid " + pid + ")";
+    }
 }

@@ -27,141 +27,150 @@ import java.util.Optional;
  */
 public final class SocketTable {
 
-  private static final Path PROC_NET = Path.of("/proc/net");
-  private static final List<String> TCP = List.of("tcp", "tcp6");
-  private static final List<String> ALL = List.of("tcp", "tcp6", "udp", "udp6");
+    private static final Path PROC_NET = Path.of("/proc/net");
+    private static final List<String> TCP = List.of("tcp", "tcp6");
+    private static final List<String> ALL = List.of("tcp", "tcp6", "udp", "udp6");
 
-  private SocketTable() {}
+    private SocketTable() {}
 
-  /**
-   * One socket, one line of a {@code /proc/net} file.
-   *
-   * @param protocol which file it came from: "tcp", "tcp6", "udp" or "udp6"
-   * @param localAddress this machine's side; 0.0.0.0 or :: for a socket bound to every address
-   * @param localPort this machine's port
-   * @param remoteAddress the other side; 0.0.0.0 or :: when there is none, as for a listener
-   * @param remotePort the other side's port, 0 when there is none
-   * @param state the socket's state, such as LISTEN or ESTABLISHED
-   * @param uid the id of the user who opened it
-   * @param inode the socket's id, which links it to a process (0 for TIME_WAIT leftovers)
-   */
-  public record Entry(
-      String protocol,
-      InetAddress localAddress,
-      int localPort,
-      InetAddress remoteAddress,
-      int remotePort,
-      TcpState state,
-      int uid,
-      long inode) {
+    /**
+     * One socket, one line of a {@code /proc/net} file.
+     *
+     * @param protocol which file it came from: "tcp", "tcp6", "udp" or "udp6"
+     * @param localAddress this machine's side; 0.0.0.0 or :: for a socket bound to every address
+     * @param localPort this machine's port
+     * @param remoteAddress the other side; 0.0.0.0 or :: when there is none, as for a listener
+     * @param remotePort the other side's port, 0 when there is none
+     * @param state the socket's state, such as LISTEN or ESTABLISHED
+     * @param uid the id of the user who opened it
+     * @param inode the socket's id, which links it to a process (0 for TIME_WAIT leftovers)
+     */
+    public record Entry(
+            String protocol,
+            InetAddress localAddress,
+            int localPort,
+            InetAddress remoteAddress,
+            int remotePort,
+            TcpState state,
+            int uid,
+            long inode) {
 
-    /** This side as text, like {@code 127.0.0.1:8080} or {@code [::1]:8080}. */
-    public String localEndpoint() {
-      return AddressText.endpoint(localAddress, localPort);
+        /** This side as text, like {@code 127.0.0.1:8080} or {@code [::1]:8080}. */
+        public String localEndpoint() {
+            return AddressText.endpoint(localAddress, localPort);
+        }
+
+        /** The other side as text; {@code 0.0.0.0:0} when there is none. */
+        public String remoteEndpoint() {
+            return AddressText.endpoint(remoteAddress, remotePort);
+        }
+
+        /** True for a TCP server socket waiting for connections. */
+        public boolean isListening() {
+            return state == TcpState.LISTEN && protocol.startsWith("tcp");
+        }
+
+        /** True if only this machine can reach the socket (bound to 127.0.0.0/8 or ::1). */
+        public boolean isLoopbackOnly() {
+            return localAddress.isLoopbackAddress();
+        }
+
+        /** Reads like {@code tcp6 LISTEN 127.0.0.1:41234 -> 0.0.0.0:0 uid=1000 inode=123456}. */
+        @Override
+        public String toString() {
+            return protocol
+                    + " "
+                    + state
+                    + " "
+                    + localEndpoint()
+                    + " -> "
+                    + remoteEndpoint()
+                    + " uid="
+                    + uid
+                    + " inode="
+                    + inode;
+        }
     }
 
-    /** The other side as text; {@code 0.0.0.0:0} when there is none. */
-    public String remoteEndpoint() {
-      return AddressText.endpoint(remoteAddress, remotePort);
+    /** True if this machine has {@code /proc/net/tcp}, that is, it runs Linux. */
+    public static boolean available() {
+        return Files.isReadable(PROC_NET.resolve("tcp"));
     }
 
-    /** True for a TCP server socket waiting for connections. */
-    public boolean isListening() {
-      return state == TcpState.LISTEN && protocol.startsWith("tcp");
+    /**
+     * Every TCP and UDP socket, IPv4 and IPv6. Files that do not exist (no IPv6, not Linux) are
+     * skipped.
+     *
+     * @throws UncheckedIOException if a file exists but cannot be read
+     */
+    public static List<Entry> read() {
+        return readFiles(ALL);
     }
 
-    /** True if only this machine can reach the socket (bound to 127.0.0.0/8 or ::1). */
-    public boolean isLoopbackOnly() {
-      return localAddress.isLoopbackAddress();
+    /** The TCP sockets in state LISTEN: the servers waiting on this machine. */
+    public static List<Entry> listening() {
+        List<Entry> listening = new ArrayList<>();
+        for (Entry entry : readFiles(TCP)) {
+            if (entry.state() == TcpState.LISTEN) {
+                listening.add(entry);
+            }
+        }
+        return listening;
     }
 
-    /** Reads like {@code tcp6 LISTEN 127.0.0.1:41234 -> 0.0.0.0:0 uid=1000 inode=123456}. */
-    @Override
-    public String toString() {
-      return protocol + " " + state + " " + localEndpoint() + " -> " + remoteEndpoint()
-          + " uid=" + uid + " inode=" + inode;
+    /**
+     * Counts sockets in a state, on one local port or on all.
+     *
+     * @param state for example {@link TcpState#TIME_WAIT}
+     * @param localPortOrMinus1 a local port, or -1 for any port
+     */
+    public static long count(TcpState state, int localPortOrMinus1) {
+        long count = 0;
+        for (Entry entry : read()) {
+            if (entry.state() == state
+                    && (localPortOrMinus1 < 0 || entry.localPort() == localPortOrMinus1)) {
+                count++;
+            }
+        }
+        return count;
     }
-  }
 
-  /** True if this machine has {@code /proc/net/tcp}, that is, it runs Linux. */
-  public static boolean available() {
-    return Files.isReadable(PROC_NET.resolve("tcp"));
-  }
-
-  /**
-   * Every TCP and UDP socket, IPv4 and IPv6. Files that do not exist (no IPv6, not Linux) are
-   * skipped.
-   *
-   * @throws UncheckedIOException if a file exists but cannot be read
-   */
-  public static List<Entry> read() {
-    return readFiles(ALL);
-  }
-
-  /** The TCP sockets in state LISTEN: the servers waiting on this machine. */
-  public static List<Entry> listening() {
-    List<Entry> listening = new ArrayList<>();
-    for (Entry entry : readFiles(TCP)) {
-      if (entry.state() == TcpState.LISTEN) {
-        listening.add(entry);
-      }
+    /**
+     * Parses the text of one {@code /proc/net} file. Lines that make no sense are skipped.
+     *
+     * @param procFileText the whole file, header line included
+     * @param protocol the file's name, stored in each entry: "tcp", "tcp6", "udp" or "udp6"
+     */
+    public static List<Entry> parse(String procFileText, String protocol) {
+        return ProcNetParser.parse(procFileText, protocol);
     }
-    return listening;
-  }
 
-  /**
-   * Counts sockets in a state, on one local port or on all.
-   *
-   * @param state for example {@link TcpState#TIME_WAIT}
-   * @param localPortOrMinus1 a local port, or -1 for any port
-   */
-  public static long count(TcpState state, int localPortOrMinus1) {
-    long count = 0;
-    for (Entry entry : read()) {
-      if (entry.state() == state
-          && (localPortOrMinus1 < 0 || entry.localPort() == localPortOrMinus1)) {
-        count++;
-      }
+    /**
+     * Finds the process holding a socket by looking through every process's open files. Sockets of
+     * other users' processes are usually hidden unless you are root.
+     *
+     * @param inode the {@link Entry#inode()} of the socket
+     */
+    public static Optional<SocketOwner> owner(long inode) {
+        return ProcFdScanner.owner(inode);
     }
-    return count;
-  }
 
-  /**
-   * Parses the text of one {@code /proc/net} file. Lines that make no sense are skipped.
-   *
-   * @param procFileText the whole file, header line included
-   * @param protocol the file's name, stored in each entry: "tcp", "tcp6", "udp" or "udp6"
-   */
-  public static List<Entry> parse(String procFileText, String protocol) {
-    return ProcNetParser.parse(procFileText, protocol);
-  }
-
-  /**
-   * Finds the process holding a socket by looking through every process's open files. Sockets of
-   * other users' processes are usually hidden unless you are root.
-   *
-   * @param inode the {@link Entry#inode()} of the socket
-   */
-  public static Optional<SocketOwner> owner(long inode) {
-    return ProcFdScanner.owner(inode);
-  }
-
-  /** Every socket inode this user may see, mapped to its process; one scan for many lookups. */
-  public static Map<Long, SocketOwner> owners() {
-    return ProcFdScanner.owners();
-  }
-
-  private static List<Entry> readFiles(List<String> protocols) {
-    List<Entry> entries = new ArrayList<>();
-    for (String protocol : protocols) {
-      try {
-        entries.addAll(parse(Files.readString(PROC_NET.resolve(protocol)), protocol));
-      } catch (NoSuchFileException e) {
-        // No IPv6 on this machine, or not Linux at all: nothing to list.
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+    /** Every socket inode this user may see, mapped to its process; one scan for many lookups. */
+    public static Map<Long, SocketOwner> owners() {
+        return ProcFdScanner.owners();
     }
-    return entries;
-  }
+
+    private static List<Entry> readFiles(List<String> protocols) {
+        List<Entry> entries = new ArrayList<>();
+        for (String protocol : protocols) {
+            try {
+                entries.addAll(parse(Files.readString(PROC_NET.resolve(protocol)), protocol));
+            } catch (NoSuchFileException e) {
+                // No IPv6 on this machine, or not Linux at all: nothing to list.
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return entries;
+    }
 }

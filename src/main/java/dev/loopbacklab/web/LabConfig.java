@@ -17,87 +17,98 @@ import java.util.Set;
  * @param limits how much the lab does at once, and for how long
  */
 public record LabConfig(
-    String host,
-    int port,
-    ContentRoot content,
-    Set<String> extraHosts,
-    String token,
-    Limits limits) {
+        String host,
+        int port,
+        ContentRoot content,
+        Set<String> extraHosts,
+        String token,
+        Limits limits) {
 
-  /** The default port: 62893, the port the web's "what is 127.0.0.1:62893?" articles ask about. */
-  public static final int DEFAULT_PORT = 62893;
+    /**
+     * The default port: 62893, the port the web's "what is 127.0.0.1:62893?" articles ask about.
+     */
+    public static final int DEFAULT_PORT = 62893;
 
-  /**
-   * The lab's bounds.
-   *
-   * @param maxRuns the most runs at once, from everyone
-   * @param runLifetime the longest a run may take
-   * @param runStartsPerClient the most runs one client address may start per {@code startWindow}
-   * @param startWindow the window {@code runStartsPerClient} counts in
-   * @param idleTimeout how long a connection may stay silent (half-sent requests included); keep
-   *     it over 1 s, the gap between keep-alive comments on a quiet event stream
-   */
-  public record Limits(int maxRuns, Duration runLifetime, int runStartsPerClient,
-      Duration startWindow, Duration idleTimeout) {
-    /** 8 runs at once, 30 s each, 30 starts per client per 10 s, 30 s idle. */
-    public static Limits defaults() {
-      return new Limits(8, Duration.ofSeconds(30), 30, Duration.ofSeconds(10),
-          Duration.ofSeconds(30));
+    /**
+     * The lab's bounds.
+     *
+     * @param maxRuns the most runs at once, from everyone
+     * @param runLifetime the longest a run may take
+     * @param runStartsPerClient the most runs one client address may start per {@code startWindow}
+     * @param startWindow the window {@code runStartsPerClient} counts in
+     * @param idleTimeout how long a connection may stay silent (half-sent requests included); keep
+     *     it over 1 s, the gap between keep-alive comments on a quiet event stream
+     */
+    public record Limits(
+            int maxRuns,
+            Duration runLifetime,
+            int runStartsPerClient,
+            Duration startWindow,
+            Duration idleTimeout) {
+        /** 8 runs at once, 30 s each, 30 starts per client per 10 s, 30 s idle. */
+        public static Limits defaults() {
+            return new Limits(
+                    8, Duration.ofSeconds(30), 30, Duration.ofSeconds(10), Duration.ofSeconds(30));
+        }
+
+        public Limits withRunStarts(int perClient, Duration window) {
+            return new Limits(maxRuns, runLifetime, perClient, window, idleTimeout);
+        }
+
+        public Limits withIdleTimeout(Duration timeout) {
+            return new Limits(maxRuns, runLifetime, runStartsPerClient, startWindow, timeout);
+        }
     }
 
-    public Limits withRunStarts(int perClient, Duration window) {
-      return new Limits(maxRuns, runLifetime, perClient, window, idleTimeout);
+    /**
+     * Checks the address is a literal and that room mode has a strong token.
+     *
+     * @throws IllegalArgumentException if not
+     */
+    public LabConfig {
+        extraHosts = Set.copyOf(extraHosts);
+        IpLiteral.parse(host);
+        if (token != null && RoomToken.weakness(token) != null) {
+            throw new IllegalArgumentException(RoomToken.weakness(token));
+        }
+        if (token == null && !IpLiteral.parse(host).isLoopbackAddress()) {
+            throw new IllegalArgumentException(
+                    "serving a room (listening on " + host + ") needs an " + "access token");
+        }
     }
 
-    public Limits withIdleTimeout(Duration timeout) {
-      return new Limits(maxRuns, runLifetime, runStartsPerClient, startWindow, timeout);
+    /** A loopback lab on {@code port} reading {@code content}, with the default limits. */
+    public static LabConfig local(int port, ContentRoot content) {
+        return new LabConfig("127.0.0.1", port, content, Set.of(), null, Limits.defaults());
     }
-  }
 
-  /**
-   * Checks the address is a literal and that room mode has a strong token.
-   *
-   * @throws IllegalArgumentException if not
-   */
-  public LabConfig {
-    extraHosts = Set.copyOf(extraHosts);
-    IpLiteral.parse(host);
-    if (token != null && RoomToken.weakness(token) != null) {
-      throw new IllegalArgumentException(RoomToken.weakness(token));
+    /** A lab serving a room from {@code host}, where every request needs {@code token}. */
+    public static LabConfig room(
+            String host, int port, ContentRoot content, Set<String> extraHosts, String token) {
+        return new LabConfig(host, port, content, extraHosts, token, Limits.defaults());
     }
-    if (token == null && !IpLiteral.parse(host).isLoopbackAddress()) {
-      throw new IllegalArgumentException("serving a room (listening on " + host + ") needs an "
-          + "access token");
+
+    public LabConfig withPort(int newPort) {
+        return new LabConfig(host, newPort, content, extraHosts, token, limits);
     }
-  }
 
-  /** A loopback lab on {@code port} reading {@code content}, with the default limits. */
-  public static LabConfig local(int port, ContentRoot content) {
-    return new LabConfig("127.0.0.1", port, content, Set.of(), null, Limits.defaults());
-  }
+    /** The same lab with other run limits (the rest of the limits stay). */
+    public LabConfig withLimits(int newMaxRuns, Duration newLifetime) {
+        return withLimits(
+                new Limits(
+                        newMaxRuns,
+                        newLifetime,
+                        limits.runStartsPerClient(),
+                        limits.startWindow(),
+                        limits.idleTimeout()));
+    }
 
-  /** A lab serving a room from {@code host}, where every request needs {@code token}. */
-  public static LabConfig room(String host, int port, ContentRoot content, Set<String> extraHosts,
-      String token) {
-    return new LabConfig(host, port, content, extraHosts, token, Limits.defaults());
-  }
+    public LabConfig withLimits(Limits newLimits) {
+        return new LabConfig(host, port, content, extraHosts, token, newLimits);
+    }
 
-  public LabConfig withPort(int newPort) {
-    return new LabConfig(host, newPort, content, extraHosts, token, limits);
-  }
-
-  /** The same lab with other run limits (the rest of the limits stay). */
-  public LabConfig withLimits(int newMaxRuns, Duration newLifetime) {
-    return withLimits(new Limits(newMaxRuns, newLifetime, limits.runStartsPerClient(),
-        limits.startWindow(), limits.idleTimeout()));
-  }
-
-  public LabConfig withLimits(Limits newLimits) {
-    return new LabConfig(host, port, content, extraHosts, token, newLimits);
-  }
-
-  /** True when the lab binds something other than a loopback address. */
-  public boolean roomMode() {
-    return !IpLiteral.parse(host).isLoopbackAddress();
-  }
+    /** True when the lab binds something other than a loopback address. */
+    public boolean roomMode() {
+        return !IpLiteral.parse(host).isLoopbackAddress();
+    }
 }

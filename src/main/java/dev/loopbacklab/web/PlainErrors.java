@@ -11,16 +11,16 @@ import org.eclipse.jetty.util.Callback;
  * headers as every other response; never a stack trace.
  */
 final class PlainErrors extends ErrorHandler {
-  PlainErrors() {
-    setShowStacks(false);
-    setShowCauses(false);
-    setShowOrigin(false);
-    setDefaultResponseMimeType("text/plain");
-  }
+    PlainErrors() {
+        setShowStacks(false);
+        setShowCauses(false);
+        setShowOrigin(false);
+        setDefaultResponseMimeType("text/plain");
+    }
 
-  @Override
-  public boolean handle(Request request, Response response, Callback callback) throws Exception {
-    SecurityHeaders.apply(response.getHeaders()::put);
-    return super.handle(request, response, callback);
-  }
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        SecurityHeaders.apply(response.getHeaders()::put);
+        return super.handle(request, response, callback);
+    }
 }

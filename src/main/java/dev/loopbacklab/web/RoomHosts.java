@@ -15,34 +15,34 @@ import java.util.Set;
  * DNS-rebinding page's requests carry its own name as Host, never a bare address.
  */
 final class RoomHosts {
-  private RoomHosts() {}
+    private RoomHosts() {}
 
-  static Set<String> allowed(LabConfig config) {
-    Set<String> names = new LinkedHashSet<>(config.extraHosts());
-    if (!config.roomMode()) {
-      return names;
-    }
-    InetAddress bound = IpLiteral.parse(config.host());
-    if (!bound.isAnyLocalAddress()) {
-      names.add(IpLiteral.format(bound));
-      return names;
-    }
-    names.addAll(ownAddresses());
-    return names;
-  }
-
-  /** This machine's interface addresses, as literals; read from the OS, nothing is sent. */
-  static Set<String> ownAddresses() {
-    Set<String> own = new LinkedHashSet<>();
-    try {
-      for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-        for (InetAddress address : Collections.list(nic.getInetAddresses())) {
-          own.add(IpLiteral.format(address));
+    static Set<String> allowed(LabConfig config) {
+        Set<String> names = new LinkedHashSet<>(config.extraHosts());
+        if (!config.roomMode()) {
+            return names;
         }
-      }
-    } catch (SocketException e) {
-      // No interface list: the room is reached through --allow-host names only.
+        InetAddress bound = IpLiteral.parse(config.host());
+        if (!bound.isAnyLocalAddress()) {
+            names.add(IpLiteral.format(bound));
+            return names;
+        }
+        names.addAll(ownAddresses());
+        return names;
     }
-    return own;
-  }
+
+    /** This machine's interface addresses, as literals; read from the OS, nothing is sent. */
+    static Set<String> ownAddresses() {
+        Set<String> own = new LinkedHashSet<>();
+        try {
+            for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                for (InetAddress address : Collections.list(nic.getInetAddresses())) {
+                    own.add(IpLiteral.format(address));
+                }
+            }
+        } catch (SocketException e) {
+            // No interface list: the room is reached through --allow-host names only.
+        }
+        return own;
+    }
 }

@@ -14,162 +14,169 @@ import java.util.concurrent.TimeUnit;
  * most one every 50 ms so a fast sweep is not slowed down by its own reporting.
  */
 public final class Run implements Report {
-  private static final long PROGRESS_GAP_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    private static final long PROGRESS_GAP_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
-  private final String id;
-  private final Experiment experiment;
-  private final List<Event> events = new ArrayList<>();
-  /** When each event was recorded, in microseconds since the epoch (for measuring delivery). */
-  private final List<Long> recordedAt = new ArrayList<>();
-  private final List<AutoCloseable> toClose = new ArrayList<>();
-  private final long startedNanos = System.nanoTime();
-  private volatile boolean cancelled;
-  private volatile String cancelReason;
-  private volatile Thread thread;
-  private Outcome outcome;
-  private long lastProgressNanos;
+    private final String id;
+    private final Experiment experiment;
+    private final List<Event> events = new ArrayList<>();
 
-  Run(String id, Experiment experiment) {
-    this.id = id;
-    this.experiment = experiment;
-  }
+    /** When each event was recorded, in microseconds since the epoch (for measuring delivery). */
+    private final List<Long> recordedAt = new ArrayList<>();
 
-  public String id() {
-    return id;
-  }
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+    private final long startedNanos = System.nanoTime();
+    private volatile boolean cancelled;
+    private volatile String cancelReason;
+    private volatile Thread thread;
+    private Outcome outcome;
+    private long lastProgressNanos;
 
-  public Experiment experiment() {
-    return experiment;
-  }
+    Run(String id, Experiment experiment) {
+        this.id = id;
+        this.experiment = experiment;
+    }
 
-  @Override
-  public void emit(Event event) {
-    synchronized (this) {
-      if (outcome != null) {
-        return;
-      }
-      if (event instanceof Event.Progress p && p.done() < p.total()) {
-        long now = System.nanoTime();
-        if (now - lastProgressNanos < PROGRESS_GAP_NANOS) {
-          return;
+    public String id() {
+        return id;
+    }
+
+    public Experiment experiment() {
+        return experiment;
+    }
+
+    @Override
+    public void emit(Event event) {
+        synchronized (this) {
+            if (outcome != null) {
+                return;
+            }
+            if (event instanceof Event.Progress p && p.done() < p.total()) {
+                long now = System.nanoTime();
+                if (now - lastProgressNanos < PROGRESS_GAP_NANOS) {
+                    return;
+                }
+                lastProgressNanos = now;
+            }
+            record(event);
+            notifyAll();
         }
-        lastProgressNanos = now;
-      }
-      record(event);
-      notifyAll();
     }
-  }
 
-  @Override
-  public boolean cancelled() {
-    return cancelled;
-  }
-
-  @Override
-  public void closeOnCancel(AutoCloseable resource) {
-    boolean closeNow;
-    synchronized (this) {
-      closeNow = cancelled;
-      if (!closeNow) {
-        toClose.add(resource);
-      }
+    @Override
+    public boolean cancelled() {
+        return cancelled;
     }
-    if (closeNow) {
-      closeQuietly(resource);
+
+    @Override
+    public void closeOnCancel(AutoCloseable resource) {
+        boolean closeNow;
+        synchronized (this) {
+            closeNow = cancelled;
+            if (!closeNow) {
+                toClose.add(resource);
+            }
+        }
+        if (closeNow) {
+            closeQuietly(resource);
+        }
     }
-  }
 
-  /** Stops the run: flags it, closes what it registered, and interrupts its thread. */
-  public void cancel(String reason) {
-    List<AutoCloseable> closing;
-    synchronized (this) {
-      if (cancelled || outcome != null) {
-        return;
-      }
-      cancelled = true;
-      cancelReason = reason;
-      closing = new ArrayList<>(toClose);
-      toClose.clear();
+    /** Stops the run: flags it, closes what it registered, and interrupts its thread. */
+    public void cancel(String reason) {
+        List<AutoCloseable> closing;
+        synchronized (this) {
+            if (cancelled || outcome != null) {
+                return;
+            }
+            cancelled = true;
+            cancelReason = reason;
+            closing = new ArrayList<>(toClose);
+            toClose.clear();
+        }
+        closing.forEach(Run::closeQuietly);
+        Thread running = thread;
+        if (running != null) {
+            running.interrupt();
+        }
     }
-    closing.forEach(Run::closeQuietly);
-    Thread running = thread;
-    if (running != null) {
-      running.interrupt();
+
+    void attach(Thread runner) {
+        this.thread = runner;
     }
-  }
 
-  void attach(Thread runner) {
-    this.thread = runner;
-  }
-
-  /** Marks the run finished; called once by the registry when the experiment returns. */
-  void finish(Outcome result) {
-    List<AutoCloseable> closing;
-    synchronized (this) {
-      if (result == Outcome.CANCELLED && cancelReason != null) {
-        record(new Event.Warning("Stopped: " + cancelReason + "."));
-      }
-      outcome = result;
-      closing = new ArrayList<>(toClose);
-      toClose.clear();
-      notifyAll();
+    /** Marks the run finished; called once by the registry when the experiment returns. */
+    void finish(Outcome result) {
+        List<AutoCloseable> closing;
+        synchronized (this) {
+            if (result == Outcome.CANCELLED && cancelReason != null) {
+                record(new Event.Warning("Stopped: " + cancelReason + "."));
+            }
+            outcome = result;
+            closing = new ArrayList<>(toClose);
+            toClose.clear();
+            notifyAll();
+        }
+        closing.forEach(Run::closeQuietly);
+        thread = null;
     }
-    closing.forEach(Run::closeQuietly);
-    thread = null;
-  }
 
-  /** The outcome, or null while it is still running. */
-  public synchronized Outcome outcome() {
-    return outcome;
-  }
-
-  /** How long it has run, in milliseconds. */
-  public long elapsedMillis() {
-    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
-  }
-
-  /**
-   * The events from index {@code from} on, waiting up to {@code waitMillis} for at least one when
-   * there are none yet and the run is still going. An empty list means: nothing new (yet).
-   */
-  public synchronized List<Event> eventsFrom(int from, long waitMillis) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + waitMillis;
-    while (events.size() <= from && outcome == null) {
-      long left = deadline - System.currentTimeMillis();
-      if (left <= 0) {
-        break;
-      }
-      wait(left);
+    /** The outcome, or null while it is still running. */
+    public synchronized Outcome outcome() {
+        return outcome;
     }
-    return List.copyOf(events.subList(Math.min(from, events.size()), events.size()));
-  }
 
-  /** The times {@link #eventsFrom} events were recorded, µs since the epoch, from index {@code from}. */
-  public synchronized List<Long> recordedAtFrom(int from) {
-    return List.copyOf(recordedAt.subList(Math.min(from, recordedAt.size()), recordedAt.size()));
-  }
-
-  private void record(Event event) {
-    events.add(event);
-    recordedAt.add(epochMicros());
-  }
-
-  /** Now, in microseconds since the epoch: comparable across processes on one machine. */
-  public static long epochMicros() {
-    java.time.Instant now = java.time.Instant.now();
-    return now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
-  }
-
-  /** Every event so far. */
-  public synchronized List<Event> events() {
-    return List.copyOf(events);
-  }
-
-  private static void closeQuietly(AutoCloseable resource) {
-    try {
-      resource.close();
-    } catch (Exception ignored) {
-      // closing to unblock a cancelled run; the run's own cleanup reports real problems
+    /** How long it has run, in milliseconds. */
+    public long elapsedMillis() {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
     }
-  }
+
+    /**
+     * The events from index {@code from} on, waiting up to {@code waitMillis} for at least one when
+     * there are none yet and the run is still going. An empty list means: nothing new (yet).
+     */
+    public synchronized List<Event> eventsFrom(int from, long waitMillis)
+            throws InterruptedException {
+        long deadline = System.currentTimeMillis() + waitMillis;
+        while (events.size() <= from && outcome == null) {
+            long left = deadline - System.currentTimeMillis();
+            if (left <= 0) {
+                break;
+            }
+            wait(left);
+        }
+        return List.copyOf(events.subList(Math.min(from, events.size()), events.size()));
+    }
+
+    /**
+     * The times {@link #eventsFrom} events were recorded, µs since the epoch, from index {@code
+     * from}.
+     */
+    public synchronized List<Long> recordedAtFrom(int from) {
+        return List.copyOf(
+                recordedAt.subList(Math.min(from, recordedAt.size()), recordedAt.size()));
+    }
+
+    private void record(Event event) {
+        events.add(event);
+        recordedAt.add(epochMicros());
+    }
+
+    /** Now, in microseconds since the epoch: comparable across processes on one machine. */
+    public static long epochMicros() {
+        java.time.Instant now = java.time.Instant.now();
+        return now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
+    }
+
+    /** Every event so far. */
+    public synchronized List<Event> events() {
+        return List.copyOf(events);
+    }
+
+    private static void closeQuietly(AutoCloseable resource) {
+        try {
+            resource.close();
+        } catch (Exception ignored) {
+            // closing to unblock a cancelled run; the run's own cleanup reports real problems
+        }
+    }
 }

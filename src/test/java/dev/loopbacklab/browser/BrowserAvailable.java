@@ -10,27 +10,31 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * chromedriver is missing — unless {@code LAB_REQUIRE_BROWSER=1}, then they run and fail.
  */
 final class BrowserAvailable implements ExecutionCondition {
-  static boolean present() {
-    return Files.isExecutable(Browser.CHROMIUM) && Files.isExecutable(Browser.CHROMEDRIVER);
-  }
-
-  static boolean required() {
-    return "1".equals(System.getenv("LAB_REQUIRE_BROWSER"));
-  }
-
-  static String missingMessage() {
-    return "BROWSER TESTS SKIPPED: " + Browser.CHROMIUM + " or " + Browser.CHROMEDRIVER
-        + " is missing. Install them with: apt-get install -y chromium chromium-driver";
-  }
-
-  @Override
-  public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-    if (present() || required()) {
-      return ConditionEvaluationResult.enabled("a browser is installed, or one is required");
+    static boolean present() {
+        return Files.isExecutable(Browser.CHROMIUM) && Files.isExecutable(Browser.CHROMEDRIVER);
     }
-    if (context.getTestMethod().isEmpty()) {
-      System.err.println("\n*** " + missingMessage() + " (" + context.getDisplayName() + ") ***\n");
+
+    static boolean required() {
+        return "1".equals(System.getenv("LAB_REQUIRE_BROWSER"));
     }
-    return ConditionEvaluationResult.disabled(missingMessage());
-  }
+
+    static String missingMessage() {
+        return "BROWSER TESTS SKIPPED: "
+                + Browser.CHROMIUM
+                + " or "
+                + Browser.CHROMEDRIVER
+                + " is missing. Install them with: apt-get install -y chromium chromium-driver";
+    }
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        if (present() || required()) {
+            return ConditionEvaluationResult.enabled("a browser is installed, or one is required");
+        }
+        if (context.getTestMethod().isEmpty()) {
+            System.err.println(
+                    "\n*** " + missingMessage() + " (" + context.getDisplayName() + ") ***\n");
+        }
+        return ConditionEvaluationResult.disabled(missingMessage());
+    }
 }

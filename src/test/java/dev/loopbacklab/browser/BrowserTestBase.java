@@ -22,114 +22,134 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * What every browser scenario shares: one lab and one browser per test class, and after each
- * scenario the two promises the site makes everywhere — no request leaves the lab's own origin,
- * and the console shows no error.
+ * scenario the two promises the site makes everywhere — no request leaves the lab's own origin, and
+ * the console shows no error.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(BrowserAvailable.class)
 abstract class BrowserTestBase {
-  Browser browser;
-  LabServer lab;
-  /** Console errors a scenario expects (e.g. the 400 of a refused run), removed before the check. */
-  final List<String> expectedConsoleErrors = new ArrayList<>();
+    Browser browser;
+    LabServer lab;
 
-  /** The lab this class's scenarios use. */
-  abstract LabServer startLab();
+    /**
+     * Console errors a scenario expects (e.g. the 400 of a refused run), removed before the check.
+     */
+    final List<String> expectedConsoleErrors = new ArrayList<>();
 
-  @BeforeAll
-  void startBrowserAndLab() {
-    browser = Browser.startOrSkip();
-    lab = startLab();
-    // what the browser fetched for its own start page is not the lab's doing
-    browser.requestedUrls();
-    browser.consoleErrors();
-  }
+    /** The lab this class's scenarios use. */
+    abstract LabServer startLab();
 
-  @AfterAll
-  void stopBrowserAndLab() {
-    // the browser first, so the lab has no open connections left to wait for
-    try {
-      if (browser != null) {
-        browser.close();
-      }
-    } finally {
-      if (lab != null) {
-        lab.close();
-      }
+    @BeforeAll
+    void startBrowserAndLab() {
+        browser = Browser.startOrSkip();
+        lab = startLab();
+        // what the browser fetched for its own start page is not the lab's doing
+        browser.requestedUrls();
+        browser.consoleErrors();
     }
-  }
 
-  @AfterEach
-  void nothingLeftTheOriginAndTheConsoleIsClean() {
-    String origin = origin();
-    List<String> foreign = browser.requestedUrls().stream()
-        .filter(url -> !url.startsWith(origin + "/") && !url.startsWith("data:")
-            && !url.startsWith("blob:" + origin + "/") && !url.startsWith("about:")
-            && !url.startsWith("chrome:"))
-        .toList();
-    assertEquals(List.of(), foreign, "requests outside " + origin);
-    List<String> errors = new ArrayList<>(browser.consoleErrors());
-    errors.removeIf(e -> expectedConsoleErrors.stream().anyMatch(e::contains));
-    expectedConsoleErrors.clear();
-    assertEquals(List.of(), errors, "console errors");
-  }
+    @AfterAll
+    void stopBrowserAndLab() {
+        // the browser first, so the lab has no open connections left to wait for
+        try {
+            if (browser != null) {
+                browser.close();
+            }
+        } finally {
+            if (lab != null) {
+                lab.close();
+            }
+        }
+    }
 
-  /** The real lab: this repository's lessons and site, every real experiment. */
-  static LabServer realLab() {
-    return LabServer.start(LabConfig.local(0, ContentRoot.disk(Path.of(""))), Experiments.registry(), "test");
-  }
+    @AfterEach
+    void nothingLeftTheOriginAndTheConsoleIsClean() {
+        String origin = origin();
+        List<String> foreign =
+                browser.requestedUrls().stream()
+                        .filter(
+                                url ->
+                                        !url.startsWith(origin + "/")
+                                                && !url.startsWith("data:")
+                                                && !url.startsWith("blob:" + origin + "/")
+                                                && !url.startsWith("about:")
+                                                && !url.startsWith("chrome:"))
+                        .toList();
+        assertEquals(List.of(), foreign, "requests outside " + origin);
+        List<String> errors = new ArrayList<>(browser.consoleErrors());
+        errors.removeIf(e -> expectedConsoleErrors.stream().anyMatch(e::contains));
+        expectedConsoleErrors.clear();
+        assertEquals(List.of(), errors, "console errors");
+    }
 
-  /** Presses Run (or Check) on a panel and waits for the run to end. */
-  WebElement runPanel(WebElement panel) {
-    panel.findElement(By.cssSelector("button.run")).click();
-    new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
-        .until(d -> panel.findElements(By.cssSelector(".event-done")).size() == 1);
-    return panel;
-  }
+    /** The real lab: this repository's lessons and site, every real experiment. */
+    static LabServer realLab() {
+        return LabServer.start(
+                LabConfig.local(0, ContentRoot.disk(Path.of(""))), Experiments.registry(), "test");
+    }
 
-  String origin() {
-    return "http://127.0.0.1:" + lab.port();
-  }
+    /** Presses Run (or Check) on a panel and waits for the run to end. */
+    WebElement runPanel(WebElement panel) {
+        panel.findElement(By.cssSelector("button.run")).click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                .until(d -> panel.findElements(By.cssSelector(".event-done")).size() == 1);
+        return panel;
+    }
 
-  void open(String path) {
-    browser.open(origin() + path);
-    browser.await(d -> browser.js("return document.readyState").equals("complete"));
-  }
+    String origin() {
+        return "http://127.0.0.1:" + lab.port();
+    }
 
-  /** Opens the origin's index and forgets every bit of progress this browser kept. */
-  void forgetProgress() {
-    open("/");
-    browser.js("localStorage.clear();");
-  }
+    void open(String path) {
+        browser.open(origin() + path);
+        browser.await(d -> browser.js("return document.readyState").equals("complete"));
+    }
 
-  WebElement find(String css) {
-    return browser.driver().findElement(By.cssSelector(css));
-  }
+    /** Opens the origin's index and forgets every bit of progress this browser kept. */
+    void forgetProgress() {
+        open("/");
+        browser.js("localStorage.clear();");
+    }
 
-  List<WebElement> findAll(String css) {
-    return browser.driver().findElements(By.cssSelector(css));
-  }
+    WebElement find(String css) {
+        return browser.driver().findElement(By.cssSelector(css));
+    }
 
-  /** Saves a screenshot and asserts axe finds nothing serious or critical on the page. */
-  void assertAccessible(String screenshotName) {
-    browser.screenshot(screenshotName);
-    List<String> violations = Axe.seriousViolations(browser);
-    assertTrue(violations.isEmpty(), "axe on " + screenshotName + ":\n" + String.join("\n", violations));
-  }
+    List<WebElement> findAll(String css) {
+        return browser.driver().findElements(By.cssSelector(css));
+    }
 
-  /** Asserts the page is no wider than the viewport. */
-  void assertNoHorizontalOverflow(String page) {
-    Object widths = browser.js("const e = document.documentElement;"
-        + "return [e.scrollWidth, e.clientWidth];");
-    @SuppressWarnings("unchecked")
-    List<Number> w = (List<Number>) widths;
-    assertTrue(w.get(0).longValue() <= w.get(1).longValue(),
-        page + " overflows: scrollWidth " + w.get(0) + " > clientWidth " + w.get(1)
-            + "; widest: " + browser.js(WIDEST));
-  }
+    /** Saves a screenshot and asserts axe finds nothing serious or critical on the page. */
+    void assertAccessible(String screenshotName) {
+        browser.screenshot(screenshotName);
+        List<String> violations = Axe.seriousViolations(browser);
+        assertTrue(
+                violations.isEmpty(),
+                "axe on " + screenshotName + ":\n" + String.join("\n", violations));
+    }
 
-  /** The outermost elements sticking out of the viewport, skipping those inside a scroller. */
-  private static final String WIDEST = """
+    /** Asserts the page is no wider than the viewport. */
+    void assertNoHorizontalOverflow(String page) {
+        Object widths =
+                browser.js(
+                        "const e = document.documentElement;"
+                                + "return [e.scrollWidth, e.clientWidth];");
+        @SuppressWarnings("unchecked")
+        List<Number> w = (List<Number>) widths;
+        assertTrue(
+                w.get(0).longValue() <= w.get(1).longValue(),
+                page
+                        + " overflows: scrollWidth "
+                        + w.get(0)
+                        + " > clientWidth "
+                        + w.get(1)
+                        + "; widest: "
+                        + browser.js(WIDEST));
+    }
+
+    /** The outermost elements sticking out of the viewport, skipping those inside a scroller. */
+    private static final String WIDEST =
+            """
       const w = document.documentElement.clientWidth, out = [];
       const clipped = el => { for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
           if (getComputedStyle(p).overflowX !== 'visible') return true; } return false; };

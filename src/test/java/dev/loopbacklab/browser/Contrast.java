@@ -2,14 +2,18 @@ package dev.loopbacklab.browser;
 
 import java.util.List;
 
-/** The WCAG contrast ratio between the body's text colour and its background, computed in the page. */
+/**
+ * The WCAG contrast ratio between the body's text colour and its background, computed in the page.
+ */
 final class Contrast {
-  private Contrast() {}
+    private Contrast() {}
 
-  /** Returns [contrast ratio, background luminance] of the page's body. */
-  @SuppressWarnings("unchecked")
-  static List<Number> ofBody(Browser browser) {
-    return (List<Number>) browser.js("""
+    /** Returns [contrast ratio, background luminance] of the page's body. */
+    @SuppressWarnings("unchecked")
+    static List<Number> ofBody(Browser browser) {
+        return (List<Number>)
+                browser.js(
+                        """
         const style = getComputedStyle(document.body);
         const rgb = c => c.match(/[\\d.]+/g).slice(0, 3).map(Number);
         const lum = c => {
@@ -20,5 +24,5 @@ final class Contrast {
         const fg = lum(style.color), bg = lum(style.backgroundColor);
         return [(Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05), bg];
         """);
-  }
+    }
 }

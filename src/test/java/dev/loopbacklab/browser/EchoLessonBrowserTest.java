@@ -22,121 +22,145 @@ import org.openqa.selenium.WebElement;
  * done on the index.
  */
 class EchoLessonBrowserTest extends BrowserTestBase {
-  private static final String LESSON = "loopback-echo";
+    private static final String LESSON = "loopback-echo";
 
-  @Override
-  LabServer startLab() {
-    return realLab();
-  }
-
-  private WebElement panel(String id) {
-    return find("[data-experiment=" + id + "], [data-check=" + id + "]");
-  }
-
-  private static void type(WebElement input, String text) {
-    input.clear();
-    input.sendKeys(text);
-  }
-
-  @Test
-  void indexLeadsToTheLessonAndItsRoundTripsShowProgressThenCharts() {
-    open("/");
-    findAll("li.lesson-card").stream().filter(c -> LESSON.equals(c.getDomAttribute("data-lesson")))
-        .findFirst().orElseThrow().findElement(By.tagName("a")).click();
-    browser.await(d -> d.getCurrentUrl().endsWith("/lessons/" + LESSON));
-    browser.js(ProgressWatch.INSTALL, "[data-experiment=echo-rtt]");
-    WebElement rtt = panel("echo-rtt");
-    type(rtt.findElement(By.name("count")), "3000");
-    runPanel(rtt);
-    assertTrue((Boolean) browser.js(ProgressWatch.SEEN), "progress showed during the run");
-    assertTrue(rtt.findElement(By.cssSelector(".event-done")).getText().startsWith("Run completed"));
-    assertTrue(rtt.findElements(By.cssSelector("svg.chart")).size() >= 1, "a chart");
-    assertTrue(rtt.findElement(By.cssSelector("svg.chart")).isDisplayed());
-    assertTrue(rtt.findElement(By.cssSelector("table")).getText().contains("TCP"));
-    browser.screenshot(rtt, "echo-rtt-results");
-    assertAccessible("echo-rtt-results-page");
-  }
-
-  @Test
-  void stopEndsALongRoundTripRun() {
-    open("/lessons/" + LESSON);
-    browser.js(ProgressWatch.INSTALL, "[data-experiment=echo-rtt]");
-    WebElement rtt = panel("echo-rtt");
-    type(rtt.findElement(By.name("count")), "1000000");
-    rtt.findElement(By.cssSelector("button.run")).click();
-    browser.await(d -> (Boolean) browser.js(ProgressWatch.SEEN));
-    browser.screenshot(rtt, "echo-rtt-running");
-    rtt.findElement(By.cssSelector("button.stop")).click();
-    WebElement done = browser.await(d -> rtt.findElements(By.cssSelector(".event-done")).stream()
-        .findFirst().orElse(null));
-    assertTrue(done.getText().startsWith("Run stopped"), done.getText());
-    assertTrue(rtt.findElements(By.cssSelector("svg.chart")).isEmpty(), "no results from a stopped run");
-    browser.await(d -> lab.runs().active() == 0);
-  }
-
-  @Test
-  void badPortIsShownAtItsField() {
-    open("/lessons/" + LESSON);
-    WebElement check = panel("echo-yours");
-    WebElement port = check.findElement(By.name("port"));
-    type(port, "70000");
-    expectedConsoleErrors.add("status of 400");
-    check.findElement(By.cssSelector("button.run")).click();
-    WebElement error = browser.await(d -> {
-      WebElement e = check.findElement(By.cssSelector("[data-field=port] .field-error"));
-      return e.isDisplayed() ? e : null;
-    });
-    assertTrue(error.getText().contains("70000") || error.getText().contains("65535")
-        || error.getText().contains("65,535"), error.getText());
-    assertEquals("true", port.getDomAttribute("aria-invalid"));
-    assertTrue(find("[data-field=host] .field-error").getText().isEmpty(), "only the port is blamed");
-    browser.screenshot(check, "echo-yours-bad-port");
-    assertAccessible("echo-yours-bad-port-page");
-  }
-
-  @Test
-  void echoYoursFailsWithNothingListeningThenPassesAndTheLessonIsDone() throws Exception {
-    forgetProgress();
-    open("/lessons/" + LESSON);
-    WebElement check = panel("echo-yours");
-    type(check.findElement(By.name("port")), Integer.toString(freePort()));
-    runPanel(check);
-    WebElement verdict = check.findElement(By.cssSelector(".event-verdict"));
-    assertTrue(verdict.getDomAttribute("class").contains("fail"));
-    assertTrue(verdict.getText().contains("Connection refused"), verdict.getText());
-    assertEquals("", find("[data-done-for=" + LESSON + "]").getText());
-    browser.screenshot(check, "echo-yours-failed");
-
-    try (EchoServer server = EchoServer.start("127.0.0.1", 0)) {
-      type(check.findElement(By.name("port")), Integer.toString(server.port()));
-      runPanel(check);
-      WebElement passed = check.findElement(By.cssSelector(".event-verdict"));
-      assertTrue(passed.getDomAttribute("class").contains("pass"), passed.getText());
-      browser.await(d -> server.bytesEchoed() > 0); // the check really talked to this server
-      browser.screenshot(check, "echo-yours-passed");
+    @Override
+    LabServer startLab() {
+        return realLab();
     }
-    assertEquals("✓ done", find("[data-done-for=" + LESSON + "]").getText());
 
-    int lessons = LessonCatalog.load(Path.of("lessons")).lessons().size();
-    open("/");
-    WebElement card = find("li.lesson-card[data-lesson=" + LESSON + "]");
-    assertEquals("✓ done", card.findElement(By.cssSelector(".lesson-done")).getText());
-    assertEquals("1 of " + lessons + " lessons done", find("[data-overall-progress]").getText());
-    assertAccessible("index-echo-done");
-
-    open("/lessons/" + LESSON);
-    find(".lesson-reset").click();
-    assertEquals("", find("[data-done-for=" + LESSON + "]").getText());
-    open("/");
-    assertEquals("0 of " + lessons + " lessons done", find("[data-overall-progress]").getText());
-    assertFalse(find("li.lesson-card[data-lesson=" + LESSON + "] .lesson-done").isDisplayed());
-  }
-
-  /** A port nothing listens on: bound by the OS, read, released. */
-  private static int freePort() throws Exception {
-    try (ServerSocket socket = new ServerSocket()) {
-      socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-      return socket.getLocalPort();
+    private WebElement panel(String id) {
+        return find("[data-experiment=" + id + "], [data-check=" + id + "]");
     }
-  }
+
+    private static void type(WebElement input, String text) {
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    @Test
+    void indexLeadsToTheLessonAndItsRoundTripsShowProgressThenCharts() {
+        open("/");
+        findAll("li.lesson-card").stream()
+                .filter(c -> LESSON.equals(c.getDomAttribute("data-lesson")))
+                .findFirst()
+                .orElseThrow()
+                .findElement(By.tagName("a"))
+                .click();
+        browser.await(d -> d.getCurrentUrl().endsWith("/lessons/" + LESSON));
+        browser.js(ProgressWatch.INSTALL, "[data-experiment=echo-rtt]");
+        WebElement rtt = panel("echo-rtt");
+        type(rtt.findElement(By.name("count")), "3000");
+        runPanel(rtt);
+        assertTrue((Boolean) browser.js(ProgressWatch.SEEN), "progress showed during the run");
+        assertTrue(
+                rtt.findElement(By.cssSelector(".event-done"))
+                        .getText()
+                        .startsWith("Run completed"));
+        assertTrue(rtt.findElements(By.cssSelector("svg.chart")).size() >= 1, "a chart");
+        assertTrue(rtt.findElement(By.cssSelector("svg.chart")).isDisplayed());
+        assertTrue(rtt.findElement(By.cssSelector("table")).getText().contains("TCP"));
+        browser.screenshot(rtt, "echo-rtt-results");
+        assertAccessible("echo-rtt-results-page");
+    }
+
+    @Test
+    void stopEndsALongRoundTripRun() {
+        open("/lessons/" + LESSON);
+        browser.js(ProgressWatch.INSTALL, "[data-experiment=echo-rtt]");
+        WebElement rtt = panel("echo-rtt");
+        type(rtt.findElement(By.name("count")), "1000000");
+        rtt.findElement(By.cssSelector("button.run")).click();
+        browser.await(d -> (Boolean) browser.js(ProgressWatch.SEEN));
+        browser.screenshot(rtt, "echo-rtt-running");
+        rtt.findElement(By.cssSelector("button.stop")).click();
+        WebElement done =
+                browser.await(
+                        d ->
+                                rtt.findElements(By.cssSelector(".event-done")).stream()
+                                        .findFirst()
+                                        .orElse(null));
+        assertTrue(done.getText().startsWith("Run stopped"), done.getText());
+        assertTrue(
+                rtt.findElements(By.cssSelector("svg.chart")).isEmpty(),
+                "no results from a stopped run");
+        browser.await(d -> lab.runs().active() == 0);
+    }
+
+    @Test
+    void badPortIsShownAtItsField() {
+        open("/lessons/" + LESSON);
+        WebElement check = panel("echo-yours");
+        WebElement port = check.findElement(By.name("port"));
+        type(port, "70000");
+        expectedConsoleErrors.add("status of 400");
+        check.findElement(By.cssSelector("button.run")).click();
+        WebElement error =
+                browser.await(
+                        d -> {
+                            WebElement e =
+                                    check.findElement(
+                                            By.cssSelector("[data-field=port] .field-error"));
+                            return e.isDisplayed() ? e : null;
+                        });
+        assertTrue(
+                error.getText().contains("70000")
+                        || error.getText().contains("65535")
+                        || error.getText().contains("65,535"),
+                error.getText());
+        assertEquals("true", port.getDomAttribute("aria-invalid"));
+        assertTrue(
+                find("[data-field=host] .field-error").getText().isEmpty(),
+                "only the port is blamed");
+        browser.screenshot(check, "echo-yours-bad-port");
+        assertAccessible("echo-yours-bad-port-page");
+    }
+
+    @Test
+    void echoYoursFailsWithNothingListeningThenPassesAndTheLessonIsDone() throws Exception {
+        forgetProgress();
+        open("/lessons/" + LESSON);
+        WebElement check = panel("echo-yours");
+        type(check.findElement(By.name("port")), Integer.toString(freePort()));
+        runPanel(check);
+        WebElement verdict = check.findElement(By.cssSelector(".event-verdict"));
+        assertTrue(verdict.getDomAttribute("class").contains("fail"));
+        assertTrue(verdict.getText().contains("Connection refused"), verdict.getText());
+        assertEquals("", find("[data-done-for=" + LESSON + "]").getText());
+        browser.screenshot(check, "echo-yours-failed");
+
+        try (EchoServer server = EchoServer.start("127.0.0.1", 0)) {
+            type(check.findElement(By.name("port")), Integer.toString(server.port()));
+            runPanel(check);
+            WebElement passed = check.findElement(By.cssSelector(".event-verdict"));
+            assertTrue(passed.getDomAttribute("class").contains("pass"), passed.getText());
+            browser.await(d -> server.bytesEchoed() > 0); // the check really talked to this server
+            browser.screenshot(check, "echo-yours-passed");
+        }
+        assertEquals("✓ done", find("[data-done-for=" + LESSON + "]").getText());
+
+        int lessons = LessonCatalog.load(Path.of("lessons")).lessons().size();
+        open("/");
+        WebElement card = find("li.lesson-card[data-lesson=" + LESSON + "]");
+        assertEquals("✓ done", card.findElement(By.cssSelector(".lesson-done")).getText());
+        assertEquals(
+                "1 of " + lessons + " lessons done", find("[data-overall-progress]").getText());
+        assertAccessible("index-echo-done");
+
+        open("/lessons/" + LESSON);
+        find(".lesson-reset").click();
+        assertEquals("", find("[data-done-for=" + LESSON + "]").getText());
+        open("/");
+        assertEquals(
+                "0 of " + lessons + " lessons done", find("[data-overall-progress]").getText());
+        assertFalse(find("li.lesson-card[data-lesson=" + LESSON + "] .lesson-done").isDisplayed());
+    }
+
+    /** A port nothing listens on: bound by the OS, read, released. */
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            return socket.getLocalPort();
+        }
+    }
 }

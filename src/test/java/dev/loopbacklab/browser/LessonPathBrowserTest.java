@@ -21,92 +21,104 @@ import org.openqa.selenium.WebElement;
  * with its experiments' results shown — checked by axe, at phone width and in dark mode.
  */
 class LessonPathBrowserTest extends BrowserTestBase {
-  @Override
-  LabServer startLab() {
-    return realLab();
-  }
-
-  static Stream<String> lessonIds() {
-    return LessonCatalog.load(Path.of("lessons")).lessons().stream().map(Lesson::id);
-  }
-
-  @Test
-  void indexLeadsThroughEveryLessonInOrder() {
-    forgetProgress();
-    open("/");
-    List<String> listed = findAll("li.lesson-card").stream().map(c -> c.getDomAttribute("data-lesson")).toList();
-    assertEquals(lessonIds().toList(), listed);
-    assertEquals("0 of " + listed.size() + " lessons done", find("[data-overall-progress]").getText());
-    assertAccessible("index");
-
-    find("li.lesson-card a").click();
-    List<String> visited = new ArrayList<>();
-    for (int i = 0; i < listed.size() + 1; i++) {
-      browser.await(d -> !findAll("article.lesson").isEmpty());
-      visited.add(find("article.lesson").getDomAttribute("data-lesson"));
-      List<WebElement> next = findAll("a.next");
-      if (next.isEmpty()) {
-        break;
-      }
-      next.get(0).click();
-    }
-    assertEquals(listed, visited, "Next links walk the whole path");
-  }
-
-  @ParameterizedTest
-  @MethodSource("lessonIds")
-  void lessonWithResultsIsAccessibleNarrowAndDark(String id) {
-    open("/lessons/" + id);
-    assertAccessible("lesson-" + id);
-    for (WebElement panel : findAll("[data-experiment]")) {
-      runPanel(panel);
-      assertTrue(panel.findElements(By.cssSelector(".event-error")).isEmpty(),
-          panel.getDomAttribute("data-experiment") + " ran without error: " + panel.getText());
-    }
-    assertAccessible("lesson-" + id + "-results");
-    List<WebElement> panels = findAll(".panel");
-    WebElement shown = panels.isEmpty() ? find("main") : panels.get(panels.size() > 1 ? 1 : 0);
-    browser.screenshot(shown, "lesson-" + id + "-panel");
-
-    browser.viewportWidth(360);
-    try {
-      assertNoHorizontalOverflow(id + " at 360 px");
-      browser.screenshot(shown, "lesson-" + id + "-panel-360px");
-      browser.screenshot("lesson-" + id + "-360px");
-    } finally {
-      browser.viewportWidth(0);
+    @Override
+    LabServer startLab() {
+        return realLab();
     }
 
-    browser.colorScheme("dark");
-    try {
-      List<Number> contrast = Contrast.ofBody(browser);
-      assertTrue(contrast.get(1).doubleValue() < 0.05, "dark background in dark mode: " + contrast);
-      assertTrue(contrast.get(0).doubleValue() >= 4.5, "body text contrast in dark mode: " + contrast);
-      assertAccessible("lesson-" + id + "-dark");
-      browser.screenshot(shown, "lesson-" + id + "-panel-dark");
-    } finally {
-      browser.colorScheme(null);
+    static Stream<String> lessonIds() {
+        return LessonCatalog.load(Path.of("lessons")).lessons().stream().map(Lesson::id);
     }
-  }
 
-  @Test
-  void indexIsReadableNarrowAndInBothSchemes() {
-    open("/");
-    List<Number> light = Contrast.ofBody(browser);
-    assertTrue(light.get(1).doubleValue() > 0.9, "light background by default: " + light);
-    assertTrue(light.get(0).doubleValue() >= 4.5, "body text contrast: " + light);
-    browser.viewportWidth(360);
-    try {
-      assertNoHorizontalOverflow("index at 360 px");
-      browser.screenshot("index-360px");
-    } finally {
-      browser.viewportWidth(0);
+    @Test
+    void indexLeadsThroughEveryLessonInOrder() {
+        forgetProgress();
+        open("/");
+        List<String> listed =
+                findAll("li.lesson-card").stream()
+                        .map(c -> c.getDomAttribute("data-lesson"))
+                        .toList();
+        assertEquals(lessonIds().toList(), listed);
+        assertEquals(
+                "0 of " + listed.size() + " lessons done",
+                find("[data-overall-progress]").getText());
+        assertAccessible("index");
+
+        find("li.lesson-card a").click();
+        List<String> visited = new ArrayList<>();
+        for (int i = 0; i < listed.size() + 1; i++) {
+            browser.await(d -> !findAll("article.lesson").isEmpty());
+            visited.add(find("article.lesson").getDomAttribute("data-lesson"));
+            List<WebElement> next = findAll("a.next");
+            if (next.isEmpty()) {
+                break;
+            }
+            next.get(0).click();
+        }
+        assertEquals(listed, visited, "Next links walk the whole path");
     }
-    browser.colorScheme("dark");
-    try {
-      assertAccessible("index-dark");
-    } finally {
-      browser.colorScheme(null);
+
+    @ParameterizedTest
+    @MethodSource("lessonIds")
+    void lessonWithResultsIsAccessibleNarrowAndDark(String id) {
+        open("/lessons/" + id);
+        assertAccessible("lesson-" + id);
+        for (WebElement panel : findAll("[data-experiment]")) {
+            runPanel(panel);
+            assertTrue(
+                    panel.findElements(By.cssSelector(".event-error")).isEmpty(),
+                    panel.getDomAttribute("data-experiment")
+                            + " ran without error: "
+                            + panel.getText());
+        }
+        assertAccessible("lesson-" + id + "-results");
+        List<WebElement> panels = findAll(".panel");
+        WebElement shown = panels.isEmpty() ? find("main") : panels.get(panels.size() > 1 ? 1 : 0);
+        browser.screenshot(shown, "lesson-" + id + "-panel");
+
+        browser.viewportWidth(360);
+        try {
+            assertNoHorizontalOverflow(id + " at 360 px");
+            browser.screenshot(shown, "lesson-" + id + "-panel-360px");
+            browser.screenshot("lesson-" + id + "-360px");
+        } finally {
+            browser.viewportWidth(0);
+        }
+
+        browser.colorScheme("dark");
+        try {
+            List<Number> contrast = Contrast.ofBody(browser);
+            assertTrue(
+                    contrast.get(1).doubleValue() < 0.05,
+                    "dark background in dark mode: " + contrast);
+            assertTrue(
+                    contrast.get(0).doubleValue() >= 4.5,
+                    "body text contrast in dark mode: " + contrast);
+            assertAccessible("lesson-" + id + "-dark");
+            browser.screenshot(shown, "lesson-" + id + "-panel-dark");
+        } finally {
+            browser.colorScheme(null);
+        }
     }
-  }
+
+    @Test
+    void indexIsReadableNarrowAndInBothSchemes() {
+        open("/");
+        List<Number> light = Contrast.ofBody(browser);
+        assertTrue(light.get(1).doubleValue() > 0.9, "light background by default: " + light);
+        assertTrue(light.get(0).doubleValue() >= 4.5, "body text contrast: " + light);
+        browser.viewportWidth(360);
+        try {
+            assertNoHorizontalOverflow("index at 360 px");
+            browser.screenshot("index-360px");
+        } finally {
+            browser.viewportWidth(0);
+        }
+        browser.colorScheme("dark");
+        try {
+            assertAccessible("index-dark");
+        } finally {
+            browser.colorScheme(null);
+        }
+    }
 }

@@ -19,81 +19,100 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The packaged jar, run the way a learner runs it: from another folder, with nothing else. */
 class JarIT {
-  static final Path JAR = Path.of("target/loopback-lab.jar").toAbsolutePath();
-  private static final Pattern URL = Pattern.compile("http://127\\.0\\.0\\.1:(\\d+)/");
+    static final Path JAR = Path.of("target/loopback-lab.jar").toAbsolutePath();
+    private static final Pattern URL = Pattern.compile("http://127\\.0\\.0\\.1:(\\d+)/");
 
-  @TempDir Path elsewhere;
+    @TempDir Path elsewhere;
 
-  static Process java(Path dir, String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
-    command.addAll(List.of(args));
-    return new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-  }
-
-  @Test
-  void servesTheSiteFromAnyFolderWithEverythingInsideTheJar() throws Exception {
-    Process lab = java(elsewhere, "serve", "--port", "0");
-    try {
-      BufferedReader out = new BufferedReader(new InputStreamReader(lab.getInputStream(), StandardCharsets.UTF_8));
-      String line;
-      int port = -1;
-      while ((line = out.readLine()) != null) {
-        Matcher m = URL.matcher(line);
-        if (m.find()) {
-          assertTrue(line.startsWith("Loopback Lab is running at "), line);
-          port = Integer.parseInt(m.group(1));
-          break;
-        }
-      }
-      assertTrue(port > 0, "no URL line");
-      for (String path : List.of("/", "/lessons/you-are-here", "/assets/lab.css", "/assets/lab.js",
-          "/favicon.ico")) {
-        assertEquals(200, RawHttp.get(port, path, "127.0.0.1:" + port).status(), path);
-      }
-      assertEquals(403, RawHttp.get(port, "/", "evil.example").status());
-    } finally {
-      lab.destroy();
-      lab.waitFor(10, TimeUnit.SECONDS);
+    static Process java(Path dir, String... args) throws Exception {
+        List<String> command =
+                new ArrayList<>(
+                        List.of(
+                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                                "-jar",
+                                JAR.toString()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
     }
-  }
 
-  @Test
-  void listsTheLessonsFromInsideTheJar() throws Exception {
-    Process list = java(elsewhere, "list");
-    String text = new String(list.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(list.waitFor(60, TimeUnit.SECONDS));
-    assertEquals(0, list.exitValue(), text);
-    assertTrue(text.startsWith("00  you-are-here"), text);
-  }
+    @Test
+    void servesTheSiteFromAnyFolderWithEverythingInsideTheJar() throws Exception {
+        Process lab = java(elsewhere, "serve", "--port", "0");
+        try {
+            BufferedReader out =
+                    new BufferedReader(
+                            new InputStreamReader(lab.getInputStream(), StandardCharsets.UTF_8));
+            String line;
+            int port = -1;
+            while ((line = out.readLine()) != null) {
+                Matcher m = URL.matcher(line);
+                if (m.find()) {
+                    assertTrue(line.startsWith("Loopback Lab is running at "), line);
+                    port = Integer.parseInt(m.group(1));
+                    break;
+                }
+            }
+            assertTrue(port > 0, "no URL line");
+            for (String path :
+                    List.of(
+                            "/",
+                            "/lessons/you-are-here",
+                            "/assets/lab.css",
+                            "/assets/lab.js",
+                            "/favicon.ico")) {
+                assertEquals(200, RawHttp.get(port, path, "127.0.0.1:" + port).status(), path);
+            }
+            assertEquals(403, RawHttp.get(port, "/", "evil.example").status());
+        } finally {
+            lab.destroy();
+            lab.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
 
-  @Test
-  void theJshellCommandRunsAPipedSnippetWithTheToolkitImported() throws Exception {
-    Process jshell = java(elsewhere, "jshell");
-    jshell.getOutputStream().write(String.join("\n",
-        "try (var echo = EchoServer.start(\"127.0.0.1\", 0);",
-        "     var client = EchoClient.connect(echo.address(), echo.port(), Duration.ofSeconds(2))) {",
-        "  System.out.println(\"echoed \" + client.roundTrip(\"ping\"));",
-        "}",
-        "Lab.help()",
-        "/exit", "").getBytes(StandardCharsets.UTF_8));
-    jshell.getOutputStream().close();
-    String text = new String(jshell.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(jshell.waitFor(90, TimeUnit.SECONDS));
-    assertEquals(0, jshell.exitValue(), text);
-    assertTrue(text.contains("Loopback Lab toolkit loaded"), text);
-    assertTrue(text.contains("echoed ping"), text);
-    assertTrue(text.contains("Lab.run("), text);
-  }
+    @Test
+    void listsTheLessonsFromInsideTheJar() throws Exception {
+        Process list = java(elsewhere, "list");
+        String text = new String(list.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(list.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, list.exitValue(), text);
+        assertTrue(text.startsWith("00  you-are-here"), text);
+    }
 
-  @Test
-  void theJshellCommandOpensAScriptFile() throws Exception {
-    Path script = elsewhere.resolve("hello.jsh");
-    Files.writeString(script, "System.out.println(Ports.classify(62893).category());\n/exit\n");
-    Process jshell = java(elsewhere, "jshell", script.toString());
-    jshell.getOutputStream().close();
-    String text = new String(jshell.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(jshell.waitFor(90, TimeUnit.SECONDS));
-    assertTrue(text.contains("DYNAMIC"), text);
-  }
+    @Test
+    void theJshellCommandRunsAPipedSnippetWithTheToolkitImported() throws Exception {
+        Process jshell = java(elsewhere, "jshell");
+        jshell.getOutputStream()
+                .write(
+                        String.join(
+                                        "\n",
+                                        "try (var echo = EchoServer.start(\"127.0.0.1\", 0);",
+                                        "     var client = EchoClient.connect(echo.address(), echo.port(), Duration.ofSeconds(2))) {",
+                                        "  System.out.println(\"echoed \" + client.roundTrip(\"ping\"));",
+                                        "}",
+                                        "Lab.help()",
+                                        "/exit",
+                                        "")
+                                .getBytes(StandardCharsets.UTF_8));
+        jshell.getOutputStream().close();
+        String text = new String(jshell.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(jshell.waitFor(90, TimeUnit.SECONDS));
+        assertEquals(0, jshell.exitValue(), text);
+        assertTrue(text.contains("Loopback Lab toolkit loaded"), text);
+        assertTrue(text.contains("echoed ping"), text);
+        assertTrue(text.contains("Lab.run("), text);
+    }
+
+    @Test
+    void theJshellCommandOpensAScriptFile() throws Exception {
+        Path script = elsewhere.resolve("hello.jsh");
+        Files.writeString(script, "System.out.println(Ports.classify(62893).category());\n/exit\n");
+        Process jshell = java(elsewhere, "jshell", script.toString());
+        jshell.getOutputStream().close();
+        String text = new String(jshell.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(jshell.waitFor(90, TimeUnit.SECONDS));
+        assertTrue(text.contains("DYNAMIC"), text);
+    }
 }

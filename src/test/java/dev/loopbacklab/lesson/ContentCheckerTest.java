@@ -12,59 +12,69 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class ContentCheckerTest {
-  private final ContentChecker checker = FakeExperiments.registry().contentChecker();
+    private final ContentChecker checker = FakeExperiments.registry().contentChecker();
 
-  static Path fixture(String name) {
-    try {
-      return Path.of(ContentCheckerTest.class.getResource("/fixtures/" + name).toURI());
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
+    static Path fixture(String name) {
+        try {
+            return Path.of(ContentCheckerTest.class.getResource("/fixtures/" + name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
-  }
 
-  @Test
-  void acceptsSoundLessons() {
-    assertEquals(List.of(), checker.check(fixture("good")));
-  }
+    @Test
+    void acceptsSoundLessons() {
+        assertEquals(List.of(), checker.check(fixture("good")));
+    }
 
-  @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {
-      "missing-field      | 00-first/lesson.md | front matter lacks summary",
-      "wrong-id           | 00-first/lesson.md | id \"second\" does not match the folder name 00-first",
-      "gap                | 02-third/lesson.md | lesson number 02 breaks the sequence: expected 01",
-      "unknown-experiment | 00-first/lesson.md:10 | no experiment named \"no-such-thing\"",
-      "unknown-experiment | 00-first/lesson.md:13 | no check named \"test-count\"",
-      "duplicate-id       | 01-first/lesson.md | id \"first\" is already used by 00-first",
-      "bad-yaml           | 00-first/lesson.md | front matter is not valid YAML",
-      "not-kebab          | 00-bad--id/lesson.md | id \"bad--id\" is not kebab-case",
-      "no-front-matter    | 00-first/lesson.md | must start with front matter between --- lines",
-      "unknown-field      | 00-first/lesson.md | unknown front matter field \"author\"",
-  })
-  void reportsEachBrokenLessonWithItsFileAndProblem(String folder, String file, String message) {
-    List<ContentChecker.Problem> problems = checker.check(fixture(folder));
-    assertTrue(problems.stream().anyMatch(p -> p.file().equals(file) && p.message().contains(message)),
-        () -> "expected " + file + ": " + message + " in " + problems);
-  }
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "missing-field      | 00-first/lesson.md | front matter lacks summary",
+                "wrong-id           | 00-first/lesson.md | id \"second\" does not match the folder name 00-first",
+                "gap                | 02-third/lesson.md | lesson number 02 breaks the sequence: expected 01",
+                "unknown-experiment | 00-first/lesson.md:10 | no experiment named \"no-such-thing\"",
+                "unknown-experiment | 00-first/lesson.md:13 | no check named \"test-count\"",
+                "duplicate-id       | 01-first/lesson.md | id \"first\" is already used by 00-first",
+                "bad-yaml           | 00-first/lesson.md | front matter is not valid YAML",
+                "not-kebab          | 00-bad--id/lesson.md | id \"bad--id\" is not kebab-case",
+                "no-front-matter    | 00-first/lesson.md | must start with front matter between --- lines",
+                "unknown-field      | 00-first/lesson.md | unknown front matter field \"author\"",
+            })
+    void reportsEachBrokenLessonWithItsFileAndProblem(String folder, String file, String message) {
+        List<ContentChecker.Problem> problems = checker.check(fixture(folder));
+        assertTrue(
+                problems.stream()
+                        .anyMatch(p -> p.file().equals(file) && p.message().contains(message)),
+                () -> "expected " + file + ": " + message + " in " + problems);
+    }
 
-  @Test
-  void reportsAMissingLessonsFolder() {
-    List<ContentChecker.Problem> problems = checker.check(Path.of("no-such-folder-here"));
-    assertEquals(1, problems.size());
-    assertTrue(problems.get(0).message().contains("missing"), problems::toString);
-  }
+    @Test
+    void reportsAMissingLessonsFolder() {
+        List<ContentChecker.Problem> problems = checker.check(Path.of("no-such-folder-here"));
+        assertEquals(1, problems.size());
+        assertTrue(problems.get(0).message().contains("missing"), problems::toString);
+    }
 
-  @Test
-  void readsFrontMatterEmbedsNotesAndScripts() {
-    Lesson lesson = LessonParser.read(fixture("good").resolve("00-first"));
-    assertEquals("first", lesson.id());
-    assertEquals(0, lesson.number());
-    assertEquals(5, lesson.minutes());
-    assertEquals(List.of("Test things."), lesson.objectives());
-    assertEquals(List.of("test-count"), lesson.experimentIds());
-    assertEquals(List.of("test-judge"), lesson.checkIds());
-    assertEquals(List.of("first.jsh"), lesson.scripts().stream().map(Lesson.Script::fileName).toList());
-    assertTrue(lesson.notes().orElseThrow().contains("Ask the room"));
-    assertTrue(lesson.embeds().stream().anyMatch(e -> e.kind() == Lesson.Embed.Kind.JSHELL
-        && e.body().equals("int x = 1 + 1;\n")));
-  }
+    @Test
+    void readsFrontMatterEmbedsNotesAndScripts() {
+        Lesson lesson = LessonParser.read(fixture("good").resolve("00-first"));
+        assertEquals("first", lesson.id());
+        assertEquals(0, lesson.number());
+        assertEquals(5, lesson.minutes());
+        assertEquals(List.of("Test things."), lesson.objectives());
+        assertEquals(List.of("test-count"), lesson.experimentIds());
+        assertEquals(List.of("test-judge"), lesson.checkIds());
+        assertEquals(
+                List.of("first.jsh"),
+                lesson.scripts().stream().map(Lesson.Script::fileName).toList());
+        assertTrue(lesson.notes().orElseThrow().contains("Ask the room"));
+        assertTrue(
+                lesson.embeds().stream()
+                        .anyMatch(
+                                e ->
+                                        e.kind() == Lesson.Embed.Kind.JSHELL
+                                                && e.body().equals("int x = 1 + 1;\n")));
+    }
 }

@@ -20,62 +20,64 @@ import org.junit.jupiter.api.Test;
 /** Proves that validating a host never asks a name service. */
 class LoopbackTargetNoLookupTest {
 
-  @Test
-  void neverCallsTheResolverForAnyInput() {
-    List<String> calls = new ArrayList<>();
-    Function<String, InetAddress> original = LoopbackTarget.resolver;
-    LoopbackTarget.resolver =
-        name -> {
-          calls.add(name);
-          throw new AssertionError("resolver called for " + name);
-        };
-    try {
-      List<String> inputs =
-          Stream.concat(
-                  LoopbackTargetTest.acceptedForms(), LoopbackTargetTest.refusedForms())
-              .collect(Collectors.toList());
-      inputs.addAll(LoopbackTargetFuzzTest.randomInputs(2_000));
-      for (String input : inputs) {
+    @Test
+    void neverCallsTheResolverForAnyInput() {
+        List<String> calls = new ArrayList<>();
+        Function<String, InetAddress> original = LoopbackTarget.resolver;
+        LoopbackTarget.resolver =
+                name -> {
+                    calls.add(name);
+                    throw new AssertionError("resolver called for " + name);
+                };
         try {
-          LoopbackTarget.parse(input);
-        } catch (InvalidTargetException refused) {
-          // Refusing is fine; asking a resolver is not.
+            List<String> inputs =
+                    Stream.concat(
+                                    LoopbackTargetTest.acceptedForms(),
+                                    LoopbackTargetTest.refusedForms())
+                            .collect(Collectors.toList());
+            inputs.addAll(LoopbackTargetFuzzTest.randomInputs(2_000));
+            for (String input : inputs) {
+                try {
+                    LoopbackTarget.parse(input);
+                } catch (InvalidTargetException refused) {
+                    // Refusing is fine; asking a resolver is not.
+                }
+            }
+        } finally {
+            LoopbackTarget.resolver = original;
         }
-      }
-    } finally {
-      LoopbackTarget.resolver = original;
+        assertEquals(List.of(), calls);
     }
-    assertEquals(List.of(), calls);
-  }
 
-  @Test
-  void refusesAnUnresolvableNameAtOnce() {
-    // A lookup of an .invalid name would wait for the resolver; a text check returns at once.
-    assertTimeoutPreemptively(
-        Duration.ofSeconds(2),
-        () -> {
-          assertThrows(
-              InvalidTargetException.class, () -> LoopbackTarget.parse("loopbacklab-test.invalid"));
-        });
-  }
-
-  @Test
-  void sourceBuildsAddressesOnlyFromParsedBytes() throws IOException {
-    for (String file : List.of("LoopbackTarget.java", "InputText.java")) {
-      String source = Files.readString(Path.of("src/main/java/dev/loopbacklab/net", file));
-      for (String lookup :
-          List.of(
-              "getByName(",
-              "getAllByName(",
-              "getLocalHost(",
-              "getLoopbackAddress(",
-              "getCanonicalHostName(",
-              "getHostName(",
-              "createUnresolved(",
-              "new InetSocketAddress(String",
-              "resolver.apply(")) {
-        assertFalse(source.contains(lookup), file + " must not call " + lookup);
-      }
+    @Test
+    void refusesAnUnresolvableNameAtOnce() {
+        // A lookup of an .invalid name would wait for the resolver; a text check returns at once.
+        assertTimeoutPreemptively(
+                Duration.ofSeconds(2),
+                () -> {
+                    assertThrows(
+                            InvalidTargetException.class,
+                            () -> LoopbackTarget.parse("loopbacklab-test.invalid"));
+                });
     }
-  }
+
+    @Test
+    void sourceBuildsAddressesOnlyFromParsedBytes() throws IOException {
+        for (String file : List.of("LoopbackTarget.java", "InputText.java")) {
+            String source = Files.readString(Path.of("src/main/java/dev/loopbacklab/net", file));
+            for (String lookup :
+                    List.of(
+                            "getByName(",
+                            "getAllByName(",
+                            "getLocalHost(",
+                            "getLoopbackAddress(",
+                            "getCanonicalHostName(",
+                            "getHostName(",
+                            "createUnresolved(",
+                            "new InetSocketAddress(String",
+                            "resolver.apply(")) {
+                assertFalse(source.contains(lookup), file + " must not call " + lookup);
+            }
+        }
+    }
 }

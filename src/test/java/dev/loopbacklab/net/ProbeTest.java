@@ -15,64 +15,70 @@ import org.junit.jupiter.api.Test;
 
 class ProbeTest {
 
-  private static final Duration TIMEOUT = Duration.ofSeconds(2);
-  private static final InetAddress LOOPBACK = EchoServerTest.LOOPBACK;
+    private static final Duration TIMEOUT = Duration.ofSeconds(2);
+    private static final InetAddress LOOPBACK = EchoServerTest.LOOPBACK;
 
-  @Test
-  void connectsToAListeningServerAndSaysFromWhere() throws IOException {
-    try (EchoServer server = EchoServer.start()) {
-      ProbeResult result = Probe.connect(LOOPBACK, server.port(), TIMEOUT);
+    @Test
+    void connectsToAListeningServerAndSaysFromWhere() throws IOException {
+        try (EchoServer server = EchoServer.start()) {
+            ProbeResult result = Probe.connect(LOOPBACK, server.port(), TIMEOUT);
 
-      assertEquals(ProbeResult.Outcome.CONNECTED, result.outcome());
-      assertTrue(result.connected());
-      assertTrue(result.localPort() > 0);
-      assertEquals("connected from 127.0.0.1:" + result.localPort(), result.detail());
-      assertTrue(result.elapsed().compareTo(TIMEOUT) < 0);
+            assertEquals(ProbeResult.Outcome.CONNECTED, result.outcome());
+            assertTrue(result.connected());
+            assertTrue(result.localPort() > 0);
+            assertEquals("connected from 127.0.0.1:" + result.localPort(), result.detail());
+            assertTrue(result.elapsed().compareTo(TIMEOUT) < 0);
+        }
     }
-  }
 
-  @Test
-  void isRefusedByAPortNobodyListensOn() throws IOException {
-    int port;
-    try (ServerSocket socket = new ServerSocket()) {
-      socket.bind(new InetSocketAddress(LOOPBACK, 0));
-      port = socket.getLocalPort();
+    @Test
+    void isRefusedByAPortNobodyListensOn() throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(LOOPBACK, 0));
+            port = socket.getLocalPort();
+        }
+        ProbeResult result = Probe.connect(LOOPBACK, port, TIMEOUT);
+
+        assertEquals(ProbeResult.Outcome.REFUSED, result.outcome());
+        assertEquals("Connection refused", result.detail());
+        assertEquals(-1, result.localPort());
     }
-    ProbeResult result = Probe.connect(LOOPBACK, port, TIMEOUT);
 
-    assertEquals(ProbeResult.Outcome.REFUSED, result.outcome());
-    assertEquals("Connection refused", result.detail());
-    assertEquals(-1, result.localPort());
-  }
+    @Test
+    void serverOn127001IsRefusedVia127002() throws IOException {
+        assumeTrue(
+                System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("linux"),
+                "all of 127.0.0.0/8 answers only on Linux by default");
+        try (EchoServer server = EchoServer.start()) {
+            InetAddress other = AddressText.parse("127.0.0.2");
+            ProbeResult result = Probe.connect(other, server.port(), TIMEOUT);
 
-  @Test
-  void serverOn127001IsRefusedVia127002() throws IOException {
-    assumeTrue(System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("linux"),
-        "all of 127.0.0.0/8 answers only on Linux by default");
-    try (EchoServer server = EchoServer.start()) {
-      InetAddress other = AddressText.parse("127.0.0.2");
-      ProbeResult result = Probe.connect(other, server.port(), TIMEOUT);
-
-      assertEquals(ProbeResult.Outcome.REFUSED, result.outcome());
-      assertEquals("Connection refused", result.detail());
+            assertEquals(ProbeResult.Outcome.REFUSED, result.outcome());
+            assertEquals("Connection refused", result.detail());
+        }
     }
-  }
 
-  @Test
-  void refusesToProbeAnythingButLoopback() {
-    InetAddress documentationOnly = AddressText.parse("192.0.2.1"); // TEST-NET-1, never routed
-    assertThrows(IllegalArgumentException.class,
-        () -> Probe.connect(documentationOnly, 80, TIMEOUT));
-    assertThrows(IllegalArgumentException.class,
-        () -> EchoClient.connect(documentationOnly, 80, TIMEOUT));
-    assertThrows(IllegalArgumentException.class,
-        () -> Probe.connect(AddressText.parse("0.0.0.0"), 80, TIMEOUT));
-  }
+    @Test
+    void refusesToProbeAnythingButLoopback() {
+        InetAddress documentationOnly = AddressText.parse("192.0.2.1"); // TEST-NET-1, never routed
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Probe.connect(documentationOnly, 80, TIMEOUT));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> EchoClient.connect(documentationOnly, 80, TIMEOUT));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Probe.connect(AddressText.parse("0.0.0.0"), 80, TIMEOUT));
+    }
 
-  @Test
-  void refusesTimeoutsThatAreNotPositive() {
-    assertThrows(IllegalArgumentException.class, () -> Probe.connect(LOOPBACK, 1, Duration.ZERO));
-    assertThrows(IllegalArgumentException.class,
-        () -> Probe.connect(LOOPBACK, 1, Duration.ofMillis(-1)));
-  }
+    @Test
+    void refusesTimeoutsThatAreNotPositive() {
+        assertThrows(
+                IllegalArgumentException.class, () -> Probe.connect(LOOPBACK, 1, Duration.ZERO));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Probe.connect(LOOPBACK, 1, Duration.ofMillis(-1)));
+    }
 }

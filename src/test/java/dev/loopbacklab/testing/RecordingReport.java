@@ -17,125 +17,143 @@ import java.util.function.Predicate;
  * closes what the experiment registered, as the web run does.
  */
 public final class RecordingReport implements Report {
-  public final List<Event> events = new CopyOnWriteArrayList<>();
-  /** How the run ended, when it went through {@link #run}. */
-  public Outcome outcome;
-  private final List<AutoCloseable> toClose = new CopyOnWriteArrayList<>();
-  private final Predicate<RecordingReport> cancelWhen;
-  private volatile boolean cancelled;
+    public final List<Event> events = new CopyOnWriteArrayList<>();
 
-  public RecordingReport() {
-    this(report -> false);
-  }
+    /** How the run ended, when it went through {@link #run}. */
+    public Outcome outcome;
 
-  /** A report that cancels itself the first time {@code cancelWhen} holds when asked. */
-  public RecordingReport(Predicate<RecordingReport> cancelWhen) {
-    this.cancelWhen = cancelWhen;
-  }
+    private final List<AutoCloseable> toClose = new CopyOnWriteArrayList<>();
+    private final Predicate<RecordingReport> cancelWhen;
+    private volatile boolean cancelled;
 
-  /** Runs {@code experiment} with {@code raw} parameters through the real {@link Runner}. */
-  public static RecordingReport run(Experiment experiment, Map<String, String> raw) {
-    RecordingReport report = new RecordingReport();
-    report.outcome = Runner.run(experiment, Params.parse(experiment.params(), raw), report);
-    return report;
-  }
-
-  /** Runs with default parameters and fails the test unless the run completed. */
-  public static RecordingReport completed(Experiment experiment) {
-    return completed(experiment, Map.of());
-  }
-
-  /** Runs with {@code raw} parameters and fails the test unless the run completed. */
-  public static RecordingReport completed(Experiment experiment, Map<String, String> raw) {
-    RecordingReport report = run(experiment, raw);
-    if (report.outcome != Outcome.COMPLETED) {
-      throw new AssertionError("the run ended " + report.outcome + ": " + report.events);
+    public RecordingReport() {
+        this(report -> false);
     }
-    return report;
-  }
 
-  @Override
-  public void emit(Event event) {
-    events.add(event);
-  }
+    /** A report that cancels itself the first time {@code cancelWhen} holds when asked. */
+    public RecordingReport(Predicate<RecordingReport> cancelWhen) {
+        this.cancelWhen = cancelWhen;
+    }
 
-  @Override
-  public boolean cancelled() {
-    if (!cancelled && cancelWhen.test(this)) {
-      cancelled = true;
-      for (AutoCloseable resource : toClose) {
-        try {
-          resource.close();
-        } catch (Exception e) {
-          // as the web run does: best effort
+    /** Runs {@code experiment} with {@code raw} parameters through the real {@link Runner}. */
+    public static RecordingReport run(Experiment experiment, Map<String, String> raw) {
+        RecordingReport report = new RecordingReport();
+        report.outcome = Runner.run(experiment, Params.parse(experiment.params(), raw), report);
+        return report;
+    }
+
+    /** Runs with default parameters and fails the test unless the run completed. */
+    public static RecordingReport completed(Experiment experiment) {
+        return completed(experiment, Map.of());
+    }
+
+    /** Runs with {@code raw} parameters and fails the test unless the run completed. */
+    public static RecordingReport completed(Experiment experiment, Map<String, String> raw) {
+        RecordingReport report = run(experiment, raw);
+        if (report.outcome != Outcome.COMPLETED) {
+            throw new AssertionError("the run ended " + report.outcome + ": " + report.events);
         }
-      }
+        return report;
     }
-    return cancelled;
-  }
 
-  @Override
-  public void closeOnCancel(AutoCloseable resource) {
-    toClose.add(resource);
-  }
-
-  public <T extends Event> List<T> all(Class<T> type) {
-    return events.stream().filter(type::isInstance).map(type::cast).toList();
-  }
-
-  public Event.Table table(String captionStart) {
-    return all(Event.Table.class).stream().filter(t -> t.caption().startsWith(captionStart))
-        .findFirst().orElseThrow(() -> new AssertionError("no table " + captionStart + " in " + events));
-  }
-
-  public Event.Fact fact(String label) {
-    return all(Event.Fact.class).stream().filter(f -> f.label().equals(label)).findFirst()
-        .orElseThrow(() -> new AssertionError("no fact " + label + " in " + events));
-  }
-
-  /** The value of the fact labelled {@code label}. */
-  public String factValue(String label) {
-    return fact(label).value();
-  }
-
-  public Event.Table onlyTable() {
-    List<Event.Table> tables = all(Event.Table.class);
-    if (tables.size() != 1) {
-      throw new AssertionError("expected one table, got " + events);
+    @Override
+    public void emit(Event event) {
+        events.add(event);
     }
-    return tables.get(0);
-  }
 
-  public Event.Verdict onlyVerdict() {
-    List<Event.Verdict> verdicts = all(Event.Verdict.class);
-    if (verdicts.size() != 1) {
-      throw new AssertionError("expected one verdict, got " + events);
+    @Override
+    public boolean cancelled() {
+        if (!cancelled && cancelWhen.test(this)) {
+            cancelled = true;
+            for (AutoCloseable resource : toClose) {
+                try {
+                    resource.close();
+                } catch (Exception e) {
+                    // as the web run does: best effort
+                }
+            }
+        }
+        return cancelled;
     }
-    return verdicts.get(0);
-  }
 
-  public String warnings() {
-    return String.join("\n", all(Event.Warning.class).stream().map(Event.Warning::text).toList());
-  }
-
-  public String narration() {
-    return String.join("\n", all(Event.Narration.class).stream().map(Event.Narration::text).toList());
-  }
-
-  /** The row of {@code table} whose first cell starts with {@code firstCellStart}. */
-  public static List<String> row(Event.Table table, String firstCellStart) {
-    return table.rows().stream().filter(r -> r.get(0).startsWith(firstCellStart)).findFirst()
-        .orElseThrow(() -> new AssertionError("no row " + firstCellStart + " in " + table.rows()));
-  }
-
-  /** The cell of {@code table} in the row whose first cell is {@code row}, under {@code header}. */
-  public static String cell(Event.Table table, String row, String header) {
-    int column = table.headers().indexOf(header);
-    if (column < 0) {
-      throw new AssertionError("no column " + header + " in " + table.headers());
+    @Override
+    public void closeOnCancel(AutoCloseable resource) {
+        toClose.add(resource);
     }
-    return table.rows().stream().filter(r -> r.get(0).equals(row)).findFirst()
-        .orElseThrow(() -> new AssertionError("no row " + row + " in " + table.rows()))
-        .get(column);
-  }
+
+    public <T extends Event> List<T> all(Class<T> type) {
+        return events.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    public Event.Table table(String captionStart) {
+        return all(Event.Table.class).stream()
+                .filter(t -> t.caption().startsWith(captionStart))
+                .findFirst()
+                .orElseThrow(
+                        () -> new AssertionError("no table " + captionStart + " in " + events));
+    }
+
+    public Event.Fact fact(String label) {
+        return all(Event.Fact.class).stream()
+                .filter(f -> f.label().equals(label))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no fact " + label + " in " + events));
+    }
+
+    /** The value of the fact labelled {@code label}. */
+    public String factValue(String label) {
+        return fact(label).value();
+    }
+
+    public Event.Table onlyTable() {
+        List<Event.Table> tables = all(Event.Table.class);
+        if (tables.size() != 1) {
+            throw new AssertionError("expected one table, got " + events);
+        }
+        return tables.get(0);
+    }
+
+    public Event.Verdict onlyVerdict() {
+        List<Event.Verdict> verdicts = all(Event.Verdict.class);
+        if (verdicts.size() != 1) {
+            throw new AssertionError("expected one verdict, got " + events);
+        }
+        return verdicts.get(0);
+    }
+
+    public String warnings() {
+        return String.join(
+                "\n", all(Event.Warning.class).stream().map(Event.Warning::text).toList());
+    }
+
+    public String narration() {
+        return String.join(
+                "\n", all(Event.Narration.class).stream().map(Event.Narration::text).toList());
+    }
+
+    /** The row of {@code table} whose first cell starts with {@code firstCellStart}. */
+    public static List<String> row(Event.Table table, String firstCellStart) {
+        return table.rows().stream()
+                .filter(r -> r.get(0).startsWith(firstCellStart))
+                .findFirst()
+                .orElseThrow(
+                        () ->
+                                new AssertionError(
+                                        "no row " + firstCellStart + " in " + table.rows()));
+    }
+
+    /**
+     * The cell of {@code table} in the row whose first cell is {@code row}, under {@code header}.
+     */
+    public static String cell(Event.Table table, String row, String header) {
+        int column = table.headers().indexOf(header);
+        if (column < 0) {
+            throw new AssertionError("no column " + header + " in " + table.headers());
+        }
+        return table.rows().stream()
+                .filter(r -> r.get(0).equals(row))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no row " + row + " in " + table.rows()))
+                .get(column);
+    }
 }

@@ -10,62 +10,64 @@ import java.time.Duration;
 
 /** Starts a lab on 127.0.0.1:0 for a test, with the fixture lessons and fake experiments. */
 public final class TestLab {
-  private TestLab() {}
+    private TestLab() {}
 
-  /** The fixture lessons with the real site assets. */
-  public static ContentRoot fixtureContent() {
-    try {
-      Path lessons = Path.of(TestLab.class.getResource("/fixtures/good").toURI());
-      return new ContentRoot(lessons, Path.of("site"), false);
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
+    /** The fixture lessons with the real site assets. */
+    public static ContentRoot fixtureContent() {
+        try {
+            Path lessons = Path.of(TestLab.class.getResource("/fixtures/good").toURI());
+            return new ContentRoot(lessons, Path.of("site"), false);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
-  }
 
-  /**
-   * A copy of the fixture lessons under {@code dir}/lessons, read from disk on every request as in
-   * {@code serve --dev}, so a test can break a lesson while the lab runs.
-   */
-  public static ContentRoot devCopy(Path dir) throws java.io.IOException {
-    Path from = fixtureContent().lessons();
-    Path to = dir.resolve("lessons");
-    try (var files = java.nio.file.Files.walk(from)) {
-      for (Path file : files.toList()) {
-        java.nio.file.Files.copy(file, to.resolve(from.relativize(file).toString()));
-      }
+    /**
+     * A copy of the fixture lessons under {@code dir}/lessons, read from disk on every request as
+     * in {@code serve --dev}, so a test can break a lesson while the lab runs.
+     */
+    public static ContentRoot devCopy(Path dir) throws java.io.IOException {
+        Path from = fixtureContent().lessons();
+        Path to = dir.resolve("lessons");
+        try (var files = java.nio.file.Files.walk(from)) {
+            for (Path file : files.toList()) {
+                java.nio.file.Files.copy(file, to.resolve(from.relativize(file).toString()));
+            }
+        }
+        return new ContentRoot(to, Path.of("site").toAbsolutePath(), true);
     }
-    return new ContentRoot(to, Path.of("site").toAbsolutePath(), true);
-  }
 
-  /** A lab serving the fixtures, with the fake experiments. */
-  public static LabServer start() {
-    return start(4, Duration.ofSeconds(10));
-  }
+    /** A lab serving the fixtures, with the fake experiments. */
+    public static LabServer start() {
+        return start(4, Duration.ofSeconds(10));
+    }
 
-  /** A lab with the given limits. */
-  public static LabServer start(int maxRuns, Duration lifetime) {
-    return start(FakeExperiments.registry(), maxRuns, lifetime);
-  }
+    /** A lab with the given limits. */
+    public static LabServer start(int maxRuns, Duration lifetime) {
+        return start(FakeExperiments.registry(), maxRuns, lifetime);
+    }
 
-  public static LabServer start(ExperimentRegistry registry, int maxRuns, Duration lifetime) {
-    LabConfig config = LabConfig.local(0, fixtureContent()).withLimits(maxRuns, lifetime);
-    return LabServer.start(config, registry, "test");
-  }
+    public static LabServer start(ExperimentRegistry registry, int maxRuns, Duration lifetime) {
+        LabConfig config = LabConfig.local(0, fixtureContent()).withLimits(maxRuns, lifetime);
+        return LabServer.start(config, registry, "test");
+    }
 
-  /** A lab with the fake experiments and the given configuration. */
-  public static LabServer start(LabConfig config) {
-    return LabServer.start(config, FakeExperiments.registry(), "test");
-  }
+    /** A lab with the fake experiments and the given configuration. */
+    public static LabServer start(LabConfig config) {
+        return LabServer.start(config, FakeExperiments.registry(), "test");
+    }
 
-  /** A test room token: strong enough, and fixed so failures are easy to read. */
-  public static final String ROOM_TOKEN = "Room-Token_0123456789abcdefXYZ";
+    /** A test room token: strong enough, and fixed so failures are easy to read. */
+    public static final String ROOM_TOKEN = "Room-Token_0123456789abcdefXYZ";
 
-  /**
-   * A lab serving a room: it listens on the wildcard address, answers to {@code lab.test}, and
-   * wants {@link #ROOM_TOKEN}. Tests reach it through 127.0.0.1 only, with {@code Host: lab.test}.
-   */
-  public static LabServer room() {
-    return start(LabConfig.room("0.0.0.0", 0, fixtureContent(), java.util.Set.of("lab.test"),
-        ROOM_TOKEN));
-  }
+    /**
+     * A lab serving a room: it listens on the wildcard address, answers to {@code lab.test}, and
+     * wants {@link #ROOM_TOKEN}. Tests reach it through 127.0.0.1 only, with {@code Host:
+     * lab.test}.
+     */
+    public static LabServer room() {
+        return start(
+                LabConfig.room(
+                        "0.0.0.0", 0, fixtureContent(), java.util.Set.of("lab.test"), ROOM_TOKEN));
+    }
 }

@@ -25,82 +25,91 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Things that go wrong while the lab runs, and what the lab does about them. */
 class FaultsTest {
-  @TempDir Path dir;
+    @TempDir Path dir;
 
-  @Test
-  void aCheckWaitingForALearnerWhoNeverComesIsStoppedByItsLifetime() throws Exception {
-    try (RunRegistry runs = new RunRegistry(2, Duration.ofMillis(300))) {
-      FakeExperiments.Waiter waiter = new FakeExperiments.Waiter();
-      Run run = runs.start(waiter, Params.defaults(waiter.params()));
-      long deadline = System.currentTimeMillis() + 5_000;
-      while (run.outcome() == null && System.currentTimeMillis() < deadline) {
-        Thread.sleep(20);
-      }
-      assertEquals(Outcome.CANCELLED, run.outcome());
-      assertTrue(run.events().stream().anyMatch(e -> e instanceof Event.Warning w
-          && w.text().contains("time limit")), run.events().toString());
-      int port = FakeExperiments.Waiter.lastPort;
-      assertFalse(SocketTable.listening().stream().anyMatch(e -> e.localPort() == port),
-          "port " + port + " still listening");
-      try (Socket socket = new Socket()) {
-        socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
-        throw new AssertionError("the check's socket still accepts connections");
-      } catch (ConnectException expected) {
-        // refused: the socket was closed
-      }
-      assertEquals(0, runs.active());
-    }
-  }
-
-  @Test
-  void aLessonBrokenWhileTheDevLabRunsGivesAClearPageAndTheRestKeepsWorking() throws Exception {
-    try (LabServer lab = TestLab.start(LabConfig.local(0, TestLab.devCopy(dir)))) {
-      assertEquals(200, RawHttp.get(lab.port(), "/lessons/first", "localhost").status());
-      Path lesson = dir.resolve("lessons/00-first/lesson.md");
-      String good = Files.readString(lesson);
-      Files.writeString(lesson, "---\nid: first\ntitle: [unclosed\n---\nBody.\n");
-      RawHttp.Response broken = RawHttp.get(lab.port(), "/lessons/first", "localhost");
-      assertEquals(500, broken.status());
-      String text = Jsoup.parse(broken.body()).text();
-      assertTrue(text.contains("A lesson is broken"), text);
-      assertTrue(text.contains("lesson.md"), text);
-      assertFalse(text.contains("Exception") || broken.body().contains("at dev."), text);
-      assertEquals(201, RawHttp.postJson(lab.port(), "/api/runs", "",
-          "{\"experiment\":\"test-judge\"}").status(), "runs still start");
-      Files.writeString(lesson, good);
-      assertEquals(200, RawHttp.get(lab.port(), "/lessons/first", "localhost").status());
-    }
-  }
-
-  @Test
-  void aLessonsFolderRemovedWhileTheDevLabRunsGivesAClearPage() throws Exception {
-    try (LabServer lab = TestLab.start(LabConfig.local(0, TestLab.devCopy(dir)))) {
-      try (var files = Files.walk(dir.resolve("lessons"))) {
-        for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-          Files.delete(p);
+    @Test
+    void aCheckWaitingForALearnerWhoNeverComesIsStoppedByItsLifetime() throws Exception {
+        try (RunRegistry runs = new RunRegistry(2, Duration.ofMillis(300))) {
+            FakeExperiments.Waiter waiter = new FakeExperiments.Waiter();
+            Run run = runs.start(waiter, Params.defaults(waiter.params()));
+            long deadline = System.currentTimeMillis() + 5_000;
+            while (run.outcome() == null && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
+            assertEquals(Outcome.CANCELLED, run.outcome());
+            assertTrue(
+                    run.events().stream()
+                            .anyMatch(
+                                    e ->
+                                            e instanceof Event.Warning w
+                                                    && w.text().contains("time limit")),
+                    run.events().toString());
+            int port = FakeExperiments.Waiter.lastPort;
+            assertFalse(
+                    SocketTable.listening().stream().anyMatch(e -> e.localPort() == port),
+                    "port " + port + " still listening");
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
+                throw new AssertionError("the check's socket still accepts connections");
+            } catch (ConnectException expected) {
+                // refused: the socket was closed
+            }
+            assertEquals(0, runs.active());
         }
-      }
-      RawHttp.Response response = RawHttp.get(lab.port(), "/", "localhost");
-      assertEquals(500, response.status());
-      assertTrue(Jsoup.parse(response.body()).text().contains("lessons folder is missing"));
     }
-  }
 
-  @Test
-  void failingAndCancelledRunsLeaveTheRegistryEmpty() throws Exception {
-    try (RunRegistry runs = new RunRegistry(4, Duration.ofSeconds(5))) {
-      Run boom = runs.start(new FakeExperiments.Boom(), Params.defaults(List.of()));
-      Run hold = runs.start(new FakeExperiments.Hold(), Params.defaults(List.of()));
-      hold.eventsFrom(0, 2000);
-      hold.cancel("test");
-      long deadline = System.currentTimeMillis() + 5_000;
-      while ((boom.outcome() == null || hold.outcome() == null)
-          && System.currentTimeMillis() < deadline) {
-        Thread.sleep(10);
-      }
-      assertEquals(Outcome.FAILED, boom.outcome());
-      assertEquals(Outcome.CANCELLED, hold.outcome());
-      assertEquals(0, runs.active());
+    @Test
+    void aLessonBrokenWhileTheDevLabRunsGivesAClearPageAndTheRestKeepsWorking() throws Exception {
+        try (LabServer lab = TestLab.start(LabConfig.local(0, TestLab.devCopy(dir)))) {
+            assertEquals(200, RawHttp.get(lab.port(), "/lessons/first", "localhost").status());
+            Path lesson = dir.resolve("lessons/00-first/lesson.md");
+            String good = Files.readString(lesson);
+            Files.writeString(lesson, "---\nid: first\ntitle: [unclosed\n---\nBody.\n");
+            RawHttp.Response broken = RawHttp.get(lab.port(), "/lessons/first", "localhost");
+            assertEquals(500, broken.status());
+            String text = Jsoup.parse(broken.body()).text();
+            assertTrue(text.contains("A lesson is broken"), text);
+            assertTrue(text.contains("lesson.md"), text);
+            assertFalse(text.contains("Exception") || broken.body().contains("at dev."), text);
+            assertEquals(
+                    201,
+                    RawHttp.postJson(lab.port(), "/api/runs", "", "{\"experiment\":\"test-judge\"}")
+                            .status(),
+                    "runs still start");
+            Files.writeString(lesson, good);
+            assertEquals(200, RawHttp.get(lab.port(), "/lessons/first", "localhost").status());
+        }
     }
-  }
+
+    @Test
+    void aLessonsFolderRemovedWhileTheDevLabRunsGivesAClearPage() throws Exception {
+        try (LabServer lab = TestLab.start(LabConfig.local(0, TestLab.devCopy(dir)))) {
+            try (var files = Files.walk(dir.resolve("lessons"))) {
+                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+            RawHttp.Response response = RawHttp.get(lab.port(), "/", "localhost");
+            assertEquals(500, response.status());
+            assertTrue(Jsoup.parse(response.body()).text().contains("lessons folder is missing"));
+        }
+    }
+
+    @Test
+    void failingAndCancelledRunsLeaveTheRegistryEmpty() throws Exception {
+        try (RunRegistry runs = new RunRegistry(4, Duration.ofSeconds(5))) {
+            Run boom = runs.start(new FakeExperiments.Boom(), Params.defaults(List.of()));
+            Run hold = runs.start(new FakeExperiments.Hold(), Params.defaults(List.of()));
+            hold.eventsFrom(0, 2000);
+            hold.cancel("test");
+            long deadline = System.currentTimeMillis() + 5_000;
+            while ((boom.outcome() == null || hold.outcome() == null)
+                    && System.currentTimeMillis() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals(Outcome.FAILED, boom.outcome());
+            assertEquals(Outcome.CANCELLED, hold.outcome());
+            assertEquals(0, runs.active());
+        }
+    }
 }

@@ -20,56 +20,80 @@ import org.junit.jupiter.api.Test;
  * class until the first {@code GET /metrics} (start-up time is benchmarked, bench/README.md).
  */
 class MetricsStartupTest {
-  private static final Pattern RUNNING = Pattern.compile("running at http://127\\.0\\.0\\.1:(\\d+)/");
+    private static final Pattern RUNNING =
+            Pattern.compile("running at http://127\\.0\\.0\\.1:(\\d+)/");
 
-  @Test
-  void loadsNoMicrometerClassUntilTheFirstScrape() throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process lab = new ProcessBuilder(java, "-Xlog:class+load=info:stdout",
-        "-cp", System.getProperty("java.class.path"), "dev.loopbacklab.cli.Main", "serve", "--port", "0")
-        .redirectErrorStream(true).start();
-    List<String> lines = new CopyOnWriteArrayList<>();
-    Thread reader = new Thread(() -> {
-      try (BufferedReader in = new BufferedReader(
-          new InputStreamReader(lab.getInputStream(), StandardCharsets.UTF_8))) {
-        for (String line = in.readLine(); line != null; line = in.readLine()) {
-          lines.add(line);
+    @Test
+    void loadsNoMicrometerClassUntilTheFirstScrape() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process lab =
+                new ProcessBuilder(
+                                java,
+                                "-Xlog:class+load=info:stdout",
+                                "-cp",
+                                System.getProperty("java.class.path"),
+                                "dev.loopbacklab.cli.Main",
+                                "serve",
+                                "--port",
+                                "0")
+                        .redirectErrorStream(true)
+                        .start();
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Thread reader =
+                new Thread(
+                        () -> {
+                            try (BufferedReader in =
+                                    new BufferedReader(
+                                            new InputStreamReader(
+                                                    lab.getInputStream(),
+                                                    StandardCharsets.UTF_8))) {
+                                for (String line = in.readLine();
+                                        line != null;
+                                        line = in.readLine()) {
+                                    lines.add(line);
+                                }
+                            } catch (java.io.IOException ignored) {
+                                // the lab was stopped
+                            }
+                        });
+        reader.start();
+        try {
+            int port = awaitPort(lines);
+            assertEquals(200, RawHttp.get(port, "/", "localhost:" + port).status());
+            List<String> early = micrometer(lines);
+            assertTrue(
+                    early.isEmpty(),
+                    () ->
+                            early.size()
+                                    + " Micrometer classes loaded before any scrape,"
+                                    + " the first: "
+                                    + early.get(0));
+            assertEquals(200, RawHttp.get(port, "/metrics", "localhost:" + port).status());
+            assertTrue(!micrometer(lines).isEmpty(), "the scrape should have loaded Micrometer");
+        } finally {
+            lab.destroy();
+            assertTrue(lab.waitFor(10, TimeUnit.SECONDS));
+            reader.join(5000);
         }
-      } catch (java.io.IOException ignored) {
-        // the lab was stopped
-      }
-    });
-    reader.start();
-    try {
-      int port = awaitPort(lines);
-      assertEquals(200, RawHttp.get(port, "/", "localhost:" + port).status());
-      List<String> early = micrometer(lines);
-      assertTrue(early.isEmpty(), () -> early.size() + " Micrometer classes loaded before any scrape,"
-          + " the first: " + early.get(0));
-      assertEquals(200, RawHttp.get(port, "/metrics", "localhost:" + port).status());
-      assertTrue(!micrometer(lines).isEmpty(), "the scrape should have loaded Micrometer");
-    } finally {
-      lab.destroy();
-      assertTrue(lab.waitFor(10, TimeUnit.SECONDS));
-      reader.join(5000);
     }
-  }
 
-  private static List<String> micrometer(List<String> lines) {
-    return lines.stream().filter(l -> l.contains(" io.micrometer.")).toList();
-  }
+    private static List<String> micrometer(List<String> lines) {
+        return lines.stream().filter(l -> l.contains(" io.micrometer.")).toList();
+    }
 
-  private static int awaitPort(List<String> lines) throws InterruptedException {
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (System.nanoTime() < end) {
-      for (String line : lines) {
-        Matcher m = RUNNING.matcher(line);
-        if (m.find()) {
-          return Integer.parseInt(m.group(1));
+    private static int awaitPort(List<String> lines) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < end) {
+            for (String line : lines) {
+                Matcher m = RUNNING.matcher(line);
+                if (m.find()) {
+                    return Integer.parseInt(m.group(1));
+                }
+            }
+            Thread.sleep(20);
         }
-      }
-      Thread.sleep(20);
+        throw new AssertionError(
+                "the lab did not start: "
+                        + lines.subList(Math.max(0, lines.size() - 20), lines.size()));
     }
-    throw new AssertionError("the lab did not start: " + lines.subList(Math.max(0, lines.size() - 20), lines.size()));
-  }
 }

@@ -17,64 +17,69 @@ import org.junit.jupiter.api.Test;
  * after a delay), and a lesson asked for earlier rendered on demand.
  */
 class PageServiceTest {
-  private final AtomicInteger loads = new AtomicInteger();
+    private final AtomicInteger loads = new AtomicInteger();
 
-  private PageService pages(Duration lessonsAfter) {
-    return new PageService(() -> {
-      loads.incrementAndGet();
-      return LessonCatalog.load(TestLab.fixtureContent().lessons());
-    }, false, FakeExperiments.registry(), Layout.Chrome.local("test"), lessonsAfter);
-  }
-
-  private static Thread warm(PageService pages) {
-    Thread thread = new Thread(pages::warm, "test-warm");
-    thread.setDaemon(true);
-    thread.start();
-    return thread;
-  }
-
-  @Test
-  void lessonPagesWaitForTheFirstPageServed() throws Exception {
-    PageService pages = pages(Duration.ofMinutes(10));
-    Thread warm = warm(pages);
-    String index = pages.index();
-    assertTrue(index.contains("The first lesson"));
-    warm.join(200);
-    assertTrue(warm.isAlive(), "still waiting for a page to go out");
-    assertFalse(pages.isRendered("first"));
-    assertFalse(pages.isRendered("second"));
-
-    pages.pageServed();
-    warm.join(Duration.ofSeconds(30).toMillis());
-    assertFalse(warm.isAlive());
-    assertTrue(pages.isRendered("first"));
-    assertTrue(pages.isRendered("second"));
-    assertTrue(loads.get() == 1, "the lessons are read once, not " + loads.get() + " times");
-  }
-
-  @Test
-  void lessonPagesRenderAfterTheDelayWhenNoPageIsServed() throws Exception {
-    PageService pages = pages(Duration.ofMillis(1));
-    Thread warm = warm(pages);
-    warm.join(Duration.ofSeconds(30).toMillis());
-    assertFalse(warm.isAlive());
-    for (String id : List.of("first", "second")) {
-      assertTrue(pages.isRendered(id), id);
+    private PageService pages(Duration lessonsAfter) {
+        return new PageService(
+                () -> {
+                    loads.incrementAndGet();
+                    return LessonCatalog.load(TestLab.fixtureContent().lessons());
+                },
+                false,
+                FakeExperiments.registry(),
+                Layout.Chrome.local("test"),
+                lessonsAfter);
     }
-  }
 
-  @Test
-  void aLessonAskedForBeforeItsTurnRendersOnDemand() throws Exception {
-    PageService pages = pages(Duration.ofMinutes(10));
-    Thread warm = warm(pages);
-    try {
-      assertTrue(pages.lesson("second").orElseThrow().render(new byte[0]).length > 0);
-      assertTrue(pages.isRendered("second"));
-      assertFalse(pages.isRendered("first"));
-      assertTrue(pages.lesson("no-such-lesson").isEmpty());
-    } finally {
-      pages.pageServed();
-      warm.join(Duration.ofSeconds(30).toMillis());
+    private static Thread warm(PageService pages) {
+        Thread thread = new Thread(pages::warm, "test-warm");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
     }
-  }
+
+    @Test
+    void lessonPagesWaitForTheFirstPageServed() throws Exception {
+        PageService pages = pages(Duration.ofMinutes(10));
+        Thread warm = warm(pages);
+        String index = pages.index();
+        assertTrue(index.contains("The first lesson"));
+        warm.join(200);
+        assertTrue(warm.isAlive(), "still waiting for a page to go out");
+        assertFalse(pages.isRendered("first"));
+        assertFalse(pages.isRendered("second"));
+
+        pages.pageServed();
+        warm.join(Duration.ofSeconds(30).toMillis());
+        assertFalse(warm.isAlive());
+        assertTrue(pages.isRendered("first"));
+        assertTrue(pages.isRendered("second"));
+        assertTrue(loads.get() == 1, "the lessons are read once, not " + loads.get() + " times");
+    }
+
+    @Test
+    void lessonPagesRenderAfterTheDelayWhenNoPageIsServed() throws Exception {
+        PageService pages = pages(Duration.ofMillis(1));
+        Thread warm = warm(pages);
+        warm.join(Duration.ofSeconds(30).toMillis());
+        assertFalse(warm.isAlive());
+        for (String id : List.of("first", "second")) {
+            assertTrue(pages.isRendered(id), id);
+        }
+    }
+
+    @Test
+    void aLessonAskedForBeforeItsTurnRendersOnDemand() throws Exception {
+        PageService pages = pages(Duration.ofMinutes(10));
+        Thread warm = warm(pages);
+        try {
+            assertTrue(pages.lesson("second").orElseThrow().render(new byte[0]).length > 0);
+            assertTrue(pages.isRendered("second"));
+            assertFalse(pages.isRendered("first"));
+            assertTrue(pages.lesson("no-such-lesson").isEmpty());
+        } finally {
+            pages.pageServed();
+            warm.join(Duration.ofSeconds(30).toMillis());
+        }
+    }
 }

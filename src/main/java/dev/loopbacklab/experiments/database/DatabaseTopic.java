@@ -5,10 +5,10 @@ import java.util.List;
 
 /** The experiments and checks of the database-on-localhost lesson. */
 public final class DatabaseTopic {
-  private DatabaseTopic() {}
+    private DatabaseTopic() {}
 
-  /** {@code db-tcp}, {@code db-allow-others} and the check {@code db-yours}. */
-  public static List<Experiment> experiments() {
-    return List.of(new DbTcp(), new DbAllowOthers(), new DbYours());
-  }
+    /** {@code db-tcp}, {@code db-allow-others} and the check {@code db-yours}. */
+    public static List<Experiment> experiments() {
+        return List.of(new DbTcp(), new DbAllowOthers(), new DbYours());
+    }
 }

@@ -22,144 +22,198 @@ import java.util.Locale;
  * exactly the same bytes back, and says precisely what happened when it does not.
  */
 final class EchoYours implements Check {
-  static final int DEFAULT_PORT = 7007;
-  private static final int SHOW_CHARS = 80;
-  private static final SecureRandom RANDOM = new SecureRandom();
-  private final Duration timeout;
+    static final int DEFAULT_PORT = 7007;
+    private static final int SHOW_CHARS = 80;
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private final Duration timeout;
 
-  EchoYours() {
-    this(Duration.ofSeconds(2));
-  }
-
-  /** A check waiting {@code timeout} to connect and again for the reply; shorter in tests. */
-  EchoYours(Duration timeout) {
-    this.timeout = timeout;
-  }
-
-  @Override
-  public String id() {
-    return "echo-yours";
-  }
-
-  @Override
-  public String title() {
-    return "Your own echo server";
-  }
-
-  @Override
-  public String description() {
-    return "Start an echo server of your own on loopback, then check it: the lab sends a random"
-        + " line and expects exactly the same bytes back.";
-  }
-
-  @Override
-  public List<ParamSpec> params() {
-    return List.of(
-        ParamSpec.port("port", DEFAULT_PORT, "the port your echo server listens on; " + DEFAULT_PORT
-            + " unless you chose another"),
-        ParamSpec.host("host", "the loopback address your server listens on; 127.0.0.1 unless"
-            + " you chose another"));
-  }
-
-  @Override
-  public void run(Params params, Report report) throws Exception {
-    LoopbackTarget host = params.host("host");
-    int port = params.port("port");
-    String where = host.isIpv6() ? "[" + host.text() + "]:" + port : host.text() + ":" + port;
-    int millis = (int) timeout.toMillis();
-    byte[] token = token();
-    try (Socket socket = new Socket()) {
-      report.closeOnCancel(socket);
-      try {
-        socket.connect(host.socketAddress(port), millis);
-      } catch (ConnectException e) {
-        report.verdict(false, "Connection refused: nothing is listening on " + where + ".",
-            "the JDK said: " + e.getMessage(),
-            "Start your server first, e.g. in JShell: EchoServer.start(\"" + host.text() + "\", "
-                + port + ")", "or with ncat: ncat -l -k -e /bin/cat " + host.text() + " " + port);
-        return;
-      } catch (SocketTimeoutException e) {
-        report.verdict(false, "Timed out connecting to " + where + " after " + millis + " ms.",
-            "the JDK said: " + e.getMessage(),
-            "On loopback a refusal is instant, so something accepted the packets but did not"
-                + " finish the handshake: a firewall rule or a server too busy to accept.");
-        return;
-      }
-      socket.setTcpNoDelay(true);
-      String from = "connected from source port " + socket.getLocalPort() + " to " + where;
-      long start = System.nanoTime();
-      socket.getOutputStream().write(token);
-      Reply reply = read(socket, token.length, millis);
-      long nanos = System.nanoTime() - start;
-      judge(report, token, reply, nanos, from, millis);
+    EchoYours() {
+        this(Duration.ofSeconds(2));
     }
-  }
 
-  /** What came back: the bytes, and why reading stopped. */
-  record Reply(byte[] bytes, int length, boolean closed, boolean timedOut, String error) {}
-
-  private static Reply read(Socket socket, int expected, int millis) throws IOException {
-    byte[] bytes = new byte[expected];
-    int length = 0;
-    long deadline = System.nanoTime() + millis * 1_000_000L;
-    InputStream in = socket.getInputStream();
-    while (length < expected) {
-      long left = (deadline - System.nanoTime()) / 1_000_000L;
-      if (left <= 0) {
-        return new Reply(bytes, length, false, true, null);
-      }
-      socket.setSoTimeout((int) left);
-      int n;
-      try {
-        n = in.read(bytes, length, expected - length);
-      } catch (SocketTimeoutException e) {
-        return new Reply(bytes, length, false, true, null);
-      } catch (IOException e) {
-        return new Reply(bytes, length, true, false, e.getMessage());
-      }
-      if (n < 0) {
-        return new Reply(bytes, length, true, false, null);
-      }
-      length += n;
+    /** A check waiting {@code timeout} to connect and again for the reply; shorter in tests. */
+    EchoYours(Duration timeout) {
+        this.timeout = timeout;
     }
-    return new Reply(bytes, length, false, false, null);
-  }
 
-  private static void judge(Report report, byte[] token, Reply reply, long nanos, String from,
-      int millis) {
-    String sent = "sent: " + VisibleText.of(text(token, token.length), SHOW_CHARS)
-        + " (" + token.length + " bytes)";
-    String got = "got back: " + VisibleText.of(text(reply.bytes(), reply.length()), SHOW_CHARS)
-        + " (" + reply.length() + " bytes)";
-    boolean prefix = java.util.Arrays.equals(token, 0, reply.length(), reply.bytes(), 0, reply.length());
-    if (reply.length() == token.length && prefix) {
-      report.verdict(true, String.format(Locale.ROOT, "Your echo server answered: the same %d"
-              + " bytes came back in %.1f µs.", token.length, nanos / 1000.0),
-          from, sent, "Your server saw the lab's connection coming from that ephemeral port.");
-    } else if (reply.length() > 0 && !prefix) {
-      report.verdict(false, "Something answered, but not with an echo: the bytes that came back"
-          + " differ from the ones sent.", from, sent, got);
-    } else if (reply.closed()) {
-      String how = reply.error() == null ? "closed the connection" : "reset the connection ("
-          + reply.error() + ")";
-      report.verdict(false, "Connected, but the server " + how + (reply.length() == 0
-              ? " without replying." : " after echoing only part of the line."), from, sent, got);
-    } else {
-      report.verdict(false, "Connected, but no " + (reply.length() == 0 ? "reply" : "full reply")
-          + " came back within " + millis + " ms: something is listening but not echoing.",
-          from, sent, got, "Is it an echo server? A server that waits for more input (such as"
-              + " an HTTP server) also stays silent.");
+    @Override
+    public String id() {
+        return "echo-yours";
     }
-  }
 
-  private static byte[] token() {
-    byte[] random = new byte[8];
-    RANDOM.nextBytes(random);
-    return ("loopback-lab-" + HexFormat.of().formatHex(random) + "\n")
-        .getBytes(StandardCharsets.US_ASCII);
-  }
+    @Override
+    public String title() {
+        return "Your own echo server";
+    }
 
-  private static String text(byte[] bytes, int length) {
-    return new String(bytes, 0, length, StandardCharsets.UTF_8);
-  }
+    @Override
+    public String description() {
+        return "Start an echo server of your own on loopback, then check it: the lab sends a random"
+                + " line and expects exactly the same bytes back.";
+    }
+
+    @Override
+    public List<ParamSpec> params() {
+        return List.of(
+                ParamSpec.port(
+                        "port",
+                        DEFAULT_PORT,
+                        "the port your echo server listens on; "
+                                + DEFAULT_PORT
+                                + " unless you chose another"),
+                ParamSpec.host(
+                        "host",
+                        "the loopback address your server listens on; 127.0.0.1 unless"
+                                + " you chose another"));
+    }
+
+    @Override
+    public void run(Params params, Report report) throws Exception {
+        LoopbackTarget host = params.host("host");
+        int port = params.port("port");
+        String where = host.isIpv6() ? "[" + host.text() + "]:" + port : host.text() + ":" + port;
+        int millis = (int) timeout.toMillis();
+        byte[] token = token();
+        try (Socket socket = new Socket()) {
+            report.closeOnCancel(socket);
+            try {
+                socket.connect(host.socketAddress(port), millis);
+            } catch (ConnectException e) {
+                report.verdict(
+                        false,
+                        "Connection refused: nothing is listening on " + where + ".",
+                        "the JDK said: " + e.getMessage(),
+                        "Start your server first, e.g. in JShell: EchoServer.start(\""
+                                + host.text()
+                                + "\", "
+                                + port
+                                + ")",
+                        "or with ncat: ncat -l -k -e /bin/cat " + host.text() + " " + port);
+                return;
+            } catch (SocketTimeoutException e) {
+                report.verdict(
+                        false,
+                        "Timed out connecting to " + where + " after " + millis + " ms.",
+                        "the JDK said: " + e.getMessage(),
+                        "On loopback a refusal is instant, so something accepted the packets but did not"
+                                + " finish the handshake: a firewall rule or a server too busy to accept.");
+                return;
+            }
+            socket.setTcpNoDelay(true);
+            String from = "connected from source port " + socket.getLocalPort() + " to " + where;
+            long start = System.nanoTime();
+            socket.getOutputStream().write(token);
+            Reply reply = read(socket, token.length, millis);
+            long nanos = System.nanoTime() - start;
+            judge(report, token, reply, nanos, from, millis);
+        }
+    }
+
+    /** What came back: the bytes, and why reading stopped. */
+    record Reply(byte[] bytes, int length, boolean closed, boolean timedOut, String error) {}
+
+    private static Reply read(Socket socket, int expected, int millis) throws IOException {
+        byte[] bytes = new byte[expected];
+        int length = 0;
+        long deadline = System.nanoTime() + millis * 1_000_000L;
+        InputStream in = socket.getInputStream();
+        while (length < expected) {
+            long left = (deadline - System.nanoTime()) / 1_000_000L;
+            if (left <= 0) {
+                return new Reply(bytes, length, false, true, null);
+            }
+            socket.setSoTimeout((int) left);
+            int n;
+            try {
+                n = in.read(bytes, length, expected - length);
+            } catch (SocketTimeoutException e) {
+                return new Reply(bytes, length, false, true, null);
+            } catch (IOException e) {
+                return new Reply(bytes, length, true, false, e.getMessage());
+            }
+            if (n < 0) {
+                return new Reply(bytes, length, true, false, null);
+            }
+            length += n;
+        }
+        return new Reply(bytes, length, false, false, null);
+    }
+
+    private static void judge(
+            Report report, byte[] token, Reply reply, long nanos, String from, int millis) {
+        String sent =
+                "sent: "
+                        + VisibleText.of(text(token, token.length), SHOW_CHARS)
+                        + " ("
+                        + token.length
+                        + " bytes)";
+        String got =
+                "got back: "
+                        + VisibleText.of(text(reply.bytes(), reply.length()), SHOW_CHARS)
+                        + " ("
+                        + reply.length()
+                        + " bytes)";
+        boolean prefix =
+                java.util.Arrays.equals(token, 0, reply.length(), reply.bytes(), 0, reply.length());
+        if (reply.length() == token.length && prefix) {
+            report.verdict(
+                    true,
+                    String.format(
+                            Locale.ROOT,
+                            "Your echo server answered: the same %d"
+                                    + " bytes came back in %.1f µs.",
+                            token.length,
+                            nanos / 1000.0),
+                    from,
+                    sent,
+                    "Your server saw the lab's connection coming from that ephemeral port.");
+        } else if (reply.length() > 0 && !prefix) {
+            report.verdict(
+                    false,
+                    "Something answered, but not with an echo: the bytes that came back"
+                            + " differ from the ones sent.",
+                    from,
+                    sent,
+                    got);
+        } else if (reply.closed()) {
+            String how =
+                    reply.error() == null
+                            ? "closed the connection"
+                            : "reset the connection (" + reply.error() + ")";
+            report.verdict(
+                    false,
+                    "Connected, but the server "
+                            + how
+                            + (reply.length() == 0
+                                    ? " without replying."
+                                    : " after echoing only part of the line."),
+                    from,
+                    sent,
+                    got);
+        } else {
+            report.verdict(
+                    false,
+                    "Connected, but no "
+                            + (reply.length() == 0 ? "reply" : "full reply")
+                            + " came back within "
+                            + millis
+                            + " ms: something is listening but not echoing.",
+                    from,
+                    sent,
+                    got,
+                    "Is it an echo server? A server that waits for more input (such as"
+                            + " an HTTP server) also stays silent.");
+        }
+    }
+
+    private static byte[] token() {
+        byte[] random = new byte[8];
+        RANDOM.nextBytes(random);
+        return ("loopback-lab-" + HexFormat.of().formatHex(random) + "\n")
+                .getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static String text(byte[] bytes, int length) {
+        return new String(bytes, 0, length, StandardCharsets.UTF_8);
+    }
 }

@@ -11,35 +11,38 @@ import java.util.Locale;
  * interesting part of the chart into one bar.
  */
 final class RttHistogram {
-  private static final int MAX_BUCKETS = 30;
+    private static final int MAX_BUCKETS = 30;
 
-  private RttHistogram() {}
+    private RttHistogram() {}
 
-  /** Bars for the first {@code n} values of {@code sorted}; the median's bucket is highlighted. */
-  static List<Event.Bar> bars(long[] sorted, int n) {
-    if (n == 0) {
-      return List.of();
+    /**
+     * Bars for the first {@code n} values of {@code sorted}; the median's bucket is highlighted.
+     */
+    static List<Event.Bar> bars(long[] sorted, int n) {
+        if (n == 0) {
+            return List.of();
+        }
+        long firstMicros = sorted[0] / 1000;
+        long p99Micros = RttStats.rank(sorted, n, 99) / 1000;
+        long width = Math.max(1, (p99Micros - firstMicros + MAX_BUCKETS - 1) / MAX_BUCKETS);
+        int buckets = (int) Math.min(MAX_BUCKETS, (p99Micros - firstMicros) / width + 1);
+        long[] counts = new long[buckets + 1];
+        for (int i = 0; i < n; i++) {
+            long bucket = (sorted[i] / 1000 - firstMicros) / width;
+            counts[(int) Math.min(buckets, bucket)]++;
+        }
+        long medianBucket =
+                Math.min(buckets, (RttStats.rank(sorted, n, 50) / 1000 - firstMicros) / width);
+        List<Event.Bar> bars = new ArrayList<>();
+        for (int b = 0; b < buckets; b++) {
+            long from = firstMicros + b * width;
+            String label = width == 1 ? Long.toString(from) : from + "–" + (from + width - 1);
+            bars.add(new Event.Bar(label, counts[b], b == medianBucket));
+        }
+        if (counts[buckets] > 0) {
+            String label = String.format(Locale.ROOT, "≥%d", firstMicros + buckets * width);
+            bars.add(new Event.Bar(label, counts[buckets], false));
+        }
+        return bars;
     }
-    long firstMicros = sorted[0] / 1000;
-    long p99Micros = RttStats.rank(sorted, n, 99) / 1000;
-    long width = Math.max(1, (p99Micros - firstMicros + MAX_BUCKETS - 1) / MAX_BUCKETS);
-    int buckets = (int) Math.min(MAX_BUCKETS, (p99Micros - firstMicros) / width + 1);
-    long[] counts = new long[buckets + 1];
-    for (int i = 0; i < n; i++) {
-      long bucket = (sorted[i] / 1000 - firstMicros) / width;
-      counts[(int) Math.min(buckets, bucket)]++;
-    }
-    long medianBucket = Math.min(buckets, (RttStats.rank(sorted, n, 50) / 1000 - firstMicros) / width);
-    List<Event.Bar> bars = new ArrayList<>();
-    for (int b = 0; b < buckets; b++) {
-      long from = firstMicros + b * width;
-      String label = width == 1 ? Long.toString(from) : from + "–" + (from + width - 1);
-      bars.add(new Event.Bar(label, counts[b], b == medianBucket));
-    }
-    if (counts[buckets] > 0) {
-      String label = String.format(Locale.ROOT, "≥%d", firstMicros + buckets * width);
-      bars.add(new Event.Bar(label, counts[buckets], false));
-    }
-    return bars;
-  }
 }

@@ -16,88 +16,89 @@ import java.nio.channels.SocketChannel;
  * both, so any difference in the numbers comes from the transport, not from the client.
  */
 final class StreamPinger implements Pinger {
-  private final AutoCloseable server;
-  private final SocketChannel channel;
-  private final ByteBuffer out = ByteBuffer.allocateDirect(MESSAGE_BYTES);
-  private final ByteBuffer in = ByteBuffer.allocateDirect(MESSAGE_BYTES);
+    private final AutoCloseable server;
+    private final SocketChannel channel;
+    private final ByteBuffer out = ByteBuffer.allocateDirect(MESSAGE_BYTES);
+    private final ByteBuffer in = ByteBuffer.allocateDirect(MESSAGE_BYTES);
 
-  private StreamPinger(AutoCloseable server, SocketChannel channel) {
-    this.server = server;
-    this.channel = channel;
-  }
+    private StreamPinger(AutoCloseable server, SocketChannel channel) {
+        this.server = server;
+        this.channel = channel;
+    }
 
-  /** A TCP connection with TCP_NODELAY to a fresh {@link EchoServer} on 127.0.0.1. */
-  static StreamPinger tcp(Report report) throws IOException {
-    EchoServer server = EchoServer.start("127.0.0.1", 0);
-    report.closeOnCancel(server);
-    try {
-      SocketChannel channel = SocketChannel.open();
-      report.closeOnCancel(channel);
-      try {
-        // Without it, Nagle's algorithm may hold a small message back for up to ~40 ms.
-        channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-        channel.connect(server.localAddress());
-      } catch (IOException | RuntimeException e) {
-        channel.close();
-        throw e;
-      }
-      return new StreamPinger(server, channel);
-    } catch (IOException | RuntimeException e) {
-      server.close();
-      throw e;
+    /** A TCP connection with TCP_NODELAY to a fresh {@link EchoServer} on 127.0.0.1. */
+    static StreamPinger tcp(Report report) throws IOException {
+        EchoServer server = EchoServer.start("127.0.0.1", 0);
+        report.closeOnCancel(server);
+        try {
+            SocketChannel channel = SocketChannel.open();
+            report.closeOnCancel(channel);
+            try {
+                // Without it, Nagle's algorithm may hold a small message back for up to ~40 ms.
+                channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                channel.connect(server.localAddress());
+            } catch (IOException | RuntimeException e) {
+                channel.close();
+                throw e;
+            }
+            return new StreamPinger(server, channel);
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
     }
-  }
 
-  /** A connection to a fresh {@link UnixEchoServer}; call only if it is supported. */
-  static StreamPinger unix(Report report) throws IOException {
-    UnixEchoServer server = UnixEchoServer.start();
-    report.closeOnCancel(server);
-    try {
-      SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
-      report.closeOnCancel(channel);
-      try {
-        channel.connect(UnixDomainSocketAddress.of(server.path()));
-      } catch (IOException | RuntimeException e) {
-        channel.close();
-        throw e;
-      }
-      return new StreamPinger(server, channel);
-    } catch (IOException | RuntimeException e) {
-      server.close();
-      throw e;
+    /** A connection to a fresh {@link UnixEchoServer}; call only if it is supported. */
+    static StreamPinger unix(Report report) throws IOException {
+        UnixEchoServer server = UnixEchoServer.start();
+        report.closeOnCancel(server);
+        try {
+            SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+            report.closeOnCancel(channel);
+            try {
+                channel.connect(UnixDomainSocketAddress.of(server.path()));
+            } catch (IOException | RuntimeException e) {
+                channel.close();
+                throw e;
+            }
+            return new StreamPinger(server, channel);
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
     }
-  }
 
-  @Override
-  public boolean roundTrip(long seq) throws IOException {
-    out.clear();
-    out.putLong(0, seq);
-    while (out.hasRemaining()) {
-      channel.write(out);
+    @Override
+    public boolean roundTrip(long seq) throws IOException {
+        out.clear();
+        out.putLong(0, seq);
+        while (out.hasRemaining()) {
+            channel.write(out);
+        }
+        in.clear();
+        while (in.hasRemaining()) {
+            if (channel.read(in) < 0) {
+                throw new EOFException("the echo server closed the connection");
+            }
+        }
+        if (in.getLong(0) != seq) {
+            throw new IOException(
+                    "the echo server sent back message " + in.getLong(0) + ", not " + seq);
+        }
+        return true;
     }
-    in.clear();
-    while (in.hasRemaining()) {
-      if (channel.read(in) < 0) {
-        throw new EOFException("the echo server closed the connection");
-      }
-    }
-    if (in.getLong(0) != seq) {
-      throw new IOException("the echo server sent back message " + in.getLong(0) + ", not " + seq);
-    }
-    return true;
-  }
 
-  @Override
-  public void close() {
-    try {
-      channel.close();
-    } catch (IOException e) {
-      // The descriptor is released either way.
+    @Override
+    public void close() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // The descriptor is released either way.
+        }
+        try {
+            server.close();
+        } catch (Exception e) {
+            // Our echo servers' close() does not throw; AutoCloseable's signature just says it may.
+        }
     }
-    try {
-      server.close();
-    } catch (Exception e) {
-      // Our echo servers' close() does not throw; AutoCloseable's signature just says it may.
-    }
-  }
 }

@@ -16,63 +16,64 @@ import java.nio.ByteBuffer;
  * recognised by its sequence number and skipped.
  */
 final class UdpPinger implements Pinger {
-  private final UdpEchoServer server;
-  private final DatagramSocket socket;
-  private final int timeoutMillis;
-  private final byte[] outBytes = new byte[MESSAGE_BYTES];
-  private final byte[] inBytes = new byte[MESSAGE_BYTES];
-  private final DatagramPacket outPacket = new DatagramPacket(outBytes, MESSAGE_BYTES);
-  private final DatagramPacket inPacket = new DatagramPacket(inBytes, MESSAGE_BYTES);
+    private final UdpEchoServer server;
+    private final DatagramSocket socket;
+    private final int timeoutMillis;
+    private final byte[] outBytes = new byte[MESSAGE_BYTES];
+    private final byte[] inBytes = new byte[MESSAGE_BYTES];
+    private final DatagramPacket outPacket = new DatagramPacket(outBytes, MESSAGE_BYTES);
+    private final DatagramPacket inPacket = new DatagramPacket(inBytes, MESSAGE_BYTES);
 
-  private UdpPinger(UdpEchoServer server, DatagramSocket socket, int timeoutMillis) {
-    this.server = server;
-    this.socket = socket;
-    this.timeoutMillis = timeoutMillis;
-  }
-
-  /** A UDP socket talking to a fresh {@link UdpEchoServer} on 127.0.0.1. */
-  static UdpPinger open(Report report, int timeoutMillis) throws IOException {
-    InetAddress loopback = InetAddress.getByAddress("127.0.0.1", new byte[] {127, 0, 0, 1});
-    UdpEchoServer server = UdpEchoServer.start(loopback, 0);
-    report.closeOnCancel(server);
-    try {
-      DatagramSocket socket = new DatagramSocket(new InetSocketAddress(loopback, 0));
-      report.closeOnCancel(socket);
-      socket.connect(new InetSocketAddress(loopback, server.port()));
-      return new UdpPinger(server, socket, timeoutMillis);
-    } catch (IOException | RuntimeException e) {
-      server.close();
-      throw e;
+    private UdpPinger(UdpEchoServer server, DatagramSocket socket, int timeoutMillis) {
+        this.server = server;
+        this.socket = socket;
+        this.timeoutMillis = timeoutMillis;
     }
-  }
 
-  @Override
-  public boolean roundTrip(long seq) throws IOException {
-    ByteBuffer.wrap(outBytes).putLong(0, seq);
-    socket.send(outPacket);
-    long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
-    while (true) {
-      long left = (deadline - System.nanoTime()) / 1_000_000L;
-      if (left <= 0) {
-        return false;
-      }
-      socket.setSoTimeout((int) left);
-      inPacket.setLength(MESSAGE_BYTES);
-      try {
-        socket.receive(inPacket);
-      } catch (SocketTimeoutException e) {
-        return false;
-      }
-      if (inPacket.getLength() == MESSAGE_BYTES && ByteBuffer.wrap(inBytes).getLong(0) == seq) {
-        return true;
-      }
-      // A late reply to a message already counted as lost: not this one, keep waiting.
+    /** A UDP socket talking to a fresh {@link UdpEchoServer} on 127.0.0.1. */
+    static UdpPinger open(Report report, int timeoutMillis) throws IOException {
+        InetAddress loopback = InetAddress.getByAddress("127.0.0.1", new byte[] {127, 0, 0, 1});
+        UdpEchoServer server = UdpEchoServer.start(loopback, 0);
+        report.closeOnCancel(server);
+        try {
+            DatagramSocket socket = new DatagramSocket(new InetSocketAddress(loopback, 0));
+            report.closeOnCancel(socket);
+            socket.connect(new InetSocketAddress(loopback, server.port()));
+            return new UdpPinger(server, socket, timeoutMillis);
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
     }
-  }
 
-  @Override
-  public void close() {
-    socket.close();
-    server.close();
-  }
+    @Override
+    public boolean roundTrip(long seq) throws IOException {
+        ByteBuffer.wrap(outBytes).putLong(0, seq);
+        socket.send(outPacket);
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        while (true) {
+            long left = (deadline - System.nanoTime()) / 1_000_000L;
+            if (left <= 0) {
+                return false;
+            }
+            socket.setSoTimeout((int) left);
+            inPacket.setLength(MESSAGE_BYTES);
+            try {
+                socket.receive(inPacket);
+            } catch (SocketTimeoutException e) {
+                return false;
+            }
+            if (inPacket.getLength() == MESSAGE_BYTES
+                    && ByteBuffer.wrap(inBytes).getLong(0) == seq) {
+                return true;
+            }
+            // A late reply to a message already counted as lost: not this one, keep waiting.
+        }
+    }
+
+    @Override
+    public void close() {
+        socket.close();
+        server.close();
+    }
 }

@@ -15,74 +15,82 @@ import java.util.List;
  * source port the OS gave each client, then counts the client sockets left in TIME_WAIT.
  */
 final class ConnectSweep implements Experiment {
-  static final String LISTENER = "listener";
-  static final String TIME_WAIT = "client sockets left in TIME_WAIT";
-  private static final int CONNECT_TIMEOUT_MILLIS = 2_000;
+    static final String LISTENER = "listener";
+    static final String TIME_WAIT = "client sockets left in TIME_WAIT";
+    private static final int CONNECT_TIMEOUT_MILLIS = 2_000;
 
-  @Override
-  public String id() {
-    return "ephemeral-connect-sweep";
-  }
+    @Override
+    public String id() {
+        return "ephemeral-connect-sweep";
+    }
 
-  @Override
-  public String title() {
-    return "Which source ports do clients get?";
-  }
+    @Override
+    public String title() {
+        return "Which source ports do clients get?";
+    }
 
-  @Override
-  public String description() {
-    return "Opens many client connections to a listener on 127.0.0.1, closing each at once, shows"
-        + " the source port the OS chose for each, and counts the sockets left in TIME_WAIT.";
-  }
+    @Override
+    public String description() {
+        return "Opens many client connections to a listener on 127.0.0.1, closing each at once, shows"
+                + " the source port the OS chose for each, and counts the sockets left in TIME_WAIT.";
+    }
 
-  @Override
-  public List<ParamSpec> params() {
-    return List.of(EphemeralTopic.countParam("connections"));
-  }
+    @Override
+    public List<ParamSpec> params() {
+        return List.of(EphemeralTopic.countParam("connections"));
+    }
 
-  @Override
-  public void run(Params params, Report report) throws IOException {
-    int count = (int) params.integer("count");
-    EphemeralRange range = EphemeralTopic.rangeForCharts(report);
-    Sweep.Result result;
-    int port;
-    long timeWaitBefore;
-    try (DrainingListener listener = DrainingListener.start()) {
-      report.closeOnCancel(listener.socket());
-      port = listener.port();
-      report.fact(LISTENER, "127.0.0.1:" + port, "", "a port from bind(0)");
-      timeWaitBefore = TimeWaitCount.toPort(port).orElse(0);
-      InetSocketAddress target = new InetSocketAddress(EphemeralTopic.loopback(), port);
-      result = Sweep.run(count, report, "connect()", () -> {
-        listener.awaitSlot();
-        try (Socket client = new Socket()) {
-          client.connect(target, CONNECT_TIMEOUT_MILLIS);
-          return client.getLocalPort();
+    @Override
+    public void run(Params params, Report report) throws IOException {
+        int count = (int) params.integer("count");
+        EphemeralRange range = EphemeralTopic.rangeForCharts(report);
+        Sweep.Result result;
+        int port;
+        long timeWaitBefore;
+        try (DrainingListener listener = DrainingListener.start()) {
+            report.closeOnCancel(listener.socket());
+            port = listener.port();
+            report.fact(LISTENER, "127.0.0.1:" + port, "", "a port from bind(0)");
+            timeWaitBefore = TimeWaitCount.toPort(port).orElse(0);
+            InetSocketAddress target = new InetSocketAddress(EphemeralTopic.loopback(), port);
+            result =
+                    Sweep.run(
+                            count,
+                            report,
+                            "connect()",
+                            () -> {
+                                listener.awaitSlot();
+                                try (Socket client = new Socket()) {
+                                    client.connect(target, CONNECT_TIMEOUT_MILLIS);
+                                    return client.getLocalPort();
+                                }
+                            });
+            listener.awaitDrained();
         }
-      });
-      listener.awaitDrained();
+        PortSample sample = PortSample.of(result.ports(), range, result.nanos());
+        SampleLines.facts(report, sample, range);
+        SourcePortSteps.report(report, result.ports());
+        report.emit(PortHistogram.chart("Client source ports", result.ports(), range));
+        report.say(explain(sample, range));
+        TimeWaitCount.report(report, port, timeWaitBefore, count);
     }
-    PortSample sample = PortSample.of(result.ports(), range, result.nanos());
-    SampleLines.facts(report, sample, range);
-    SourcePortSteps.report(report, result.ports());
-    report.emit(PortHistogram.chart("Client source ports", result.ports(), range));
-    report.say(explain(sample, range));
-    TimeWaitCount.report(report, port, timeWaitBefore, count);
-  }
 
-  /** Names Linux's connect() rule only when at least 99% of the ports follow it. */
-  static String explain(PortSample sample, EphemeralRange range) {
-    String seen = "What this machine shows: " + BindPatterns.describe(sample) + ".";
-    int preferred = (range.first() & 1) == 0 ? sample.even() : sample.odd();
-    if (!BindPatterns.isLinux() || range.fallback() || sample.count() < BindPatterns.ENOUGH
-        || preferred * 100L < sample.count() * 99L) {
-      return seen;
+    /** Names Linux's connect() rule only when at least 99% of the ports follow it. */
+    static String explain(PortSample sample, EphemeralRange range) {
+        String seen = "What this machine shows: " + BindPatterns.describe(sample) + ".";
+        int preferred = (range.first() & 1) == 0 ? sample.even() : sample.odd();
+        if (!BindPatterns.isLinux()
+                || range.fallback()
+                || sample.count() < BindPatterns.ENOUGH
+                || preferred * 100L < sample.count() * 99L) {
+            return seen;
+        }
+        return seen
+                + " On Linux, connect() prefers ports with the parity of the range's first port,"
+                + " the opposite of bind(0), and walks forward from a per-destination offset"
+                + " (RFC 6056's double-hash algorithm, in __inet_hash_connect())."
+                + (preferred < sample.count()
+                        ? " The few others appear once the preferred ports are all in use or in TIME_WAIT."
+                        : "");
     }
-    return seen + " On Linux, connect() prefers ports with the parity of the range's first port,"
-        + " the opposite of bind(0), and walks forward from a per-destination offset"
-        + " (RFC 6056's double-hash algorithm, in __inet_hash_connect())."
-        + (preferred < sample.count()
-            ? " The few others appear once the preferred ports are all in use or in TIME_WAIT."
-            : "");
-  }
 }

@@ -10,42 +10,46 @@ import java.util.List;
 
 /** The experiments and the check of lesson 03, ephemeral ports. */
 public final class EphemeralTopic {
-  /** Sweeps stay small enough to be harmless: 20,000 ports is under the 28,232 of Linux's range. */
-  static final int MAX_COUNT = 20_000;
+    /**
+     * Sweeps stay small enough to be harmless: 20,000 ports is under the 28,232 of Linux's range.
+     */
+    static final int MAX_COUNT = 20_000;
 
-  private EphemeralTopic() {}
+    private EphemeralTopic() {}
 
-  /** Every experiment and check of this lesson, in the order the lesson uses them. */
-  public static List<Experiment> experiments() {
-    return List.of(
-        new RangeExperiment(),
-        new ListenSweep(),
-        new ConnectSweep(),
-        new UdpSweep(),
-        new SpotCheck());
-  }
-
-  /** This OS's range for a sweep's charts, with a warning when it had to fall back to IANA's. */
-  static EphemeralRange rangeForCharts(Report report) {
-    EphemeralRange range = EphemeralRange.detect();
-    if (range.fallback()) {
-      report.warn("This machine's range could not be read; the chart uses IANA's range instead ("
-          + range.source() + ").");
+    /** Every experiment and check of this lesson, in the order the lesson uses them. */
+    public static List<Experiment> experiments() {
+        return List.of(
+                new RangeExperiment(),
+                new ListenSweep(),
+                new ConnectSweep(),
+                new UdpSweep(),
+                new SpotCheck());
     }
-    return range;
-  }
 
-  /** The {@code count} parameter every sweep takes. */
-  static ParamSpec countParam(String what) {
-    return ParamSpec.integer("count", 1_000, 1, MAX_COUNT, "how many " + what);
-  }
-
-  /** 127.0.0.1 itself, never {@code localhost}, which may mean ::1 and needs a lookup. */
-  static InetAddress loopback() {
-    try {
-      return InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
-    } catch (UnknownHostException e) {
-      throw new AssertionError("four bytes are always a valid address", e);
+    /** This OS's range for a sweep's charts, with a warning when it had to fall back to IANA's. */
+    static EphemeralRange rangeForCharts(Report report) {
+        EphemeralRange range = EphemeralRange.detect();
+        if (range.fallback()) {
+            report.warn(
+                    "This machine's range could not be read; the chart uses IANA's range instead ("
+                            + range.source()
+                            + ").");
+        }
+        return range;
     }
-  }
+
+    /** The {@code count} parameter every sweep takes. */
+    static ParamSpec countParam(String what) {
+        return ParamSpec.integer("count", 1_000, 1, MAX_COUNT, "how many " + what);
+    }
+
+    /** 127.0.0.1 itself, never {@code localhost}, which may mean ::1 and needs a lookup. */
+    static InetAddress loopback() {
+        try {
+            return InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
+        } catch (UnknownHostException e) {
+            throw new AssertionError("four bytes are always a valid address", e);
+        }
+    }
 }

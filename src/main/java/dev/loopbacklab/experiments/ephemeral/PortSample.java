@@ -19,59 +19,59 @@ import java.util.Arrays;
  * @param nanos time spent drawing them
  */
 record PortSample(
-    int count,
-    int distinct,
-    int lowest,
-    int highest,
-    int odd,
-    int even,
-    int insideRange,
-    int insideIana,
-    long nanos) {
+        int count,
+        int distinct,
+        int lowest,
+        int highest,
+        int odd,
+        int even,
+        int insideRange,
+        int insideIana,
+        long nanos) {
 
-  /** Counts {@code ports} (at least one) against {@code range}. */
-  static PortSample of(int[] ports, EphemeralRange range, long nanos) {
-    if (ports.length == 0) {
-      throw new IllegalArgumentException("a sample needs at least one port");
+    /** Counts {@code ports} (at least one) against {@code range}. */
+    static PortSample of(int[] ports, EphemeralRange range, long nanos) {
+        if (ports.length == 0) {
+            throw new IllegalArgumentException("a sample needs at least one port");
+        }
+        int odd = 0;
+        int inside = 0;
+        int iana = 0;
+        for (int port : ports) {
+            odd += port & 1;
+            inside += range.contains(port) ? 1 : 0;
+            iana += PortCategory.of(port) == PortCategory.DYNAMIC ? 1 : 0;
+        }
+        int[] sorted = ports.clone();
+        Arrays.sort(sorted);
+        int distinct = 1;
+        for (int i = 1; i < sorted.length; i++) {
+            distinct += sorted[i] != sorted[i - 1] ? 1 : 0;
+        }
+        return new PortSample(
+                ports.length,
+                distinct,
+                sorted[0],
+                sorted[sorted.length - 1],
+                odd,
+                ports.length - odd,
+                inside,
+                iana,
+                nanos);
     }
-    int odd = 0;
-    int inside = 0;
-    int iana = 0;
-    for (int port : ports) {
-      odd += port & 1;
-      inside += range.contains(port) ? 1 : 0;
-      iana += PortCategory.of(port) == PortCategory.DYNAMIC ? 1 : 0;
+
+    /** The parity in words: "odd only", "even only" or "both". */
+    String parity() {
+        return odd == count ? "odd only" : even == count ? "even only" : "both";
     }
-    int[] sorted = ports.clone();
-    Arrays.sort(sorted);
-    int distinct = 1;
-    for (int i = 1; i < sorted.length; i++) {
-      distinct += sorted[i] != sorted[i - 1] ? 1 : 0;
+
+    /** Work time in milliseconds. */
+    double millis() {
+        return nanos / 1e6;
     }
-    return new PortSample(
-        ports.length,
-        distinct,
-        sorted[0],
-        sorted[sorted.length - 1],
-        odd,
-        ports.length - odd,
-        inside,
-        iana,
-        nanos);
-  }
 
-  /** The parity in words: "odd only", "even only" or "both". */
-  String parity() {
-    return odd == count ? "odd only" : even == count ? "even only" : "both";
-  }
-
-  /** Work time in milliseconds. */
-  double millis() {
-    return nanos / 1e6;
-  }
-
-  /** Average time per port in microseconds. */
-  double microsEach() {
-    return nanos / 1e3 / count;
-  }
+    /** Average time per port in microseconds. */
+    double microsEach() {
+        return nanos / 1e3 / count;
+    }
 }

@@ -11,45 +11,60 @@ import java.util.OptionalLong;
  * port.
  */
 final class TimeWaitCount {
-  static final String CLIENT_SIDE = ConnectSweep.TIME_WAIT;
-  static final String LISTENER_SIDE = "listener-side sockets in TIME_WAIT";
+    static final String CLIENT_SIDE = ConnectSweep.TIME_WAIT;
+    static final String LISTENER_SIDE = "listener-side sockets in TIME_WAIT";
 
-  private TimeWaitCount() {}
+    private TimeWaitCount() {}
 
-  /** Client sockets in TIME_WAIT towards {@code port}; empty where /proc/net is missing. */
-  static OptionalLong toPort(int port) {
-    if (!SocketTable.available()) {
-      return OptionalLong.empty();
+    /** Client sockets in TIME_WAIT towards {@code port}; empty where /proc/net is missing. */
+    static OptionalLong toPort(int port) {
+        if (!SocketTable.available()) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(
+                SocketTable.read().stream()
+                        .filter(
+                                e ->
+                                        e.state() == TcpState.TIME_WAIT
+                                                && e.remotePort() == port
+                                                && e.remoteAddress().isLoopbackAddress())
+                        .count());
     }
-    return OptionalLong.of(SocketTable.read().stream()
-        .filter(e -> e.state() == TcpState.TIME_WAIT && e.remotePort() == port
-            && e.remoteAddress().isLoopbackAddress())
-        .count());
-  }
 
-  /** Reports both sides and why they differ. */
-  static void report(Report report, int port, long before, int connections) {
-    OptionalLong after = toPort(port);
-    if (after.isEmpty()) {
-      report.fact(CLIENT_SIDE, "not available", "",
-          "only read on Linux; elsewhere try netstat -an and look for TIME_WAIT");
-      report.say("The client side closed first, so it is the client sockets that wait in TIME_WAIT.");
-      return;
+    /** Reports both sides and why they differ. */
+    static void report(Report report, int port, long before, int connections) {
+        OptionalLong after = toPort(port);
+        if (after.isEmpty()) {
+            report.fact(
+                    CLIENT_SIDE,
+                    "not available",
+                    "",
+                    "only read on Linux; elsewhere try netstat -an and look for TIME_WAIT");
+            report.say(
+                    "The client side closed first, so it is the client sockets that wait in TIME_WAIT.");
+            return;
+        }
+        long clients = Math.max(0, after.getAsLong() - before);
+        long listener = SocketTable.count(TcpState.TIME_WAIT, port);
+        report.fact(
+                CLIENT_SIDE,
+                SampleLines.number(clients),
+                "",
+                "of "
+                        + SampleLines.number(connections)
+                        + " connections, read from /proc/net/tcp and tcp6");
+        report.fact(LISTENER_SIDE, SampleLines.number(listener), "", "local port " + port);
+        report.say(
+                "Each client closed its connection first, so each client socket, not the listener's,"
+                        + " now waits in TIME_WAIT: on Linux for 60 seconds (TCP_TIMEWAIT_LEN), long enough for"
+                        + " stray packets of the old connection to die out before the same four numbers"
+                        + " (address and port on both sides) can be used again. Run this again within a minute"
+                        + " and the sockets are still there; `ss -tan state time-wait` lists them.");
+        if (clients < connections) {
+            report.say(
+                    "Fewer sockets than connections: a port still in TIME_WAIT may be taken again"
+                            + " for a new connection to the same listener (Linux allows it on loopback when"
+                            + " net.ipv4.tcp_tw_reuse is 2, its default), and that ends its wait.");
+        }
     }
-    long clients = Math.max(0, after.getAsLong() - before);
-    long listener = SocketTable.count(TcpState.TIME_WAIT, port);
-    report.fact(CLIENT_SIDE, SampleLines.number(clients), "",
-        "of " + SampleLines.number(connections) + " connections, read from /proc/net/tcp and tcp6");
-    report.fact(LISTENER_SIDE, SampleLines.number(listener), "", "local port " + port);
-    report.say("Each client closed its connection first, so each client socket, not the listener's,"
-        + " now waits in TIME_WAIT: on Linux for 60 seconds (TCP_TIMEWAIT_LEN), long enough for"
-        + " stray packets of the old connection to die out before the same four numbers"
-        + " (address and port on both sides) can be used again. Run this again within a minute"
-        + " and the sockets are still there; `ss -tan state time-wait` lists them.");
-    if (clients < connections) {
-      report.say("Fewer sockets than connections: a port still in TIME_WAIT may be taken again"
-          + " for a new connection to the same listener (Linux allows it on loopback when"
-          + " net.ipv4.tcp_tw_reuse is 2, its default), and that ends its wait.");
-    }
-  }
 }

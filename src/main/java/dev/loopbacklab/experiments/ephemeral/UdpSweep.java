@@ -14,56 +14,58 @@ import java.util.List;
 /** {@code ephemeral-udp}: the bind(0) sweep again, for UDP sockets. */
 final class UdpSweep implements Experiment {
 
-  @Override
-  public String id() {
-    return "ephemeral-udp";
-  }
-
-  @Override
-  public String title() {
-    return "UDP port 0";
-  }
-
-  @Override
-  public String description() {
-    return "Binds a UDP socket on 127.0.0.1 to port 0 many times, closing each at once, and charts"
-        + " the ports the OS chose: does UDP follow TCP's pattern?";
-  }
-
-  @Override
-  public List<ParamSpec> params() {
-    return List.of(EphemeralTopic.countParam("UDP binds"));
-  }
-
-  @Override
-  public void run(Params params, Report report) throws IOException {
-    int count = (int) params.integer("count");
-    EphemeralRange range = EphemeralTopic.rangeForCharts(report);
-    Sweep.Result result = sweep(count, report);
-    PortSample sample = PortSample.of(result.ports(), range, result.nanos());
-    SampleLines.facts(report, sample, range);
-    report.emit(PortHistogram.chart("UDP bind(0)", result.ports(), range));
-    report.say("What this machine shows: " + BindPatterns.describe(sample) + ".");
-    if (sample.count() < BindPatterns.ENOUGH) {
-      return;
+    @Override
+    public String id() {
+        return "ephemeral-udp";
     }
-    report.say(sample.parity().equals("both")
-        ? "UDP uses both parities: TCP's odd/even split is a TCP rule. (On Linux,"
-            + " udp_lib_get_port() starts at a random port anywhere in the range.)"
-        : "Every port has the same parity: this OS splits UDP ports by parity too.");
-  }
 
-  /** Binds {@code count} UDP sockets to 127.0.0.1:0, each closed before the next. */
-  static Sweep.Result sweep(int count, Report report) throws IOException {
-    InetAddress loopback = EphemeralTopic.loopback();
-    return Sweep.run(
-        count,
-        report,
-        "UDP bind(0)",
-        () -> {
-          try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(loopback, 0))) {
-            return socket.getLocalPort();
-          }
-        });
-  }
+    @Override
+    public String title() {
+        return "UDP port 0";
+    }
+
+    @Override
+    public String description() {
+        return "Binds a UDP socket on 127.0.0.1 to port 0 many times, closing each at once, and charts"
+                + " the ports the OS chose: does UDP follow TCP's pattern?";
+    }
+
+    @Override
+    public List<ParamSpec> params() {
+        return List.of(EphemeralTopic.countParam("UDP binds"));
+    }
+
+    @Override
+    public void run(Params params, Report report) throws IOException {
+        int count = (int) params.integer("count");
+        EphemeralRange range = EphemeralTopic.rangeForCharts(report);
+        Sweep.Result result = sweep(count, report);
+        PortSample sample = PortSample.of(result.ports(), range, result.nanos());
+        SampleLines.facts(report, sample, range);
+        report.emit(PortHistogram.chart("UDP bind(0)", result.ports(), range));
+        report.say("What this machine shows: " + BindPatterns.describe(sample) + ".");
+        if (sample.count() < BindPatterns.ENOUGH) {
+            return;
+        }
+        report.say(
+                sample.parity().equals("both")
+                        ? "UDP uses both parities: TCP's odd/even split is a TCP rule. (On Linux,"
+                                + " udp_lib_get_port() starts at a random port anywhere in the range.)"
+                        : "Every port has the same parity: this OS splits UDP ports by parity too.");
+    }
+
+    /** Binds {@code count} UDP sockets to 127.0.0.1:0, each closed before the next. */
+    static Sweep.Result sweep(int count, Report report) throws IOException {
+        InetAddress loopback = EphemeralTopic.loopback();
+        return Sweep.run(
+                count,
+                report,
+                "UDP bind(0)",
+                () -> {
+                    try (DatagramSocket socket =
+                            new DatagramSocket(new InetSocketAddress(loopback, 0))) {
+                        return socket.getLocalPort();
+                    }
+                });
+    }
 }

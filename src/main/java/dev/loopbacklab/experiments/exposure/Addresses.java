@@ -8,44 +8,46 @@ import java.net.UnknownHostException;
 
 /** The addresses this lesson binds and probes, built from bytes so nothing is looked up. */
 final class Addresses {
-  static final InetAddress LOOPBACK = of(127, 0, 0, 1);
-  static final InetAddress SECOND = of(127, 0, 0, 2);
-  static final InetAddress ANY_V4 = of(0, 0, 0, 0);
-  static final InetAddress LOOPBACK_V6 = v6(1);
-  static final InetAddress ANY_V6 = v6(0);
+    static final InetAddress LOOPBACK = of(127, 0, 0, 1);
+    static final InetAddress SECOND = of(127, 0, 0, 2);
+    static final InetAddress ANY_V4 = of(0, 0, 0, 0);
+    static final InetAddress LOOPBACK_V6 = v6(1);
+    static final InetAddress ANY_V6 = v6(0);
 
-  private Addresses() {}
+    private Addresses() {}
 
-  /** {@code 127.0.0.1}, {@code ::1}, {@code ::}, {@code fe80::1%en0}. */
-  static String text(InetAddress address) {
-    return OwnAddresses.format(address);
-  }
-
-  /** {@code 127.0.0.1:8080} or {@code [::1]:8080}. */
-  static String endpoint(InetAddress address, int port) {
-    String text = text(address);
-    return (address instanceof Inet6Address ? "[" + text + "]" : text) + ":" + port;
-  }
-
-  static StandardProtocolFamily familyOf(InetAddress address) {
-    return address instanceof Inet6Address ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET;
-  }
-
-  static InetAddress of(int a, int b, int c, int d) {
-    try {
-      return InetAddress.getByAddress(new byte[] {(byte) a, (byte) b, (byte) c, (byte) d});
-    } catch (UnknownHostException impossible) {
-      throw new AssertionError(impossible);
+    /** {@code 127.0.0.1}, {@code ::1}, {@code ::}, {@code fe80::1%en0}. */
+    static String text(InetAddress address) {
+        return OwnAddresses.format(address);
     }
-  }
 
-  private static InetAddress v6(int last) {
-    byte[] bytes = new byte[16];
-    bytes[15] = (byte) last;
-    try {
-      return InetAddress.getByAddress(bytes);
-    } catch (UnknownHostException impossible) {
-      throw new AssertionError(impossible);
+    /** {@code 127.0.0.1:8080} or {@code [::1]:8080}. */
+    static String endpoint(InetAddress address, int port) {
+        String text = text(address);
+        return (address instanceof Inet6Address ? "[" + text + "]" : text) + ":" + port;
     }
-  }
+
+    static StandardProtocolFamily familyOf(InetAddress address) {
+        return address instanceof Inet6Address
+                ? StandardProtocolFamily.INET6
+                : StandardProtocolFamily.INET;
+    }
+
+    static InetAddress of(int a, int b, int c, int d) {
+        try {
+            return InetAddress.getByAddress(new byte[] {(byte) a, (byte) b, (byte) c, (byte) d});
+        } catch (UnknownHostException impossible) {
+            throw new AssertionError(impossible);
+        }
+    }
+
+    private static InetAddress v6(int last) {
+        byte[] bytes = new byte[16];
+        bytes[15] = (byte) last;
+        try {
+            return InetAddress.getByAddress(bytes);
+        } catch (UnknownHostException impossible) {
+            throw new AssertionError(impossible);
+        }
+    }
 }

@@ -17,100 +17,121 @@ import java.util.List;
  * through 127.0.0.2, which only a wildcard answers.
  */
 public final class DefaultBind implements Experiment {
-  private final Machine machine;
+    private final Machine machine;
 
-  /** The experiment on {@code machine}; {@link Machine#real()} outside tests. */
-  public DefaultBind(Machine machine) {
-    this.machine = machine;
-  }
-
-  @Override
-  public String id() {
-    return "exposure-default-bind";
-  }
-
-  @Override
-  public String title() {
-    return "new ServerSocket(port) listens on every interface";
-  }
-
-  @Override
-  public String description() {
-    return "A server made as in the Java Tutorial's EchoServer, with no address, next to the same"
-        + " server bound to the loopback address; both probed through 127.0.0.1 and 127.0.0.2.";
-  }
-
-  @Override
-  public List<ParamSpec> params() {
-    return List.of();
-  }
-
-  @Override
-  public void run(Params params, Report report) throws Exception {
-    InetAddress other = otherAddress(report);
-    // Port 0 stands in for the tutorial's fixed port, so this never collides with anything.
-    try (ServerSocket tutorial = new ServerSocket(0);
-        ServerSocket fixed = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-      report.closeOnCancel(tutorial);
-      report.closeOnCancel(fixed);
-      report.fact("new ServerSocket(0).getInetAddress()", Addresses.text(tutorial.getInetAddress()),
-          "", "the wildcard: no address given means every address");
-      List<String> headers = new ArrayList<>(List.of("created with", "getInetAddress()",
-          "socket table entry", "via 127.0.0.1"));
-      if (other != null) {
-        headers.add("via " + Addresses.text(other));
-      }
-      headers.add("reading");
-      List<List<String>> rows = List.of(
-          row("new ServerSocket(port)", tutorial, other, report),
-          row("new ServerSocket(port, 50, InetAddress.getLoopbackAddress())", fixed, other, report));
-      report.table("The tutorial's server and the fixed one", headers, rows);
+    /** The experiment on {@code machine}; {@link Machine#real()} outside tests. */
+    public DefaultBind(Machine machine) {
+        this.machine = machine;
     }
-    report.say("A wildcard listener answers on every address of this machine: its Wi-Fi and"
-        + " Ethernet addresses too, so anyone on the same network can connect unless a firewall"
-        + " stops them. The fix is one argument: the address to bind.");
-  }
 
-  private InetAddress otherAddress(Report report) {
-    if (machine.secondLoopback().getAsBoolean()) {
-      return Addresses.SECOND;
+    @Override
+    public String id() {
+        return "exposure-default-bind";
     }
-    boolean ipv6 = machine.ipv6().getAsBoolean();
-    report.warn("127.0.0.2 is not configured on this OS (macOS has only 127.0.0.1 on lo0 by"
-        + " default), so it cannot be probed. " + (ipv6
-            ? "Probing through ::1 instead: a Java wildcard answers there too, 127.0.0.1 does not."
-            : "With no IPv6 either, only 127.0.0.1 is probed, and it reaches both servers."));
-    return ipv6 ? Addresses.LOOPBACK_V6 : null;
-  }
 
-  private static List<String> row(String how, ServerSocket server, InetAddress other, Report report) {
-    report.checkCancelled();
-    int port = server.getLocalPort();
-    List<String> row = new ArrayList<>(List.of(how, Addresses.text(server.getInetAddress()),
-        tableEntry(port)));
-    List<String> reached = new ArrayList<>();
-    List<String> notReached = new ArrayList<>();
-    List<InetAddress> vias = other == null ? List.of(Addresses.LOOPBACK)
-        : List.of(Addresses.LOOPBACK, other);
-    for (InetAddress via : vias) {
-      ProbeResult result = Reach.probe(via, port);
-      row.add(Reach.cell(result));
-      (result.connected() ? reached : notReached).add(Addresses.text(via));
+    @Override
+    public String title() {
+        return "new ServerSocket(port) listens on every interface";
     }
-    InetAddress bound = server.getInetAddress();
-    row.add(Reading.of(Addresses.text(bound), bound.isAnyLocalAddress(), reached, notReached));
-    return row;
-  }
 
-  /** How the OS lists the socket, e.g. {@code tcp6 [::]:40209}; a hint where it cannot be read. */
-  static String tableEntry(int port) {
-    if (!SocketTable.available()) {
-      return "not readable here; try: lsof -nP -iTCP:" + port + " -sTCP:LISTEN";
+    @Override
+    public String description() {
+        return "A server made as in the Java Tutorial's EchoServer, with no address, next to the same"
+                + " server bound to the loopback address; both probed through 127.0.0.1 and 127.0.0.2.";
     }
-    List<String> found = SocketTable.listening().stream()
-        .filter(entry -> entry.localPort() == port)
-        .map(entry -> entry.protocol() + " " + entry.localEndpoint())
-        .toList();
-    return found.isEmpty() ? "not listed" : String.join(", ", found);
-  }
+
+    @Override
+    public List<ParamSpec> params() {
+        return List.of();
+    }
+
+    @Override
+    public void run(Params params, Report report) throws Exception {
+        InetAddress other = otherAddress(report);
+        // Port 0 stands in for the tutorial's fixed port, so this never collides with anything.
+        try (ServerSocket tutorial = new ServerSocket(0);
+                ServerSocket fixed = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            report.closeOnCancel(tutorial);
+            report.closeOnCancel(fixed);
+            report.fact(
+                    "new ServerSocket(0).getInetAddress()",
+                    Addresses.text(tutorial.getInetAddress()),
+                    "",
+                    "the wildcard: no address given means every address");
+            List<String> headers =
+                    new ArrayList<>(
+                            List.of(
+                                    "created with",
+                                    "getInetAddress()",
+                                    "socket table entry",
+                                    "via 127.0.0.1"));
+            if (other != null) {
+                headers.add("via " + Addresses.text(other));
+            }
+            headers.add("reading");
+            List<List<String>> rows =
+                    List.of(
+                            row("new ServerSocket(port)", tutorial, other, report),
+                            row(
+                                    "new ServerSocket(port, 50, InetAddress.getLoopbackAddress())",
+                                    fixed,
+                                    other,
+                                    report));
+            report.table("The tutorial's server and the fixed one", headers, rows);
+        }
+        report.say(
+                "A wildcard listener answers on every address of this machine: its Wi-Fi and"
+                        + " Ethernet addresses too, so anyone on the same network can connect unless a firewall"
+                        + " stops them. The fix is one argument: the address to bind.");
+    }
+
+    private InetAddress otherAddress(Report report) {
+        if (machine.secondLoopback().getAsBoolean()) {
+            return Addresses.SECOND;
+        }
+        boolean ipv6 = machine.ipv6().getAsBoolean();
+        report.warn(
+                "127.0.0.2 is not configured on this OS (macOS has only 127.0.0.1 on lo0 by"
+                        + " default), so it cannot be probed. "
+                        + (ipv6
+                                ? "Probing through ::1 instead: a Java wildcard answers there too, 127.0.0.1 does not."
+                                : "With no IPv6 either, only 127.0.0.1 is probed, and it reaches both servers."));
+        return ipv6 ? Addresses.LOOPBACK_V6 : null;
+    }
+
+    private static List<String> row(
+            String how, ServerSocket server, InetAddress other, Report report) {
+        report.checkCancelled();
+        int port = server.getLocalPort();
+        List<String> row =
+                new ArrayList<>(
+                        List.of(how, Addresses.text(server.getInetAddress()), tableEntry(port)));
+        List<String> reached = new ArrayList<>();
+        List<String> notReached = new ArrayList<>();
+        List<InetAddress> vias =
+                other == null ? List.of(Addresses.LOOPBACK) : List.of(Addresses.LOOPBACK, other);
+        for (InetAddress via : vias) {
+            ProbeResult result = Reach.probe(via, port);
+            row.add(Reach.cell(result));
+            (result.connected() ? reached : notReached).add(Addresses.text(via));
+        }
+        InetAddress bound = server.getInetAddress();
+        row.add(Reading.of(Addresses.text(bound), bound.isAnyLocalAddress(), reached, notReached));
+        return row;
+    }
+
+    /**
+     * How the OS lists the socket, e.g. {@code tcp6 [::]:40209}; a hint where it cannot be read.
+     */
+    static String tableEntry(int port) {
+        if (!SocketTable.available()) {
+            return "not readable here; try: lsof -nP -iTCP:" + port + " -sTCP:LISTEN";
+        }
+        List<String> found =
+                SocketTable.listening().stream()
+                        .filter(entry -> entry.localPort() == port)
+                        .map(entry -> entry.protocol() + " " + entry.localEndpoint())
+                        .toList();
+        return found.isEmpty() ? "not listed" : String.join(", ", found);
+    }
 }

@@ -17,104 +17,123 @@ import java.util.List;
  * network addresses. The table it shows is the whole lesson in one picture.
  */
 public final class ExposureMatrix implements Experiment {
-  private static final List<InetAddress> LISTENERS = List.of(
-      Addresses.LOOPBACK, Addresses.ANY_V4, Addresses.LOOPBACK_V6, Addresses.ANY_V6);
+    private static final List<InetAddress> LISTENERS =
+            List.of(Addresses.LOOPBACK, Addresses.ANY_V4, Addresses.LOOPBACK_V6, Addresses.ANY_V6);
 
-  private final Machine machine;
+    private final Machine machine;
 
-  /** The matrix on {@code machine}; {@link Machine#real()} outside tests. */
-  public ExposureMatrix(Machine machine) {
-    this.machine = machine;
-  }
-
-  @Override
-  public String id() {
-    return "exposure-matrix";
-  }
-
-  @Override
-  public String title() {
-    return "One server, four addresses: who can reach it?";
-  }
-
-  @Override
-  public String description() {
-    return "Starts listeners on 127.0.0.1, 0.0.0.0, ::1 and :: and tries to connect to each through"
-        + " 127.0.0.1, 127.0.0.2 and ::1. Tick lan to also try this machine's own network addresses.";
-  }
-
-  @Override
-  public List<ParamSpec> params() {
-    return List.of(ParamSpec.bool("lan", false, "also probe this machine's own network addresses,"
-        + " read from its interfaces (the packets still never leave this machine)"));
-  }
-
-  @Override
-  public void run(Params params, Report report) throws Exception {
-    boolean ipv6 = machine.ipv6().getAsBoolean();
-    boolean second = machine.secondLoopback().getAsBoolean();
-    List<InetAddress> lan = params.bool("lan") ? machine.lanAddresses().get() : List.of();
-    Column.warnings(second, ipv6).forEach(report::warn);
-    if (params.bool("lan")) {
-      report.say(lan.isEmpty() ? "This machine has no network address besides loopback to try."
-          : "Also probing this machine's own addresses: "
-              + String.join(", ", lan.stream().map(Addresses::text).toList()) + ".");
+    /** The matrix on {@code machine}; {@link Machine#real()} outside tests. */
+    public ExposureMatrix(Machine machine) {
+        this.machine = machine;
     }
-    List<Column> columns = Column.standard(second, ipv6, lan);
-    List<String> headers = new ArrayList<>(List.of("listener", "port"));
-    columns.forEach(c -> headers.add(c.header()));
-    headers.add("reading");
-    List<List<String>> rows = new ArrayList<>();
-    boolean dualStack = false;
-    for (InetAddress bound : LISTENERS) {
-      report.checkCancelled();
-      boolean v6 = bound instanceof java.net.Inet6Address;
-      if (v6 && !ipv6) {
-        rows.add(skipped(bound, columns.size(), "skipped: no IPv6"));
-        continue;
-      }
-      List<String> row = new ArrayList<>(List.of(Addresses.text(bound)));
-      try (ServerSocketChannel listener = Reach.listen(bound)) {
-        report.closeOnCancel(listener);
-        int port = Reach.port(listener);
-        row.add(Integer.toString(port));
-        List<String> reached = new ArrayList<>();
-        List<String> notReached = new ArrayList<>();
-        for (Column column : columns) {
-          report.checkCancelled();
-          if (column.missing() != null) {
-            row.add(column.missing());
-            continue;
-          }
-          ProbeResult result = Reach.probe(column.address(), port);
-          row.add(Reach.cell(result));
-          (result.connected() ? reached : notReached).add(Addresses.text(column.address()));
+
+    @Override
+    public String id() {
+        return "exposure-matrix";
+    }
+
+    @Override
+    public String title() {
+        return "One server, four addresses: who can reach it?";
+    }
+
+    @Override
+    public String description() {
+        return "Starts listeners on 127.0.0.1, 0.0.0.0, ::1 and :: and tries to connect to each through"
+                + " 127.0.0.1, 127.0.0.2 and ::1. Tick lan to also try this machine's own network addresses.";
+    }
+
+    @Override
+    public List<ParamSpec> params() {
+        return List.of(
+                ParamSpec.bool(
+                        "lan",
+                        false,
+                        "also probe this machine's own network addresses,"
+                                + " read from its interfaces (the packets still never leave this machine)"));
+    }
+
+    @Override
+    public void run(Params params, Report report) throws Exception {
+        boolean ipv6 = machine.ipv6().getAsBoolean();
+        boolean second = machine.secondLoopback().getAsBoolean();
+        List<InetAddress> lan = params.bool("lan") ? machine.lanAddresses().get() : List.of();
+        Column.warnings(second, ipv6).forEach(report::warn);
+        if (params.bool("lan")) {
+            report.say(
+                    lan.isEmpty()
+                            ? "This machine has no network address besides loopback to try."
+                            : "Also probing this machine's own addresses: "
+                                    + String.join(", ", lan.stream().map(Addresses::text).toList())
+                                    + ".");
         }
-        row.add(Reading.of(Addresses.text(bound), bound.isAnyLocalAddress(), reached, notReached));
-        dualStack |= bound.equals(Addresses.ANY_V6) && reached.contains("127.0.0.1");
-      } catch (IOException e) {
-        report.warn("Could not bind " + Addresses.text(bound) + ": " + e);
-        rows.add(skipped(bound, columns.size(), "could not bind"));
-        continue;
-      }
-      rows.add(row);
+        List<Column> columns = Column.standard(second, ipv6, lan);
+        List<String> headers = new ArrayList<>(List.of("listener", "port"));
+        columns.forEach(c -> headers.add(c.header()));
+        headers.add("reading");
+        List<List<String>> rows = new ArrayList<>();
+        boolean dualStack = false;
+        for (InetAddress bound : LISTENERS) {
+            report.checkCancelled();
+            boolean v6 = bound instanceof java.net.Inet6Address;
+            if (v6 && !ipv6) {
+                rows.add(skipped(bound, columns.size(), "skipped: no IPv6"));
+                continue;
+            }
+            List<String> row = new ArrayList<>(List.of(Addresses.text(bound)));
+            try (ServerSocketChannel listener = Reach.listen(bound)) {
+                report.closeOnCancel(listener);
+                int port = Reach.port(listener);
+                row.add(Integer.toString(port));
+                List<String> reached = new ArrayList<>();
+                List<String> notReached = new ArrayList<>();
+                for (Column column : columns) {
+                    report.checkCancelled();
+                    if (column.missing() != null) {
+                        row.add(column.missing());
+                        continue;
+                    }
+                    ProbeResult result = Reach.probe(column.address(), port);
+                    row.add(Reach.cell(result));
+                    (result.connected() ? reached : notReached)
+                            .add(Addresses.text(column.address()));
+                }
+                row.add(
+                        Reading.of(
+                                Addresses.text(bound),
+                                bound.isAnyLocalAddress(),
+                                reached,
+                                notReached));
+                dualStack |= bound.equals(Addresses.ANY_V6) && reached.contains("127.0.0.1");
+            } catch (IOException e) {
+                report.warn("Could not bind " + Addresses.text(bound) + ": " + e);
+                rows.add(skipped(bound, columns.size(), "could not bind"));
+                continue;
+            }
+            rows.add(row);
+        }
+        report.table(
+                "Listener × probe (each listener on its own port, "
+                        + Reach.TIMEOUT.toMillis()
+                        + " ms per attempt)",
+                headers,
+                rows);
+        if (dualStack) {
+            report.say(
+                    "The :: listener accepted IPv4 clients too: Java opens IPv6 sockets as dual-stack"
+                            + " (IPV6_V6ONLY is false by default), so :: means every IPv4 and every IPv6 address.");
+        }
+        report.say(
+                "Only the 127.0.0.1 and ::1 rows are private. A wildcard (0.0.0.0 or ::) answers on"
+                        + " every address this machine has, including the one other machines use to reach it.");
     }
-    report.table("Listener × probe (each listener on its own port, " + Reach.TIMEOUT.toMillis()
-        + " ms per attempt)", headers, rows);
-    if (dualStack) {
-      report.say("The :: listener accepted IPv4 clients too: Java opens IPv6 sockets as dual-stack"
-          + " (IPV6_V6ONLY is false by default), so :: means every IPv4 and every IPv6 address.");
-    }
-    report.say("Only the 127.0.0.1 and ::1 rows are private. A wildcard (0.0.0.0 or ::) answers on"
-        + " every address this machine has, including the one other machines use to reach it.");
-  }
 
-  private static List<String> skipped(InetAddress bound, int columns, String why) {
-    List<String> row = new ArrayList<>(List.of(Addresses.text(bound), "-"));
-    for (int i = 0; i < columns; i++) {
-      row.add(why);
+    private static List<String> skipped(InetAddress bound, int columns, String why) {
+        List<String> row = new ArrayList<>(List.of(Addresses.text(bound), "-"));
+        for (int i = 0; i < columns; i++) {
+            row.add(why);
+        }
+        row.add("bound to " + Addresses.text(bound) + ": " + why);
+        return row;
     }
-    row.add("bound to " + Addresses.text(bound) + ": " + why);
-    return row;
-  }
 }

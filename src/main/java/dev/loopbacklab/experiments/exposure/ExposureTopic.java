@@ -5,15 +5,15 @@ import java.util.List;
 
 /** The experiments and the check of lesson 04, exposure. */
 public final class ExposureTopic {
-  private ExposureTopic() {}
+    private ExposureTopic() {}
 
-  /** Every experiment and check of the lesson, wired to this machine. */
-  public static List<Experiment> experiments() {
-    Machine machine = Machine.real();
-    return List.of(
-        new ExposureMatrix(machine),
-        new DefaultBind(machine),
-        new SelfDefence(),
-        new PrivateCheck(machine));
-  }
+    /** Every experiment and check of the lesson, wired to this machine. */
+    public static List<Experiment> experiments() {
+        Machine machine = Machine.real();
+        return List.of(
+                new ExposureMatrix(machine),
+                new DefaultBind(machine),
+                new SelfDefence(),
+                new PrivateCheck(machine));
+    }
 }

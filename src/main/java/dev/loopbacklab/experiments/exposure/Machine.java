@@ -20,22 +20,26 @@ import java.util.function.Supplier;
  * @param lanAddresses this machine's own non-loopback addresses, for the opt-in LAN probes
  */
 public record Machine(
-    BooleanSupplier ipv6, BooleanSupplier secondLoopback, Supplier<List<InetAddress>> lanAddresses) {
+        BooleanSupplier ipv6,
+        BooleanSupplier secondLoopback,
+        Supplier<List<InetAddress>> lanAddresses) {
 
-  /** This machine, asked through the OS; the LAN list comes from its network interfaces. */
-  public static Machine real() {
-    return new Machine(
-        () -> canBind(Addresses.LOOPBACK_V6), () -> canBind(Addresses.SECOND), OwnAddresses::list);
-  }
-
-  /** True if a listener can be bound to {@code address}: it is configured on this machine. */
-  static boolean canBind(InetAddress address) {
-    StandardProtocolFamily family = Addresses.familyOf(address);
-    try (ServerSocketChannel channel = ServerSocketChannel.open(family)) {
-      channel.bind(new InetSocketAddress(address, 0));
-      return true;
-    } catch (IOException | UnsupportedOperationException e) {
-      return false;
+    /** This machine, asked through the OS; the LAN list comes from its network interfaces. */
+    public static Machine real() {
+        return new Machine(
+                () -> canBind(Addresses.LOOPBACK_V6),
+                () -> canBind(Addresses.SECOND),
+                OwnAddresses::list);
     }
-  }
+
+    /** True if a listener can be bound to {@code address}: it is configured on this machine. */
+    static boolean canBind(InetAddress address) {
+        StandardProtocolFamily family = Addresses.familyOf(address);
+        try (ServerSocketChannel channel = ServerSocketChannel.open(family)) {
+            channel.bind(new InetSocketAddress(address, 0));
+            return true;
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
 }

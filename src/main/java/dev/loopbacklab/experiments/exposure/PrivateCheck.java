@@ -17,121 +17,159 @@ import java.util.List;
  * network addresses answers.
  */
 public final class PrivateCheck implements Check {
-  /** The port the lesson suggests; any free port works. */
-  public static final int SUGGESTED_PORT = 7008;
+    /** The port the lesson suggests; any free port works. */
+    public static final int SUGGESTED_PORT = 7008;
 
-  private final Machine machine;
+    private final Machine machine;
 
-  /** The check on {@code machine}; {@link Machine#real()} outside tests. */
-  public PrivateCheck(Machine machine) {
-    this.machine = machine;
-  }
-
-  @Override
-  public String id() {
-    return "exposure-private";
-  }
-
-  @Override
-  public String title() {
-    return "Run a server that only this machine can reach";
-  }
-
-  @Override
-  public String description() {
-    return "Start a server bound to 127.0.0.1 on the port below, then check: it must answer on"
-        + " 127.0.0.1 and refuse on 127.0.0.2, which only a wildcard bind would answer.";
-  }
-
-  @Override
-  public List<ParamSpec> params() {
-    return List.of(
-        ParamSpec.port("port", SUGGESTED_PORT, "the port your server listens on"),
-        ParamSpec.bool("lan", false, "also try this machine's own network addresses, read from"
-            + " its interfaces (the packets still never leave this machine)"));
-  }
-
-  @Override
-  public void run(Params params, Report report) throws Exception {
-    int port = params.port("port");
-    boolean ipv6 = machine.ipv6().getAsBoolean();
-    List<String> details = new ArrayList<>();
-    ProbeResult main = probe(Addresses.LOOPBACK, port, details);
-    ProbeResult v6 = ipv6 ? probe(Addresses.LOOPBACK_V6, port, details) : null;
-    if (!main.connected()) {
-      String summary = v6 != null && v6.connected()
-          ? "Nothing answers on 127.0.0.1:" + port + ", but something does on [::1]:" + port
-              + ". Bind 127.0.0.1, as the challenge asks."
-          : "Nothing is listening on 127.0.0.1:" + port + " (" + Reach.cell(main)
-              + "). Start your server first, and check that it uses port " + port + ".";
-      report.verdict(false, summary, details.toArray(String[]::new));
-      return;
+    /** The check on {@code machine}; {@link Machine#real()} outside tests. */
+    public PrivateCheck(Machine machine) {
+        this.machine = machine;
     }
-    List<String> problems = new ArrayList<>();
-    boolean second = machine.secondLoopback().getAsBoolean();
-    if (second) {
-      if (probe(Addresses.SECOND, port, details).connected()) {
-        problems.add("it also answers on 127.0.0.2:" + port + ", so it is listening on a wildcard"
-            + " address (0.0.0.0 or ::): every interface, the network included");
-      }
-    } else {
-      report.warn("127.0.0.2 is not configured on this OS (macOS has only 127.0.0.1 on lo0 by"
-          + " default), so the check cannot use it and judges on what it can see.");
-      details.add("127.0.0.2:" + port + " → not probed: not configured on this OS");
+
+    @Override
+    public String id() {
+        return "exposure-private";
     }
-    problems.addAll(socketTable(port, details));
-    if (!second && !SocketTable.available()) {
-      if (v6 != null && v6.connected()) {
-        problems.add("it answers on [::1]:" + port + " as well as 127.0.0.1, which a server bound"
-            + " to 127.0.0.1 never does: most likely a dual-stack wildcard (::)");
-      } else {
-        details.add("without 127.0.0.2 or a socket table, an IPv4 wildcard (0.0.0.0) cannot be"
-            + " told apart from 127.0.0.1 here; tick lan to test it through your own addresses");
-      }
+
+    @Override
+    public String title() {
+        return "Run a server that only this machine can reach";
     }
-    if (params.bool("lan")) {
-      for (InetAddress own : machine.lanAddresses().get()) {
-        report.checkCancelled();
-        if (probe(own, port, details).connected()) {
-          problems.add("it answers on this machine's network address "
-              + Addresses.endpoint(own, port) + ": other machines can reach it");
+
+    @Override
+    public String description() {
+        return "Start a server bound to 127.0.0.1 on the port below, then check: it must answer on"
+                + " 127.0.0.1 and refuse on 127.0.0.2, which only a wildcard bind would answer.";
+    }
+
+    @Override
+    public List<ParamSpec> params() {
+        return List.of(
+                ParamSpec.port("port", SUGGESTED_PORT, "the port your server listens on"),
+                ParamSpec.bool(
+                        "lan",
+                        false,
+                        "also try this machine's own network addresses, read from"
+                                + " its interfaces (the packets still never leave this machine)"));
+    }
+
+    @Override
+    public void run(Params params, Report report) throws Exception {
+        int port = params.port("port");
+        boolean ipv6 = machine.ipv6().getAsBoolean();
+        List<String> details = new ArrayList<>();
+        ProbeResult main = probe(Addresses.LOOPBACK, port, details);
+        ProbeResult v6 = ipv6 ? probe(Addresses.LOOPBACK_V6, port, details) : null;
+        if (!main.connected()) {
+            String summary =
+                    v6 != null && v6.connected()
+                            ? "Nothing answers on 127.0.0.1:"
+                                    + port
+                                    + ", but something does on [::1]:"
+                                    + port
+                                    + ". Bind 127.0.0.1, as the challenge asks."
+                            : "Nothing is listening on 127.0.0.1:"
+                                    + port
+                                    + " ("
+                                    + Reach.cell(main)
+                                    + "). Start your server first, and check that it uses port "
+                                    + port
+                                    + ".";
+            report.verdict(false, summary, details.toArray(String[]::new));
+            return;
         }
-      }
+        List<String> problems = new ArrayList<>();
+        boolean second = machine.secondLoopback().getAsBoolean();
+        if (second) {
+            if (probe(Addresses.SECOND, port, details).connected()) {
+                problems.add(
+                        "it also answers on 127.0.0.2:"
+                                + port
+                                + ", so it is listening on a wildcard"
+                                + " address (0.0.0.0 or ::): every interface, the network included");
+            }
+        } else {
+            report.warn(
+                    "127.0.0.2 is not configured on this OS (macOS has only 127.0.0.1 on lo0 by"
+                            + " default), so the check cannot use it and judges on what it can see.");
+            details.add("127.0.0.2:" + port + " → not probed: not configured on this OS");
+        }
+        problems.addAll(socketTable(port, details));
+        if (!second && !SocketTable.available()) {
+            if (v6 != null && v6.connected()) {
+                problems.add(
+                        "it answers on [::1]:"
+                                + port
+                                + " as well as 127.0.0.1, which a server bound"
+                                + " to 127.0.0.1 never does: most likely a dual-stack wildcard (::)");
+            } else {
+                details.add(
+                        "without 127.0.0.2 or a socket table, an IPv4 wildcard (0.0.0.0) cannot be"
+                                + " told apart from 127.0.0.1 here; tick lan to test it through your own addresses");
+            }
+        }
+        if (params.bool("lan")) {
+            for (InetAddress own : machine.lanAddresses().get()) {
+                report.checkCancelled();
+                if (probe(own, port, details).connected()) {
+                    problems.add(
+                            "it answers on this machine's network address "
+                                    + Addresses.endpoint(own, port)
+                                    + ": other machines can reach it");
+                }
+            }
+        }
+        if (problems.isEmpty()) {
+            report.verdict(
+                    true,
+                    "Only this machine can reach your server: 127.0.0.1:"
+                            + port
+                            + " answers"
+                            + (second ? " and 127.0.0.2:" + port + " refuses" : "")
+                            + ".",
+                    details.toArray(String[]::new));
+            return;
+        }
+        details.addAll(0, problems.stream().map(p -> "problem: " + p).toList());
+        report.verdict(
+                false,
+                "Your server on port "
+                        + port
+                        + " is not private: "
+                        + problems.get(0)
+                        + ". Bind it to 127.0.0.1.",
+                details.toArray(String[]::new));
     }
-    if (problems.isEmpty()) {
-      report.verdict(true, "Only this machine can reach your server: 127.0.0.1:" + port
-          + " answers" + (second ? " and 127.0.0.2:" + port + " refuses" : "") + ".",
-          details.toArray(String[]::new));
-      return;
-    }
-    details.addAll(0, problems.stream().map(p -> "problem: " + p).toList());
-    report.verdict(false, "Your server on port " + port + " is not private: " + problems.get(0)
-        + ". Bind it to 127.0.0.1.", details.toArray(String[]::new));
-  }
 
-  private static ProbeResult probe(InetAddress address, int port, List<String> details) {
-    ProbeResult result = Reach.probe(address, port);
-    details.add(Addresses.endpoint(address, port) + " → " + Reach.cell(result));
-    return result;
-  }
+    private static ProbeResult probe(InetAddress address, int port, List<String> details) {
+        ProbeResult result = Reach.probe(address, port);
+        details.add(Addresses.endpoint(address, port) + " → " + Reach.cell(result));
+        return result;
+    }
 
-  /** Listeners on the port that the OS lists on a non-loopback address (Linux only). */
-  private static List<String> socketTable(int port, List<String> details) {
-    if (!SocketTable.available()) {
-      return List.of();
+    /** Listeners on the port that the OS lists on a non-loopback address (Linux only). */
+    private static List<String> socketTable(int port, List<String> details) {
+        if (!SocketTable.available()) {
+            return List.of();
+        }
+        List<String> problems = new ArrayList<>();
+        for (SocketTable.Entry entry : SocketTable.listening()) {
+            if (entry.localPort() != port) {
+                continue;
+            }
+            details.add("socket table: " + entry.protocol() + " LISTEN " + entry.localEndpoint());
+            if (!entry.isLoopbackOnly()) {
+                problems.add(
+                        "the OS lists a listener on "
+                                + entry.localEndpoint()
+                                + ", "
+                                + (entry.localAddress().isAnyLocalAddress()
+                                        ? "a wildcard address"
+                                        : "a network address")
+                                + " that other machines can reach");
+            }
+        }
+        return problems;
     }
-    List<String> problems = new ArrayList<>();
-    for (SocketTable.Entry entry : SocketTable.listening()) {
-      if (entry.localPort() != port) {
-        continue;
-      }
-      details.add("socket table: " + entry.protocol() + " LISTEN " + entry.localEndpoint());
-      if (!entry.isLoopbackOnly()) {
-        problems.add("the OS lists a listener on " + entry.localEndpoint() + ", "
-            + (entry.localAddress().isAnyLocalAddress() ? "a wildcard address" : "a network address")
-            + " that other machines can reach");
-      }
-    }
-    return problems;
-  }
 }

@@ -13,46 +13,48 @@ import java.nio.charset.StandardCharsets;
  * exactly what a DNS-rebinding page gets its browser to send.
  */
 final class RawHttp {
-  private static final int MAX_ANSWER = 256 * 1024;
-  private static final int TIMEOUT_MILLIS = 5000;
+    private static final int MAX_ANSWER = 256 * 1024;
+    private static final int TIMEOUT_MILLIS = 5000;
 
-  private RawHttp() {}
+    private RawHttp() {}
 
-  /**
-   * What the server said.
-   *
-   * @param statusLine the first line, e.g. {@code HTTP/1.1 403 Forbidden}
-   * @param body the bytes after the header block, as text (the lab sends short plain-text refusals)
-   */
-  record Answer(String statusLine, String body) {
-    /** The status code, or -1 if the first line is not an HTTP status line. */
-    int status() {
-      String[] parts = statusLine.split(" ", 3);
-      return parts.length >= 2 && parts[0].startsWith("HTTP/") && parts[1].matches("[0-9]{3}")
-          ? Integer.parseInt(parts[1]) : -1;
+    /**
+     * What the server said.
+     *
+     * @param statusLine the first line, e.g. {@code HTTP/1.1 403 Forbidden}
+     * @param body the bytes after the header block, as text (the lab sends short plain-text
+     *     refusals)
+     */
+    record Answer(String statusLine, String body) {
+        /** The status code, or -1 if the first line is not an HTTP status line. */
+        int status() {
+            String[] parts = statusLine.split(" ", 3);
+            return parts.length >= 2 && parts[0].startsWith("HTTP/") && parts[1].matches("[0-9]{3}")
+                    ? Integer.parseInt(parts[1])
+                    : -1;
+        }
+
+        /** The first line of the body, cut short, for a table cell. */
+        String firstBodyLine() {
+            String line = body.strip().lines().findFirst().orElse("");
+            return line.length() <= 120 ? line : line.substring(0, 120) + "…";
+        }
     }
 
-    /** The first line of the body, cut short, for a table cell. */
-    String firstBodyLine() {
-      String line = body.strip().lines().findFirst().orElse("");
-      return line.length() <= 120 ? line : line.substring(0, 120) + "…";
+    /** Sends {@code request} (with {@code Connection: close}) and reads the answer to its end. */
+    static Answer send(int port, String request) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(Addresses.LOOPBACK, port), TIMEOUT_MILLIS);
+            socket.setSoTimeout(TIMEOUT_MILLIS);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            String text = new String(in.readNBytes(MAX_ANSWER), StandardCharsets.UTF_8);
+            int end = text.indexOf("\r\n\r\n");
+            String head = end < 0 ? text : text.substring(0, end);
+            String body = end < 0 ? "" : text.substring(end + 4);
+            return new Answer(head.lines().findFirst().orElse("(no answer)"), body);
+        }
     }
-  }
-
-  /** Sends {@code request} (with {@code Connection: close}) and reads the answer to its end. */
-  static Answer send(int port, String request) throws IOException {
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress(Addresses.LOOPBACK, port), TIMEOUT_MILLIS);
-      socket.setSoTimeout(TIMEOUT_MILLIS);
-      OutputStream out = socket.getOutputStream();
-      out.write(request.getBytes(StandardCharsets.UTF_8));
-      out.flush();
-      InputStream in = socket.getInputStream();
-      String text = new String(in.readNBytes(MAX_ANSWER), StandardCharsets.UTF_8);
-      int end = text.indexOf("\r\n\r\n");
-      String head = end < 0 ? text : text.substring(0, end);
-      String body = end < 0 ? "" : text.substring(end + 4);
-      return new Answer(head.lines().findFirst().orElse("(no answer)"), body);
-    }
-  }
 }

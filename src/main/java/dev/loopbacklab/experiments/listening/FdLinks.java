@@ -8,29 +8,29 @@ import java.util.Optional;
 
 /** The open file of one process that is a given socket, as {@code /proc/<pid>/fd} shows it. */
 final class FdLinks {
-  private FdLinks() {}
+    private FdLinks() {}
 
-  /**
-   * Finds the file descriptor of process {@code pid} that links to {@code socket:[inode]}.
-   *
-   * @return like {@code /proc/4242/fd/7 → socket:[123456]}; empty if none or not readable
-   */
-  static Optional<String> find(long pid, long inode) {
-    String target = "socket:[" + inode + "]";
-    Path fds = Path.of("/proc", Long.toString(pid), "fd");
-    try (DirectoryStream<Path> links = Files.newDirectoryStream(fds)) {
-      for (Path link : links) {
-        try {
-          if (Files.readSymbolicLink(link).toString().equals(target)) {
-            return Optional.of(link + " → " + target);
-          }
-        } catch (IOException e) {
-          // closed while we looked
+    /**
+     * Finds the file descriptor of process {@code pid} that links to {@code socket:[inode]}.
+     *
+     * @return like {@code /proc/4242/fd/7 → socket:[123456]}; empty if none or not readable
+     */
+    static Optional<String> find(long pid, long inode) {
+        String target = "socket:[" + inode + "]";
+        Path fds = Path.of("/proc", Long.toString(pid), "fd");
+        try (DirectoryStream<Path> links = Files.newDirectoryStream(fds)) {
+            for (Path link : links) {
+                try {
+                    if (Files.readSymbolicLink(link).toString().equals(target)) {
+                        return Optional.of(link + " → " + target);
+                    }
+                } catch (IOException e) {
+                    // closed while we looked
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // no /proc, or not allowed to look
         }
-      }
-    } catch (IOException | RuntimeException e) {
-      // no /proc, or not allowed to look
+        return Optional.empty();
     }
-    return Optional.empty();
-  }
 }

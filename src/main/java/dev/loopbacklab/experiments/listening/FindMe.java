@@ -24,112 +24,142 @@ import java.util.Optional;
  * socket table with this JVM as their owner, and decodes one raw {@code /proc/net} line by hand.
  */
 final class FindMe implements Experiment {
-  private static final List<String> FILES = List.of("tcp", "tcp6");
+    private static final List<String> FILES = List.of("tcp", "tcp6");
 
-  @Override
-  public String id() {
-    return "listening-find-me";
-  }
-
-  @Override
-  public String title() {
-    return "Find this lab's own servers in the table";
-  }
-
-  @Override
-  public String description() {
-    return "Starts a server on 127.0.0.1 and one on 0.0.0.0, finds both in /proc/net/tcp* with"
-        + " this process as owner, and decodes one raw line field by field.";
-  }
-
-  @Override
-  public List<ParamSpec> params() {
-    return List.of();
-  }
-
-  @Override
-  public void run(Params params, Report report) throws Exception {
-    long pid = ProcessHandle.current().pid();
-    InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
-    InetAddress wildcard = InetAddress.getByAddress(new byte[] {0, 0, 0, 0});
-    try (ServerSocket inside = new ServerSocket(0, 50, loopback);
-        ServerSocket everywhere = new ServerSocket(0, 50, wildcard)) {
-      report.closeOnCancel(inside);
-      report.closeOnCancel(everywhere);
-      report.say("Started two servers in this JVM (pid " + pid + "): one bound to 127.0.0.1:"
-          + inside.getLocalPort() + ", one bound to 0.0.0.0:" + everywhere.getLocalPort() + ".");
-      if (!SocketTable.available()) {
-        String os = System.getProperty("os.name", "unknown");
-        report.warn(OsCommands.unavailable(os) + " — and look for ports " + inside.getLocalPort()
-            + " and " + everywhere.getLocalPort() + ".");
-        return;
-      }
-      Map<String, String> files = readFiles();
-      Map<Long, SocketOwner> owners = SocketTable.owners();
-      List<Found> found = new ArrayList<>();
-      found.add(find("127.0.0.1:" + inside.getLocalPort(), inside.getLocalPort(), files));
-      found.add(find("0.0.0.0:" + everywhere.getLocalPort(), everywhere.getLocalPort(), files));
-      report.table("Both servers in the socket table", List.of("asked for", "listed as", "file",
-              "scope", "owner", "this JVM?"),
-          found.stream().map(f -> f.cells(owners, pid)).toList());
-      List<List<String>> raw = found.stream().filter(f -> f.line() != null)
-          .map(f -> f.line().cells()).toList();
-      List<String> headers = new ArrayList<>(List.of("file"));
-      headers.addAll(RawLine.COLUMNS);
-      report.table("The same two lines, raw, as the kernel wrote them (more columns follow)",
-          headers, raw);
-      Found first = found.get(0);
-      if (first.line() == null) {
-        report.warn("The 127.0.0.1 server is missing from /proc/net/tcp and tcp6: is this JVM in"
-            + " another network namespace than /proc/net shows?");
-        return;
-      }
-      report.table("Decoding the line of " + first.asked() + ", field by field",
-          LineDecoding.HEADERS, LineDecoding.rows(first.line(), first.entry(),
-              ByteOrder.nativeOrder(), FdLinks.find(pid, first.entry().inode())));
-      report.say("Java opened both as IPv6 sockets that also accept IPv4 (dual-stack), so they"
-          + " are usually in tcp6: 127.0.0.1 as ::ffff:127.0.0.1, and 0.0.0.0 as ::, which also"
-          + " takes IPv6 connections. Both servers are closed when this run ends.");
+    @Override
+    public String id() {
+        return "listening-find-me";
     }
-  }
 
-  /** One server as the table lists it; {@code line} and {@code entry} are null if not found. */
-  private record Found(String asked, RawLine line, SocketTable.Entry entry) {
-    List<String> cells(Map<Long, SocketOwner> owners, long pid) {
-      if (entry == null) {
-        return List.of(asked, "not found", "—", "—", "—", "—");
-      }
-      Optional<SocketOwner> owner = Optional.ofNullable(owners.get(entry.inode()));
-      return List.of(asked, entry.localEndpoint(), "/proc/net/" + entry.protocol(),
-          Scope.of(entry.localAddress()).label(), owner.map(SocketOwner::toString).orElse("hidden"),
-          owner.isPresent() && owner.get().pid() == pid ? "yes" : "no");
+    @Override
+    public String title() {
+        return "Find this lab's own servers in the table";
     }
-  }
 
-  private static Found find(String asked, int port, Map<String, String> files) {
-    for (Map.Entry<String, String> file : files.entrySet()) {
-      for (SocketTable.Entry entry : SocketTable.parse(file.getValue(), file.getKey())) {
-        if (entry.isListening() && entry.localPort() == port) {
-          Optional<RawLine> line = RawLine.find(file.getKey(), file.getValue(), entry.inode());
-          if (line.isPresent()) {
-            return new Found(asked, line.get(), entry);
-          }
+    @Override
+    public String description() {
+        return "Starts a server on 127.0.0.1 and one on 0.0.0.0, finds both in /proc/net/tcp* with"
+                + " this process as owner, and decodes one raw line field by field.";
+    }
+
+    @Override
+    public List<ParamSpec> params() {
+        return List.of();
+    }
+
+    @Override
+    public void run(Params params, Report report) throws Exception {
+        long pid = ProcessHandle.current().pid();
+        InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
+        InetAddress wildcard = InetAddress.getByAddress(new byte[] {0, 0, 0, 0});
+        try (ServerSocket inside = new ServerSocket(0, 50, loopback);
+                ServerSocket everywhere = new ServerSocket(0, 50, wildcard)) {
+            report.closeOnCancel(inside);
+            report.closeOnCancel(everywhere);
+            report.say(
+                    "Started two servers in this JVM (pid "
+                            + pid
+                            + "): one bound to 127.0.0.1:"
+                            + inside.getLocalPort()
+                            + ", one bound to 0.0.0.0:"
+                            + everywhere.getLocalPort()
+                            + ".");
+            if (!SocketTable.available()) {
+                String os = System.getProperty("os.name", "unknown");
+                report.warn(
+                        OsCommands.unavailable(os)
+                                + " — and look for ports "
+                                + inside.getLocalPort()
+                                + " and "
+                                + everywhere.getLocalPort()
+                                + ".");
+                return;
+            }
+            Map<String, String> files = readFiles();
+            Map<Long, SocketOwner> owners = SocketTable.owners();
+            List<Found> found = new ArrayList<>();
+            found.add(find("127.0.0.1:" + inside.getLocalPort(), inside.getLocalPort(), files));
+            found.add(
+                    find("0.0.0.0:" + everywhere.getLocalPort(), everywhere.getLocalPort(), files));
+            report.table(
+                    "Both servers in the socket table",
+                    List.of("asked for", "listed as", "file", "scope", "owner", "this JVM?"),
+                    found.stream().map(f -> f.cells(owners, pid)).toList());
+            List<List<String>> raw =
+                    found.stream()
+                            .filter(f -> f.line() != null)
+                            .map(f -> f.line().cells())
+                            .toList();
+            List<String> headers = new ArrayList<>(List.of("file"));
+            headers.addAll(RawLine.COLUMNS);
+            report.table(
+                    "The same two lines, raw, as the kernel wrote them (more columns follow)",
+                    headers,
+                    raw);
+            Found first = found.get(0);
+            if (first.line() == null) {
+                report.warn(
+                        "The 127.0.0.1 server is missing from /proc/net/tcp and tcp6: is this JVM in"
+                                + " another network namespace than /proc/net shows?");
+                return;
+            }
+            report.table(
+                    "Decoding the line of " + first.asked() + ", field by field",
+                    LineDecoding.HEADERS,
+                    LineDecoding.rows(
+                            first.line(),
+                            first.entry(),
+                            ByteOrder.nativeOrder(),
+                            FdLinks.find(pid, first.entry().inode())));
+            report.say(
+                    "Java opened both as IPv6 sockets that also accept IPv4 (dual-stack), so they"
+                            + " are usually in tcp6: 127.0.0.1 as ::ffff:127.0.0.1, and 0.0.0.0 as ::, which also"
+                            + " takes IPv6 connections. Both servers are closed when this run ends.");
         }
-      }
     }
-    return new Found(asked, null, null);
-  }
 
-  /** The text of /proc/net/tcp and tcp6, read once so the raw lines match the parsed ones. */
-  private static Map<String, String> readFiles() throws IOException {
-    Map<String, String> files = new LinkedHashMap<>();
-    for (String file : FILES) {
-      try {
-        files.put(file, Files.readString(Path.of("/proc/net", file)));
-      } catch (NoSuchFileException e) {
-        // no IPv6 on this machine
-      }
+    /** One server as the table lists it; {@code line} and {@code entry} are null if not found. */
+    private record Found(String asked, RawLine line, SocketTable.Entry entry) {
+        List<String> cells(Map<Long, SocketOwner> owners, long pid) {
+            if (entry == null) {
+                return List.of(asked, "not found", "—", "—", "—", "—");
+            }
+            Optional<SocketOwner> owner = Optional.ofNullable(owners.get(entry.inode()));
+            return List.of(
+                    asked,
+                    entry.localEndpoint(),
+                    "/proc/net/" + entry.protocol(),
+                    Scope.of(entry.localAddress()).label(),
+                    owner.map(SocketOwner::toString).orElse("hidden"),
+                    owner.isPresent() && owner.get().pid() == pid ? "yes" : "no");
+        }
     }
-    return files;
-  }
+
+    private static Found find(String asked, int port, Map<String, String> files) {
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            for (SocketTable.Entry entry : SocketTable.parse(file.getValue(), file.getKey())) {
+                if (entry.isListening() && entry.localPort() == port) {
+                    Optional<RawLine> line =
+                            RawLine.find(file.getKey(), file.getValue(), entry.inode());
+                    if (line.isPresent()) {
+                        return new Found(asked, line.get(), entry);
+                    }
+                }
+            }
+        }
+        return new Found(asked, null, null);
+    }
+
+    /** The text of /proc/net/tcp and tcp6, read once so the raw lines match the parsed ones. */
+    private static Map<String, String> readFiles() throws IOException {
+        Map<String, String> files = new LinkedHashMap<>();
+        for (String file : FILES) {
+            try {
+                files.put(file, Files.readString(Path.of("/proc/net", file)));
+            } catch (NoSuchFileException e) {
+                // no IPv6 on this machine
+            }
+        }
+        return files;
+    }
 }

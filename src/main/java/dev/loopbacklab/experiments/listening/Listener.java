@@ -21,42 +21,60 @@ import java.util.Optional;
  */
 record Listener(SocketTable.Entry entry, Optional<SocketOwner> owner, Scope scope, PortInfo port) {
 
-  /** The column headers of {@link #cells(long)}. */
-  static final List<String> HEADERS = List.of(
-      "address:port", "file", "scope", "process", "uid", "IANA category", "usual service");
+    /** The column headers of {@link #cells(long)}. */
+    static final List<String> HEADERS =
+            List.of(
+                    "address:port",
+                    "file",
+                    "scope",
+                    "process",
+                    "uid",
+                    "IANA category",
+                    "usual service");
 
-  /** The entries with their owners, sorted by port, then by address. */
-  static List<Listener> of(List<SocketTable.Entry> entries, Map<Long, SocketOwner> owners) {
-    List<Listener> listeners = new ArrayList<>();
-    for (SocketTable.Entry entry : entries) {
-      listeners.add(new Listener(entry, Optional.ofNullable(owners.get(entry.inode())),
-          Scope.of(entry.localAddress()), Ports.classify(entry.localPort())));
+    /** The entries with their owners, sorted by port, then by address. */
+    static List<Listener> of(List<SocketTable.Entry> entries, Map<Long, SocketOwner> owners) {
+        List<Listener> listeners = new ArrayList<>();
+        for (SocketTable.Entry entry : entries) {
+            listeners.add(
+                    new Listener(
+                            entry,
+                            Optional.ofNullable(owners.get(entry.inode())),
+                            Scope.of(entry.localAddress()),
+                            Ports.classify(entry.localPort())));
+        }
+        listeners.sort(
+                Comparator.comparingInt((Listener l) -> l.entry().localPort())
+                        .thenComparing(l -> l.entry().localEndpoint())
+                        .thenComparing(l -> l.entry().protocol()));
+        return listeners;
     }
-    listeners.sort(Comparator.comparingInt((Listener l) -> l.entry().localPort())
-        .thenComparing(l -> l.entry().localEndpoint())
-        .thenComparing(l -> l.entry().protocol()));
-    return listeners;
-  }
 
-  /** True if process {@code pid} holds this socket. */
-  boolean ownedBy(long pid) {
-    return owner.isPresent() && owner.get().pid() == pid;
-  }
+    /** True if process {@code pid} holds this socket. */
+    boolean ownedBy(long pid) {
+        return owner.isPresent() && owner.get().pid() == pid;
+    }
 
-  /** "java (pid 4242)", marked when it is this lab, or why the owner is unknown. */
-  String ownerText(long labPid) {
-    return owner.map(o -> o + (o.pid() == labPid ? " ← this lab" : ""))
-        .orElse("hidden from this user");
-  }
+    /** "java (pid 4242)", marked when it is this lab, or why the owner is unknown. */
+    String ownerText(long labPid) {
+        return owner.map(o -> o + (o.pid() == labPid ? " ← this lab" : ""))
+                .orElse("hidden from this user");
+    }
 
-  /** One table row, in the order of {@link #HEADERS}. */
-  List<String> cells(long labPid) {
-    return List.of(entry.localEndpoint(), entry.protocol(), scope.label(), ownerText(labPid),
-        uid(entry.uid()), port.category().label(), port.service().orElse("—"));
-  }
+    /** One table row, in the order of {@link #HEADERS}. */
+    List<String> cells(long labPid) {
+        return List.of(
+                entry.localEndpoint(),
+                entry.protocol(),
+                scope.label(),
+                ownerText(labPid),
+                uid(entry.uid()),
+                port.category().label(),
+                port.service().orElse("—"));
+    }
 
-  /** A user id as a cell: "0 (root)" for the one id every Linux system names the same. */
-  static String uid(int uid) {
-    return uid == 0 ? "0 (root)" : Integer.toString(uid);
-  }
+    /** A user id as a cell: "0 (root)" for the one id every Linux system names the same. */
+    static String uid(int uid) {
+        return uid == 0 ? "0 (root)" : Integer.toString(uid);
+    }
 }

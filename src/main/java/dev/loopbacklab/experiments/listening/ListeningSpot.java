@@ -6,7 +6,6 @@ import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.Probe;
 import dev.loopbacklab.net.ProbeResult;
-import dev.loopbacklab.net.SocketTable;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -20,118 +19,180 @@ import java.util.Optional;
  * table (macOS, Windows), a connection to the port on loopback stands in for it.
  */
 final class ListeningSpot implements Check {
-  /** The port the lesson suggests. */
-  static final int SUGGESTED_PORT = 7010;
-  private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(1);
+    /** The port the lesson suggests. */
+    static final int SUGGESTED_PORT = 7010;
 
-  private final SocketSource source;
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(1);
 
-  /** The check on {@code source}; {@link SocketSource#real()} outside tests. */
-  ListeningSpot(SocketSource source) {
-    this.source = source;
-  }
+    private final SocketSource source;
 
-  @Override
-  public String id() {
-    return "listening-spot";
-  }
-
-  @Override
-  public String title() {
-    return "Start a server on a port of your choice, and find it";
-  }
-
-  @Override
-  public String description() {
-    return "Start any TCP server on the port below and leave it running; the check finds it in the"
-        + " socket table and names the process that owns it.";
-  }
-
-  @Override
-  public List<ParamSpec> params() {
-    return List.of(ParamSpec.port("port", SUGGESTED_PORT, "the port your server listens on"));
-  }
-
-  @Override
-  public void run(Params params, Report report) throws Exception {
-    int port = params.port("port");
-    if (!source.available().getAsBoolean()) {
-      withoutTable(port, report);
-      return;
+    /** The check on {@code source}; {@link SocketSource#real()} outside tests. */
+    ListeningSpot(SocketSource source) {
+        this.source = source;
     }
-    Snapshot snapshot = Snapshot.take(source, true);
-    List<Listener> here = snapshot.tcp().stream().filter(l -> l.entry().localPort() == port).toList();
-    if (here.isEmpty()) {
-      nothing(port, snapshot, report);
-      return;
-    }
-    long lab = ProcessHandle.current().pid();
-    Optional<Listener> named = here.stream().filter(l -> l.owner().isPresent()).findFirst();
-    String who = named.map(l -> l.owner().get().toString()).orElse("a process hidden from you"
-        + " (user id " + Listener.uid(here.get(0).entry().uid()) + ")");
-    List<String> endpoints = here.stream().map(l -> l.entry().localEndpoint()).distinct().toList();
-    Scope widest = here.stream().map(Listener::scope).max(Enum::compareTo).orElseThrow();
-    List<String> details = new ArrayList<>();
-    for (Listener l : here) {
-      details.add(l.entry().protocol() + " LISTEN " + l.entry().localEndpoint() + ": "
-          + l.scope().label() + ", " + l.ownerText(lab) + ", uid " + Listener.uid(l.entry().uid())
-          + ", inode " + l.entry().inode());
-    }
-    details.add("in a terminal: " + OsCommands.forOs(source.osName()) + " — look for port " + port);
-    if (named.isEmpty()) {
-      details.add("the owner is another user's process: sudo ss -ltnp shows it");
-    }
-    report.verdict(true, "Found it: " + who + " listens on " + String.join(" and ", endpoints)
-        + " — " + sentence(widest), details.toArray(String[]::new));
-  }
 
-  /** What the widest scope among the listeners means, with a nudge where it is too wide. */
-  private static String sentence(Scope scope) {
-    return switch (scope) {
-      case LOOPBACK -> "loopback only: only programs on this machine can connect.";
-      case WILDCARD -> "all interfaces (wildcard): other machines can connect too. Lesson 04"
-          + " (exposure) shows how to bind 127.0.0.1 instead.";
-      case SPECIFIC -> "a specific network address: machines on that network can connect. Lesson"
-          + " 04 (exposure) shows how to bind 127.0.0.1 instead.";
-    };
-  }
-
-  private static void nothing(int port, Snapshot snapshot, Report report) {
-    List<String> details = new ArrayList<>();
-    details.add("the socket table lists " + snapshot.tcp().size() + " TCP listeners; none on port "
-        + port);
-    snapshot.udp().stream().filter(l -> l.entry().localPort() == port).findFirst().ifPresent(l ->
-        details.add("a UDP socket is bound to " + l.entry().localEndpoint() + " (" + l.ownerText(-1)
-            + "), but UDP has no listeners: the check looks for a TCP server"));
-    details.add("start one and leave it running, e.g. in JShell: var mine ="
-        + " EchoServer.start(\"127.0.0.1\", " + port + ");");
-    report.verdict(false, "Nothing is listening on TCP port " + port + " on this machine.",
-        details.toArray(String[]::new));
-  }
-
-  /** Without a socket table, a connection on loopback shows that something listens. */
-  private void withoutTable(int port, Report report) throws UnknownHostException {
-    report.warn(OsCommands.unavailable(source.osName()));
-    byte[] ipv6Loopback = new byte[16];
-    ipv6Loopback[15] = 1;
-    List<String> details = new ArrayList<>();
-    boolean connected = false;
-    for (InetAddress address : List.of(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}),
-        InetAddress.getByAddress(ipv6Loopback))) {
-      ProbeResult result = Probe.connect(address, port, PROBE_TIMEOUT);
-      details.add("connecting to " + address.getHostAddress() + " port " + port + ": "
-          + result.outcome() + (result.detail().isEmpty() ? "" : " (" + result.detail() + ")"));
-      connected |= result.connected();
+    @Override
+    public String id() {
+        return "listening-spot";
     }
-    String find = "find its owner with: " + OsCommands.forOs(source.osName());
-    details.add(find);
-    if (connected) {
-      report.verdict(true, "Something listens on port " + port + ": it accepted a connection."
-          + " This OS does not let the lab see who, so " + find + ".",
-          details.toArray(String[]::new));
-    } else {
-      report.verdict(false, "Nothing is listening on TCP port " + port + " on loopback: nothing"
-          + " accepted a connection on 127.0.0.1 or ::1.", details.toArray(String[]::new));
+
+    @Override
+    public String title() {
+        return "Start a server on a port of your choice, and find it";
     }
-  }
+
+    @Override
+    public String description() {
+        return "Start any TCP server on the port below and leave it running; the check finds it in the"
+                + " socket table and names the process that owns it.";
+    }
+
+    @Override
+    public List<ParamSpec> params() {
+        return List.of(ParamSpec.port("port", SUGGESTED_PORT, "the port your server listens on"));
+    }
+
+    @Override
+    public void run(Params params, Report report) throws Exception {
+        int port = params.port("port");
+        if (!source.available().getAsBoolean()) {
+            withoutTable(port, report);
+            return;
+        }
+        Snapshot snapshot = Snapshot.take(source, true);
+        List<Listener> here =
+                snapshot.tcp().stream().filter(l -> l.entry().localPort() == port).toList();
+        if (here.isEmpty()) {
+            nothing(port, snapshot, report);
+            return;
+        }
+        long lab = ProcessHandle.current().pid();
+        Optional<Listener> named = here.stream().filter(l -> l.owner().isPresent()).findFirst();
+        String who =
+                named.map(l -> l.owner().get().toString())
+                        .orElse(
+                                "a process hidden from you"
+                                        + " (user id "
+                                        + Listener.uid(here.get(0).entry().uid())
+                                        + ")");
+        List<String> endpoints =
+                here.stream().map(l -> l.entry().localEndpoint()).distinct().toList();
+        Scope widest = here.stream().map(Listener::scope).max(Enum::compareTo).orElseThrow();
+        List<String> details = new ArrayList<>();
+        for (Listener l : here) {
+            details.add(
+                    l.entry().protocol()
+                            + " LISTEN "
+                            + l.entry().localEndpoint()
+                            + ": "
+                            + l.scope().label()
+                            + ", "
+                            + l.ownerText(lab)
+                            + ", uid "
+                            + Listener.uid(l.entry().uid())
+                            + ", inode "
+                            + l.entry().inode());
+        }
+        details.add(
+                "in a terminal: " + OsCommands.forOs(source.osName()) + " — look for port " + port);
+        if (named.isEmpty()) {
+            details.add("the owner is another user's process: sudo ss -ltnp shows it");
+        }
+        report.verdict(
+                true,
+                "Found it: "
+                        + who
+                        + " listens on "
+                        + String.join(" and ", endpoints)
+                        + " — "
+                        + sentence(widest),
+                details.toArray(String[]::new));
+    }
+
+    /** What the widest scope among the listeners means, with a nudge where it is too wide. */
+    private static String sentence(Scope scope) {
+        return switch (scope) {
+            case LOOPBACK -> "loopback only: only programs on this machine can connect.";
+            case WILDCARD ->
+                    "all interfaces (wildcard): other machines can connect too. Lesson 04"
+                            + " (exposure) shows how to bind 127.0.0.1 instead.";
+            case SPECIFIC ->
+                    "a specific network address: machines on that network can connect. Lesson"
+                            + " 04 (exposure) shows how to bind 127.0.0.1 instead.";
+        };
+    }
+
+    private static void nothing(int port, Snapshot snapshot, Report report) {
+        List<String> details = new ArrayList<>();
+        details.add(
+                "the socket table lists "
+                        + snapshot.tcp().size()
+                        + " TCP listeners; none on port "
+                        + port);
+        snapshot.udp().stream()
+                .filter(l -> l.entry().localPort() == port)
+                .findFirst()
+                .ifPresent(
+                        l ->
+                                details.add(
+                                        "a UDP socket is bound to "
+                                                + l.entry().localEndpoint()
+                                                + " ("
+                                                + l.ownerText(-1)
+                                                + "), but UDP has no listeners: the check looks for a TCP server"));
+        details.add(
+                "start one and leave it running, e.g. in JShell: var mine ="
+                        + " EchoServer.start(\"127.0.0.1\", "
+                        + port
+                        + ");");
+        report.verdict(
+                false,
+                "Nothing is listening on TCP port " + port + " on this machine.",
+                details.toArray(String[]::new));
+    }
+
+    /** Without a socket table, a connection on loopback shows that something listens. */
+    private void withoutTable(int port, Report report) throws UnknownHostException {
+        report.warn(OsCommands.unavailable(source.osName()));
+        byte[] ipv6Loopback = new byte[16];
+        ipv6Loopback[15] = 1;
+        List<String> details = new ArrayList<>();
+        boolean connected = false;
+        for (InetAddress address :
+                List.of(
+                        InetAddress.getByAddress(new byte[] {127, 0, 0, 1}),
+                        InetAddress.getByAddress(ipv6Loopback))) {
+            ProbeResult result = Probe.connect(address, port, PROBE_TIMEOUT);
+            details.add(
+                    "connecting to "
+                            + address.getHostAddress()
+                            + " port "
+                            + port
+                            + ": "
+                            + result.outcome()
+                            + (result.detail().isEmpty() ? "" : " (" + result.detail() + ")"));
+            connected |= result.connected();
+        }
+        String find = "find its owner with: " + OsCommands.forOs(source.osName());
+        details.add(find);
+        if (connected) {
+            report.verdict(
+                    true,
+                    "Something listens on port "
+                            + port
+                            + ": it accepted a connection."
+                            + " This OS does not let the lab see who, so "
+                            + find
+                            + ".",
+                    details.toArray(String[]::new));
+        } else {
+            report.verdict(
+                    false,
+                    "Nothing is listening on TCP port "
+                            + port
+                            + " on loopback: nothing"
+                            + " accepted a connection on 127.0.0.1 or ::1.",
+                    details.toArray(String[]::new));
+        }
+    }
 }

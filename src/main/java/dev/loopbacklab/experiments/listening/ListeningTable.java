@@ -12,91 +12,128 @@ import java.util.Locale;
  * the way {@code ss -ltnp} reads it; optionally the bound UDP sockets too.
  */
 final class ListeningTable implements Experiment {
-  private final SocketSource source;
+    private final SocketSource source;
 
-  /** The experiment on {@code source}; {@link SocketSource#real()} outside tests. */
-  ListeningTable(SocketSource source) {
-    this.source = source;
-  }
-
-  @Override
-  public String id() {
-    return "listening-table";
-  }
-
-  @Override
-  public String title() {
-    return "Who is listening on this machine?";
-  }
-
-  @Override
-  public String description() {
-    return "Lists every listening TCP socket of this machine with the process that owns it and who"
-        + " can reach it, like ss -ltnp; optionally the bound UDP sockets too.";
-  }
-
-  @Override
-  public List<ParamSpec> params() {
-    return List.of(ParamSpec.bool("udp", false,
-        "also list the UDP sockets that are bound and waiting (UDP has no LISTEN state)"));
-  }
-
-  @Override
-  public void run(Params params, Report report) {
-    String os = source.osName();
-    if (!source.available().getAsBoolean()) {
-      report.warn(OsCommands.unavailable(os));
-      report.table("The same list with each system's own tools", OsCommands.HEADERS,
-          OsCommands.rows(os));
-      return;
+    /** The experiment on {@code source}; {@link SocketSource#real()} outside tests. */
+    ListeningTable(SocketSource source) {
+        this.source = source;
     }
-    Snapshot snapshot = Snapshot.take(source, params.bool("udp"));
-    long lab = ProcessHandle.current().pid();
-    report.table("Listening TCP sockets, by port (" + snapshot.tcp().size() + ")",
-        Listener.HEADERS, snapshot.tcp().stream().map(l -> l.cells(lab)).toList());
-    summarise(snapshot, report);
-    ownSockets(snapshot, lab, report);
-    if (params.bool("udp")) {
-      report.table("Bound UDP sockets, by port (" + snapshot.udp().size() + "); ss -lunp calls"
-          + " them UNCONN", Listener.HEADERS, snapshot.udp().stream().map(l -> l.cells(lab)).toList());
-    }
-    report.fact("read and parsed /proc/net/tcp" + (params.bool("udp") ? ", tcp6, udp, udp6" : " and tcp6"),
-        millis(snapshot.readNanos()), "ms", "the kernel writes these files as they are read");
-    report.fact("found the owners in /proc/<pid>/fd", millis(snapshot.ownerNanos()), "ms",
-        "every process's open files, scanned once; ss -p and lsof do the same");
-    report.table("The same list with each system's own tools", OsCommands.HEADERS,
-        OsCommands.rows(os));
-  }
 
-  private static void summarise(Snapshot snapshot, Report report) {
-    for (Scope scope : Scope.values()) {
-      long count = snapshot.count(scope);
-      report.fact("listening on " + scope.label(), count, sockets(count), scope.meaning());
+    @Override
+    public String id() {
+        return "listening-table";
     }
-    long hidden = snapshot.hidden();
-    if (hidden > 0) {
-      report.fact("owner hidden from this user", hidden, sockets(hidden), "other users'"
-          + " processes (sudo ss -ltnp shows them), or processes outside this container's view");
+
+    @Override
+    public String title() {
+        return "Who is listening on this machine?";
     }
-  }
 
-  private static void ownSockets(Snapshot snapshot, long lab, Report report) {
-    List<String> mine = snapshot.tcp().stream().filter(l -> l.ownedBy(lab))
-        .map(l -> l.entry().localEndpoint()).toList();
-    if (mine.isEmpty()) {
-      report.warn("This lab's own process (pid " + lab + ") listens on no TCP port right now: run"
-          + " from the command line, it serves no page.");
-    } else {
-      report.warn("This lab's own process (pid " + lab + ") holds " + mine.size() + " of them: "
-          + String.join(", ", mine) + ". In a browser, the lab's page comes through one of these.");
+    @Override
+    public String description() {
+        return "Lists every listening TCP socket of this machine with the process that owns it and who"
+                + " can reach it, like ss -ltnp; optionally the bound UDP sockets too.";
     }
-  }
 
-  private static String sockets(long count) {
-    return count == 1 ? "socket" : "sockets";
-  }
+    @Override
+    public List<ParamSpec> params() {
+        return List.of(
+                ParamSpec.bool(
+                        "udp",
+                        false,
+                        "also list the UDP sockets that are bound and waiting (UDP has no LISTEN state)"));
+    }
 
-  private static String millis(long nanos) {
-    return String.format(Locale.ROOT, "%.1f", nanos / 1e6);
-  }
+    @Override
+    public void run(Params params, Report report) {
+        String os = source.osName();
+        if (!source.available().getAsBoolean()) {
+            report.warn(OsCommands.unavailable(os));
+            report.table(
+                    "The same list with each system's own tools",
+                    OsCommands.HEADERS,
+                    OsCommands.rows(os));
+            return;
+        }
+        Snapshot snapshot = Snapshot.take(source, params.bool("udp"));
+        long lab = ProcessHandle.current().pid();
+        report.table(
+                "Listening TCP sockets, by port (" + snapshot.tcp().size() + ")",
+                Listener.HEADERS,
+                snapshot.tcp().stream().map(l -> l.cells(lab)).toList());
+        summarise(snapshot, report);
+        ownSockets(snapshot, lab, report);
+        if (params.bool("udp")) {
+            report.table(
+                    "Bound UDP sockets, by port ("
+                            + snapshot.udp().size()
+                            + "); ss -lunp calls"
+                            + " them UNCONN",
+                    Listener.HEADERS,
+                    snapshot.udp().stream().map(l -> l.cells(lab)).toList());
+        }
+        report.fact(
+                "read and parsed /proc/net/tcp"
+                        + (params.bool("udp") ? ", tcp6, udp, udp6" : " and tcp6"),
+                millis(snapshot.readNanos()),
+                "ms",
+                "the kernel writes these files as they are read");
+        report.fact(
+                "found the owners in /proc/<pid>/fd",
+                millis(snapshot.ownerNanos()),
+                "ms",
+                "every process's open files, scanned once; ss -p and lsof do the same");
+        report.table(
+                "The same list with each system's own tools",
+                OsCommands.HEADERS,
+                OsCommands.rows(os));
+    }
+
+    private static void summarise(Snapshot snapshot, Report report) {
+        for (Scope scope : Scope.values()) {
+            long count = snapshot.count(scope);
+            report.fact("listening on " + scope.label(), count, sockets(count), scope.meaning());
+        }
+        long hidden = snapshot.hidden();
+        if (hidden > 0) {
+            report.fact(
+                    "owner hidden from this user",
+                    hidden,
+                    sockets(hidden),
+                    "other users'"
+                            + " processes (sudo ss -ltnp shows them), or processes outside this container's view");
+        }
+    }
+
+    private static void ownSockets(Snapshot snapshot, long lab, Report report) {
+        List<String> mine =
+                snapshot.tcp().stream()
+                        .filter(l -> l.ownedBy(lab))
+                        .map(l -> l.entry().localEndpoint())
+                        .toList();
+        if (mine.isEmpty()) {
+            report.warn(
+                    "This lab's own process (pid "
+                            + lab
+                            + ") listens on no TCP port right now: run"
+                            + " from the command line, it serves no page.");
+        } else {
+            report.warn(
+                    "This lab's own process (pid "
+                            + lab
+                            + ") holds "
+                            + mine.size()
+                            + " of them: "
+                            + String.join(", ", mine)
+                            + ". In a browser, the lab's page comes through one of these.");
+        }
+    }
+
+    private static String sockets(long count) {
+        return count == 1 ? "socket" : "sockets";
+    }
+
+    private static String millis(long nanos) {
+        return String.format(Locale.ROOT, "%.1f", nanos / 1e6);
+    }
 }

@@ -3,69 +3,110 @@ package dev.loopbacklab.experiments.listening;
 import java.util.List;
 import java.util.Locale;
 
-/** The commands that list listening sockets on each operating system, for the learner's terminal. */
+/**
+ * The commands that list listening sockets on each operating system, for the learner's terminal.
+ */
 final class OsCommands {
-  /** Linux: TCP listeners (-l -t), numbers not names (-n), with their processes (-p). */
-  static final String SS = "ss -ltnp";
-  /** macOS (and the BSDs): network files (-i) of TCP in state LISTEN, numeric (-n -P). */
-  static final String LSOF = "lsof -nP -iTCP -sTCP:LISTEN";
-  /** Windows, cmd.exe: every connection with its process id (-o), numeric (-n). */
-  static final String NETSTAT = "netstat -ano | findstr LISTENING";
-  /** Windows, PowerShell. */
-  static final String POWERSHELL = "Get-NetTCPConnection -State Listen";
+    /** Linux: TCP listeners (-l -t), numbers not names (-n), with their processes (-p). */
+    static final String SS = "ss -ltnp";
 
-  static final List<String> HEADERS = List.of("system", "command", "what it shows");
+    /** macOS (and the BSDs): network files (-i) of TCP in state LISTEN, numeric (-n -P). */
+    static final String LSOF = "lsof -nP -iTCP -sTCP:LISTEN";
 
-  /** The three families the lesson names commands for; anything else is treated like macOS. */
-  enum Family { LINUX, MAC, WINDOWS }
+    /** Windows, cmd.exe: every connection with its process id (-o), numeric (-n). */
+    static final String NETSTAT = "netstat -ano | findstr LISTENING";
 
-  private OsCommands() {}
+    /** Windows, PowerShell. */
+    static final String POWERSHELL = "Get-NetTCPConnection -State Listen";
 
-  /** The family of the OS named {@code osName} (an {@code os.name} value). */
-  static Family family(String osName) {
-    String os = osName.toLowerCase(Locale.ROOT);
-    if (os.startsWith("linux")) {
-      return Family.LINUX;
+    static final List<String> HEADERS = List.of("system", "command", "what it shows");
+
+    /** The three families the lesson names commands for; anything else is treated like macOS. */
+    enum Family {
+        LINUX,
+        MAC,
+        WINDOWS
     }
-    // macOS and the BSDs alike have lsof (on the BSDs a package away).
-    return os.startsWith("windows") ? Family.WINDOWS : Family.MAC;
-  }
 
-  /** The command for the OS named {@code osName}. */
-  static String forOs(String osName) {
-    return switch (family(osName)) {
-      case LINUX -> SS;
-      case WINDOWS -> POWERSHELL + " (or in cmd.exe: " + NETSTAT + ")";
-      case MAC -> LSOF;
-    };
-  }
+    private OsCommands() {}
 
-  /** What to say where the lab cannot read the socket table itself. */
-  static String unavailable(String osName) {
-    return "This machine runs " + osName + ", which has no /proc/net/tcp, so the lab cannot read"
-        + " its socket table. Run this in a terminal instead: " + forOs(osName);
-  }
+    /** The family of the OS named {@code osName} (an {@code os.name} value). */
+    static Family family(String osName) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        if (os.startsWith("linux")) {
+            return Family.LINUX;
+        }
+        // macOS and the BSDs alike have lsof (on the BSDs a package away).
+        return os.startsWith("windows") ? Family.WINDOWS : Family.MAC;
+    }
 
-  /** One row per command, the ones for {@code osName}'s family marked "(this machine)". */
-  static List<List<String>> rows(String osName) {
-    Family here = family(osName);
-    return List.of(
-        row(here, Family.LINUX, "Linux", SS, "TCP listeners (-l, -t), numeric (-n), with their"
-            + " process (-p); prefix sudo to see other users' processes"),
-        row(here, Family.LINUX, "Linux", "ss -lunp", "the same for UDP: bound sockets, state UNCONN"),
-        row(here, null, "Linux, before ss", "netstat -ltnp", "obsolete: net-tools is deprecated"
-            + " and often not installed; its own manual page names ss as the replacement"),
-        row(here, Family.MAC, "macOS", LSOF, "TCP sockets in state LISTEN (-sTCP:LISTEN), numeric"
-            + " (-n, -P), with command and pid; sudo to see other users'"),
-        row(here, Family.WINDOWS, "Windows (cmd)", NETSTAT, "listeners with the owning process id"
-            + " (-o); name it with tasklist /fi \"pid eq <pid>\""),
-        row(here, Family.WINDOWS, "Windows (PowerShell)", POWERSHELL, "listeners as objects; the"
-            + " OwningProcess property is the pid"));
-  }
+    /** The command for the OS named {@code osName}. */
+    static String forOs(String osName) {
+        return switch (family(osName)) {
+            case LINUX -> SS;
+            case WINDOWS -> POWERSHELL + " (or in cmd.exe: " + NETSTAT + ")";
+            case MAC -> LSOF;
+        };
+    }
 
-  /** A row, marked when {@code family} is this machine's; a null family is never marked. */
-  private static List<String> row(Family here, Family family, String system, String command,
-      String shows) {
-    return List.of(here == family ? system + " (this machine)" : system, command, shows);
-  }
+    /** What to say where the lab cannot read the socket table itself. */
+    static String unavailable(String osName) {
+        return "This machine runs "
+                + osName
+                + ", which has no /proc/net/tcp, so the lab cannot read"
+                + " its socket table. Run this in a terminal instead: "
+                + forOs(osName);
+    }
+
+    /** One row per command, the ones for {@code osName}'s family marked "(this machine)". */
+    static List<List<String>> rows(String osName) {
+        Family here = family(osName);
+        return List.of(
+                row(
+                        here,
+                        Family.LINUX,
+                        "Linux",
+                        SS,
+                        "TCP listeners (-l, -t), numeric (-n), with their"
+                                + " process (-p); prefix sudo to see other users' processes"),
+                row(
+                        here,
+                        Family.LINUX,
+                        "Linux",
+                        "ss -lunp",
+                        "the same for UDP: bound sockets, state UNCONN"),
+                row(
+                        here,
+                        null,
+                        "Linux, before ss",
+                        "netstat -ltnp",
+                        "obsolete: net-tools is deprecated"
+                                + " and often not installed; its own manual page names ss as the replacement"),
+                row(
+                        here,
+                        Family.MAC,
+                        "macOS",
+                        LSOF,
+                        "TCP sockets in state LISTEN (-sTCP:LISTEN), numeric"
+                                + " (-n, -P), with command and pid; sudo to see other users'"),
+                row(
+                        here,
+                        Family.WINDOWS,
+                        "Windows (cmd)",
+                        NETSTAT,
+                        "listeners with the owning process id"
+                                + " (-o); name it with tasklist /fi \"pid eq <pid>\""),
+                row(
+                        here,
+                        Family.WINDOWS,
+                        "Windows (PowerShell)",
+                        POWERSHELL,
+                        "listeners as objects; the" + " OwningProcess property is the pid"));
+    }
+
+    /** A row, marked when {@code family} is this machine's; a null family is never marked. */
+    private static List<String> row(
+            Family here, Family family, String system, String command, String shows) {
+        return List.of(here == family ? system + " (this machine)" : system, command, shows);
+    }
 }

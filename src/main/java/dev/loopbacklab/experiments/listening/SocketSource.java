@@ -18,15 +18,19 @@ import java.util.function.Supplier;
  * @param owners socket inode to process, for the processes this user may see
  */
 record SocketSource(
-    String osName,
-    BooleanSupplier available,
-    Supplier<List<SocketTable.Entry>> listening,
-    Supplier<List<SocketTable.Entry>> all,
-    Supplier<Map<Long, SocketOwner>> owners) {
+        String osName,
+        BooleanSupplier available,
+        Supplier<List<SocketTable.Entry>> listening,
+        Supplier<List<SocketTable.Entry>> all,
+        Supplier<Map<Long, SocketOwner>> owners) {
 
-  /** This machine, read through {@link SocketTable}. */
-  static SocketSource real() {
-    return new SocketSource(System.getProperty("os.name", "unknown"), SocketTable::available,
-        SocketTable::listening, SocketTable::read, SocketTable::owners);
-  }
+    /** This machine, read through {@link SocketTable}. */
+    static SocketSource real() {
+        return new SocketSource(
+                System.getProperty("os.name", "unknown"),
+                SocketTable::available,
+                SocketTable::listening,
+                SocketTable::read,
+                SocketTable::owners);
+    }
 }

@@ -5,10 +5,10 @@ import java.util.List;
 
 /** The experiments and checks of the monitoring lesson. */
 public final class MonitoringTopic {
-  private MonitoringTopic() {}
+    private MonitoringTopic() {}
 
-  /** {@code metrics-scrape} and the check {@code metrics-yours}. */
-  public static List<Experiment> experiments() {
-    return List.of(new MetricsScrape(), new MetricsYours());
-  }
+    /** {@code metrics-scrape} and the check {@code metrics-yours}. */
+    public static List<Experiment> experiments() {
+        return List.of(new MetricsScrape(), new MetricsYours());
+    }
 }

@@ -5,7 +5,8 @@
  * addresses.
  *
  * <p>The lab never resolves a name a learner types. This package resolves exactly one name, the
- * literal {@code localhost}, in one place ({@link dev.loopbacklab.experiments.names.LocalhostLookup});
- * everything that connects goes to the literals 127.0.0.1 or ::1.
+ * literal {@code localhost}, in one place ({@link
+ * dev.loopbacklab.experiments.names.LocalhostLookup}); everything that connects goes to the
+ * literals 127.0.0.1 or ::1.
  */
 package dev.loopbacklab.experiments.names;

@@ -9,21 +9,24 @@ import static j2html.TagCreator.*;
  * redirect of that same navigation; the refresh is a new navigation started by the lab's own page.
  */
 public final class EnterPage {
-  private EnterPage() {}
+    private EnterPage() {}
 
-  /** The page; {@code next} must be a path on this lab (starting with a single {@code /}). */
-  public static String render(String next) {
-    return document(
-        html(
-                head(
-                    meta().withCharset("utf-8"),
-                    meta().attr("http-equiv", "refresh").withContent("0; url=" + next),
-                    title("Entering · Loopback Lab"),
-                    link().withRel("stylesheet").withHref("/assets/lab.css")),
-                body(
-                    main(
-                        p(text("Your access is saved in this browser. "),
-                            a("Continue to the lab").withHref(next)))))
-            .attr("lang", "en"));
-  }
+    /** The page; {@code next} must be a path on this lab (starting with a single {@code /}). */
+    public static String render(String next) {
+        return document(
+                html(
+                                head(
+                                        meta().withCharset("utf-8"),
+                                        meta().attr("http-equiv", "refresh")
+                                                .withContent("0; url=" + next),
+                                        title("Entering · Loopback Lab"),
+                                        link().withRel("stylesheet").withHref("/assets/lab.css")),
+                                body(
+                                        main(
+                                                p(
+                                                        text(
+                                                                "Your access is saved in this browser. "),
+                                                        a("Continue to the lab").withHref(next)))))
+                        .attr("lang", "en"));
+    }
 }

@@ -7,45 +7,51 @@ import j2html.tags.DomContent;
 
 /** Renders report events as HTML fragments, appended to a panel's results as they arrive. */
 public final class EventHtml {
-  private EventHtml() {}
+    private EventHtml() {}
 
-  /** The fragment for one event. */
-  public static String render(Event event) {
-    return fragment(event).render();
-  }
-
-  static DomContent fragment(Event event) {
-    if (event instanceof Event.Narration e) {
-      return p(e.text()).withClass("event-narration");
-    } else if (event instanceof Event.Fact e) {
-      return div(
-              span(e.label()).withClass("fact-label"),
-              span(e.value() + (e.unit().isEmpty() ? "" : " " + e.unit())).withClass("fact-value"),
-              iff(!e.note().isEmpty(), span(e.note()).withClass("fact-note")))
-          .withClass("event-fact");
-    } else if (event instanceof Event.Table e) {
-      return div(table(
-                  caption(e.caption()),
-                  thead(tr(each(e.headers(), h -> th(h).attr("scope", "col")))),
-                  tbody(each(e.rows(), row -> tr(each(row, cell -> td(cell)))))))
-          .withClass("event-table");
-    } else if (event instanceof Event.Progress e) {
-      return div(progress().attr("max", "100").withValue(Integer.toString(e.percent())),
-              span(e.label() + " " + e.percent() + "%"))
-          .withClass("event-progress");
-    } else if (event instanceof Event.Chart e) {
-      return ChartSvg.figure(e);
-    } else if (event instanceof Event.Verdict e) {
-      return div(
-              strong((e.passed() ? "Passed: " : "Not yet: ") + e.summary()),
-              iff(!e.details().isEmpty(), ul(each(e.details(), d -> li(d)))))
-          .withClass(e.passed() ? "event-verdict pass" : "event-verdict fail")
-          .attr("role", "status");
-    } else if (event instanceof Event.Warning e) {
-      return div(strong("Note: "), text(e.text())).withClass("event-warning").attr("role", "note");
-    } else if (event instanceof Event.Failure e) {
-      return div(strong("Error: "), text(e.message())).withClass("event-error").attr("role", "alert");
+    /** The fragment for one event. */
+    public static String render(Event event) {
+        return fragment(event).render();
     }
-    throw new IllegalArgumentException("unknown event " + event);
-  }
+
+    static DomContent fragment(Event event) {
+        if (event instanceof Event.Narration e) {
+            return p(e.text()).withClass("event-narration");
+        } else if (event instanceof Event.Fact e) {
+            return div(
+                            span(e.label()).withClass("fact-label"),
+                            span(e.value() + (e.unit().isEmpty() ? "" : " " + e.unit()))
+                                    .withClass("fact-value"),
+                            iff(!e.note().isEmpty(), span(e.note()).withClass("fact-note")))
+                    .withClass("event-fact");
+        } else if (event instanceof Event.Table e) {
+            return div(table(
+                            caption(e.caption()),
+                            thead(tr(each(e.headers(), h -> th(h).attr("scope", "col")))),
+                            tbody(each(e.rows(), row -> tr(each(row, cell -> td(cell)))))))
+                    .withClass("event-table");
+        } else if (event instanceof Event.Progress e) {
+            return div(
+                            progress().attr("max", "100").withValue(Integer.toString(e.percent())),
+                            span(e.label() + " " + e.percent() + "%"))
+                    .withClass("event-progress");
+        } else if (event instanceof Event.Chart e) {
+            return ChartSvg.figure(e);
+        } else if (event instanceof Event.Verdict e) {
+            return div(
+                            strong((e.passed() ? "Passed: " : "Not yet: ") + e.summary()),
+                            iff(!e.details().isEmpty(), ul(each(e.details(), d -> li(d)))))
+                    .withClass(e.passed() ? "event-verdict pass" : "event-verdict fail")
+                    .attr("role", "status");
+        } else if (event instanceof Event.Warning e) {
+            return div(strong("Note: "), text(e.text()))
+                    .withClass("event-warning")
+                    .attr("role", "note");
+        } else if (event instanceof Event.Failure e) {
+            return div(strong("Error: "), text(e.message()))
+                    .withClass("event-error")
+                    .attr("role", "alert");
+        }
+        throw new IllegalArgumentException("unknown event " + event);
+    }
 }

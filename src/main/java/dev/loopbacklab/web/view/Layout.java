@@ -6,50 +6,71 @@ import j2html.tags.DomContent;
 
 /** The frame every page shares: head, site header, main column, footer. */
 public final class Layout {
-  private Layout() {}
+    private Layout() {}
 
-  /** What the frame needs besides the page content. */
-  public record Chrome(String version, String roomBanner) {
-    /** The frame for a loopback-only lab. */
-    public static Chrome local(String version) {
-      return new Chrome(version, null);
+    /** What the frame needs besides the page content. */
+    public record Chrome(String version, String roomBanner) {
+        /** The frame for a loopback-only lab. */
+        public static Chrome local(String version) {
+            return new Chrome(version, null);
+        }
     }
-  }
 
-  /** A complete HTML document. */
-  public static String page(String title, Chrome chrome, DomContent... content) {
-    return document(
-        html(
-                head(
-                    meta().withCharset("utf-8"),
-                    meta().withName("viewport").withContent("width=device-width, initial-scale=1"),
-                    meta().withName("color-scheme").withContent("light dark"),
-                    title(title.equals("Loopback Lab") ? title : title + " · Loopback Lab"),
-                    link().withRel("icon").withHref("/assets/favicon.svg").withType("image/svg+xml"),
-                    link().withRel("stylesheet").withHref("/assets/lab.css"),
-                    link()
-                        .withRel("stylesheet")
-                        .withHref("/assets/print.css")
-                        .attr("media", "print"),
-                    script().withSrc("/assets/lab.js").attr("defer")),
-                body(
-                    a("Skip to the lesson").withHref("#main").withClass("skip-link"),
-                    iff(chrome.roomBanner() != null,
-                        div(chrome.roomBanner()).withClass("room-banner").attr("role", "status")),
-                    header(
-                            nav(
-                                    a(span("127.0.0.1").withClass("brand-mark"), text(" Loopback Lab"))
-                                        .withHref("/")
-                                        .withClass("brand"),
-                                    span().withClass("progress-summary").attr("data-progress-summary"))
-                                .attr("aria-label", "Site"))
-                        .withClass("site-header"),
-                    main(content).withId("main"),
-                    footer(
-                            p(
-                                text("Loopback Lab " + chrome.version() + " · served from your own machine; "
-                                    + "every result on these pages was measured here.")))
-                        .withClass("site-footer")))
-            .attr("lang", "en"));
-  }
+    /** A complete HTML document. */
+    public static String page(String title, Chrome chrome, DomContent... content) {
+        return document(
+                html(
+                                head(
+                                        meta().withCharset("utf-8"),
+                                        meta().withName("viewport")
+                                                .withContent("width=device-width, initial-scale=1"),
+                                        meta().withName("color-scheme").withContent("light dark"),
+                                        title(
+                                                title.equals("Loopback Lab")
+                                                        ? title
+                                                        : title + " · Loopback Lab"),
+                                        link().withRel("icon")
+                                                .withHref("/assets/favicon.svg")
+                                                .withType("image/svg+xml"),
+                                        link().withRel("stylesheet").withHref("/assets/lab.css"),
+                                        link().withRel("stylesheet")
+                                                .withHref("/assets/print.css")
+                                                .attr("media", "print"),
+                                        script().withSrc("/assets/lab.js").attr("defer")),
+                                body(
+                                        a("Skip to the lesson")
+                                                .withHref("#main")
+                                                .withClass("skip-link"),
+                                        iff(
+                                                chrome.roomBanner() != null,
+                                                div(chrome.roomBanner())
+                                                        .withClass("room-banner")
+                                                        .attr("role", "status")),
+                                        header(
+                                                        nav(
+                                                                        a(
+                                                                                        span("127.0.0.1")
+                                                                                                .withClass(
+                                                                                                        "brand-mark"),
+                                                                                        text(
+                                                                                                " Loopback Lab"))
+                                                                                .withHref("/")
+                                                                                .withClass("brand"),
+                                                                        span().withClass(
+                                                                                        "progress-summary")
+                                                                                .attr(
+                                                                                        "data-progress-summary"))
+                                                                .attr("aria-label", "Site"))
+                                                .withClass("site-header"),
+                                        main(content).withId("main"),
+                                        footer(
+                                                        p(
+                                                                text(
+                                                                        "Loopback Lab "
+                                                                                + chrome.version()
+                                                                                + " · served from your own machine; "
+                                                                                + "every result on these pages was measured here.")))
+                                                .withClass("site-footer")))
+                        .attr("lang", "en"));
+    }
 }

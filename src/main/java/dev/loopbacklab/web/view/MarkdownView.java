@@ -28,126 +28,155 @@ import org.commonmark.renderer.html.HtmlWriter;
  * with facts about the request being served.
  */
 public final class MarkdownView {
-  /** Replaced, per request, by facts about the connection that fetched the page. */
-  public static final String CONNECTION_MARKER = "<!--lab:connection-->";
+    /** Replaced, per request, by facts about the connection that fetched the page. */
+    public static final String CONNECTION_MARKER = "<!--lab:connection-->";
 
-  private static final List<org.commonmark.Extension> EXTENSIONS =
-      List.of(TablesExtension.create(), HeadingAnchorExtension.create());
-  private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
+    private static final List<org.commonmark.Extension> EXTENSIONS =
+            List.of(TablesExtension.create(), HeadingAnchorExtension.create());
+    private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
 
-  private MarkdownView() {}
+    private MarkdownView() {}
 
-  /** Rendered HTML and the headings for a table of contents. */
-  public record Rendered(String html, List<TocEntry> toc) {}
+    /** Rendered HTML and the headings for a table of contents. */
+    public record Rendered(String html, List<TocEntry> toc) {}
 
-  /** Renders {@code markdown}; {@code panels} gives the panel for an id, or null if unknown. */
-  public static Rendered render(String markdown, Function<String, Panel> panels) {
-    Node document = PARSER.parse(markdown);
-    HtmlRenderer renderer =
-        HtmlRenderer.builder()
-            .extensions(EXTENSIONS)
-            .nodeRendererFactory(context -> new BlockRenderer(context, panels))
-            .build();
-    return new Rendered(renderer.render(document), toc(document));
-  }
+    /** Renders {@code markdown}; {@code panels} gives the panel for an id, or null if unknown. */
+    public static Rendered render(String markdown, Function<String, Panel> panels) {
+        Node document = PARSER.parse(markdown);
+        HtmlRenderer renderer =
+                HtmlRenderer.builder()
+                        .extensions(EXTENSIONS)
+                        .nodeRendererFactory(context -> new BlockRenderer(context, panels))
+                        .build();
+        return new Rendered(renderer.render(document), toc(document));
+    }
 
-  private static List<TocEntry> toc(Node document) {
-    IdGenerator ids = IdGenerator.builder().build();
-    List<TocEntry> toc = new ArrayList<>();
-    document.accept(new AbstractVisitor() {
-      @Override
-      public void visit(Heading heading) {
-        String text = textOf(heading);
-        String id = ids.generateId(text);
-        if (heading.getLevel() >= 2 && heading.getLevel() <= 3) {
-          toc.add(new TocEntry(heading.getLevel(), id, text));
+    private static List<TocEntry> toc(Node document) {
+        IdGenerator ids = IdGenerator.builder().build();
+        List<TocEntry> toc = new ArrayList<>();
+        document.accept(
+                new AbstractVisitor() {
+                    @Override
+                    public void visit(Heading heading) {
+                        String text = textOf(heading);
+                        String id = ids.generateId(text);
+                        if (heading.getLevel() >= 2 && heading.getLevel() <= 3) {
+                            toc.add(new TocEntry(heading.getLevel(), id, text));
+                        }
+                    }
+                });
+        return toc;
+    }
+
+    private static String textOf(Node node) {
+        StringBuilder text = new StringBuilder();
+        node.accept(
+                new AbstractVisitor() {
+                    @Override
+                    public void visit(Text t) {
+                        text.append(t.getLiteral());
+                    }
+
+                    @Override
+                    public void visit(org.commonmark.node.Code code) {
+                        text.append(code.getLiteral());
+                    }
+                });
+        return text.toString();
+    }
+
+    private static final class BlockRenderer implements NodeRenderer {
+        private final HtmlNodeRendererContext context;
+        private final Function<String, Panel> panels;
+
+        BlockRenderer(HtmlNodeRendererContext context, Function<String, Panel> panels) {
+            this.context = context;
+            this.panels = panels;
         }
-      }
-    });
-    return toc;
-  }
 
-  private static String textOf(Node node) {
-    StringBuilder text = new StringBuilder();
-    node.accept(new AbstractVisitor() {
-      @Override
-      public void visit(Text t) {
-        text.append(t.getLiteral());
-      }
-
-      @Override
-      public void visit(org.commonmark.node.Code code) {
-        text.append(code.getLiteral());
-      }
-    });
-    return text.toString();
-  }
-
-  private static final class BlockRenderer implements NodeRenderer {
-    private final HtmlNodeRendererContext context;
-    private final Function<String, Panel> panels;
-
-    BlockRenderer(HtmlNodeRendererContext context, Function<String, Panel> panels) {
-      this.context = context;
-      this.panels = panels;
-    }
-
-    @Override
-    public Set<Class<? extends Node>> getNodeTypes() {
-      return Set.of(FencedCodeBlock.class, Heading.class);
-    }
-
-    @Override
-    public void render(Node node) {
-      if (node instanceof Heading heading) {
-        renderHeading(heading);
-        return;
-      }
-      FencedCodeBlock block = (FencedCodeBlock) node;
-      String[] info = block.getInfo() == null ? new String[] {""} : block.getInfo().trim().split("\\s+");
-      String kind = info[0];
-      String id = info.length > 1 ? info[1] : "";
-      String html;
-      switch (kind) {
-        case "experiment", "check" -> {
-          Panel panel = panels.apply(id);
-          html = panel == null || panel.check() != kind.equals("check")
-              ? Components.missing(kind, id).render()
-              : Components.panel(panel).render();
+        @Override
+        public Set<Class<? extends Node>> getNodeTypes() {
+            return Set.of(FencedCodeBlock.class, Heading.class);
         }
-        case "jshell" -> html = Components.copyableCode("JShell", "java", block.getLiteral()).render();
-        case "live" -> html = CONNECTION_MARKER;
-        default -> {
-          String label = Map.of("bash", "Shell", "sh", "Shell", "java", "Java", "console", "Terminal")
-              .getOrDefault(kind, kind.isEmpty() ? "Text" : kind);
-          html = Components.copyableCode(label, kind.isEmpty() ? "text" : kind, block.getLiteral()).render();
-        }
-      }
-      context.getWriter().line();
-      context.getWriter().raw(html);
-      context.getWriter().line();
-    }
 
-    /**
-     * A heading with its id (from the anchor extension) and a "#" link to itself for mouse users to
-     * copy; hidden from screen readers and the tab order, which have the table of contents.
-     */
-    private void renderHeading(Heading heading) {
-      String tag = "h" + heading.getLevel();
-      Map<String, String> attributes = context.extendAttributes(heading, tag, Map.of());
-      HtmlWriter writer = context.getWriter();
-      writer.line();
-      writer.tag(tag, attributes);
-      for (Node child = heading.getFirstChild(); child != null; child = child.getNext()) {
-        context.render(child);
-      }
-      String id = attributes.get("id");
-      if (id != null && heading.getLevel() >= 2) {
-        writer.raw(j2html.TagCreator.a("#").withHref("#" + id).withClass("heading-anchor")
-            .attr("aria-hidden", "true").attr("tabindex", "-1").render());
-      }
-      writer.tag("/" + tag);
-      writer.line();
+        @Override
+        public void render(Node node) {
+            if (node instanceof Heading heading) {
+                renderHeading(heading);
+                return;
+            }
+            FencedCodeBlock block = (FencedCodeBlock) node;
+            String[] info =
+                    block.getInfo() == null
+                            ? new String[] {""}
+                            : block.getInfo().trim().split("\\s+");
+            String kind = info[0];
+            String id = info.length > 1 ? info[1] : "";
+            String html;
+            switch (kind) {
+                case "experiment", "check" -> {
+                    Panel panel = panels.apply(id);
+                    html =
+                            panel == null || panel.check() != kind.equals("check")
+                                    ? Components.missing(kind, id).render()
+                                    : Components.panel(panel).render();
+                }
+                case "jshell" ->
+                        html =
+                                Components.copyableCode("JShell", "java", block.getLiteral())
+                                        .render();
+                case "live" -> html = CONNECTION_MARKER;
+                default -> {
+                    String label =
+                            Map.of(
+                                            "bash",
+                                            "Shell",
+                                            "sh",
+                                            "Shell",
+                                            "java",
+                                            "Java",
+                                            "console",
+                                            "Terminal")
+                                    .getOrDefault(kind, kind.isEmpty() ? "Text" : kind);
+                    html =
+                            Components.copyableCode(
+                                            label,
+                                            kind.isEmpty() ? "text" : kind,
+                                            block.getLiteral())
+                                    .render();
+                }
+            }
+            context.getWriter().line();
+            context.getWriter().raw(html);
+            context.getWriter().line();
+        }
+
+        /**
+         * A heading with its id (from the anchor extension) and a "#" link to itself for mouse
+         * users to copy; hidden from screen readers and the tab order, which have the table of
+         * contents.
+         */
+        private void renderHeading(Heading heading) {
+            String tag = "h" + heading.getLevel();
+            Map<String, String> attributes = context.extendAttributes(heading, tag, Map.of());
+            HtmlWriter writer = context.getWriter();
+            writer.line();
+            writer.tag(tag, attributes);
+            for (Node child = heading.getFirstChild(); child != null; child = child.getNext()) {
+                context.render(child);
+            }
+            String id = attributes.get("id");
+            if (id != null && heading.getLevel() >= 2) {
+                writer.raw(
+                        j2html.TagCreator.a("#")
+                                .withHref("#" + id)
+                                .withClass("heading-anchor")
+                                .attr("aria-hidden", "true")
+                                .attr("tabindex", "-1")
+                                .render());
+            }
+            writer.tag("/" + tag);
+            writer.line();
+        }
     }
-  }
 }

@@ -4,45 +4,50 @@ import java.util.List;
 
 /** The records pages are rendered from. Handlers build them; views only read them. */
 public final class Models {
-  private Models() {}
+    private Models() {}
 
-  /** A lesson as listed on the path. */
-  public record LessonCard(
-      int number, String id, String title, int minutes, String summary, List<String> checkIds) {
-    public String href() {
-      return "/lessons/" + id;
+    /** A lesson as listed on the path. */
+    public record LessonCard(
+            int number,
+            String id,
+            String title,
+            int minutes,
+            String summary,
+            List<String> checkIds) {
+        public String href() {
+            return "/lessons/" + id;
+        }
+
+        public String numberText() {
+            return String.format("%02d", number);
+        }
     }
 
-    public String numberText() {
-      return String.format("%02d", number);
-    }
-  }
+    /** An experiment or check panel. */
+    public record Panel(
+            String id, boolean check, String title, String description, List<Field> fields) {}
 
-  /** An experiment or check panel. */
-  public record Panel(
-      String id, boolean check, String title, String description, List<Field> fields) {}
+    /** One form field of a panel. */
+    public record Field(
+            String name, String kind, String value, String help, String bounds, boolean required) {}
 
-  /** One form field of a panel. */
-  public record Field(
-      String name, String kind, String value, String help, String bounds, boolean required) {}
+    /** A heading in the table of contents. */
+    public record TocEntry(int level, String anchor, String text) {}
 
-  /** A heading in the table of contents. */
-  public record TocEntry(int level, String anchor, String text) {}
+    /** A JShell script shipped with a lesson. */
+    public record Script(String fileName, String command, String text) {}
 
-  /** A JShell script shipped with a lesson. */
-  public record Script(String fileName, String command, String text) {}
+    /** A live fact about the request that fetched the page. */
+    public record ConnectionFact(String label, String value, String note) {}
 
-  /** A live fact about the request that fetched the page. */
-  public record ConnectionFact(String label, String value, String note) {}
-
-  /** Everything a lesson page shows. */
-  public record LessonView(
-      LessonCard card,
-      List<String> objectives,
-      String bodyHtml,
-      List<TocEntry> toc,
-      LessonCard previous,
-      LessonCard next,
-      List<Script> scripts,
-      String notesHtml) {}
+    /** Everything a lesson page shows. */
+    public record LessonView(
+            LessonCard card,
+            List<String> objectives,
+            String bodyHtml,
+            List<TocEntry> toc,
+            LessonCard previous,
+            LessonCard next,
+            List<Script> scripts,
+            String notesHtml) {}
 }

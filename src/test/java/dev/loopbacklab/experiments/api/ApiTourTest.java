@@ -15,48 +15,58 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ApiTourTest {
-  private final ApiTour tour = new ApiTour();
+    private final ApiTour tour = new ApiTour();
 
-  private RecordingReport run(String requests) {
-    RecordingReport report = new RecordingReport();
-    Params params = Params.parse(tour.params(), Map.of("requests", requests));
-    assertEquals(Outcome.COMPLETED, Runner.run(tour, params, report), () -> report.events.toString());
-    return report;
-  }
-
-  @Test
-  void everyRequestIsAnsweredWithTheSourcePortTheServerSaw() {
-    RecordingReport report = run("4");
-    Event.Table table = report.table(ApiTour.TABLE);
-    assertEquals(4, table.rows().size());
-    for (List<String> row : table.rows()) {
-      assertEquals("200", row.get(1));
-      assertEquals("{\"message\":\"hello\",\"you\":\"127.0.0.1:" + row.get(3) + "\"}", row.get(2));
+    private RecordingReport run(String requests) {
+        RecordingReport report = new RecordingReport();
+        Params params = Params.parse(tour.params(), Map.of("requests", requests));
+        assertEquals(
+                Outcome.COMPLETED,
+                Runner.run(tour, params, report),
+                () -> report.events.toString());
+        return report;
     }
-  }
 
-  @Test
-  void keepAliveSendsEveryRequestOverOneConnection() {
-    RecordingReport report = run("5");
-    Event.Table table = report.table(ApiTour.TABLE);
-    assertEquals(1, table.rows().stream().map(r -> r.get(3)).distinct().count(), table.toString());
-    assertEquals(List.of("new", "reused", "reused", "reused", "reused"),
-        table.rows().stream().map(r -> r.get(4)).toList());
-    assertEquals("1", report.fact(ApiTour.CONNECTIONS).value());
-    assertTrue(report.narration().contains("keep-alive"), report.narration());
-  }
+    @Test
+    void everyRequestIsAnsweredWithTheSourcePortTheServerSaw() {
+        RecordingReport report = run("4");
+        Event.Table table = report.table(ApiTour.TABLE);
+        assertEquals(4, table.rows().size());
+        for (List<String> row : table.rows()) {
+            assertEquals("200", row.get(1));
+            assertEquals(
+                    "{\"message\":\"hello\",\"you\":\"127.0.0.1:" + row.get(3) + "\"}", row.get(2));
+        }
+    }
 
-  @Test
-  void closesTheApiWhenTheRunEnds() {
-    RecordingReport report = run("1");
-    int port = Integer.parseInt(report.fact(ApiTour.LISTENING).value().substring("127.0.0.1:".length()));
-    ApiCurlTest.assertRefused(port);
-  }
+    @Test
+    void keepAliveSendsEveryRequestOverOneConnection() {
+        RecordingReport report = run("5");
+        Event.Table table = report.table(ApiTour.TABLE);
+        assertEquals(
+                1, table.rows().stream().map(r -> r.get(3)).distinct().count(), table.toString());
+        assertEquals(
+                List.of("new", "reused", "reused", "reused", "reused"),
+                table.rows().stream().map(r -> r.get(4)).toList());
+        assertEquals("1", report.fact(ApiTour.CONNECTIONS).value());
+        assertTrue(report.narration().contains("keep-alive"), report.narration());
+    }
 
-  @Test
-  void refusesRequestCountsOutsideOneToAHundred() {
-    assertThrows(ParamException.class, () -> Params.parse(tour.params(), Map.of("requests", "0")));
-    assertThrows(ParamException.class, () -> Params.parse(tour.params(), Map.of("requests", "101")));
-    assertEquals(5, Params.defaults(tour.params()).integer("requests"));
-  }
+    @Test
+    void closesTheApiWhenTheRunEnds() {
+        RecordingReport report = run("1");
+        int port =
+                Integer.parseInt(
+                        report.fact(ApiTour.LISTENING).value().substring("127.0.0.1:".length()));
+        ApiCurlTest.assertRefused(port);
+    }
+
+    @Test
+    void refusesRequestCountsOutsideOneToAHundred() {
+        assertThrows(
+                ParamException.class, () -> Params.parse(tour.params(), Map.of("requests", "0")));
+        assertThrows(
+                ParamException.class, () -> Params.parse(tour.params(), Map.of("requests", "101")));
+        assertEquals(5, Params.defaults(tour.params()).integer("requests"));
+    }
 }

@@ -11,14 +11,14 @@ import java.util.stream.Collectors;
  * cannot make a leak test pass or fail.
  */
 final class OwnListeners {
-  private OwnListeners() {}
+    private OwnListeners() {}
 
-  static Set<String> now() {
-    long pid = ProcessHandle.current().pid();
-    Map<Long, SocketOwner> owners = SocketTable.owners();
-    return SocketTable.listening().stream()
-        .filter(e -> owners.containsKey(e.inode()) && owners.get(e.inode()).pid() == pid)
-        .map(SocketTable.Entry::localEndpoint)
-        .collect(Collectors.toSet());
-  }
+    static Set<String> now() {
+        long pid = ProcessHandle.current().pid();
+        Map<Long, SocketOwner> owners = SocketTable.owners();
+        return SocketTable.listening().stream()
+                .filter(e -> owners.containsKey(e.inode()) && owners.get(e.inode()).pid() == pid)
+                .map(SocketTable.Entry::localEndpoint)
+                .collect(Collectors.toSet());
+    }
 }

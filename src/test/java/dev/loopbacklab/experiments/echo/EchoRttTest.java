@@ -18,89 +18,107 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class EchoRttTest {
-  private final EchoRtt rtt = new EchoRtt();
+    private final EchoRtt rtt = new EchoRtt();
 
-  private RecordingReport run(int count) {
-    RecordingReport report = new RecordingReport();
-    Params params = Params.parse(rtt.params(), Map.of("count", Integer.toString(count)));
-    assertEquals(Outcome.COMPLETED, Runner.run(rtt, params, report), () -> report.events.toString());
-    return report;
-  }
-
-  @Test
-  void reportsOrderedPositivePercentilesForEveryTransport() {
-    Event.Table table = run(300).all(Event.Table.class).get(0);
-    List<String> names = table.rows().stream().map(row -> row.get(0)).toList();
-    assertTrue(names.containsAll(List.of("TCP", "UDP", "hand-off (parked)")), names.toString());
-    assertEquals(UnixEchoServer.supported(), names.contains("Unix socket"));
-    for (List<String> row : table.rows()) {
-      long timed = Long.parseLong(row.get(2).replace(",", ""));
-      long lost = Long.parseLong(row.get(3));
-      assertEquals(300, timed + lost, row.toString());
-      double p50 = Double.parseDouble(row.get(4));
-      double p90 = Double.parseDouble(row.get(5));
-      double p99 = Double.parseDouble(row.get(6));
-      double max = Double.parseDouble(row.get(7));
-      assertTrue(p50 > 0 && p50 <= p90 && p90 <= p99 && p99 <= max, row.toString());
+    private RecordingReport run(int count) {
+        RecordingReport report = new RecordingReport();
+        Params params = Params.parse(rtt.params(), Map.of("count", Integer.toString(count)));
+        assertEquals(
+                Outcome.COMPLETED, Runner.run(rtt, params, report), () -> report.events.toString());
+        return report;
     }
-  }
 
-  @Test
-  void countsEveryRoundTripOnceInProgressAndHistogram() {
-    RecordingReport report = run(1_000);
-    List<Event.Progress> progress = report.all(Event.Progress.class);
-    Event.Progress last = progress.get(progress.size() - 1);
-    assertEquals(last.total(), last.done());
-    long transports = report.all(Event.Table.class).get(0).rows().size();
-    assertEquals(1_000 * transports, last.total());
-    assertTrue(progress.size() >= 100 && progress.size() <= 110, "about one per 1%: " + progress.size());
-    Event.Chart histogram = report.all(Event.Chart.class).get(1);
-    double counted = histogram.bars().stream().mapToDouble(Event.Bar::value).sum();
-    assertEquals(1_000, counted, 0.0);
-    assertEquals(1, histogram.bars().stream().filter(Event.Bar::highlight).count());
-  }
-
-  @Test
-  void refusesCountsOutsideOneToAMillion() {
-    for (String bad : List.of("0", "1000001", "-5", "ten")) {
-      ParamException e = assertThrows(ParamException.class,
-          () -> Params.parse(rtt.params(), Map.of("count", bad)));
-      assertTrue(e.getMessage().contains("from 1 to 1,000,000"), e.getMessage());
+    @Test
+    void reportsOrderedPositivePercentilesForEveryTransport() {
+        Event.Table table = run(300).all(Event.Table.class).get(0);
+        List<String> names = table.rows().stream().map(row -> row.get(0)).toList();
+        assertTrue(names.containsAll(List.of("TCP", "UDP", "hand-off (parked)")), names.toString());
+        assertEquals(UnixEchoServer.supported(), names.contains("Unix socket"));
+        for (List<String> row : table.rows()) {
+            long timed = Long.parseLong(row.get(2).replace(",", ""));
+            long lost = Long.parseLong(row.get(3));
+            assertEquals(300, timed + lost, row.toString());
+            double p50 = Double.parseDouble(row.get(4));
+            double p90 = Double.parseDouble(row.get(5));
+            double p99 = Double.parseDouble(row.get(6));
+            double max = Double.parseDouble(row.get(7));
+            assertTrue(p50 > 0 && p50 <= p90 && p90 <= p99 && p99 <= max, row.toString());
+        }
     }
-    assertEquals(1, Params.parse(rtt.params(), Map.of("count", "1")).integer("count"));
-    assertEquals(1_000_000, Params.parse(rtt.params(), Map.of("count", "1000000")).integer("count"));
-  }
 
-  @Test
-  void stopsPromptlyWhenCancelledAndLeavesNoListeningSocketBehind() throws Exception {
-    assumeTrue(OwnSockets.available(), "needs Linux /proc");
-    run(10); // the first NIO use opens files that stay open for good
-    List<String> listeningBefore = OwnSockets.listening();
-    long filesBefore = OwnSockets.openFiles();
-    long[] cancelledAt = new long[1];
-    List<List<String>> listeningDuring = new java.util.ArrayList<>();
-    // Cancel once the TCP measurement is well under way, as Stop in the browser would.
-    RecordingReport report = new RecordingReport(r -> {
-      if (r.all(Event.Progress.class).size() < 3) {
-        return false;
-      }
-      listeningDuring.add(OwnSockets.listening());
-      cancelledAt[0] = System.nanoTime();
-      return true;
-    });
-    Params params = Params.parse(rtt.params(), Map.of("count", "1000000"));
-    Outcome outcome = Runner.run(rtt, params, report);
-    // how long the run took to stop once cancelled (not how long it ran before: that is load)
-    long millis = (System.nanoTime() - cancelledAt[0]) / 1_000_000;
+    @Test
+    void countsEveryRoundTripOnceInProgressAndHistogram() {
+        RecordingReport report = run(1_000);
+        List<Event.Progress> progress = report.all(Event.Progress.class);
+        Event.Progress last = progress.get(progress.size() - 1);
+        assertEquals(last.total(), last.done());
+        long transports = report.all(Event.Table.class).get(0).rows().size();
+        assertEquals(1_000 * transports, last.total());
+        assertTrue(
+                progress.size() >= 100 && progress.size() <= 110,
+                "about one per 1%: " + progress.size());
+        Event.Chart histogram = report.all(Event.Chart.class).get(1);
+        double counted = histogram.bars().stream().mapToDouble(Event.Bar::value).sum();
+        assertEquals(1_000, counted, 0.0);
+        assertEquals(1, histogram.bars().stream().filter(Event.Bar::highlight).count());
+    }
 
-    assertEquals(Outcome.CANCELLED, outcome);
-    assertTrue(millis < 5_000, "took " + millis + " ms");
-    assertTrue(listeningDuring.get(0).size() > listeningBefore.size(), "the TCP server was listening");
-    assertEquals(listeningBefore, OwnSockets.listening());
-    // other tests' files may close meanwhile (GC, idle pools), so only growth means a leak
-    long filesAfter = OwnSockets.openFiles();
-    assertTrue(filesAfter <= filesBefore + 2, "open files grew from " + filesBefore + " to " + filesAfter);
-    assertFalse(Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.isAlive()
-        && t.getName().matches("(udp-)?echo-server-.*|unix-echo-server|handoff-echo|spin-echo")));
-  }
+    @Test
+    void refusesCountsOutsideOneToAMillion() {
+        for (String bad : List.of("0", "1000001", "-5", "ten")) {
+            ParamException e =
+                    assertThrows(
+                            ParamException.class,
+                            () -> Params.parse(rtt.params(), Map.of("count", bad)));
+            assertTrue(e.getMessage().contains("from 1 to 1,000,000"), e.getMessage());
+        }
+        assertEquals(1, Params.parse(rtt.params(), Map.of("count", "1")).integer("count"));
+        assertEquals(
+                1_000_000, Params.parse(rtt.params(), Map.of("count", "1000000")).integer("count"));
+    }
+
+    @Test
+    void stopsPromptlyWhenCancelledAndLeavesNoListeningSocketBehind() throws Exception {
+        assumeTrue(OwnSockets.available(), "needs Linux /proc");
+        run(10); // the first NIO use opens files that stay open for good
+        List<String> listeningBefore = OwnSockets.listening();
+        long filesBefore = OwnSockets.openFiles();
+        long[] cancelledAt = new long[1];
+        List<List<String>> listeningDuring = new java.util.ArrayList<>();
+        // Cancel once the TCP measurement is well under way, as Stop in the browser would.
+        RecordingReport report =
+                new RecordingReport(
+                        r -> {
+                            if (r.all(Event.Progress.class).size() < 3) {
+                                return false;
+                            }
+                            listeningDuring.add(OwnSockets.listening());
+                            cancelledAt[0] = System.nanoTime();
+                            return true;
+                        });
+        Params params = Params.parse(rtt.params(), Map.of("count", "1000000"));
+        Outcome outcome = Runner.run(rtt, params, report);
+        // how long the run took to stop once cancelled (not how long it ran before: that is load)
+        long millis = (System.nanoTime() - cancelledAt[0]) / 1_000_000;
+
+        assertEquals(Outcome.CANCELLED, outcome);
+        assertTrue(millis < 5_000, "took " + millis + " ms");
+        assertTrue(
+                listeningDuring.get(0).size() > listeningBefore.size(),
+                "the TCP server was listening");
+        assertEquals(listeningBefore, OwnSockets.listening());
+        // other tests' files may close meanwhile (GC, idle pools), so only growth means a leak
+        long filesAfter = OwnSockets.openFiles();
+        assertTrue(
+                filesAfter <= filesBefore + 2,
+                "open files grew from " + filesBefore + " to " + filesAfter);
+        assertFalse(
+                Thread.getAllStackTraces().keySet().stream()
+                        .anyMatch(
+                                t ->
+                                        t.isAlive()
+                                                && t.getName()
+                                                        .matches(
+                                                                "(udp-)?echo-server-.*|unix-echo-server|handoff-echo|spin-echo")));
+    }
 }

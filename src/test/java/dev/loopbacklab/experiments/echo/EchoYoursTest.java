@@ -23,113 +23,148 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class EchoYoursTest {
-  private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
-  private final EchoYours check = new EchoYours(Duration.ofMillis(500));
+    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+    private final EchoYours check = new EchoYours(Duration.ofMillis(500));
 
-  /** How a fake server treats the one connection it accepts. */
-  interface Behaviour {
-    void serve(Socket socket) throws IOException, InterruptedException;
-  }
+    /** How a fake server treats the one connection it accepts. */
+    interface Behaviour {
+        void serve(Socket socket) throws IOException, InterruptedException;
+    }
 
-  private RecordingReport check(int port, Outcome expected) {
-    RecordingReport report = new RecordingReport();
-    Params params = Params.parse(check.params(), Map.of("port", Integer.toString(port)));
-    assertEquals(expected, Runner.run(check, params, report), () -> report.events.toString());
-    return report;
-  }
+    private RecordingReport check(int port, Outcome expected) {
+        RecordingReport report = new RecordingReport();
+        Params params = Params.parse(check.params(), Map.of("port", Integer.toString(port)));
+        assertEquals(expected, Runner.run(check, params, report), () -> report.events.toString());
+        return report;
+    }
 
-  private RecordingReport checkAgainst(Behaviour behaviour) throws Exception {
-    try (ServerSocket server = new ServerSocket(0, 1, LOOPBACK)) {
-      Thread thread = new Thread(() -> {
-        try (Socket socket = server.accept()) {
-          behaviour.serve(socket);
-        } catch (IOException | InterruptedException e) {
-          // the test is over
+    private RecordingReport checkAgainst(Behaviour behaviour) throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, LOOPBACK)) {
+            Thread thread =
+                    new Thread(
+                            () -> {
+                                try (Socket socket = server.accept()) {
+                                    behaviour.serve(socket);
+                                } catch (IOException | InterruptedException e) {
+                                    // the test is over
+                                }
+                            });
+            thread.start();
+            RecordingReport report = check(server.getLocalPort(), Outcome.NOT_PASSED);
+            thread.join(5_000);
+            return report;
         }
-      });
-      thread.start();
-      RecordingReport report = check(server.getLocalPort(), Outcome.NOT_PASSED);
-      thread.join(5_000);
-      return report;
     }
-  }
 
-  @Test
-  void passesWithAnEchoServerAndNamesTheSourcePort() throws IOException {
-    try (EchoServer server = EchoServer.start("127.0.0.1", 0)) {
-      Event.Verdict verdict = check(server.port(), Outcome.PASSED).onlyVerdict();
-      assertTrue(verdict.passed());
-      assertTrue(verdict.summary().matches("Your echo server answered: the same 30 bytes came back"
-          + " in [0-9.]+ µs\\."), verdict.summary());
-      assertTrue(verdict.details().get(0).matches("connected from source port \\d+ to 127\\.0\\.0\\.1:"
-          + server.port()), verdict.details().toString());
+    @Test
+    void passesWithAnEchoServerAndNamesTheSourcePort() throws IOException {
+        try (EchoServer server = EchoServer.start("127.0.0.1", 0)) {
+            Event.Verdict verdict = check(server.port(), Outcome.PASSED).onlyVerdict();
+            assertTrue(verdict.passed());
+            assertTrue(
+                    verdict.summary()
+                            .matches(
+                                    "Your echo server answered: the same 30 bytes came back"
+                                            + " in [0-9.]+ µs\\."),
+                    verdict.summary());
+            assertTrue(
+                    verdict.details()
+                            .get(0)
+                            .matches(
+                                    "connected from source port \\d+ to 127\\.0\\.0\\.1:"
+                                            + server.port()),
+                    verdict.details().toString());
+        }
     }
-  }
 
-  @Test
-  void refusesWhenNothingListens() throws IOException {
-    int port;
-    try (ServerSocket closed = new ServerSocket(0, 1, LOOPBACK)) {
-      port = closed.getLocalPort();
+    @Test
+    void refusesWhenNothingListens() throws IOException {
+        int port;
+        try (ServerSocket closed = new ServerSocket(0, 1, LOOPBACK)) {
+            port = closed.getLocalPort();
+        }
+        Event.Verdict verdict = check(port, Outcome.NOT_PASSED).onlyVerdict();
+        assertEquals(
+                "Connection refused: nothing is listening on 127.0.0.1:" + port + ".",
+                verdict.summary());
+        assertEquals("the JDK said: Connection refused", verdict.details().get(0));
     }
-    Event.Verdict verdict = check(port, Outcome.NOT_PASSED).onlyVerdict();
-    assertEquals("Connection refused: nothing is listening on 127.0.0.1:" + port + ".", verdict.summary());
-    assertEquals("the JDK said: Connection refused", verdict.details().get(0));
-  }
 
-  @Test
-  void failsWhenTheServerAcceptsButNeverReplies() throws Exception {
-    Event.Verdict verdict = checkAgainst(socket -> Thread.sleep(1_500)).onlyVerdict();
-    assertTrue(verdict.summary().startsWith("Connected, but no reply came back within 500 ms"),
-        verdict.summary());
-    assertTrue(verdict.details().contains("got back:  (0 bytes)"), verdict.details().toString());
-  }
-
-  @Test
-  void failsAndShowsTheReplyWhenTheServerSaysSomethingElse() throws Exception {
-    Event.Verdict verdict = checkAgainst(socket -> {
-      readLine(socket.getInputStream());
-      OutputStream out = socket.getOutputStream();
-      out.write("HTTP/1.1 400 Bad Request\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-      out.flush();
-    }).onlyVerdict();
-    assertTrue(verdict.summary().startsWith("Something answered, but not with an echo"));
-    assertTrue(verdict.details().contains(
-        "got back: HTTP/1.1 400 Bad Request\\u000D⏎\\u000D⏎ (28 bytes)"), verdict.details().toString());
-  }
-
-  @Test
-  void failsWhenTheServerClosesWithoutReplying() throws Exception {
-    Event.Verdict verdict = checkAgainst(socket -> readLine(socket.getInputStream())).onlyVerdict();
-    assertEquals("Connected, but the server closed the connection without replying.",
-        verdict.summary());
-  }
-
-  @Test
-  void failsWhenOnlyPartOfTheLineComesBack() throws Exception {
-    Event.Verdict verdict = checkAgainst(socket -> {
-      String line = readLine(socket.getInputStream());
-      socket.getOutputStream().write(line.substring(0, 5).getBytes(StandardCharsets.US_ASCII));
-      Thread.sleep(1_000);
-    }).onlyVerdict();
-    assertTrue(verdict.summary().startsWith("Connected, but no full reply came back"), verdict.summary());
-    assertTrue(verdict.details().contains("got back: loopb (5 bytes)"), verdict.details().toString());
-  }
-
-  @Test
-  void refusesHostsOutsideLoopbackBeforeConnecting() {
-    ParamException e = assertThrows(ParamException.class,
-        () -> Params.parse(check.params(), Map.of("host", "10.0.0.1")));
-    assertTrue(e.getMessage().contains("not a loopback address"), e.getMessage());
-    assertEquals(EchoYours.DEFAULT_PORT, Params.defaults(check.params()).port("port"));
-  }
-
-  private static String readLine(InputStream in) throws IOException {
-    StringBuilder line = new StringBuilder();
-    for (int c = in.read(); c >= 0 && c != '\n'; c = in.read()) {
-      line.append((char) c);
+    @Test
+    void failsWhenTheServerAcceptsButNeverReplies() throws Exception {
+        Event.Verdict verdict = checkAgainst(socket -> Thread.sleep(1_500)).onlyVerdict();
+        assertTrue(
+                verdict.summary().startsWith("Connected, but no reply came back within 500 ms"),
+                verdict.summary());
+        assertTrue(
+                verdict.details().contains("got back:  (0 bytes)"), verdict.details().toString());
     }
-    return line.toString();
-  }
 
+    @Test
+    void failsAndShowsTheReplyWhenTheServerSaysSomethingElse() throws Exception {
+        Event.Verdict verdict =
+                checkAgainst(
+                                socket -> {
+                                    readLine(socket.getInputStream());
+                                    OutputStream out = socket.getOutputStream();
+                                    out.write(
+                                            "HTTP/1.1 400 Bad Request\r\n\r\n"
+                                                    .getBytes(StandardCharsets.US_ASCII));
+                                    out.flush();
+                                })
+                        .onlyVerdict();
+        assertTrue(verdict.summary().startsWith("Something answered, but not with an echo"));
+        assertTrue(
+                verdict.details()
+                        .contains("got back: HTTP/1.1 400 Bad Request\\u000D⏎\\u000D⏎ (28 bytes)"),
+                verdict.details().toString());
+    }
+
+    @Test
+    void failsWhenTheServerClosesWithoutReplying() throws Exception {
+        Event.Verdict verdict =
+                checkAgainst(socket -> readLine(socket.getInputStream())).onlyVerdict();
+        assertEquals(
+                "Connected, but the server closed the connection without replying.",
+                verdict.summary());
+    }
+
+    @Test
+    void failsWhenOnlyPartOfTheLineComesBack() throws Exception {
+        Event.Verdict verdict =
+                checkAgainst(
+                                socket -> {
+                                    String line = readLine(socket.getInputStream());
+                                    socket.getOutputStream()
+                                            .write(
+                                                    line.substring(0, 5)
+                                                            .getBytes(StandardCharsets.US_ASCII));
+                                    Thread.sleep(1_000);
+                                })
+                        .onlyVerdict();
+        assertTrue(
+                verdict.summary().startsWith("Connected, but no full reply came back"),
+                verdict.summary());
+        assertTrue(
+                verdict.details().contains("got back: loopb (5 bytes)"),
+                verdict.details().toString());
+    }
+
+    @Test
+    void refusesHostsOutsideLoopbackBeforeConnecting() {
+        ParamException e =
+                assertThrows(
+                        ParamException.class,
+                        () -> Params.parse(check.params(), Map.of("host", "10.0.0.1")));
+        assertTrue(e.getMessage().contains("not a loopback address"), e.getMessage());
+        assertEquals(EchoYours.DEFAULT_PORT, Params.defaults(check.params()).port("port"));
+    }
+
+    private static String readLine(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c = in.read(); c >= 0 && c != '\n'; c = in.read()) {
+            line.append((char) c);
+        }
+        return line.toString();
+    }
 }

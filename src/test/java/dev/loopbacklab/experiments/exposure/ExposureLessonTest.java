@@ -18,67 +18,81 @@ import org.junit.jupiter.api.Test;
 
 /** Lesson 04's text: what it embeds exists, and its JShell code runs as printed. */
 class ExposureLessonTest {
-  private static final Path FOLDER = Path.of("lessons", "04-exposure");
+    private static final Path FOLDER = Path.of("lessons", "04-exposure");
 
-  @Test
-  void embedsAllThreeExperimentsAndTheCheck() {
-    Lesson lesson = LessonParser.read(FOLDER);
-    ExperimentRegistry registry = Experiments.registry();
+    @Test
+    void embedsAllThreeExperimentsAndTheCheck() {
+        Lesson lesson = LessonParser.read(FOLDER);
+        ExperimentRegistry registry = Experiments.registry();
 
-    assertEquals(List.of("exposure-matrix", "exposure-default-bind", "exposure-self-defence"),
-        lesson.experimentIds());
-    assertEquals(List.of("exposure-private"), lesson.checkIds());
-    lesson.experimentIds().forEach(id -> assertTrue(registry.experimentIds().contains(id), id));
-    assertTrue(registry.checkIds().contains("exposure-private"));
-  }
-
-  @Test
-  void jshellBlocksRunAsWritten() {
-    Lesson lesson = LessonParser.read(FOLDER);
-    List<Lesson.Embed> blocks = lesson.embeds().stream()
-        .filter(e -> e.kind() == Lesson.Embed.Kind.JSHELL).toList();
-    assertEquals(3, blocks.size());
-    for (Lesson.Embed block : blocks) {
-      run("lesson.md:" + block.line(), block.body());
+        assertEquals(
+                List.of("exposure-matrix", "exposure-default-bind", "exposure-self-defence"),
+                lesson.experimentIds());
+        assertEquals(List.of("exposure-private"), lesson.checkIds());
+        lesson.experimentIds().forEach(id -> assertTrue(registry.experimentIds().contains(id), id));
+        assertTrue(registry.checkIds().contains("exposure-private"));
     }
-  }
 
-  @Test
-  void scriptRunsAndEndsWithExit() {
-    Lesson lesson = LessonParser.read(FOLDER);
-    Lesson.Script script = lesson.scripts().stream()
-        .filter(s -> s.fileName().equals("exposure.jsh")).findFirst().orElseThrow();
-    assertTrue(script.text().strip().endsWith("/exit"));
-    run(script.fileName(), script.text().replace("/exit", ""));
-  }
-
-  /**
-   * Feeds {@code code} to a fresh JShell line by line, as the jshell tool does with a pasted block,
-   * and fails on any rejected snippet or exception.
-   */
-  private static void run(String where, String code) {
-    try (JShell shell = JShell.builder().executionEngine("local").build()) {
-      shell.addToClasspath(System.getProperty("java.class.path"));
-      SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
-      StringBuilder pending = new StringBuilder();
-      for (String line : code.split("\n", -1)) {
-        pending.append(line).append('\n');
-        SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(pending.toString());
-        if (!info.completeness().isComplete()) {
-          continue;
+    @Test
+    void jshellBlocksRunAsWritten() {
+        Lesson lesson = LessonParser.read(FOLDER);
+        List<Lesson.Embed> blocks =
+                lesson.embeds().stream().filter(e -> e.kind() == Lesson.Embed.Kind.JSHELL).toList();
+        assertEquals(3, blocks.size());
+        for (Lesson.Embed block : blocks) {
+            run("lesson.md:" + block.line(), block.body());
         }
-        if (info.completeness() != SourceCodeAnalysis.Completeness.EMPTY) {
-          for (SnippetEvent event : shell.eval(info.source())) {
-            if (event.status() == Snippet.Status.REJECTED || event.exception() != null) {
-              fail(where + ": " + info.source().strip() + " -> " + event.status() + " "
-                  + event.exception() + " " + shell.diagnostics(event.snippet()).toList());
+    }
+
+    @Test
+    void scriptRunsAndEndsWithExit() {
+        Lesson lesson = LessonParser.read(FOLDER);
+        Lesson.Script script =
+                lesson.scripts().stream()
+                        .filter(s -> s.fileName().equals("exposure.jsh"))
+                        .findFirst()
+                        .orElseThrow();
+        assertTrue(script.text().strip().endsWith("/exit"));
+        run(script.fileName(), script.text().replace("/exit", ""));
+    }
+
+    /**
+     * Feeds {@code code} to a fresh JShell line by line, as the jshell tool does with a pasted
+     * block, and fails on any rejected snippet or exception.
+     */
+    private static void run(String where, String code) {
+        try (JShell shell = JShell.builder().executionEngine("local").build()) {
+            shell.addToClasspath(System.getProperty("java.class.path"));
+            SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
+            StringBuilder pending = new StringBuilder();
+            for (String line : code.split("\n", -1)) {
+                pending.append(line).append('\n');
+                SourceCodeAnalysis.CompletionInfo info =
+                        analysis.analyzeCompletion(pending.toString());
+                if (!info.completeness().isComplete()) {
+                    continue;
+                }
+                if (info.completeness() != SourceCodeAnalysis.Completeness.EMPTY) {
+                    for (SnippetEvent event : shell.eval(info.source())) {
+                        if (event.status() == Snippet.Status.REJECTED
+                                || event.exception() != null) {
+                            fail(
+                                    where
+                                            + ": "
+                                            + info.source().strip()
+                                            + " -> "
+                                            + event.status()
+                                            + " "
+                                            + event.exception()
+                                            + " "
+                                            + shell.diagnostics(event.snippet()).toList());
+                        }
+                    }
+                }
+                pending.setLength(0);
+                pending.append(info.remaining()); // two statements on one line: keep the second
             }
-          }
+            assertTrue(pending.toString().isBlank(), where + ": unfinished code: " + pending);
         }
-        pending.setLength(0);
-        pending.append(info.remaining()); // two statements on one line: keep the second
-      }
-      assertTrue(pending.toString().isBlank(), where + ": unfinished code: " + pending);
     }
-  }
 }

@@ -8,46 +8,65 @@ import java.util.Map;
 
 /** A made-up socket table, so tests know exactly what the experiments should say about it. */
 final class Fixtures {
-  static final String HEADER = "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when"
-      + " retrnsmt   uid  timeout inode\n";
-  /** 127.0.0.1:7070 (inode 101), 0.0.0.0:22 (102), 192.0.2.7:8080 (103), an established 104. */
-  static final String TCP = HEADER
-      + "   0: 0100007F:1B9E 00000000:0000 0A 00000000:00000000 00:00000000 00000000  1000 0 101\n"
-      + "   1: 00000000:0016 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0 0 102\n"
-      + "   2: 070200C0:1F90 00000000:0000 0A 00000000:00000000 00:00000000 00000000  1000 0 103\n"
-      + "   3: 0100007F:1B9E 0100007F:C350 01 00000000:00000000 00:00000000 00000000  1000 0 104\n";
-  /** [::]:22 (inode 201) and [::1]:7070 (202). */
-  static final String TCP6 = HEADER
-      + "   0: 00000000000000000000000000000000:0016 00000000000000000000000000000000:0000 0A"
-      + " 00000000:00000000 00:00000000 00000000     0 0 201\n"
-      + "   1: 00000000000000000000000001000000:1B9E 00000000000000000000000000000000:0000 0A"
-      + " 00000000:00000000 00:00000000 00000000  1000 0 202\n";
-  /** A UDP socket bound to 127.0.0.1:7010 (state 07, inode 301). */
-  static final String UDP = HEADER
-      + "   0: 0100007F:1B62 00000000:0000 07 00000000:00000000 00:00000000 00000000  1000 0 301\n";
+    static final String HEADER =
+            "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when"
+                    + " retrnsmt   uid  timeout inode\n";
 
-  private Fixtures() {}
+    /** 127.0.0.1:7070 (inode 101), 0.0.0.0:22 (102), 192.0.2.7:8080 (103), an established 104. */
+    static final String TCP =
+            HEADER
+                    + "   0: 0100007F:1B9E 00000000:0000 0A 00000000:00000000 00:00000000 00000000  1000 0 101\n"
+                    + "   1: 00000000:0016 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0 0 102\n"
+                    + "   2: 070200C0:1F90 00000000:0000 0A 00000000:00000000 00:00000000 00000000  1000 0 103\n"
+                    + "   3: 0100007F:1B9E 0100007F:C350 01 00000000:00000000 00:00000000 00000000  1000 0 104\n";
 
-  static List<SocketTable.Entry> all() {
-    List<SocketTable.Entry> all = new ArrayList<>(SocketTable.parse(TCP, "tcp"));
-    all.addAll(SocketTable.parse(TCP6, "tcp6"));
-    all.addAll(SocketTable.parse(UDP, "udp"));
-    return all;
-  }
+    /** [::]:22 (inode 201) and [::1]:7070 (202). */
+    static final String TCP6 =
+            HEADER
+                    + "   0: 00000000000000000000000000000000:0016 00000000000000000000000000000000:0000 0A"
+                    + " 00000000:00000000 00:00000000 00000000     0 0 201\n"
+                    + "   1: 00000000000000000000000001000000:1B9E 00000000000000000000000000000000:0000 0A"
+                    + " 00000000:00000000 00:00000000 00000000  1000 0 202\n";
 
-  static List<SocketTable.Entry> listening() {
-    return all().stream().filter(SocketTable.Entry::isListening).toList();
-  }
+    /** A UDP socket bound to 127.0.0.1:7010 (state 07, inode 301). */
+    static final String UDP =
+            HEADER
+                    + "   0: 0100007F:1B62 00000000:0000 07 00000000:00000000 00:00000000 00000000  1000 0 301\n";
 
-  /** A Linux machine with the fixture table, where the owners of inodes 101 and 202 are visible. */
-  static SocketSource linux() {
-    return new SocketSource("Linux", () -> true, Fixtures::listening, Fixtures::all,
-        () -> Map.of(101L, new SocketOwner(4242, "python3"), 202L, new SocketOwner(4243, "node"),
-            301L, new SocketOwner(4244, "dnsmasq")));
-  }
+    private Fixtures() {}
 
-  /** A machine with no /proc, such as macOS or Windows. */
-  static SocketSource without(String osName) {
-    return new SocketSource(osName, () -> false, List::of, List::of, Map::of);
-  }
+    static List<SocketTable.Entry> all() {
+        List<SocketTable.Entry> all = new ArrayList<>(SocketTable.parse(TCP, "tcp"));
+        all.addAll(SocketTable.parse(TCP6, "tcp6"));
+        all.addAll(SocketTable.parse(UDP, "udp"));
+        return all;
+    }
+
+    static List<SocketTable.Entry> listening() {
+        return all().stream().filter(SocketTable.Entry::isListening).toList();
+    }
+
+    /**
+     * A Linux machine with the fixture table, where the owners of inodes 101 and 202 are visible.
+     */
+    static SocketSource linux() {
+        return new SocketSource(
+                "Linux",
+                () -> true,
+                Fixtures::listening,
+                Fixtures::all,
+                () ->
+                        Map.of(
+                                101L,
+                                new SocketOwner(4242, "python3"),
+                                202L,
+                                new SocketOwner(4243, "node"),
+                                301L,
+                                new SocketOwner(4244, "dnsmasq")));
+    }
+
+    /** A machine with no /proc, such as macOS or Windows. */
+    static SocketSource without(String osName) {
+        return new SocketSource(osName, () -> false, List::of, List::of, Map::of);
+    }
 }

@@ -13,26 +13,29 @@ import org.junit.jupiter.api.Test;
 
 /** Lesson 06's text embeds what exists; its snippets are run by LessonSnippetsTest. */
 class ListeningLessonTest {
-  private static final Path FOLDER = Path.of("lessons", "06-who-is-listening");
+    private static final Path FOLDER = Path.of("lessons", "06-who-is-listening");
 
-  @Test
-  void embedsBothExperimentsAndTheCheck() {
-    Lesson lesson = LessonParser.read(FOLDER);
-    ExperimentRegistry registry = Experiments.registry();
+    @Test
+    void embedsBothExperimentsAndTheCheck() {
+        Lesson lesson = LessonParser.read(FOLDER);
+        ExperimentRegistry registry = Experiments.registry();
 
-    assertEquals("who-is-listening", lesson.id());
-    assertEquals(List.of("listening-table", "listening-find-me"), lesson.experimentIds());
-    assertEquals(List.of("listening-spot"), lesson.checkIds());
-    lesson.experimentIds().forEach(id -> assertTrue(registry.experimentIds().contains(id), id));
-    assertTrue(registry.checkIds().contains("listening-spot"));
-  }
+        assertEquals("who-is-listening", lesson.id());
+        assertEquals(List.of("listening-table", "listening-find-me"), lesson.experimentIds());
+        assertEquals(List.of("listening-spot"), lesson.checkIds());
+        lesson.experimentIds().forEach(id -> assertTrue(registry.experimentIds().contains(id), id));
+        assertTrue(registry.checkIds().contains("listening-spot"));
+    }
 
-  @Test
-  void hasAScriptThatEndsWithExitAndFacilitatorNotes() {
-    Lesson lesson = LessonParser.read(FOLDER);
-    Lesson.Script script = lesson.scripts().stream()
-        .filter(s -> s.fileName().equals("listening.jsh")).findFirst().orElseThrow();
-    assertTrue(script.text().strip().endsWith("/exit"));
-    assertTrue(FOLDER.resolve("notes.md").toFile().isFile());
-  }
+    @Test
+    void hasAScriptThatEndsWithExitAndFacilitatorNotes() {
+        Lesson lesson = LessonParser.read(FOLDER);
+        Lesson.Script script =
+                lesson.scripts().stream()
+                        .filter(s -> s.fileName().equals("listening.jsh"))
+                        .findFirst()
+                        .orElseThrow();
+        assertTrue(script.text().strip().endsWith("/exit"));
+        assertTrue(FOLDER.resolve("notes.md").toFile().isFile());
+    }
 }

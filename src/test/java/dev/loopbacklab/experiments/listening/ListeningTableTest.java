@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.loopbacklab.testing.RecordingReport;
 import dev.loopbacklab.lesson.Event;
 import dev.loopbacklab.lesson.Outcome;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Runner;
 import dev.loopbacklab.net.SocketTable;
+import dev.loopbacklab.testing.RecordingReport;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.List;
@@ -19,102 +19,142 @@ import org.junit.jupiter.api.Test;
 
 class ListeningTableTest {
 
-  private static RecordingReport run(SocketSource source, Map<String, String> values) {
-    ListeningTable experiment = new ListeningTable(source);
-    RecordingReport report = new RecordingReport();
-    Params params = Params.parse(experiment.params(), values);
-    assertEquals(Outcome.COMPLETED, Runner.run(experiment, params, report),
-        () -> report.events.toString());
-    return report;
-  }
-
-  @Test
-  void listsListenersSortedByPortWithScopeOwnerAndService() {
-    Event.Table table = run(Fixtures.linux(), Map.of()).table("Listening TCP sockets");
-
-    assertEquals(Listener.HEADERS, table.headers());
-    assertEquals(List.of("0.0.0.0:22", "[::]:22", "127.0.0.1:7070", "[::1]:7070", "192.0.2.7:8080"),
-        table.rows().stream().map(r -> r.get(0)).toList());
-    assertEquals(List.of("0.0.0.0:22", "tcp", "all interfaces (wildcard)", "hidden from this user",
-        "0 (root)", "well-known (system)", "ssh"), table.rows().get(0));
-    assertEquals("python3 (pid 4242)", RecordingReport.cell(table, "127.0.0.1:7070", "process"));
-    assertEquals("loopback only", RecordingReport.cell(table, "[::1]:7070", "scope"));
-    assertEquals("a specific address", RecordingReport.cell(table, "192.0.2.7:8080", "scope"));
-  }
-
-  @Test
-  void countsLoopbackWildcardAndHiddenListenersAsFacts() {
-    RecordingReport report = run(Fixtures.linux(), Map.of());
-
-    assertEquals("2", report.fact("listening on loopback only").value());
-    assertEquals("2", report.fact("listening on all interfaces (wildcard)").value());
-    assertEquals("1", report.fact("listening on a specific address").value());
-    assertEquals("socket", report.fact("listening on a specific address").unit());
-    assertEquals("3", report.fact("owner hidden from this user").value());
-    assertTrue(report.fact("read and parsed /proc/net/tcp and tcp6").value().matches("\\d+\\.\\d"));
-    assertEquals("ms", report.fact("found the owners in /proc/<pid>/fd").unit());
-  }
-
-  @Test
-  void showsTheUdpTableOnlyWhenAsked() {
-    RecordingReport without = run(Fixtures.linux(), Map.of());
-    assertTrue(without.all(Event.Table.class).stream()
-        .noneMatch(t -> t.caption().startsWith("Bound UDP")));
-
-    Event.Table udp = run(Fixtures.linux(), Map.of("udp", "true")).table("Bound UDP sockets");
-    assertEquals(List.of("127.0.0.1:7010", "udp", "loopback only", "dnsmasq (pid 4244)", "1000",
-        "registered (user)", "—"), udp.rows().get(0));
-    assertEquals(1, udp.rows().size());
-  }
-
-  @Test
-  void namesTheLinuxCommandsAndMarksThisMachine() {
-    Event.Table commands = run(Fixtures.linux(), Map.of()).table("The same list");
-    assertEquals("Linux (this machine)", RecordingReport.cell(commands, "Linux (this machine)", "system"));
-    assertEquals("ss -ltnp", commands.rows().get(0).get(1));
-    assertTrue(commands.rows().stream().anyMatch(r -> r.get(1).equals("netstat -ltnp")
-        && r.get(2).startsWith("obsolete")));
-  }
-
-  @Test
-  void warnsAndNamesLsofWhereThereIsNoProc() {
-    RecordingReport report = run(Fixtures.without("Mac OS X"), Map.of());
-
-    assertTrue(report.warnings().contains("This machine runs Mac OS X, which has no /proc/net/tcp"),
-        report.warnings());
-    assertTrue(report.warnings().endsWith("lsof -nP -iTCP -sTCP:LISTEN"), report.warnings());
-    assertEquals("macOS (this machine)", report.onlyTable().rows().get(3).get(0));
-    assertTrue(report.all(Event.Fact.class).isEmpty());
-  }
-
-  @Test
-  void warnsAndNamesPowerShellOnWindows() {
-    RecordingReport report = run(Fixtures.without("Windows 11"), Map.of());
-    assertTrue(report.warnings().endsWith("Get-NetTCPConnection -State Listen (or in cmd.exe:"
-        + " netstat -ano | findstr LISTENING)"), report.warnings());
-  }
-
-  @Test
-  void findsThisProcessServerAndMarksItAsTheLab() throws Exception {
-    assumeTrue(SocketTable.available(), "reads Linux's /proc");
-    long pid = ProcessHandle.current().pid();
-    try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-      RecordingReport report = run(SocketSource.real(), Map.of());
-      Event.Table table = report.table("Listening TCP sockets");
-      String endpoint = "127.0.0.1:" + server.getLocalPort();
-
-      assertEquals("java (pid " + pid + ") ← this lab", RecordingReport.cell(table, endpoint, "process"));
-      assertEquals("loopback only", RecordingReport.cell(table, endpoint, "scope"));
-      assertTrue(report.warnings().contains("This lab's own process (pid " + pid + ") holds"),
-          report.warnings());
-      assertTrue(report.warnings().contains(endpoint), report.warnings());
+    private static RecordingReport run(SocketSource source, Map<String, String> values) {
+        ListeningTable experiment = new ListeningTable(source);
+        RecordingReport report = new RecordingReport();
+        Params params = Params.parse(experiment.params(), values);
+        assertEquals(
+                Outcome.COMPLETED,
+                Runner.run(experiment, params, report),
+                () -> report.events.toString());
+        return report;
     }
-  }
 
-  @Test
-  void saysSoWhenThisProcessListensNowhere() {
-    RecordingReport report = run(Fixtures.linux(), Map.of());
-    assertTrue(report.warnings().contains("listens on no TCP port right now"), report.warnings());
-    assertFalse(report.warnings().contains("holds"), report.warnings());
-  }
+    @Test
+    void listsListenersSortedByPortWithScopeOwnerAndService() {
+        Event.Table table = run(Fixtures.linux(), Map.of()).table("Listening TCP sockets");
+
+        assertEquals(Listener.HEADERS, table.headers());
+        assertEquals(
+                List.of("0.0.0.0:22", "[::]:22", "127.0.0.1:7070", "[::1]:7070", "192.0.2.7:8080"),
+                table.rows().stream().map(r -> r.get(0)).toList());
+        assertEquals(
+                List.of(
+                        "0.0.0.0:22",
+                        "tcp",
+                        "all interfaces (wildcard)",
+                        "hidden from this user",
+                        "0 (root)",
+                        "well-known (system)",
+                        "ssh"),
+                table.rows().get(0));
+        assertEquals(
+                "python3 (pid 4242)", RecordingReport.cell(table, "127.0.0.1:7070", "process"));
+        assertEquals("loopback only", RecordingReport.cell(table, "[::1]:7070", "scope"));
+        assertEquals("a specific address", RecordingReport.cell(table, "192.0.2.7:8080", "scope"));
+    }
+
+    @Test
+    void countsLoopbackWildcardAndHiddenListenersAsFacts() {
+        RecordingReport report = run(Fixtures.linux(), Map.of());
+
+        assertEquals("2", report.fact("listening on loopback only").value());
+        assertEquals("2", report.fact("listening on all interfaces (wildcard)").value());
+        assertEquals("1", report.fact("listening on a specific address").value());
+        assertEquals("socket", report.fact("listening on a specific address").unit());
+        assertEquals("3", report.fact("owner hidden from this user").value());
+        assertTrue(
+                report.fact("read and parsed /proc/net/tcp and tcp6")
+                        .value()
+                        .matches("\\d+\\.\\d"));
+        assertEquals("ms", report.fact("found the owners in /proc/<pid>/fd").unit());
+    }
+
+    @Test
+    void showsTheUdpTableOnlyWhenAsked() {
+        RecordingReport without = run(Fixtures.linux(), Map.of());
+        assertTrue(
+                without.all(Event.Table.class).stream()
+                        .noneMatch(t -> t.caption().startsWith("Bound UDP")));
+
+        Event.Table udp = run(Fixtures.linux(), Map.of("udp", "true")).table("Bound UDP sockets");
+        assertEquals(
+                List.of(
+                        "127.0.0.1:7010",
+                        "udp",
+                        "loopback only",
+                        "dnsmasq (pid 4244)",
+                        "1000",
+                        "registered (user)",
+                        "—"),
+                udp.rows().get(0));
+        assertEquals(1, udp.rows().size());
+    }
+
+    @Test
+    void namesTheLinuxCommandsAndMarksThisMachine() {
+        Event.Table commands = run(Fixtures.linux(), Map.of()).table("The same list");
+        assertEquals(
+                "Linux (this machine)",
+                RecordingReport.cell(commands, "Linux (this machine)", "system"));
+        assertEquals("ss -ltnp", commands.rows().get(0).get(1));
+        assertTrue(
+                commands.rows().stream()
+                        .anyMatch(
+                                r ->
+                                        r.get(1).equals("netstat -ltnp")
+                                                && r.get(2).startsWith("obsolete")));
+    }
+
+    @Test
+    void warnsAndNamesLsofWhereThereIsNoProc() {
+        RecordingReport report = run(Fixtures.without("Mac OS X"), Map.of());
+
+        assertTrue(
+                report.warnings()
+                        .contains("This machine runs Mac OS X, which has no /proc/net/tcp"),
+                report.warnings());
+        assertTrue(report.warnings().endsWith("lsof -nP -iTCP -sTCP:LISTEN"), report.warnings());
+        assertEquals("macOS (this machine)", report.onlyTable().rows().get(3).get(0));
+        assertTrue(report.all(Event.Fact.class).isEmpty());
+    }
+
+    @Test
+    void warnsAndNamesPowerShellOnWindows() {
+        RecordingReport report = run(Fixtures.without("Windows 11"), Map.of());
+        assertTrue(
+                report.warnings()
+                        .endsWith(
+                                "Get-NetTCPConnection -State Listen (or in cmd.exe:"
+                                        + " netstat -ano | findstr LISTENING)"),
+                report.warnings());
+    }
+
+    @Test
+    void findsThisProcessServerAndMarksItAsTheLab() throws Exception {
+        assumeTrue(SocketTable.available(), "reads Linux's /proc");
+        long pid = ProcessHandle.current().pid();
+        try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            RecordingReport report = run(SocketSource.real(), Map.of());
+            Event.Table table = report.table("Listening TCP sockets");
+            String endpoint = "127.0.0.1:" + server.getLocalPort();
+
+            assertEquals(
+                    "java (pid " + pid + ") ← this lab",
+                    RecordingReport.cell(table, endpoint, "process"));
+            assertEquals("loopback only", RecordingReport.cell(table, endpoint, "scope"));
+            assertTrue(
+                    report.warnings().contains("This lab's own process (pid " + pid + ") holds"),
+                    report.warnings());
+            assertTrue(report.warnings().contains(endpoint), report.warnings());
+        }
+    }
+
+    @Test
+    void saysSoWhenThisProcessListensNowhere() {
+        RecordingReport report = run(Fixtures.linux(), Map.of());
+        assertTrue(
+                report.warnings().contains("listens on no TCP port right now"), report.warnings());
+        assertFalse(report.warnings().contains("holds"), report.warnings());
+    }
 }

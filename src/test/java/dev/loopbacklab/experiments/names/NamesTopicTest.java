@@ -12,19 +12,19 @@ import org.junit.jupiter.api.Test;
 
 /** Lesson 05 embeds the topic's experiments and check, and all of them are registered. */
 class NamesTopicTest {
-  @Test
-  void theLessonEmbedsBothExperimentsAndTheCheck() {
-    Lesson lesson = LessonParser.read(Path.of("lessons", "05-localhost-names"));
+    @Test
+    void theLessonEmbedsBothExperimentsAndTheCheck() {
+        Lesson lesson = LessonParser.read(Path.of("lessons", "05-localhost-names"));
 
-    assertEquals("localhost-names", lesson.id());
-    assertEquals(List.of("localhost-resolve", "localhost-mismatch"), lesson.experimentIds());
-    assertEquals(List.of("localhost-both"), lesson.checkIds());
-  }
+        assertEquals("localhost-names", lesson.id());
+        assertEquals(List.of("localhost-resolve", "localhost-mismatch"), lesson.experimentIds());
+        assertEquals(List.of("localhost-both"), lesson.checkIds());
+    }
 
-  @Test
-  void everyExperimentIsRegistered() {
-    NamesTopic.experiments().forEach(e ->
-        assertTrue(Experiments.registry().find(e.id()).isPresent(), e.id()));
-    assertTrue(Experiments.registry().find("localhost-both").orElseThrow().isCheck());
-  }
+    @Test
+    void everyExperimentIsRegistered() {
+        NamesTopic.experiments()
+                .forEach(e -> assertTrue(Experiments.registry().find(e.id()).isPresent(), e.id()));
+        assertTrue(Experiments.registry().find("localhost-both").orElseThrow().isCheck());
+    }
 }
