@@ -67,6 +67,36 @@ public record EphemeralRange(
     }
 
     /**
+     * The ends as a learner reads them.
+     *
+     * @return such as {@code 32768–60999}
+     */
+    public String span() {
+        return first + "–" + last;
+    }
+
+    /**
+     * The range as a learner reads it, saying so when it is IANA's suggestion rather than this
+     * machine's. The one wording of the range for every page, table and message.
+     *
+     * @return such as {@code 32768–60999}, or {@code 49152–65535 (IANA's suggestion; this machine's
+     *     range was not read)}
+     */
+    public String describe() {
+        return span() + (fallback ? " (IANA's suggestion; this machine's range was not read)" : "");
+    }
+
+    /**
+     * Where {@code port} lies relative to this range, as a learner reads it.
+     *
+     * @param port any number
+     * @return such as {@code inside this OS's ephemeral range 32768–60999} or {@code outside …}
+     */
+    public String describe(int port) {
+        return (contains(port) ? "inside" : "outside") + " this OS's ephemeral range " + describe();
+    }
+
+    /**
      * Tells whether {@code port} is listed as reserved, so the OS skips it when choosing.
      *
      * @param port any number

@@ -207,4 +207,16 @@ class EphemeralRangeTest {
             throw new AssertionError(e);
         }
     }
+
+    @Test
+    void describesWhereAPortLiesInOneWording() {
+        EphemeralRange linux = EphemeralRange.parseLinux("32768\t60999\n", "");
+        assertEquals("32768–60999", linux.describe());
+        assertEquals("inside this OS's ephemeral range 32768–60999", linux.describe(32768));
+        assertEquals("outside this OS's ephemeral range 32768–60999", linux.describe(62893));
+        assertEquals(
+                "inside this OS's ephemeral range 49152–65535 (IANA's suggestion; this machine's"
+                        + " range was not read)",
+                EphemeralRange.iana().describe(62893));
+    }
 }
