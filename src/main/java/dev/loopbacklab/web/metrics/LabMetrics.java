@@ -1,5 +1,7 @@
 package dev.loopbacklab.web.metrics;
 
+import io.javalin.config.RequestLoggerConfig;
+import io.javalin.config.RoutesConfig;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntSupplier;
@@ -11,7 +13,7 @@ import java.util.function.IntSupplier;
  * is not touched until the first scrape: {@link LabPrometheus} (and with it every Micrometer class)
  * is loaded then, so a lab nobody monitors starts and serves as fast as before.
  */
-final class LabMetrics {
+public final class LabMetrics {
     /** Route families, as the {@code family} label says them. */
     static final List<String> FAMILIES =
             List.of("index", "lesson", "asset", "api", "metrics", "other");
@@ -23,7 +25,8 @@ final class LabMetrics {
     private final IntSupplier activeRuns;
     private volatile LabPrometheus prometheus;
 
-    LabMetrics(IntSupplier activeRuns) {
+    /** Counts requests, and reads the number of runs going from {@code activeRuns}. */
+    public LabMetrics(IntSupplier activeRuns) {
         this.activeRuns = activeRuns;
         for (LongAdder[] family : requests) {
             for (int s = 0; s < family.length; s++) {
@@ -46,6 +49,27 @@ final class LabMetrics {
 
     int activeRuns() {
         return activeRuns.getAsInt();
+    }
+
+    /**
+     * Registers {@code GET /metrics} (other methods get 405) and the counting. Every request that
+     * reaches Javalin is counted once, when its answer is written, guards' refusals included;
+     * register it after the guards, so their refusals skip this route's handlers too.
+     */
+    public void register(RoutesConfig routes, RequestLoggerConfig requestLogger) {
+        requestLogger.http((ctx, millis) -> count(ctx.path(), ctx.statusCode()));
+        routes.before(
+                "/metrics",
+                ctx -> {
+                    if (!ctx.method().name().equals("GET")) {
+                        ctx.header("Allow", "GET")
+                                .status(405)
+                                .contentType("text/plain; charset=utf-8")
+                                .result("/metrics is only read: GET.\n");
+                        ctx.skipRemainingHandlers();
+                    }
+                });
+        routes.get("/metrics", ctx -> ctx.contentType(LabPrometheus.CONTENT_TYPE).result(scrape()));
     }
 
     /** The metrics in Prometheus text format; the first call builds the Micrometer registry. */

@@ -2,59 +2,36 @@ package dev.loopbacklab.web.pages;
 
 import dev.loopbacklab.net.EphemeralRange;
 import dev.loopbacklab.net.PortCategory;
+import dev.loopbacklab.web.tuning.RecentCache;
+import dev.loopbacklab.web.tuning.Refreshed;
 import dev.loopbacklab.web.view.ConnectionFacts;
 import dev.loopbacklab.web.view.Models.ConnectionFact;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** Facts about the TCP connection that carried the current request: its 4-tuple, classified. */
 final class Connection {
-    // The range is re-read from the OS at most once a second: reading /proc on every request cost
-    // the lesson page a large share of its throughput (bench/README.md), and a sysctl change still
-    // shows on the next reload.
-    private static final long RANGE_MAX_AGE_NANOS = 1_000_000_000L;
-    private static volatile Timed<EphemeralRange> range;
-
-    private record Timed<T>(T value, long readAtNanos) {}
-
-    // The rendered block, as UTF-8, for recently seen facts: a browser's reloads on a kept-alive
-    // connection have the very same facts, and rendering them with j2html and encoding the result
-    // was a fifth of the lesson page's cost (bench/README.md). Bounded: cleared when full.
-    private static final int RENDERED_MAX = 256;
-    private static final Map<List<ConnectionFact>, byte[]> RENDERED = new ConcurrentHashMap<>();
+    // Speed (web.tuning): the OS's range is read at most once a second, and the rendered block is
+    // kept for recently seen facts, which a browser's reloads on a kept-alive connection repeat.
+    private static final Refreshed<EphemeralRange> RANGE =
+            Refreshed.every(Duration.ofSeconds(1), EphemeralRange::detect);
+    private static final RecentCache<List<ConnectionFact>, byte[]> RENDERED =
+            new RecentCache<>(256);
 
     private Connection() {}
 
-    static EphemeralRange ephemeralRange() {
-        Timed<EphemeralRange> known = range;
-        long now = System.nanoTime();
-        if (known == null || now - known.readAtNanos() > RANGE_MAX_AGE_NANOS) {
-            known = new Timed<>(EphemeralRange.detect(), now);
-            range = known;
-        }
-        return known.value();
-    }
-
     /** The live block for this request's connection, rendered as UTF-8 HTML. */
     static byte[] renderedFacts(Context ctx) {
-        List<ConnectionFact> facts = facts(ctx);
-        byte[] html = RENDERED.get(facts);
-        if (html == null) {
-            if (RENDERED.size() >= RENDERED_MAX) {
-                RENDERED.clear();
-            }
-            html = ConnectionFacts.render(facts).getBytes(StandardCharsets.UTF_8);
-            RENDERED.put(facts, html);
-        }
-        return html;
+        return RENDERED.get(
+                facts(ctx),
+                facts -> ConnectionFacts.render(facts).getBytes(StandardCharsets.UTF_8));
     }
 
     static List<ConnectionFact> facts(Context ctx) {
         var request = ctx.req();
-        EphemeralRange range = ephemeralRange();
+        EphemeralRange range = RANGE.get();
         int serverPort = request.getLocalPort();
         int clientPort = request.getRemotePort();
         return List.of(

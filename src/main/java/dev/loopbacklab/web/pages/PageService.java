@@ -10,16 +10,13 @@ import dev.loopbacklab.web.view.Layout;
 import dev.loopbacklab.web.view.LessonPage;
 import dev.loopbacklab.web.view.MarkdownView;
 import dev.loopbacklab.web.view.Models;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -36,25 +33,12 @@ final class PageService {
     private final Map<String, LivePage> lessonCache = new ConcurrentHashMap<>();
     private final FutureTask<LessonCatalog> firstLoad;
     private volatile LessonCatalog catalog;
-    private final CountDownLatch firstPageServed = new CountDownLatch(1);
-    static final Duration LESSONS_AFTER = Duration.ofSeconds(2);
-    private final Duration lessonsAfter;
 
     PageService(
             Supplier<LessonCatalog> catalogs,
             boolean reload,
             ExperimentRegistry registry,
             Layout.Chrome chrome) {
-        this(catalogs, reload, registry, chrome, LESSONS_AFTER);
-    }
-
-    PageService(
-            Supplier<LessonCatalog> catalogs,
-            boolean reload,
-            ExperimentRegistry registry,
-            Layout.Chrome chrome,
-            Duration lessonsAfter) {
-        this.lessonsAfter = lessonsAfter;
         this.catalogs = catalogs;
         this.reload = reload;
         this.registry = registry;
@@ -111,28 +95,9 @@ final class PageService {
                                         id, k -> LivePage.of(render(lessons, lesson))));
     }
 
-    /**
-     * Renders the index into the cache, then, once the site has answered its first page (or {@link
-     * #LESSONS_AFTER} after the index, at the latest), every lesson page. Rendering the lessons
-     * while Jetty started and the first page was served put ~200 ms of work on the two cores in the
-     * way of that first page (bench/README.md); a lesson asked for before its turn renders on
-     * demand.
-     */
-    void warm() {
-        try {
-            index();
-            firstPageServed.await(lessonsAfter.toMillis(), TimeUnit.MILLISECONDS);
-            catalog().lessons().forEach(lesson -> lesson(lesson.id()));
-        } catch (RuntimeException e) {
-            // a page that cannot render now will say why when it is asked for
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Tells {@link #warm} that a page went out, so the lesson pages may render now. */
-    void pageServed() {
-        firstPageServed.countDown();
+    /** Renders every lesson page into the cache. */
+    void renderLessons() {
+        catalog().lessons().forEach(lesson -> lesson(lesson.id()));
     }
 
     /** True if the page of lesson {@code id} is in the cache (for tests). */

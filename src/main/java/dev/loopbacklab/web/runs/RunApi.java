@@ -10,9 +10,12 @@ import dev.loopbacklab.lesson.ExperimentRegistry;
 import dev.loopbacklab.lesson.ParamException;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.web.view.EventHtml;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
 import io.javalin.http.sse.SseClient;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,20 +25,43 @@ import java.util.Map;
  * Events (one per report event, carrying the HTML fragment and the JSON, then {@code done}), and
  * {@code POST /api/runs/<id>/cancel} stops it. When the stream's client goes away, the run stops.
  */
-final class RunApi {
-    static final int MAX_BODY = 64 * 1024;
+public final class RunApi {
+    /** The largest run request, in bytes. */
+    public static final int MAX_BODY = 64 * 1024;
 
     private final ExperimentRegistry registry;
     private final RunRegistry runs;
     private final RateLimiter starts;
 
-    RunApi(ExperimentRegistry registry, RunRegistry runs, RateLimiter starts) {
+    /**
+     * Runs {@code registry}'s experiments in {@code runs}, letting one client start at most {@code
+     * startsPerClient} of them per {@code startWindow}.
+     */
+    public RunApi(
+            ExperimentRegistry registry,
+            RunRegistry runs,
+            int startsPerClient,
+            Duration startWindow) {
         this.registry = registry;
         this.runs = runs;
-        this.starts = starts;
+        this.starts = new RateLimiter(startsPerClient, startWindow);
     }
 
-    void start(Context ctx) {
+    /** Registers the run routes. */
+    public void register(RoutesConfig routes) {
+        routes.post("/api/runs", this::start);
+        routes.post("/api/runs/{id}/cancel", this::cancel);
+        routes.before(
+                "/api/runs/{id}/events",
+                ctx -> {
+                    if (runs.find(ctx.pathParam("id")).isEmpty()) {
+                        throw new NotFoundResponse();
+                    }
+                });
+        routes.sse("/api/runs/{id}/events", this::stream);
+    }
+
+    private void start(Context ctx) {
         // The raw header: the servlet API's getContentType() throws on a bad charset parameter.
         String type = ctx.header("Content-Type") == null ? "" : ctx.header("Content-Type");
         if (!type.split(";", 2)[0]
@@ -139,7 +165,7 @@ final class RunApi {
         return raw;
     }
 
-    void cancel(Context ctx) {
+    private void cancel(Context ctx) {
         Run run = runs.find(ctx.pathParam("id")).orElse(null);
         if (run == null) {
             error(ctx, 404, "no such run", null);
@@ -152,7 +178,7 @@ final class RunApi {
     /**
      * Streams the run's events; blocks this request's thread until the run ends or the client goes.
      */
-    void stream(SseClient client) {
+    private void stream(SseClient client) {
         Run run = runs.find(client.ctx().pathParam("id")).orElse(null);
         int next = 0;
         try {
@@ -204,7 +230,8 @@ final class RunApi {
         return node.toString();
     }
 
-    static void error(Context ctx, int status, String message, String field) {
+    /** Answers a run request with {@code {"error": message, "field": field}}. */
+    public static void error(Context ctx, int status, String message, String field) {
         ObjectNode node = EventJson.mapper().createObjectNode();
         node.put("error", message);
         if (field != null) {

@@ -10,8 +10,9 @@ import org.eclipse.jetty.util.Callback;
  * request line, a blank Host). This keeps those answers short and gives them the same security
  * headers as every other response; never a stack trace.
  */
-final class PlainErrors extends ErrorHandler {
-    PlainErrors() {
+public final class PlainErrors extends ErrorHandler {
+    /** Short plain-text answers, with the security headers. */
+    public PlainErrors() {
         setShowStacks(false);
         setShowCauses(false);
         setShowOrigin(false);

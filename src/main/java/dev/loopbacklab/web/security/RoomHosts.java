@@ -17,12 +17,15 @@ import java.util.Set;
 final class RoomHosts {
     private RoomHosts() {}
 
-    static Set<String> allowed(LabConfig config) {
-        Set<String> names = new LinkedHashSet<>(config.extraHosts());
-        if (!config.roomMode()) {
+    /**
+     * The names a lab bound to {@code host} (an IP literal) answers to, besides the loopback ones.
+     */
+    static Set<String> allowed(String host, Set<String> extraHosts) {
+        Set<String> names = new LinkedHashSet<>(extraHosts);
+        InetAddress bound = IpLiteral.parse(host);
+        if (bound.isLoopbackAddress()) {
             return names;
         }
-        InetAddress bound = IpLiteral.parse(config.host());
         if (!bound.isAnyLocalAddress()) {
             names.add(IpLiteral.format(bound));
             return names;

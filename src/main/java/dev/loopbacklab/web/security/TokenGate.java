@@ -10,8 +10,9 @@ import java.util.stream.Collectors;
  * the teacher shared, then in an HttpOnly, SameSite=Strict cookie so it leaves the address bar.
  * Missing is 401, wrong is 403.
  */
-final class TokenGate {
-    static final String COOKIE = "loopback_lab_token";
+public final class TokenGate {
+    /** The cookie that carries the token once the link has been opened. */
+    public static final String COOKIE = "loopback_lab_token";
 
     private final RoomToken token;
 
@@ -24,7 +25,7 @@ final class TokenGate {
         String fromLink = ctx.queryParam("token");
         if (fromLink != null) {
             if (!token.matches(fromLink)) {
-                LabServer.refuse(
+                Refusal.send(
                         ctx,
                         403,
                         "This access token is not the one for this lab. Ask for the link "
@@ -44,7 +45,7 @@ final class TokenGate {
         }
         String fromCookie = ctx.cookie(COOKIE);
         if (fromCookie == null) {
-            LabServer.refuse(
+            Refusal.send(
                     ctx,
                     401,
                     "This lab is serving a room and needs its access token: open the "
@@ -52,7 +53,7 @@ final class TokenGate {
             return false;
         }
         if (!token.matches(fromCookie)) {
-            LabServer.refuse(
+            Refusal.send(
                     ctx,
                     403,
                     "The access token saved in this browser is not the one for this "

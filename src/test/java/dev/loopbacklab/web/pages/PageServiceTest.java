@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.loopbacklab.lesson.LessonCatalog;
 import dev.loopbacklab.testing.FakeExperiments;
 import dev.loopbacklab.testing.TestLab;
+import dev.loopbacklab.web.tuning.PageWarmUp;
 import dev.loopbacklab.web.view.Layout;
 import java.time.Duration;
 import java.util.List;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class PageServiceTest {
     private final AtomicInteger loads = new AtomicInteger();
 
-    private PageService pages(Duration lessonsAfter) {
+    private PageService pages() {
         return new PageService(
                 () -> {
                     loads.incrementAndGet();
@@ -27,31 +28,25 @@ class PageServiceTest {
                 },
                 false,
                 FakeExperiments.registry(),
-                Layout.Chrome.local("test"),
-                lessonsAfter);
+                Layout.Chrome.local("test"));
     }
 
-    private static Thread warm(PageService pages) {
-        Thread thread = new Thread(pages::warm, "test-warm");
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
+    private static PageWarmUp warm(PageService pages, Duration lessonsAfter) {
+        return PageWarmUp.start(pages::index, pages::renderLessons, lessonsAfter);
     }
 
     @Test
     void lessonPagesWaitForTheFirstPageServed() throws Exception {
-        PageService pages = pages(Duration.ofMinutes(10));
-        Thread warm = warm(pages);
+        PageService pages = pages();
+        PageWarmUp warm = warm(pages, Duration.ofMinutes(10));
         String index = pages.index();
         assertTrue(index.contains("The first lesson"));
-        warm.join(200);
-        assertTrue(warm.isAlive(), "still waiting for a page to go out");
+        assertFalse(warm.awaitDone(Duration.ofMillis(200)), "still waiting for a page to go out");
         assertFalse(pages.isRendered("first"));
         assertFalse(pages.isRendered("second"));
 
-        pages.pageServed();
-        warm.join(Duration.ofSeconds(30).toMillis());
-        assertFalse(warm.isAlive());
+        warm.pageServed();
+        assertTrue(warm.awaitDone(Duration.ofSeconds(30)));
         assertTrue(pages.isRendered("first"));
         assertTrue(pages.isRendered("second"));
         assertTrue(loads.get() == 1, "the lessons are read once, not " + loads.get() + " times");
@@ -59,10 +54,9 @@ class PageServiceTest {
 
     @Test
     void lessonPagesRenderAfterTheDelayWhenNoPageIsServed() throws Exception {
-        PageService pages = pages(Duration.ofMillis(1));
-        Thread warm = warm(pages);
-        warm.join(Duration.ofSeconds(30).toMillis());
-        assertFalse(warm.isAlive());
+        PageService pages = pages();
+        PageWarmUp warm = warm(pages, Duration.ofMillis(1));
+        assertTrue(warm.awaitDone(Duration.ofSeconds(30)));
         for (String id : List.of("first", "second")) {
             assertTrue(pages.isRendered(id), id);
         }
@@ -70,16 +64,16 @@ class PageServiceTest {
 
     @Test
     void aLessonAskedForBeforeItsTurnRendersOnDemand() throws Exception {
-        PageService pages = pages(Duration.ofMinutes(10));
-        Thread warm = warm(pages);
+        PageService pages = pages();
+        PageWarmUp warm = warm(pages, Duration.ofMinutes(10));
         try {
             assertTrue(pages.lesson("second").orElseThrow().render(new byte[0]).length > 0);
             assertTrue(pages.isRendered("second"));
             assertFalse(pages.isRendered("first"));
             assertTrue(pages.lesson("no-such-lesson").isEmpty());
         } finally {
-            pages.pageServed();
-            warm.join(Duration.ofSeconds(30).toMillis());
+            warm.pageServed();
+            warm.awaitDone(Duration.ofSeconds(30));
         }
     }
 }

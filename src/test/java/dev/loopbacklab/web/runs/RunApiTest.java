@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loopbacklab.testing.RawHttp;
 import dev.loopbacklab.testing.Sse;
 import dev.loopbacklab.testing.TestLab;
+import dev.loopbacklab.web.LabServer;
 import java.util.List;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterEach;

@@ -12,6 +12,8 @@ import dev.loopbacklab.testing.FakeExperiments;
 import dev.loopbacklab.testing.OwnSockets;
 import dev.loopbacklab.testing.RawHttp;
 import dev.loopbacklab.testing.TestLab;
+import dev.loopbacklab.web.LabConfig;
+import dev.loopbacklab.web.LabServer;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopbacklab.testing.RawHttp;
 import dev.loopbacklab.testing.TestLab;
+import dev.loopbacklab.web.LabServer;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;

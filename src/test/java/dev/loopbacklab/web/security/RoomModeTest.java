@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.loopbacklab.net.SocketTable;
 import dev.loopbacklab.testing.RawHttp;
 import dev.loopbacklab.testing.TestLab;
+import dev.loopbacklab.web.LabConfig;
+import dev.loopbacklab.web.LabServer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
@@ -211,11 +213,12 @@ class RoomModeTest {
 
     @Test
     void aRoomAnswersToItsOwnAddressesToo() {
-        Set<String> allowed = RoomHosts.allowed(lab.config());
+        Set<String> allowed = RoomHosts.allowed(lab.config().host(), lab.config().extraHosts());
         assertTrue(allowed.contains("lab.test"));
         assertTrue(allowed.containsAll(RoomHosts.ownAddresses()));
         LabConfig specific =
                 LabConfig.room("192.0.2.7", 0, TestLab.fixtureContent(), Set.of(), TOKEN);
-        assertEquals(Set.of("192.0.2.7"), RoomHosts.allowed(specific));
+        assertEquals(
+                Set.of("192.0.2.7"), RoomHosts.allowed(specific.host(), specific.extraHosts()));
     }
 }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopbacklab.testing.RawHttp;
 import dev.loopbacklab.testing.TestLab;
+import dev.loopbacklab.web.LabConfig;
+import dev.loopbacklab.web.LabServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,10 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Refusals and errors carry the same strict headers as pages: every status the lab can answer. */
-class SecurityHeadersTest {
+public class SecurityHeadersTest {
     @TempDir Path dir;
 
-    static void assertStrict(String label, RawHttp.Response response) {
+    /** Fails unless {@code response} carries every security header. */
+    public static void assertStrict(String label, RawHttp.Response response) {
         String csp = response.header("content-security-policy");
         assertTrue(
                 csp != null
