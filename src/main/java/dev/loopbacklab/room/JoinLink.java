@@ -32,7 +32,8 @@ public record JoinLink(URI room, String code) {
             throw new IllegalArgumentException("a room's link ends in /join?code=…");
         }
         String code = null;
-        for (String part : uri.getRawQuery() == null ? new String[0] : uri.getRawQuery().split("&")) {
+        for (String part :
+                uri.getRawQuery() == null ? new String[0] : uri.getRawQuery().split("&")) {
             if (part.startsWith("code=")) {
                 code = part.substring(5);
             }
@@ -42,7 +43,10 @@ public record JoinLink(URI room, String code) {
                     "the link's code is missing or cut short: it is 24 letters, digits, - or _");
         }
         int port = uri.getPort() == -1 ? 80 : uri.getPort();
-        return new JoinLink(URI.create("http://" + uri.getRawAuthority().replaceFirst(":\\d+$", "") + ":" + port), code);
+        return new JoinLink(
+                URI.create(
+                        "http://" + uri.getRawAuthority().replaceFirst(":\\d+$", "") + ":" + port),
+                code);
     }
 
     /** The link again, as shown. */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loopbacklab.lesson.Event;
-import dev.loopbacklab.net.OperatingSystem;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.util.ArrayDeque;
@@ -12,7 +11,6 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -68,8 +66,7 @@ public final class Membership implements AutoCloseable {
     public synchronized Status join(JoinLink link, String nickname) {
         String name = RoomStore.nickname(nickname);
         RoomClient candidate = new RoomClient(link.room(), source);
-        String body =
-                json(Map.of("code", link.code(), "nickname", name, "os", OperatingSystem.family()));
+        String body = json(Map.of("code", link.code(), "nickname", name, "os", Summary.thisOs()));
         RoomClient.Answer answer = send(candidate, "/room/api/join", null, body, false);
         JsonNode seat = tree(answer.body());
         this.client = candidate;
@@ -124,8 +121,8 @@ public final class Membership implements AutoCloseable {
 
     /**
      * Tells the room about a finished run, in the background, if it is one the room collects: a
-     * check's verdict, or the numbers of {@link RoomNumbers}. Tries a few times; a request id
-     * makes a repeat harmless.
+     * check's verdict, or the numbers of {@link RoomNumbers}. Tries a few times; a request id makes
+     * a repeat harmless.
      */
     public void finished(String experiment, boolean check, Boolean passed, List<Event> events) {
         RoomClient room = client;
@@ -142,7 +139,7 @@ public final class Membership implements AutoCloseable {
                         instance + "-" + requests.incrementAndGet(),
                         experiment,
                         check ? passed : null,
-                        OperatingSystem.family(),
+                        Summary.thisOs(),
                         numbers,
                         System.currentTimeMillis() * 1000);
         String body = json(summary);
@@ -184,7 +181,8 @@ public final class Membership implements AutoCloseable {
         } catch (IOException e) {
             remember(path, body, "not delivered: " + e.getMessage());
             throw new RoomException(
-                    "The room at " + room.room() + " could not be reached: " + e.getMessage(), true);
+                    "The room at " + room.room() + " could not be reached: " + e.getMessage(),
+                    true);
         }
         remember(path, body, answer.status() + " " + shortText(answer.body()));
         if (!answer.ok()) {
@@ -226,7 +224,8 @@ public final class Membership implements AutoCloseable {
 
     private static String json(Object value) {
         try {
-            return JSON.writeValueAsString(value instanceof Map<?, ?> m ? new LinkedHashMap<>(m) : value);
+            return JSON.writeValueAsString(
+                    value instanceof Map<?, ?> m ? new LinkedHashMap<>(m) : value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -238,11 +237,6 @@ public final class Membership implements AutoCloseable {
         } catch (JsonProcessingException e) {
             return JSON.createObjectNode();
         }
-    }
-
-    /** Optional.empty() placeholder to keep the import list honest. */
-    static Optional<String> none() {
-        return Optional.empty();
     }
 
     @Override

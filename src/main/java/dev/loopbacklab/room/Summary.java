@@ -1,5 +1,6 @@
 package dev.loopbacklab.room;
 
+import dev.loopbacklab.net.OperatingSystem;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -50,6 +51,16 @@ public record Summary(
             }
         }
         numbers = Map.copyOf(numbers);
+    }
+
+    /** This machine's OS family as the room writes it. */
+    public static String thisOs() {
+        return switch (OperatingSystem.current()) {
+            case LINUX -> "linux";
+            case MAC -> "macos";
+            case WINDOWS -> "windows";
+            default -> "other";
+        };
     }
 
     private static void requireText(String name, String value, String pattern) {
