@@ -91,7 +91,13 @@ public final class Workshop implements AutoCloseable {
         routes.get("/api/room", ctx -> Json.answer(ctx, 200, membership.status()));
         routes.post("/api/room/join", this::join);
         routes.post("/api/room/flag", this::flag);
-        routes.post("/api/room/leave", ctx -> Json.answer(ctx, 200, membership.leave()));
+        routes.post(
+                "/api/room/leave",
+                ctx -> {
+                    if (fromThisMachine(ctx)) {
+                        Json.answer(ctx, 200, membership.leave());
+                    }
+                });
         routes.post("/api/room/open", this::open);
     }
 
@@ -197,7 +203,26 @@ public final class Workshop implements AutoCloseable {
         html(ctx, JoinPage.render(joinLink(), jar.handout(), chrome));
     }
 
+    /**
+     * Joining, flagging and leaving are for the learner at this machine: in a teacher's shared lab,
+     * a visitor's browser must not make the teacher's lab join anything.
+     */
+    private static boolean fromThisMachine(Context ctx) {
+        try {
+            if (InetAddress.getByName(ctx.req().getRemoteAddr()).isLoopbackAddress()) {
+                return true;
+            }
+        } catch (java.net.UnknownHostException e) {
+            // not an address: refused below
+        }
+        Json.error(ctx, 403, "only the person at this lab's own machine can do that");
+        return false;
+    }
+
     private void join(Context ctx) {
+        if (!fromThisMachine(ctx)) {
+            return;
+        }
         JsonNode body = Json.body(ctx);
         if (body == null) {
             return;
@@ -211,6 +236,9 @@ public final class Workshop implements AutoCloseable {
     }
 
     private void flag(Context ctx) {
+        if (!fromThisMachine(ctx)) {
+            return;
+        }
         JsonNode body = Json.body(ctx);
         if (body == null) {
             return;
