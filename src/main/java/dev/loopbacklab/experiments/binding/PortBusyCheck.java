@@ -1,6 +1,7 @@
 package dev.loopbacklab.experiments.binding;
 
 import dev.loopbacklab.lesson.Check;
+import dev.loopbacklab.lesson.ExperimentInfo;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
@@ -15,25 +16,17 @@ import java.util.List;
 public final class PortBusyCheck implements Check {
     static final int DEFAULT_PORT = 62894;
 
-    @Override
-    public String id() {
-        return "port-busy";
-    }
+    static final ExperimentInfo INFO =
+            new ExperimentInfo(
+                    "port-busy",
+                    "Challenge: make port " + DEFAULT_PORT + " busy",
+                    "Start any program that listens on the port (on 127.0.0.1, or on every address), then"
+                            + " press Check: the lab tries to bind 127.0.0.1 on that port and passes if it cannot.",
+                    ParamSpec.port("port", DEFAULT_PORT, "the port to make busy"));
 
     @Override
-    public String title() {
-        return "Challenge: make port " + DEFAULT_PORT + " busy";
-    }
-
-    @Override
-    public String description() {
-        return "Start any program that listens on the port (on 127.0.0.1, or on every address), then"
-                + " press Check: the lab tries to bind 127.0.0.1 on that port and passes if it cannot.";
-    }
-
-    @Override
-    public List<ParamSpec> params() {
-        return List.of(ParamSpec.port("port", DEFAULT_PORT, "the port to make busy"));
+    public ExperimentInfo info() {
+        return INFO;
     }
 
     @Override

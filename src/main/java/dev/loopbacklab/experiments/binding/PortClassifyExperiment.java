@@ -1,6 +1,7 @@
 package dev.loopbacklab.experiments.binding;
 
 import dev.loopbacklab.lesson.Experiment;
+import dev.loopbacklab.lesson.ExperimentInfo;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
@@ -30,30 +31,21 @@ public final class PortClassifyExperiment implements Experiment {
                     "privileged here?",
                     "note");
 
-    @Override
-    public String id() {
-        return "port-classify";
-    }
+    static final ExperimentInfo INFO =
+            new ExperimentInfo(
+                    "port-classify",
+                    "What does a port number mean?",
+                    "Classifies the ports you type: IANA category, the service usually found there, and"
+                            + " whether this operating system reserves the port for privileged programs.",
+                    ParamSpec.text(
+                            "ports",
+                            "62893, 80, 5432, 0, 65535, 70000",
+                            200,
+                            "port numbers separated by commas or spaces, at most " + MAX_ENTRIES));
 
     @Override
-    public String title() {
-        return "What does a port number mean?";
-    }
-
-    @Override
-    public String description() {
-        return "Classifies the ports you type: IANA category, the service usually found there, and"
-                + " whether this operating system reserves the port for privileged programs.";
-    }
-
-    @Override
-    public List<ParamSpec> params() {
-        return List.of(
-                ParamSpec.text(
-                        "ports",
-                        "62893, 80, 5432, 0, 65535, 70000",
-                        200,
-                        "port numbers separated by commas or spaces, at most " + MAX_ENTRIES));
+    public ExperimentInfo info() {
+        return INFO;
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.loopbacklab.experiments.binding;
 
 import dev.loopbacklab.lesson.Experiment;
-import dev.loopbacklab.lesson.ParamSpec;
+import dev.loopbacklab.lesson.ExperimentInfo;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import java.net.InetAddress;
@@ -17,26 +17,17 @@ import java.util.List;
 public final class PortConflictExperiment implements Experiment {
     static final List<String> HEADERS = List.of("attempt", "result", "why");
 
-    @Override
-    public String id() {
-        return "port-conflict";
-    }
+    static final ExperimentInfo INFO =
+            new ExperimentInfo(
+                    "port-conflict",
+                    "Two programs, one port",
+                    "Holds a port on 127.0.0.1, then tries to bind it again: on the same address, on the"
+                            + " wildcard 0.0.0.0, on 127.0.0.2 and with UDP. Shows the operating system's real"
+                            + " answers.");
 
     @Override
-    public String title() {
-        return "Two programs, one port";
-    }
-
-    @Override
-    public String description() {
-        return "Holds a port on 127.0.0.1, then tries to bind it again: on the same address, on the"
-                + " wildcard 0.0.0.0, on 127.0.0.2 and with UDP. Shows the operating system's real"
-                + " answers.";
-    }
-
-    @Override
-    public List<ParamSpec> params() {
-        return List.of();
+    public ExperimentInfo info() {
+        return INFO;
     }
 
     @Override

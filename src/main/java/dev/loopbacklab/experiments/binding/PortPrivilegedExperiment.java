@@ -1,7 +1,7 @@
 package dev.loopbacklab.experiments.binding;
 
 import dev.loopbacklab.lesson.Experiment;
-import dev.loopbacklab.lesson.ParamSpec;
+import dev.loopbacklab.lesson.ExperimentInfo;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.PrivilegedPorts;
@@ -24,25 +24,16 @@ public final class PortPrivilegedExperiment implements Experiment {
 
     static final String PERMISSION_DENIED = "Permission denied";
 
-    @Override
-    public String id() {
-        return "port-privileged";
-    }
+    static final ExperimentInfo INFO =
+            new ExperimentInfo(
+                    "port-privileged",
+                    "May this program listen below 1024?",
+                    "Binds the first free port below 1024 on 127.0.0.1 and explains the answer from the user"
+                            + " the lab runs as and this OS's rule; then lets the OS pick a port, for contrast.");
 
     @Override
-    public String title() {
-        return "May this program listen below 1024?";
-    }
-
-    @Override
-    public String description() {
-        return "Binds the first free port below 1024 on 127.0.0.1 and explains the answer from the user"
-                + " the lab runs as and this OS's rule; then lets the OS pick a port, for contrast.";
-    }
-
-    @Override
-    public List<ParamSpec> params() {
-        return List.of();
+    public ExperimentInfo info() {
+        return INFO;
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.loopbacklab.experiments.binding;
 
 import dev.loopbacklab.lesson.Experiment;
-import dev.loopbacklab.lesson.ParamSpec;
+import dev.loopbacklab.lesson.ExperimentInfo;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.SocketTable;
@@ -24,25 +24,16 @@ public final class PortReuseExperiment implements Experiment {
     /** How long to wait for the kernel to finish the closing handshake; loopback needs ~1 ms. */
     private static final long SETTLE_MILLIS = 1000;
 
-    @Override
-    public String id() {
-        return "port-reuse";
-    }
+    static final ExperimentInfo INFO =
+            new ExperimentInfo(
+                    "port-reuse",
+                    "TIME_WAIT and SO_REUSEADDR",
+                    "Closes a connection from the server side so that the server's port is left in"
+                            + " TIME_WAIT, then tries to listen on that port again without and with SO_REUSEADDR.");
 
     @Override
-    public String title() {
-        return "TIME_WAIT and SO_REUSEADDR";
-    }
-
-    @Override
-    public String description() {
-        return "Closes a connection from the server side so that the server's port is left in"
-                + " TIME_WAIT, then tries to listen on that port again without and with SO_REUSEADDR.";
-    }
-
-    @Override
-    public List<ParamSpec> params() {
-        return List.of();
+    public ExperimentInfo info() {
+        return INFO;
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.loopbacklab.experiments.database;
 
 import dev.loopbacklab.lesson.Experiment;
-import dev.loopbacklab.lesson.ParamSpec;
+import dev.loopbacklab.lesson.ExperimentInfo;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.SocketTable;
@@ -18,25 +18,16 @@ import org.h2.message.DbException;
  */
 final class DbAllowOthers implements Experiment {
 
-    @Override
-    public String id() {
-        return "db-allow-others";
-    }
+    static final ExperimentInfo INFO =
+            new ExperimentInfo(
+                    "db-allow-others",
+                    "H2's \"allow others\" switch",
+                    "Starts H2 without and with -tcpAllowOthers and compares the two from this machine:"
+                            + " status, listening address, and JDBC sessions through 127.0.0.1, 127.0.0.2 and ::1.");
 
     @Override
-    public String title() {
-        return "H2's \"allow others\" switch";
-    }
-
-    @Override
-    public String description() {
-        return "Starts H2 without and with -tcpAllowOthers and compares the two from this machine:"
-                + " status, listening address, and JDBC sessions through 127.0.0.1, 127.0.0.2 and ::1.";
-    }
-
-    @Override
-    public List<ParamSpec> params() {
-        return List.of();
+    public ExperimentInfo info() {
+        return INFO;
     }
 
     @Override

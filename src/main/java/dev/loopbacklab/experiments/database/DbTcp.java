@@ -1,7 +1,7 @@
 package dev.loopbacklab.experiments.database;
 
 import dev.loopbacklab.lesson.Experiment;
-import dev.loopbacklab.lesson.ParamSpec;
+import dev.loopbacklab.lesson.ExperimentInfo;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.LoopbackTarget;
@@ -24,25 +24,16 @@ final class DbTcp implements Experiment {
     /** The loopback addresses tried, as written in a JDBC URL; never anything else. */
     static final List<String> HOSTS = List.of("127.0.0.1", "127.0.0.2", "[::1]");
 
-    @Override
-    public String id() {
-        return "db-tcp";
-    }
+    static final ExperimentInfo INFO =
+            new ExperimentInfo(
+                    "db-tcp",
+                    "A database server on loopback",
+                    "Starts H2 in TCP mode (the OS picks the port), creates a table, stores and reads a row"
+                            + " through JDBC, and shows the address the server listens on and who gets in.");
 
     @Override
-    public String title() {
-        return "A database server on loopback";
-    }
-
-    @Override
-    public String description() {
-        return "Starts H2 in TCP mode (the OS picks the port), creates a table, stores and reads a row"
-                + " through JDBC, and shows the address the server listens on and who gets in.";
-    }
-
-    @Override
-    public List<ParamSpec> params() {
-        return List.of();
+    public ExperimentInfo info() {
+        return INFO;
     }
 
     @Override

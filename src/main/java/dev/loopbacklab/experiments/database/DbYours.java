@@ -1,6 +1,7 @@
 package dev.loopbacklab.experiments.database;
 
 import dev.loopbacklab.lesson.Check;
+import dev.loopbacklab.lesson.ExperimentInfo;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
@@ -9,7 +10,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
 import org.h2.api.ErrorCode;
 
 /**
@@ -20,33 +20,24 @@ final class DbYours implements Check {
     static final int DEFAULT_PORT = 9092;
     static final String DATABASE = "mem:check";
 
-    @Override
-    public String id() {
-        return "db-yours";
-    }
+    static final ExperimentInfo INFO =
+            new ExperimentInfo(
+                    "db-yours",
+                    "Your own H2 server",
+                    "Start an H2 TCP server of your own on this machine, then check it: the lab connects"
+                            + " with JDBC to "
+                            + DATABASE
+                            + " on 127.0.0.1 and runs SELECT 1.",
+                    ParamSpec.port(
+                            "port",
+                            DEFAULT_PORT,
+                            "the port your H2 server listens on; "
+                                    + DEFAULT_PORT
+                                    + " (H2's default) unless you chose another"));
 
     @Override
-    public String title() {
-        return "Your own H2 server";
-    }
-
-    @Override
-    public String description() {
-        return "Start an H2 TCP server of your own on this machine, then check it: the lab connects"
-                + " with JDBC to "
-                + DATABASE
-                + " on 127.0.0.1 and runs SELECT 1.";
-    }
-
-    @Override
-    public List<ParamSpec> params() {
-        return List.of(
-                ParamSpec.port(
-                        "port",
-                        DEFAULT_PORT,
-                        "the port your H2 server listens on; "
-                                + DEFAULT_PORT
-                                + " (H2's default) unless you chose another"));
+    public ExperimentInfo info() {
+        return INFO;
     }
 
     @Override

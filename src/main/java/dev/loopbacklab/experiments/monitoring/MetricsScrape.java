@@ -2,6 +2,7 @@ package dev.loopbacklab.experiments.monitoring;
 
 import dev.loopbacklab.lesson.Event;
 import dev.loopbacklab.lesson.Experiment;
+import dev.loopbacklab.lesson.ExperimentInfo;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
@@ -31,26 +32,18 @@ final class MetricsScrape implements Experiment {
     /** Sending stops after this long, however many requests are left. */
     static final Duration BUDGET = Duration.ofSeconds(20);
 
-    @Override
-    public String id() {
-        return "metrics-scrape";
-    }
+    static final ExperimentInfo INFO =
+            new ExperimentInfo(
+                    "metrics-scrape",
+                    "Scrape a server's /metrics",
+                    "Starts a small server on 127.0.0.1 that counts and times its own requests, sends it"
+                            + " requests over loopback, then reads its /metrics as Prometheus would.",
+                    ParamSpec.integer(
+                            "requests", 200, 1, 2000, "how many GET /work requests to send"));
 
     @Override
-    public String title() {
-        return "Scrape a server's /metrics";
-    }
-
-    @Override
-    public String description() {
-        return "Starts a small server on 127.0.0.1 that counts and times its own requests, sends it"
-                + " requests over loopback, then reads its /metrics as Prometheus would.";
-    }
-
-    @Override
-    public List<ParamSpec> params() {
-        return List.of(
-                ParamSpec.integer("requests", 200, 1, 2000, "how many GET /work requests to send"));
+    public ExperimentInfo info() {
+        return INFO;
     }
 
     @Override

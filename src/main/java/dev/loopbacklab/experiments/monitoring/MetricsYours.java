@@ -1,6 +1,7 @@
 package dev.loopbacklab.experiments.monitoring;
 
 import dev.loopbacklab.lesson.Check;
+import dev.loopbacklab.lesson.ExperimentInfo;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
@@ -22,26 +23,18 @@ final class MetricsYours implements Check {
     /** Put on the queue when the run is stopped, so the wait ends at once. */
     private static final MetricsServer.Scrape STOP = new MetricsServer.Scrape(0, "", "", 0, true);
 
-    @Override
-    public String id() {
-        return "metrics-yours";
-    }
+    static final ExperimentInfo INFO =
+            new ExperimentInfo(
+                    "metrics-yours",
+                    "Scrape the metrics with your own curl",
+                    "Starts a server that measures itself on 127.0.0.1 and waits for you to read its"
+                            + " /metrics with curl, a browser or Prometheus; names your client's source port.",
+                    ParamSpec.integer(
+                            "wait-seconds", 120, 1, 300, "how long to wait for your scrape"));
 
     @Override
-    public String title() {
-        return "Scrape the metrics with your own curl";
-    }
-
-    @Override
-    public String description() {
-        return "Starts a server that measures itself on 127.0.0.1 and waits for you to read its"
-                + " /metrics with curl, a browser or Prometheus; names your client's source port.";
-    }
-
-    @Override
-    public List<ParamSpec> params() {
-        return List.of(
-                ParamSpec.integer("wait-seconds", 120, 1, 300, "how long to wait for your scrape"));
+    public ExperimentInfo info() {
+        return INFO;
     }
 
     @Override

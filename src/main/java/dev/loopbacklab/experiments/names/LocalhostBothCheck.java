@@ -1,6 +1,7 @@
 package dev.loopbacklab.experiments.names;
 
 import dev.loopbacklab.lesson.Check;
+import dev.loopbacklab.lesson.ExperimentInfo;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
@@ -24,25 +25,17 @@ final class LocalhostBothCheck implements Check {
         this.ipv6 = ipv6;
     }
 
-    @Override
-    public String id() {
-        return "localhost-both";
-    }
+    static final ExperimentInfo INFO =
+            new ExperimentInfo(
+                    "localhost-both",
+                    "Answer on localhost, whichever family the client picks",
+                    "Start a server on the port below that answers on both 127.0.0.1 and ::1, then"
+                            + " check: the lab connects to each.",
+                    ParamSpec.port("port", SUGGESTED_PORT, "the port your server listens on"));
 
     @Override
-    public String title() {
-        return "Answer on localhost, whichever family the client picks";
-    }
-
-    @Override
-    public String description() {
-        return "Start a server on the port below that answers on both 127.0.0.1 and ::1, then"
-                + " check: the lab connects to each.";
-    }
-
-    @Override
-    public List<ParamSpec> params() {
-        return List.of(ParamSpec.port("port", SUGGESTED_PORT, "the port your server listens on"));
+    public ExperimentInfo info() {
+        return INFO;
     }
 
     @Override

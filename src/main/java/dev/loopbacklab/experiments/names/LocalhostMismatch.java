@@ -1,7 +1,7 @@
 package dev.loopbacklab.experiments.names;
 
 import dev.loopbacklab.lesson.Experiment;
-import dev.loopbacklab.lesson.ParamSpec;
+import dev.loopbacklab.lesson.ExperimentInfo;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.IpLiteral;
@@ -33,25 +33,16 @@ final class LocalhostMismatch implements Experiment {
         this.ipv6 = ipv6;
     }
 
-    @Override
-    public String id() {
-        return "localhost-mismatch";
-    }
+    static final ExperimentInfo INFO =
+            new ExperimentInfo(
+                    "localhost-mismatch",
+                    "An IPv4 server, an IPv6-first client",
+                    "Starts a server on 127.0.0.1 only, then one on ::1 only, and connects to each the way"
+                            + " different clients do: to the other address, to the same one, and falling back.");
 
     @Override
-    public String title() {
-        return "An IPv4 server, an IPv6-first client";
-    }
-
-    @Override
-    public String description() {
-        return "Starts a server on 127.0.0.1 only, then one on ::1 only, and connects to each the way"
-                + " different clients do: to the other address, to the same one, and falling back.";
-    }
-
-    @Override
-    public List<ParamSpec> params() {
-        return List.of();
+    public ExperimentInfo info() {
+        return INFO;
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.loopbacklab.experiments.names;
 
 import dev.loopbacklab.lesson.Experiment;
-import dev.loopbacklab.lesson.ParamSpec;
+import dev.loopbacklab.lesson.ExperimentInfo;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.HostsFile;
@@ -30,25 +30,16 @@ final class LocalhostResolve implements Experiment {
         this.properties = properties;
     }
 
-    @Override
-    public String id() {
-        return "localhost-resolve";
-    }
+    static final ExperimentInfo INFO =
+            new ExperimentInfo(
+                    "localhost-resolve",
+                    "What does localhost mean here?",
+                    "Resolves the one name localhost the way Java does, and shows the answer in order next"
+                            + " to the hosts-file lines and settings that produced it.");
 
     @Override
-    public String title() {
-        return "What does localhost mean here?";
-    }
-
-    @Override
-    public String description() {
-        return "Resolves the one name localhost the way Java does, and shows the answer in order next"
-                + " to the hosts-file lines and settings that produced it.";
-    }
-
-    @Override
-    public List<ParamSpec> params() {
-        return List.of();
+    public ExperimentInfo info() {
+        return INFO;
     }
 
     @Override
