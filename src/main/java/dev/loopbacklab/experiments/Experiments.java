@@ -10,34 +10,32 @@ import dev.loopbacklab.experiments.listening.ListeningTopic;
 import dev.loopbacklab.experiments.localhost.LocalhostTopic;
 import dev.loopbacklab.experiments.metrics.MetricsTopic;
 import dev.loopbacklab.experiments.port.PortTopic;
-import dev.loopbacklab.lesson.Experiment;
 import dev.loopbacklab.lesson.ExperimentRegistry;
-import java.util.ArrayList;
 import java.util.List;
 
-/** Every experiment and check of every lesson; one line per topic. */
+/**
+ * Every experiment and check of every lesson: one line per lesson, each naming the package (the
+ * lesson's topic) whose {@code lesson()} says which lesson it serves.
+ */
 public final class Experiments {
-    private static final ExperimentRegistry REGISTRY = new ExperimentRegistry(all());
+    private static final ExperimentRegistry REGISTRY =
+            ExperimentRegistry.ofLessons(
+                    List.of(
+                            HereTopic.lesson(),
+                            EchoTopic.lesson(),
+                            PortTopic.lesson(),
+                            EphemeralTopic.lesson(),
+                            ExposureTopic.lesson(),
+                            LocalhostTopic.lesson(),
+                            ListeningTopic.lesson(),
+                            ApiTopic.lesson(),
+                            DbTopic.lesson(),
+                            MetricsTopic.lesson()));
 
     private Experiments() {}
 
-    /** The registry of all experiments and checks. */
+    /** The registry of all experiments and checks, each linked to its lesson. */
     public static ExperimentRegistry registry() {
         return REGISTRY;
-    }
-
-    private static List<Experiment> all() {
-        List<Experiment> all = new ArrayList<>();
-        all.addAll(HereTopic.experiments()); // 00-you-are-here
-        all.addAll(EchoTopic.experiments()); // 01-loopback-echo
-        all.addAll(PortTopic.experiments()); // 02-port-binding
-        all.addAll(EphemeralTopic.experiments()); // 03-ephemeral-ports
-        all.addAll(ExposureTopic.experiments()); // 04-exposure
-        all.addAll(LocalhostTopic.experiments()); // 05-localhost-names
-        all.addAll(ListeningTopic.experiments()); // 06-who-is-listening
-        all.addAll(ApiTopic.experiments()); // 07-api-on-localhost
-        all.addAll(DbTopic.experiments()); // 08-database-on-localhost
-        all.addAll(MetricsTopic.experiments()); // 09-monitoring
-        return all;
     }
 }

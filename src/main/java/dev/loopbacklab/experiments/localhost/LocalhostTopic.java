@@ -1,17 +1,19 @@
 package dev.loopbacklab.experiments.localhost;
 
-import dev.loopbacklab.lesson.Experiment;
-import java.util.List;
+import dev.loopbacklab.lesson.LessonExperiments;
 
 /** The experiments and the check of lesson 05, localhost-names. */
 public final class LocalhostTopic {
     private LocalhostTopic() {}
 
     /**
-     * {@code localhost-resolve}, {@code localhost-mismatch} and the check {@code localhost-both}.
+     * The lesson {@code localhost-names} and everything it embeds, in the order it shows them; the
+     * ids start with this package's name, {@code localhost}.
      */
-    public static List<Experiment> experiments() {
-        return List.of(
+    public static LessonExperiments lesson() {
+        return LessonExperiments.of(
+                "localhost-names",
+                "localhost",
                 new LocalhostResolve(
                         LocalhostLookup.system(),
                         ResolverConfig::system,

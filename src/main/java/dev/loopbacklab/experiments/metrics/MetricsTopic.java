@@ -1,14 +1,17 @@
 package dev.loopbacklab.experiments.metrics;
 
-import dev.loopbacklab.lesson.Experiment;
-import java.util.List;
+import dev.loopbacklab.lesson.LessonExperiments;
 
 /** The experiments and checks of the monitoring lesson. */
 public final class MetricsTopic {
     private MetricsTopic() {}
 
-    /** {@code metrics-scrape} and the check {@code metrics-yours}. */
-    public static List<Experiment> experiments() {
-        return List.of(new MetricsScrape(), new MetricsYours());
+    /**
+     * The lesson {@code monitoring} and everything it embeds, in the order it shows them; the ids
+     * start with this package's name, {@code metrics}.
+     */
+    public static LessonExperiments lesson() {
+        return LessonExperiments.of(
+                "monitoring", "metrics", new MetricsScrape(), new MetricsYours());
     }
 }

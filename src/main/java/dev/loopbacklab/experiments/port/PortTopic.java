@@ -1,19 +1,19 @@
 package dev.loopbacklab.experiments.port;
 
-import dev.loopbacklab.lesson.Experiment;
-import java.util.List;
+import dev.loopbacklab.lesson.LessonExperiments;
 
 /** The experiments and the check of lesson 02, port binding. */
 public final class PortTopic {
     private PortTopic() {}
 
     /**
-     * Everything lesson 02 embeds, in the order it appears.
-     *
-     * @return new instances of the experiments and the check
+     * The lesson {@code port-binding} and everything it embeds, in the order it shows them; the ids
+     * start with this package's name, {@code port}.
      */
-    public static List<Experiment> experiments() {
-        return List.of(
+    public static LessonExperiments lesson() {
+        return LessonExperiments.of(
+                "port-binding",
+                "port",
                 new PortClassifyExperiment(),
                 new PortConflictExperiment(),
                 new PortPrivilegedExperiment(),

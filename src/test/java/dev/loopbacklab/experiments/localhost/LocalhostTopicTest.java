@@ -23,7 +23,8 @@ class LocalhostTopicTest {
 
     @Test
     void everyExperimentIsRegistered() {
-        LocalhostTopic.experiments()
+        LocalhostTopic.lesson()
+                .experiments()
                 .forEach(e -> assertTrue(Experiments.registry().find(e.id()).isPresent(), e.id()));
         assertTrue(Experiments.registry().find("localhost-both").orElseThrow().isCheck());
     }

@@ -21,7 +21,8 @@ class PortBindingLessonTest {
         List<String> embedded = new ArrayList<>(lesson.experimentIds());
         embedded.addAll(lesson.checkIds());
 
-        assertEquals(PortTopic.experiments().stream().map(Experiment::id).toList(), embedded);
+        assertEquals(
+                PortTopic.lesson().experiments().stream().map(Experiment::id).toList(), embedded);
         embedded.forEach(
                 id ->
                         assertTrue(
