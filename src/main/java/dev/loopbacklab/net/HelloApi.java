@@ -82,7 +82,7 @@ public final class HelloApi implements AutoCloseable {
         LoopbackTarget target = LoopbackTarget.parse(host);
         Ports.requireValid(port);
         HttpServer server = HttpServer.create(target.socketAddress(port), 16);
-        String address = target.isIpv6() ? "[" + target.text() + "]" : target.text();
+        String address = Endpoint.bracketed(target.text());
         return new HelloApi(server, address, Objects.requireNonNull(listener, "listener"));
     }
 

@@ -82,10 +82,6 @@ final class Connection {
 
     private static String describe(int port, EphemeralRange range) {
         String category = PortCategory.of(port).label();
-        String ephemeral =
-                range.contains(port)
-                        ? "inside this OS's ephemeral range " + range.first() + "–" + range.last()
-                        : "outside this OS's ephemeral range " + range.first() + "–" + range.last();
-        return "IANA " + category + "; " + ephemeral + (range.fallback() ? " (assumed)" : "");
+        return "IANA " + category + "; " + range.describe(port);
     }
 }

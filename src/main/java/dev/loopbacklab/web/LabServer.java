@@ -3,6 +3,7 @@ package dev.loopbacklab.web;
 import dev.loopbacklab.lesson.ExperimentRegistry;
 import dev.loopbacklab.lesson.LessonCatalog;
 import dev.loopbacklab.lesson.LessonFormatException;
+import dev.loopbacklab.net.Endpoint;
 import dev.loopbacklab.web.view.Layout;
 import dev.loopbacklab.web.view.MessagePage;
 import io.javalin.Javalin;
@@ -365,8 +366,7 @@ public final class LabServer implements AutoCloseable {
 
     /** The address to open in a browser, e.g. {@code http://127.0.0.1:62893/}. */
     public String url() {
-        String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
-        return "http://" + host + ":" + port() + "/";
+        return "http://" + Endpoint.bracketed(config.host()) + ":" + port() + "/";
     }
 
     /** What it was started with. */

@@ -1,7 +1,6 @@
 package dev.loopbacklab.experiments.api;
 
 import dev.loopbacklab.lesson.LessonExperiments;
-import dev.loopbacklab.net.EphemeralRange;
 
 /** The experiments and checks of the api-on-localhost lesson. */
 public final class ApiTopic {
@@ -13,15 +12,5 @@ public final class ApiTopic {
      */
     public static LessonExperiments lesson() {
         return LessonExperiments.of("api-on-localhost", "api", new ApiTour(), new ApiCurl());
-    }
-
-    /** Where {@code port} lies relative to this OS's ephemeral range, for a learner to read. */
-    static String rangeNote(EphemeralRange range, int port) {
-        return (range.contains(port) ? "inside" : "outside")
-                + " this OS's ephemeral range "
-                + range.first()
-                + "–"
-                + range.last()
-                + (range.fallback() ? " (IANA's suggestion)" : "");
     }
 }

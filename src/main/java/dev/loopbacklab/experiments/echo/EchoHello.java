@@ -108,7 +108,7 @@ final class EchoHello implements Experiment {
                         "address",
                         "port",
                         "IANA category",
-                        "in this OS's ephemeral range " + range.first() + "–" + range.last() + "?",
+                        "in this OS's ephemeral range " + range.describe() + "?",
                         "who chose the port"),
                 List.of(
                         row("client (source)", local, range, "the OS, when the client connected"),

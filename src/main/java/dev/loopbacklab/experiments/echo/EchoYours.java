@@ -5,6 +5,7 @@ import dev.loopbacklab.lesson.ExperimentInfo;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
+import dev.loopbacklab.net.Endpoint;
 import dev.loopbacklab.net.LoopbackTarget;
 import java.io.IOException;
 import java.io.InputStream;
@@ -62,7 +63,7 @@ final class EchoYours implements Check {
     public void run(Params params, Report report) throws Exception {
         LoopbackTarget host = params.host("host");
         int port = params.port("port");
-        String where = host.isIpv6() ? "[" + host.text() + "]:" + port : host.text() + ":" + port;
+        String where = new Endpoint(host.address(), port).toString();
         int millis = (int) timeout.toMillis();
         byte[] token = token();
         try (Socket socket = new Socket()) {

@@ -38,7 +38,7 @@ final class SampleLines {
 
     /** The label of the "inside the OS range" line, which names the range. */
     static String inRange(EphemeralRange range) {
-        return "inside the OS range " + range.first() + "–" + range.last();
+        return "inside the OS range " + range.span();
     }
 
     static List<Line> lines(PortSample s, EphemeralRange range) {

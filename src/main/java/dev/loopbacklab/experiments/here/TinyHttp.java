@@ -2,6 +2,7 @@ package dev.loopbacklab.experiments.here;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.loopbacklab.net.Endpoint;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -49,7 +50,7 @@ final class TinyHttp implements AutoCloseable {
 
     private TinyHttp(HttpServer server, Consumer<Arrival> listener) {
         this.server = server;
-        this.endpoint = HereTopic.endpoint(server.getAddress());
+        this.endpoint = Endpoint.of(server.getAddress()).toString();
         server.createContext("/", exchange -> answer(exchange, listener));
         server.start();
     }

@@ -5,6 +5,7 @@ import dev.loopbacklab.lesson.ExperimentInfo;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
+import dev.loopbacklab.net.Endpoint;
 import dev.loopbacklab.net.ProbeResult;
 import dev.loopbacklab.net.SocketTable;
 import java.net.InetAddress;
@@ -152,7 +153,7 @@ final class LocalhostBothCheck implements Check {
 
     private static ProbeResult probe(InetAddress address, int port, List<String> details) {
         ProbeResult result = Loopbacks.probe(address, port);
-        details.add(Loopbacks.endpoint(address, port) + " → " + Loopbacks.cell(result));
+        details.add(new Endpoint(address, port) + " → " + Loopbacks.cell(result));
         return result;
     }
 
