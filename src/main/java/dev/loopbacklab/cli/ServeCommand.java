@@ -155,6 +155,9 @@ public final class ServeCommand implements Callable<Integer> {
                                 + "lessons/ and site/ from the working directory: run it in the repository folder.");
                 return 1;
             }
+            if (dev && LessonProblems.report(content, workingDir, err)) {
+                return 1;
+            }
             Experiments.registry();
         } catch (LessonFormatException e) {
             err.println("Cannot load the lessons: " + e.getMessage());

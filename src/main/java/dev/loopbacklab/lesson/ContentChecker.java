@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * Checks a {@code lessons/} folder the way a reviewer would: every lesson parses, its id matches
  * its folder, ids are unique kebab-case, numbers run 00, 01, 02… without gaps, and every experiment
- * and check it names exists and belongs to it. Each problem names the file.
+ * and check it names exists (wherever its block sits in the Markdown) and belongs to it. Each
+ * problem names the file, and the line where there is one.
  */
 public final class ContentChecker {
     private static final String KEBAB = "[a-z0-9]+(-[a-z0-9]+)*";
@@ -36,7 +37,10 @@ public final class ContentChecker {
         this.placement = new Placement(lessonOf);
     }
 
-    /** One thing wrong with one file. */
+    /**
+     * One thing wrong with one file; {@code file} is relative to the lessons folder and ends in
+     * {@code :line} where the problem has a line.
+     */
     public record Problem(String file, String message) {
         @Override
         public String toString() {
@@ -67,6 +71,11 @@ public final class ContentChecker {
             try {
                 lesson = LessonParser.read(folder);
             } catch (LessonFormatException e) {
+                if (!e.problems().isEmpty()) {
+                    problems.addAll(e.problems());
+                    expected++;
+                    continue;
+                }
                 String message = e.getMessage();
                 String prefix = message.startsWith(file + ":") ? file : name;
                 problems.add(

@@ -3,10 +3,14 @@ package dev.loopbacklab.lesson;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.commonmark.node.Node;
 
 /**
  * One lesson, read from {@code lessons/NN-id/}: its front matter, its Markdown body, the blocks it
  * embeds, its facilitator notes and its JShell scripts.
+ *
+ * <p>{@code document} is the Markdown parsed once ({@link LessonMarkdown}): the embeds were read
+ * from it and the page renders it. Treat it as read-only.
  */
 public record Lesson(
         int number,
@@ -16,8 +20,9 @@ public record Lesson(
         String summary,
         List<String> objectives,
         String markdown,
+        Node document,
         List<Embed> embeds,
-        Optional<String> notes,
+        Optional<Notes> notes,
         List<Script> scripts,
         Path folder) {
 
@@ -56,6 +61,12 @@ public record Lesson(
             JSHELL
         }
     }
+
+    /**
+     * The lesson's {@code notes.md} for facilitators: its text and the same text parsed once
+     * (read-only).
+     */
+    public record Notes(String markdown, Node document) {}
 
     /** A {@code .jsh} file in the lesson's folder. */
     public record Script(String fileName, String text) {}

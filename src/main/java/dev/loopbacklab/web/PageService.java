@@ -145,9 +145,11 @@ final class PageService {
     }
 
     private String render(LessonCatalog lessons, Lesson lesson) {
-        MarkdownView.Rendered body = MarkdownView.render(lesson.markdown(), this::panel);
+        MarkdownView.Rendered body = MarkdownView.render(lesson.document(), this::panel);
         String notes =
-                lesson.notes().map(n -> MarkdownView.render(n, this::panel).html()).orElse(null);
+                lesson.notes()
+                        .map(n -> MarkdownView.render(n.document(), this::panel).html())
+                        .orElse(null);
         List<Models.Script> scripts =
                 lesson.scripts().stream()
                         .map(
