@@ -1,6 +1,8 @@
 package dev.loopbacklab.lesson;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,7 +17,7 @@ import java.util.TreeMap;
 record Placement(Map<String, String> lessonOf) {
 
     Placement {
-        lessonOf = new TreeMap<>(lessonOf);
+        lessonOf = Collections.unmodifiableMap(new LinkedHashMap<>(lessonOf));
     }
 
     /** No link known: every embed is fine wherever it is (a registry without lessons). */
@@ -58,22 +60,27 @@ record Placement(Map<String, String> lessonOf) {
         return problems;
     }
 
-    /** Experiments registered with a lesson id that no lesson has. */
+    /** One problem per lesson id that experiments are registered with but no lesson has. */
     List<ContentChecker.Problem> orphans(Set<String> lessonIds, String root) {
-        List<ContentChecker.Problem> problems = new ArrayList<>();
+        Map<String, List<String>> missing = new TreeMap<>();
         lessonOf.forEach(
                 (id, owner) -> {
                     if (!lessonIds.contains(owner)) {
+                        missing.computeIfAbsent(owner, o -> new ArrayList<>()).add(id);
+                    }
+                });
+        List<ContentChecker.Problem> problems = new ArrayList<>();
+        missing.forEach(
+                (owner, ids) ->
                         problems.add(
                                 new ContentChecker.Problem(
                                         root,
-                                        "\""
-                                                + id
-                                                + "\" is registered with the lesson "
+                                        "no lesson "
                                                 + owner
-                                                + ", which does not exist"));
-                    }
-                });
+                                                + ", though "
+                                                + String.join(", ", ids)
+                                                + (ids.size() == 1 ? " is" : " are")
+                                                + " registered with it")));
         return problems;
     }
 }

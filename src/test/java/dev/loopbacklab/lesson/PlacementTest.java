@@ -67,13 +67,14 @@ class PlacementTest {
     void reportsExperimentsRegisteredWithALessonThatDoesNotExist() {
         assertEquals(
                 List.of(
-                        "placement-good: \"third-run\" is registered with the lesson third, which"
-                                + " does not exist"),
+                        "placement-good: no lesson third, though third-run, third-check are"
+                                + " registered with it"),
                 problems(
                         "placement-good",
                         LessonExperiments.of("first", "first", FIRST_RUN, FIRST_CHECK),
                         LessonExperiments.of("second", "second", SECOND_RUN),
-                        LessonExperiments.of("third", "third", experiment("third-run"))));
+                        LessonExperiments.of(
+                                "third", "third", experiment("third-run"), check("third-check"))));
     }
 
     @Test
