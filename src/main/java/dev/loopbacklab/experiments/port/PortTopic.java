@@ -18,6 +18,7 @@ public final class PortTopic {
                 new PortConflictExperiment(),
                 new PortPrivilegedExperiment(),
                 new PortReuseExperiment(),
+                new PortReuseportExperiment(),
                 new PortBusyCheck());
     }
 }
