@@ -8,7 +8,7 @@ import dev.loopbacklab.net.IpLiteral;
 import dev.loopbacklab.net.LoopbackTarget;
 import dev.loopbacklab.web.LabConfig;
 import dev.loopbacklab.web.LabServer;
-import dev.loopbacklab.web.RoomToken;
+import dev.loopbacklab.web.security.RoomToken;
 import java.io.PrintWriter;
 import java.net.BindException;
 import java.net.InetAddress;

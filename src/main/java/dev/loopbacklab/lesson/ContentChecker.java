@@ -100,6 +100,7 @@ public final class ContentChecker {
                                 file, "id \"" + lesson.id() + "\" is already used by " + other));
             }
             problems.addAll(TimingRules.check(lesson, name));
+            problems.addAll(MeasuredFigures.check(folder));
             for (Lesson.Embed embed : lesson.embeds()) {
                 String at = file + ":" + embed.line();
                 if (embed.kind() == Lesson.Embed.Kind.EXPERIMENT

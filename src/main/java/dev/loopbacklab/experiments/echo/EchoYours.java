@@ -6,6 +6,7 @@ import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.Endpoint;
 import dev.loopbacklab.net.LoopbackTarget;
+import dev.loopbacklab.net.UntrustedText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -144,13 +145,13 @@ final class EchoYours implements Check {
             Report report, byte[] token, Reply reply, long nanos, String from, int millis) {
         String sent =
                 "sent: "
-                        + VisibleText.of(text(token, token.length), SHOW_CHARS)
+                        + UntrustedText.visible(text(token, token.length), SHOW_CHARS)
                         + " ("
                         + token.length
                         + " bytes)";
         String got =
                 "got back: "
-                        + VisibleText.of(text(reply.bytes(), reply.length()), SHOW_CHARS)
+                        + UntrustedText.visible(text(reply.bytes(), reply.length()), SHOW_CHARS)
                         + " ("
                         + reply.length()
                         + " bytes)";
