@@ -1,6 +1,7 @@
 package dev.loopbacklab.experiments.echo;
 
 import dev.loopbacklab.lesson.Report;
+import dev.loopbacklab.net.Numbers;
 import java.util.Locale;
 
 /** What the echo-rtt numbers mean, said after the table with this run's own figures in it. */
@@ -34,9 +35,9 @@ final class EchoRttExplanation {
                             Locale.ROOT,
                             "UDP promises nothing, even on loopback: if a receive"
                                     + " buffer is full, the kernel drops the datagram. This run waited up to %d ms for each"
-                                    + " reply and counted %,d lost. With one message in flight at a time, losses are rare.",
+                                    + " reply and counted %s lost. With one message in flight at a time, losses are rare.",
                             EchoRtt.UDP_TIMEOUT_MILLIS,
-                            udp.lost()));
+                            Numbers.whole(udp.lost())));
         }
         report.say(
                 "The parked hand-off uses no socket at all, yet a thread that waits may be put to"

@@ -1,6 +1,7 @@
 package dev.loopbacklab.web.view;
 
 import java.util.List;
+import java.util.Locale;
 
 /** The records pages are rendered from. Handlers build them; views only read them. */
 public final class Models {
@@ -19,7 +20,7 @@ public final class Models {
         }
 
         public String numberText() {
-            return String.format("%02d", number);
+            return String.format(Locale.ROOT, "%02d", number);
         }
     }
 
