@@ -102,6 +102,7 @@ public final class ContentChecker {
                         new Problem(
                                 file, "id \"" + lesson.id() + "\" is already used by " + other));
             }
+            problems.addAll(MeasuredFigures.check(folder));
             for (Lesson.Embed embed : lesson.embeds()) {
                 String at = file + ":" + embed.line();
                 if (embed.kind() == Lesson.Embed.Kind.EXPERIMENT

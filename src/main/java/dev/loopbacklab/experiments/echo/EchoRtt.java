@@ -9,8 +9,10 @@ import dev.loopbacklab.net.Numbers;
 import dev.loopbacklab.net.UnixEchoServer;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Times many round trips of a 16-byte message over TCP, UDP, a Unix domain socket and two
@@ -70,15 +72,12 @@ final class EchoRtt implements Experiment {
         List<List<String>> rows = new ArrayList<>();
         List<Event.Bar> medians = new ArrayList<>();
         List<Event.Bar> tcpHistogram = List.of();
-        RttStats tcp = null;
-        RttStats udp = null;
+        Map<String, RttStats> byTransport = new LinkedHashMap<>();
         for (Transport transport : transports) {
             RttStats stats = measure(transport, count, nanos, report, counter);
+            byTransport.put(transport.name(), stats);
             if (transport.name().equals(TCP)) {
-                tcp = stats;
                 tcpHistogram = RttHistogram.bars(nanos, stats.samples()); // nanos is sorted now
-            } else if (transport.name().equals("UDP")) {
-                udp = stats;
             }
             rows.add(row(transport, stats));
             medians.add(
@@ -119,7 +118,7 @@ final class EchoRtt implements Experiment {
                         tcpHistogram,
                         "highlighted: the bucket holding the median;"
                                 + " the last bar gathers everything above the 99th percentile"));
-        EchoRttExplanation.explain(report, tcp, udp);
+        EchoRttExplanation.explain(report, byTransport);
     }
 
     private static List<Transport> transports(Report report) {

@@ -1,5 +1,6 @@
 package dev.loopbacklab.web.view;
 
+import dev.loopbacklab.lesson.ParamSpec;
 import java.util.List;
 import java.util.Locale;
 
@@ -28,9 +29,14 @@ public final class Models {
     public record Panel(
             String id, boolean check, String title, String description, List<Field> fields) {}
 
-    /** One form field of a panel. */
+    /** One form field of a panel; {@code kind} picks the input (a checkbox for a boolean). */
     public record Field(
-            String name, String kind, String value, String help, String bounds, boolean required) {}
+            String name,
+            ParamSpec.Kind kind,
+            String value,
+            String help,
+            String bounds,
+            boolean required) {}
 
     /** A heading in the table of contents. */
     public record TocEntry(int level, String anchor, String text) {}
