@@ -2,6 +2,7 @@ package dev.loopbacklab.web.view;
 
 import dev.loopbacklab.lesson.ParamSpec;
 import java.util.List;
+import java.util.Locale;
 
 /** The records pages are rendered from. Handlers build them; views only read them. */
 public final class Models {
@@ -20,7 +21,7 @@ public final class Models {
         }
 
         public String numberText() {
-            return String.format("%02d", number);
+            return String.format(Locale.ROOT, "%02d", number);
         }
     }
 
