@@ -50,7 +50,7 @@ class PageServiceTest {
         assertFalse(pages.isRendered("second"));
 
         pages.pageServed();
-        warm.join(Duration.ofSeconds(30).toMillis());
+        warm.join();
         assertFalse(warm.isAlive());
         assertTrue(pages.isRendered("first"));
         assertTrue(pages.isRendered("second"));
@@ -61,7 +61,7 @@ class PageServiceTest {
     void lessonPagesRenderAfterTheDelayWhenNoPageIsServed() throws Exception {
         PageService pages = pages(Duration.ofMillis(1));
         Thread warm = warm(pages);
-        warm.join(Duration.ofSeconds(30).toMillis());
+        warm.join();
         assertFalse(warm.isAlive());
         for (String id : List.of("first", "second")) {
             assertTrue(pages.isRendered(id), id);
@@ -79,7 +79,7 @@ class PageServiceTest {
             assertTrue(pages.lesson("no-such-lesson").isEmpty());
         } finally {
             pages.pageServed();
-            warm.join(Duration.ofSeconds(30).toMillis());
+            warm.join();
         }
     }
 }
