@@ -8,7 +8,7 @@ import dev.loopbacklab.net.IpLiteral;
 import dev.loopbacklab.net.LoopbackTarget;
 import dev.loopbacklab.web.LabConfig;
 import dev.loopbacklab.web.LabServer;
-import dev.loopbacklab.web.RoomToken;
+import dev.loopbacklab.web.security.RoomToken;
 import java.io.PrintWriter;
 import java.net.BindException;
 import java.net.InetAddress;
@@ -153,6 +153,9 @@ public final class ServeCommand implements Callable<Integer> {
                                 + content.lessons()
                                 + " is missing. --dev reads "
                                 + "lessons/ and site/ from the working directory: run it in the repository folder.");
+                return 1;
+            }
+            if (dev && LessonProblems.report(content, workingDir, err)) {
                 return 1;
             }
             Experiments.registry();
