@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -77,8 +78,10 @@ public final class ContentChecker {
                         new Problem(
                                 file,
                                 String.format(
+                                        Locale.ROOT,
                                         "lesson number %02d breaks the sequence: expected %02d",
-                                        lesson.number(), expected)));
+                                        lesson.number(),
+                                        expected)));
             }
             expected = lesson.number() + 1;
             if (!lesson.id().matches(KEBAB)) {

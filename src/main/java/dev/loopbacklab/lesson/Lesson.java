@@ -2,6 +2,7 @@ package dev.loopbacklab.lesson;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.commonmark.node.Node;
 
@@ -34,7 +35,7 @@ public record Lesson(
 
     /** The folder name, e.g. {@code 01-loopback-echo}. */
     public String folderName() {
-        return String.format("%02d-%s", number, id);
+        return String.format(Locale.ROOT, "%02d-%s", number, id);
     }
 
     /** The ids of the experiments this lesson embeds, in order. */

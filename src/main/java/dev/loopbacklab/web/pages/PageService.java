@@ -11,7 +11,6 @@ import dev.loopbacklab.web.view.LessonPage;
 import dev.loopbacklab.web.view.MarkdownView;
 import dev.loopbacklab.web.view.Models;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -156,7 +155,7 @@ final class PageService {
     private static Models.Field field(ParamSpec spec) {
         return new Models.Field(
                 spec.name(),
-                spec.kind().name().toLowerCase(Locale.ROOT),
+                spec.kind(),
                 spec.defaultValue(),
                 spec.help(),
                 spec.boundsText(),
