@@ -4,14 +4,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Checks a {@code lessons/} folder the way a reviewer would: every lesson parses, its id matches
  * its folder, ids are unique kebab-case, numbers run 00, 01, 02… without gaps, and every experiment
- * and check it names exists (wherever its block sits in the Markdown). Each problem names the file,
- * and the line where there is one.
+ * and check it names exists (wherever its block sits in the Markdown), and its notes time it
+ * ({@link TimingRules}). Each problem names the file, and the line where there is one.
  */
 public final class ContentChecker {
     private static final String KEBAB = "[a-z0-9]+(-[a-z0-9]+)*";
@@ -77,8 +78,10 @@ public final class ContentChecker {
                         new Problem(
                                 file,
                                 String.format(
+                                        Locale.ROOT,
                                         "lesson number %02d breaks the sequence: expected %02d",
-                                        lesson.number(), expected)));
+                                        lesson.number(),
+                                        expected)));
             }
             expected = lesson.number() + 1;
             if (!lesson.id().matches(KEBAB)) {
@@ -99,6 +102,7 @@ public final class ContentChecker {
                         new Problem(
                                 file, "id \"" + lesson.id() + "\" is already used by " + other));
             }
+            problems.addAll(TimingRules.check(lesson, name));
             problems.addAll(MeasuredFigures.check(folder));
             for (Lesson.Embed embed : lesson.embeds()) {
                 String at = file + ":" + embed.line();

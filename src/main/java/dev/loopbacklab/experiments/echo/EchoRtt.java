@@ -5,6 +5,7 @@ import dev.loopbacklab.lesson.Experiment;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
+import dev.loopbacklab.net.Numbers;
 import dev.loopbacklab.net.UnixEchoServer;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -89,9 +90,9 @@ final class EchoRtt implements Experiment {
         report.table(
                 String.format(
                         Locale.ROOT,
-                        "Round trips of a %d-byte message, in µs (%,d each)",
+                        "Round trips of a %d-byte message, in µs (%s each)",
                         Pinger.MESSAGE_BYTES,
-                        count),
+                        Numbers.whole(count)),
                 List.of(
                         "transport",
                         "what the message goes through",
@@ -204,7 +205,7 @@ final class EchoRtt implements Experiment {
         return List.of(
                 transport.name(),
                 transport.path(),
-                String.format(Locale.ROOT, "%,d", stats.samples()),
+                Numbers.whole(stats.samples()),
                 Long.toString(stats.lost()),
                 us(stats.p50Nanos()),
                 us(stats.p90Nanos()),

@@ -1,6 +1,7 @@
 package dev.loopbacklab.experiments.echo;
 
 import dev.loopbacklab.lesson.Report;
+import dev.loopbacklab.net.Numbers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -72,9 +73,9 @@ final class EchoRttExplanation {
                             Locale.ROOT,
                             "UDP promises nothing, even on loopback: if a receive buffer is full, the"
                                     + " kernel drops the datagram. This run waited up to %d ms for"
-                                    + " each reply and counted %,d lost.",
+                                    + " each reply and counted %s lost.",
                             EchoRtt.UDP_TIMEOUT_MILLIS,
-                            udp.lost()));
+                            Numbers.whole(udp.lost())));
         }
         if (tcp != null && parked != null) {
             out.add(

@@ -3,6 +3,7 @@ package dev.loopbacklab.web.security;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -173,6 +174,17 @@ class RoomModeTest {
             assertTrue(page.selectFirst(".room-banner").text().contains("serving a room"), path);
         }
         assertEquals(200, get("/assets/lab.css", COOKIE).status());
+    }
+
+    @Test
+    void aRoomVisitorNeverGetsTheFacilitatorNotes() throws Exception {
+        RawHttp.Response response = get("/lessons/first", COOKIE);
+        assertEquals(200, response.status());
+        Document page = Jsoup.parse(response.body());
+        assertNotNull(page.selectFirst("[data-experiment=test-count]"), "the lesson is there");
+        assertNull(page.selectFirst(".facilitator-notes"));
+        assertFalse(response.body().contains("Ask the room"), "the notes' text is not sent");
+        assertFalse(response.body().contains("Run the counter."), "nor their timing");
     }
 
     @Test
