@@ -1,6 +1,7 @@
 package dev.loopbacklab.experiments.exposure;
 
 import dev.loopbacklab.lesson.Experiment;
+import dev.loopbacklab.lesson.ExperimentInfo;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
@@ -28,30 +29,21 @@ public final class ExposureMatrix implements Experiment {
         this.machine = machine;
     }
 
-    @Override
-    public String id() {
-        return "exposure-matrix";
-    }
+    static final ExperimentInfo INFO =
+            new ExperimentInfo(
+                    "exposure-matrix",
+                    "One server, four addresses: who can reach it?",
+                    "Starts listeners on 127.0.0.1, 0.0.0.0, ::1 and :: and tries to connect to each through"
+                            + " 127.0.0.1, 127.0.0.2 and ::1. Tick lan to also try this machine's own network addresses.",
+                    ParamSpec.bool(
+                            "lan",
+                            false,
+                            "also probe this machine's own network addresses,"
+                                    + " read from its interfaces (the packets still never leave this machine)"));
 
     @Override
-    public String title() {
-        return "One server, four addresses: who can reach it?";
-    }
-
-    @Override
-    public String description() {
-        return "Starts listeners on 127.0.0.1, 0.0.0.0, ::1 and :: and tries to connect to each through"
-                + " 127.0.0.1, 127.0.0.2 and ::1. Tick lan to also try this machine's own network addresses.";
-    }
-
-    @Override
-    public List<ParamSpec> params() {
-        return List.of(
-                ParamSpec.bool(
-                        "lan",
-                        false,
-                        "also probe this machine's own network addresses,"
-                                + " read from its interfaces (the packets still never leave this machine)"));
+    public ExperimentInfo info() {
+        return INFO;
     }
 
     @Override
