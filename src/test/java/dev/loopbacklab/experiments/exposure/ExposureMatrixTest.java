@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.loopbacklab.lesson.Event;
 import dev.loopbacklab.lesson.Params;
+import dev.loopbacklab.testing.Needs;
 import dev.loopbacklab.testing.RecordingReport;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,8 +25,8 @@ class ExposureMatrixTest {
 
     @Test
     void showsWhoReachesWhichListenerOnThisMachine() throws Exception {
-        assumeTrue(
-                TestMachines.second() && TestMachines.ipv6(), "needs 127.0.0.2 and IPv6 (Linux)");
+        Needs.ipv6();
+        assumeTrue(TestMachines.second(), "needs 127.0.0.2 (Linux)");
         RecordingReport report = run(TestMachines.lanForbidden(), false);
         Event.Table table = report.onlyTable();
 

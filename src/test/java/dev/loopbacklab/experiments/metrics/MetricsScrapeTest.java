@@ -84,13 +84,13 @@ class MetricsScrapeTest {
         try {
             Params params = Params.parse(experiment.params(), Map.of("requests", "2000"));
             Future<Outcome> outcome = runner.submit(() -> Runner.run(experiment, params, report));
-            String endpoint = report.awaitFact(MetricsScrape.LISTENING, 10, TimeUnit.SECONDS);
+            String endpoint = report.awaitFact(MetricsScrape.LISTENING);
             report.cancel();
-            assertEquals(Outcome.CANCELLED, outcome.get(10, TimeUnit.SECONDS));
+            assertEquals(Outcome.CANCELLED, outcome.get());
             assertRefused(Integer.parseInt(endpoint.substring("127.0.0.1:".length())));
         } finally {
             runner.shutdownNow();
-            assertTrue(runner.awaitTermination(10, TimeUnit.SECONDS));
+            assertTrue(runner.awaitTermination(30, TimeUnit.SECONDS));
         }
     }
 
