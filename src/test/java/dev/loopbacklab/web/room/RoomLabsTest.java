@@ -137,13 +137,25 @@ class RoomLabsTest {
         assertEquals(1, teacher.workshop().room().board().passed("test-judge"));
 
         // What was sent is listed on the learner's own lab, word for word, without the secret.
-        JsonNode status = JSON.readTree(RawHttp.get(ada.port(), "/api/room", "127.0.0.1").body());
-        String sent = status.path("sent").toString();
+        until(() -> sentList(ada).contains("/room/api/verdicts"));
+        String sent = sentList(ada);
         assertTrue(sent.contains("test-judge"), sent);
+        assertTrue(sent.contains("(kept by this lab)"), sent);
+        String secret = joined.path("sent").get(0).path("answer").asText();
         assertFalse(
-                sent.contains(
-                        teacher.workshop().room().keys().joinCode().substring(0, 0) + "Bearer"),
-                sent);
+                secret.matches(".*\\d+\\.[A-Za-z0-9_-]{24}.*"),
+                "the seat's secret is never listed: " + sent);
+        assertFalse(sent.matches(".*\\d+\\.[A-Za-z0-9_-]{24}.*"), sent);
+    }
+
+    private static String sentList(LabServer learner) {
+        try {
+            return JSON.readTree(RawHttp.get(learner.port(), "/api/room", "127.0.0.1").body())
+                    .path("sent")
+                    .toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
