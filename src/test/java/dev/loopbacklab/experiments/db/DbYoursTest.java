@@ -101,7 +101,7 @@ class DbYoursTest {
                             });
             thread.start();
             Event.Verdict verdict = check(other.getLocalPort(), Outcome.NOT_PASSED);
-            thread.join(5_000);
+            thread.join();
             assertEquals(
                     "Something is listening on 127.0.0.1:"
                             + other.getLocalPort()
@@ -117,9 +117,9 @@ class DbYoursTest {
     @Test
     void failsWithinTheNetworkTimeoutWhenTheServerStaysSilent() throws Exception {
         try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            long start = System.nanoTime();
+            // The driver's own read time-out ends it ("Read timed out"), not a stopwatch here:
+            // without one the check would hang until JUnit's timeout.
             Event.Verdict verdict = check(silent.getLocalPort(), Outcome.NOT_PASSED);
-            assertTrue(System.nanoTime() - start < 10_000_000_000L);
             assertTrue(
                     verdict.details().get(0).contains("Read timed out"),
                     verdict.details().toString());

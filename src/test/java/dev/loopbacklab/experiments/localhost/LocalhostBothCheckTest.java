@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.loopbacklab.lesson.Event;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.net.SocketTable;
+import dev.loopbacklab.testing.Needs;
 import dev.loopbacklab.testing.RecordingReport;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -50,7 +51,7 @@ class LocalhostBothCheckTest {
 
     @Test
     void passesForOneListenerOnEachLoopbackAddress() throws Exception {
-        assumeTrue(Loopbacks.ipv6Available(), "needs ::1");
+        Needs.ipv6();
         List<ServerSocketChannel> both = onBoth();
         try (ServerSocketChannel four = both.get(0);
                 ServerSocketChannel six = both.get(1)) {
@@ -72,7 +73,7 @@ class LocalhostBothCheckTest {
 
     @Test
     void failsForAServerOn127001Only() throws Exception {
-        assumeTrue(Loopbacks.ipv6Available(), "needs ::1");
+        Needs.ipv6();
         try (ServerSocketChannel four = Loopbacks.listen(Loopbacks.V4, 0)) {
             int port = Loopbacks.port(four);
             Event.Verdict verdict = verdict(port);
@@ -95,7 +96,7 @@ class LocalhostBothCheckTest {
 
     @Test
     void failsForAServerOnIpv6LoopbackOnly() throws Exception {
-        assumeTrue(Loopbacks.ipv6Available(), "needs ::1");
+        Needs.ipv6();
         try (ServerSocketChannel six = Loopbacks.listen(Loopbacks.V6, 0)) {
             Event.Verdict verdict = verdict(Loopbacks.port(six));
 
@@ -124,8 +125,8 @@ class LocalhostBothCheckTest {
 
     @Test
     void passesAWildcardButFlagsItAsExposed() throws Exception {
-        assumeTrue(
-                Loopbacks.ipv6Available() && SocketTable.available(), "needs ::1 and Linux /proc");
+        Needs.ipv6();
+        assumeTrue(SocketTable.available(), "needs Linux /proc");
         try (ServerSocket wildcard = new ServerSocket(0)) { // Java's dual-stack ::, every interface
             Event.Verdict verdict = verdict(wildcard.getLocalPort());
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.loopbacklab.lesson.Event;
 import dev.loopbacklab.lesson.Params;
+import dev.loopbacklab.testing.Needs;
 import dev.loopbacklab.testing.OwnSockets;
 import dev.loopbacklab.testing.RecordingReport;
 import java.util.List;
@@ -41,7 +42,7 @@ class LocalhostMismatchTest {
 
     @Test
     void anIpv4OnlyServerRefusesAClientThatTriesIpv6AndAcceptsOneThatFallsBack() throws Exception {
-        assumeTrue(Loopbacks.ipv6Available(), "needs ::1");
+        Needs.ipv6();
         Event.Table table = run(LocalhostLookup.system(), true);
 
         assertEquals(REFUSED, result(table, "127.0.0.1", "::1 only"));
@@ -54,7 +55,7 @@ class LocalhostMismatchTest {
 
     @Test
     void anIpv6OnlyServerRefusesAClientThatTries127001() throws Exception {
-        assumeTrue(Loopbacks.ipv6Available(), "needs ::1");
+        Needs.ipv6();
         Event.Table table = run(LocalhostLookup.system(), true);
 
         assertEquals(REFUSED, result(table, "::1", "127.0.0.1 only"));
@@ -68,7 +69,7 @@ class LocalhostMismatchTest {
 
     @Test
     void theLocalhostRowFollowsWhatJavaResolvesHere() throws Exception {
-        assumeTrue(Loopbacks.ipv6Available(), "needs ::1");
+        Needs.ipv6();
         boolean ipv4First =
                 !(LocalhostLookup.system().addresses().get(0) instanceof java.net.Inet6Address);
         Event.Table table = run(LocalhostLookup.system(), true);
@@ -79,7 +80,7 @@ class LocalhostMismatchTest {
 
     @Test
     void aClientWhoseLocalhostIsIpv6FirstMissesTheIpv4Server() throws Exception {
-        assumeTrue(Loopbacks.ipv6Available(), "needs ::1");
+        Needs.ipv6();
         Event.Table table = run(() -> List.of(Loopbacks.V6, Loopbacks.V4), true);
 
         assertEquals(REFUSED, result(table, "127.0.0.1", "localhost → ::1 (first of 2)"));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopbacklab.testing.RawHttp;
+import dev.loopbacklab.testing.Wait;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -69,10 +70,8 @@ class MetricsServerTest {
         }
     }
 
-    private void waitFor(int count) throws InterruptedException {
-        for (int i = 0; i < 200 && scrapes.size() < count; i++) {
-            Thread.sleep(5);
-        }
+    private void waitFor(int count) {
+        Wait.until(count + " scrapes", () -> scrapes.size() >= count);
         assertEquals(count, scrapes.size(), scrapes.toString());
     }
 }

@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.loopbacklab.lesson.Event;
 import dev.loopbacklab.lesson.Outcome;
 import dev.loopbacklab.testing.LiveReport;
+import dev.loopbacklab.testing.NothingListens;
 import dev.loopbacklab.testing.RawHttp;
 import dev.loopbacklab.testing.WaitingCheck;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +32,7 @@ class MetricsYoursTest {
         String reply;
         try (Socket curl = new Socket(InetAddress.getLoopbackAddress(), port)) {
             sourcePort = curl.getLocalPort();
-            curl.setSoTimeout(5000);
+            curl.setSoTimeout(30_000);
             curl.getOutputStream()
                     .write(
                             ("GET /metrics HTTP/1.1\r\nHost: 127.0.0.1:"
@@ -43,7 +43,7 @@ class MetricsYoursTest {
         }
         assertTrue(reply.startsWith("HTTP/1.1 200"), reply);
         assertTrue(reply.contains("text/plain; version=0.0.4"), reply);
-        assertEquals(Outcome.PASSED, outcome.get(10, TimeUnit.SECONDS));
+        assertEquals(Outcome.PASSED, outcome.get());
         assertEquals(
                 "Your scrape arrived from 127.0.0.1:" + sourcePort + " (curl/8.5.0).",
                 report.onlyVerdict().summary());
@@ -51,7 +51,7 @@ class MetricsYoursTest {
 
     @Test
     void aScrapeWithAGuessedSelfTokenStillCounts() throws Exception {
-        Future<Outcome> outcome = run.start("5");
+        Future<Outcome> outcome = run.start("30");
         int port = run.listeningPort(MetricsYours.LISTENING);
         // Only the server knows its token, so a request claiming to be the lab's with a wrong one
         // counts.
@@ -64,12 +64,12 @@ class MetricsYoursTest {
                                 + MetricsServer.SELF_HEADER
                                 + ": guess\nConnection: close\n\n");
         assertEquals(200, wrong.status());
-        assertEquals(Outcome.PASSED, outcome.get(10, TimeUnit.SECONDS));
+        assertEquals(Outcome.PASSED, outcome.get());
     }
 
     @Test
     void failsWithAClearHintWhenNobodyScrapes() throws Exception {
-        assertEquals(Outcome.NOT_PASSED, run.start("1").get(10, TimeUnit.SECONDS));
+        assertEquals(Outcome.NOT_PASSED, run.start("1").get());
         Event.Verdict verdict = report.onlyVerdict();
         assertEquals("No scrape of /metrics arrived within 1 s.", verdict.summary());
         assertTrue(
@@ -82,10 +82,10 @@ class MetricsYoursTest {
 
     @Test
     void aScrapeWithAForeignHostIsRefusedAndListedButDoesNotPass() throws Exception {
-        Future<Outcome> outcome = run.start("2");
+        Future<Outcome> outcome = run.start("5");
         int port = run.listeningPort(MetricsYours.LISTENING);
         assertEquals(403, RawHttp.get(port, "/metrics", "evil.example").status());
-        assertEquals(Outcome.NOT_PASSED, outcome.get(15, TimeUnit.SECONDS));
+        assertEquals(Outcome.NOT_PASSED, outcome.get());
         String details = report.onlyVerdict().details().toString();
         assertTrue(
                 details.contains("GET /metrics → 403") && details.contains("Host was evil.example"),
@@ -97,8 +97,8 @@ class MetricsYoursTest {
         Future<Outcome> outcome = run.start("300");
         int port = run.listeningPort(MetricsYours.LISTENING);
         report.cancel();
-        assertEquals(Outcome.CANCELLED, outcome.get(5, TimeUnit.SECONDS));
+        assertEquals(Outcome.CANCELLED, outcome.get());
         assertTrue(report.all(Event.Verdict.class).isEmpty());
-        MetricsScrapeTest.assertRefused(port);
+        NothingListens.at(port);
     }
 }
