@@ -1,7 +1,7 @@
 package dev.loopbacklab.cli;
 
 import dev.loopbacklab.LabVersion;
-import dev.loopbacklab.experiments.database.H2Bind;
+import dev.loopbacklab.experiments.db.H2Bind;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
