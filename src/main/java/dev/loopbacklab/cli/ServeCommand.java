@@ -203,11 +203,19 @@ public final class ServeCommand implements Callable<Integer> {
         }
         String url =
                 access == null
-                        ? server.url()
+                        ? server.notebookUrl()
                         : RoomNotice.shareUrl(bind, allowHosts, server.port(), access);
         out.println(
                 (room ? "Loopback Lab is serving a room at " : "Loopback Lab is running at ")
                         + url);
+        if (!room) {
+            // like Jupyter's token: the link lets that browser run JShell from the lesson pages
+            out.println(
+                    "The ?jshell= part lets the browser that opens it run JShell cells on this "
+                            + "machine: keep it to yourself. "
+                            + server.url()
+                            + " shows everything else.");
+        }
         out.println(
                 "Press Ctrl+C to stop."
                         + (content.fromDisk()

@@ -8,9 +8,9 @@ import java.util.List;
  * itself). One reader (the page's stream) takes them as they come; what it has taken is dropped, so
  * a long session does not grow without bound.
  */
-final class EventLog {
+public final class EventLog {
     /** One event, its place in the log, and its run. */
-    record Entry(long seq, int run, CellEvent event) {}
+    public record Entry(long seq, int run, CellEvent event) {}
 
     private final List<Entry> entries = new ArrayList<>();
     private long next;

@@ -137,7 +137,8 @@ final class SnippetFeedback {
                 line + 1,
                 at - lineStart + 1,
                 (int) Math.max(1, Math.min(span, Math.max(1, source.length() - (at - lineStart)))),
-                diag.getMessage(Locale.ROOT),
+                // JShell's wrapper class has no name: "location: class " says nothing
+                diag.getMessage(Locale.ROOT).replaceAll("\\n\\s*location: class\\s*$", ""),
                 source);
     }
 

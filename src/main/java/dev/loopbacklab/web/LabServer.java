@@ -3,6 +3,8 @@ package dev.loopbacklab.web;
 import dev.loopbacklab.lesson.ExperimentRegistry;
 import dev.loopbacklab.lesson.LessonCatalog;
 import dev.loopbacklab.lesson.LessonFormatException;
+import dev.loopbacklab.notebook.NotebookLimits;
+import dev.loopbacklab.web.notebook.NotebookWeb;
 import dev.loopbacklab.web.view.Layout;
 import dev.loopbacklab.web.view.MessagePage;
 import io.javalin.Javalin;
@@ -40,11 +42,13 @@ public final class LabServer implements AutoCloseable {
     private final LabConfig config;
     private final Javalin app;
     private final RunRegistry runs;
+    private final NotebookWeb notebook;
 
-    private LabServer(LabConfig config, Javalin app, RunRegistry runs) {
+    private LabServer(LabConfig config, Javalin app, RunRegistry runs, NotebookWeb notebook) {
         this.config = config;
         this.app = app;
         this.runs = runs;
+        this.notebook = notebook;
     }
 
     /**
@@ -83,6 +87,8 @@ public final class LabServer implements AutoCloseable {
         TokenGate gate =
                 config.token() == null ? null : new TokenGate(RoomToken.of(config.token()));
         LabMetrics metrics = new LabMetrics(runs::active);
+        NotebookWeb notebook =
+                NotebookWeb.create(config.roomMode(), NotebookLimits.defaults(), pages::catalog);
         Javalin app =
                 Javalin.create(
                         cfg -> {
@@ -143,6 +149,7 @@ public final class LabServer implements AutoCloseable {
                                             }
                                         }
                                     });
+                            notebook.register(cfg.routes);
                             cfg.routes.before(
                                     "/api/runs/{id}/events",
                                     ctx -> {
@@ -250,10 +257,11 @@ public final class LabServer implements AutoCloseable {
             pages.catalog();
         } catch (RuntimeException e) {
             runs.close();
+            notebook.close();
             app.stop();
             throw e;
         }
-        return new LabServer(config, app, runs);
+        return new LabServer(config, app, runs, notebook);
     }
 
     /**
@@ -369,6 +377,19 @@ public final class LabServer implements AutoCloseable {
         return "http://" + host + ":" + port() + "/";
     }
 
+    /**
+     * The address with the secret that lets a browser run JShell from the pages ({@code
+     * ?jshell=…}); the plain {@link #url} in room mode, where no code runs from a page.
+     */
+    public String notebookUrl() {
+        return notebook.link(url());
+    }
+
+    /** The JShell cells' sessions and routes. */
+    public NotebookWeb notebook() {
+        return notebook;
+    }
+
     /** What it was started with. */
     public LabConfig config() {
         return config;
@@ -382,6 +403,7 @@ public final class LabServer implements AutoCloseable {
     @Override
     public void close() {
         runs.close();
+        notebook.close();
         app.stop();
     }
 }
