@@ -98,4 +98,21 @@ try (var reuse = new ServerSocket()) {
 }
 // prints: bound
 
+// 11. SO_REUSEPORT (Linux, macOS): two listeners on one port, when both ask for it.
+import java.nio.channels.*;
+var shareA = ServerSocketChannel.open();
+if (shareA.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT)) {
+  shareA.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+  shareA.bind(new InetSocketAddress("127.0.0.1", 0));
+  try (var shareB = ServerSocketChannel.open()) {
+    shareB.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+    shareB.bind(new InetSocketAddress("127.0.0.1", shareA.socket().getLocalPort()));
+    System.out.println("two listeners on port " + shareB.socket().getLocalPort());
+  }
+} else {
+  System.out.println("SO_REUSEPORT is not offered here");
+}
+// shows on Linux: two listeners on port 4xxxx (Windows: SO_REUSEPORT is not offered here)
+shareA.close();
+
 /exit

@@ -7,6 +7,7 @@ import dev.loopbacklab.lesson.ExperimentRegistry;
 import dev.loopbacklab.lesson.Lesson;
 import dev.loopbacklab.lesson.LessonCatalog;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,10 +23,17 @@ public final class ListCommand implements Callable<Integer> {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+    /** Stands for the working directory; tests point it at a folder of their own. */
+    Path workingDir = Path.of("").toAbsolutePath();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        LessonCatalog catalog = LessonCatalog.load(ContentRoot.locate(dev).lessons());
+        ContentRoot content = ContentRoot.locate(dev, workingDir);
+        if (LessonProblems.report(content, workingDir, spec.commandLine().getErr())) {
+            return 1;
+        }
+        LessonCatalog catalog = LessonCatalog.load(content.lessons());
         ExperimentRegistry registry = Experiments.registry();
         for (Lesson lesson : catalog.lessons()) {
             out.printf(

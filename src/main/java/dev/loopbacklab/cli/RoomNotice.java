@@ -1,5 +1,6 @@
 package dev.loopbacklab.cli;
 
+import dev.loopbacklab.net.Endpoint;
 import dev.loopbacklab.net.IpLiteral;
 import java.io.PrintWriter;
 import java.net.Inet4Address;
@@ -42,10 +43,7 @@ final class RoomNotice {
         } else {
             host = firstLanAddress();
         }
-        if (host.contains(":") && !host.startsWith("[")) {
-            host = "[" + host + "]";
-        }
-        return "http://" + host + ":" + port + "/?token=" + token;
+        return "http://" + Endpoint.bracketed(host) + ":" + port + "/?token=" + token;
     }
 
     private static String firstLanAddress() {

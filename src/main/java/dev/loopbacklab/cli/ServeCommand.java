@@ -8,7 +8,7 @@ import dev.loopbacklab.net.IpLiteral;
 import dev.loopbacklab.net.LoopbackTarget;
 import dev.loopbacklab.web.LabConfig;
 import dev.loopbacklab.web.LabServer;
-import dev.loopbacklab.web.RoomToken;
+import dev.loopbacklab.web.security.RoomToken;
 import java.io.PrintWriter;
 import java.net.BindException;
 import java.net.InetAddress;
@@ -155,6 +155,9 @@ public final class ServeCommand implements Callable<Integer> {
                                 + "lessons/ and site/ from the working directory: run it in the repository folder.");
                 return 1;
             }
+            if (dev && LessonProblems.report(content, workingDir, err)) {
+                return 1;
+            }
             Experiments.registry();
         } catch (LessonFormatException e) {
             err.println("Cannot load the lessons: " + e.getMessage());
@@ -212,9 +215,8 @@ public final class ServeCommand implements Callable<Integer> {
             // like Jupyter's token: the link lets that browser run JShell from the lesson pages
             out.println(
                     "The ?jshell= part lets the browser that opens it run JShell cells on this "
-                            + "machine: keep it to yourself. "
-                            + server.url()
-                            + " shows everything else.");
+                            + "machine: keep it to yourself. The address without it shows all the "
+                            + "rest.");
         }
         out.println(
                 "Press Ctrl+C to stop."

@@ -2,7 +2,7 @@ package dev.loopbacklab.cli;
 
 import dev.loopbacklab.experiments.Experiments;
 import dev.loopbacklab.lesson.ContentRoot;
-import dev.loopbacklab.web.LabServer;
+import dev.loopbacklab.web.tuning.JettyTuning;
 
 /**
  * Warms, on other threads, what {@code serve} is about to need while picocli builds its command
@@ -27,7 +27,7 @@ final class ServePrefetch {
                     ContentRoot.packed();
                     Experiments.registry();
                 });
-        start("lab-prefetch-server", LabServer::warmClasses);
+        start("lab-prefetch-server", JettyTuning::warmClasses);
     }
 
     private static void start(String name, Runnable work) {

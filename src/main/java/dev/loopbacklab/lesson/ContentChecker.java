@@ -4,13 +4,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Checks a {@code lessons/} folder the way a reviewer would: every lesson parses, its id matches
  * its folder, ids are unique kebab-case, numbers run 00, 01, 02… without gaps, and every experiment
- * and check it names exists. Each problem names the file.
+ * and check it names exists (wherever its block sits in the Markdown). Each problem names the file,
+ * and the line where there is one.
  */
 public final class ContentChecker {
     private static final String KEBAB = "[a-z0-9]+(-[a-z0-9]+)*";
@@ -24,7 +26,10 @@ public final class ContentChecker {
         this.checks = Set.copyOf(checks);
     }
 
-    /** One thing wrong with one file. */
+    /**
+     * One thing wrong with one file; {@code file} is relative to the lessons folder and ends in
+     * {@code :line} where the problem has a line.
+     */
     public record Problem(String file, String message) {
         @Override
         public String toString() {
@@ -53,6 +58,11 @@ public final class ContentChecker {
             try {
                 lesson = LessonParser.read(folder);
             } catch (LessonFormatException e) {
+                if (!e.problems().isEmpty()) {
+                    problems.addAll(e.problems());
+                    expected++;
+                    continue;
+                }
                 String message = e.getMessage();
                 String prefix = message.startsWith(file + ":") ? file : name;
                 problems.add(
@@ -68,8 +78,10 @@ public final class ContentChecker {
                         new Problem(
                                 file,
                                 String.format(
+                                        Locale.ROOT,
                                         "lesson number %02d breaks the sequence: expected %02d",
-                                        lesson.number(), expected)));
+                                        lesson.number(),
+                                        expected)));
             }
             expected = lesson.number() + 1;
             if (!lesson.id().matches(KEBAB)) {
@@ -90,6 +102,7 @@ public final class ContentChecker {
                         new Problem(
                                 file, "id \"" + lesson.id() + "\" is already used by " + other));
             }
+            problems.addAll(MeasuredFigures.check(folder));
             for (Lesson.Embed embed : lesson.embeds()) {
                 String at = file + ":" + embed.line();
                 if (embed.kind() == Lesson.Embed.Kind.EXPERIMENT

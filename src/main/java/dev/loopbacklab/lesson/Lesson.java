@@ -2,11 +2,16 @@ package dev.loopbacklab.lesson;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import org.commonmark.node.Node;
 
 /**
  * One lesson, read from {@code lessons/NN-id/}: its front matter, its Markdown body, the blocks it
  * embeds, its facilitator notes and its JShell scripts.
+ *
+ * <p>{@code document} is the Markdown parsed once ({@link LessonMarkdown}): the embeds were read
+ * from it and the page renders it. Treat it as read-only.
  */
 public record Lesson(
         int number,
@@ -16,8 +21,9 @@ public record Lesson(
         String summary,
         List<String> objectives,
         String markdown,
+        Node document,
         List<Embed> embeds,
-        Optional<String> notes,
+        Optional<Notes> notes,
         List<Script> scripts,
         Path folder) {
 
@@ -29,7 +35,7 @@ public record Lesson(
 
     /** The folder name, e.g. {@code 01-loopback-echo}. */
     public String folderName() {
-        return String.format("%02d-%s", number, id);
+        return String.format(Locale.ROOT, "%02d-%s", number, id);
     }
 
     /** The ids of the experiments this lesson embeds, in order. */
@@ -56,6 +62,12 @@ public record Lesson(
             JSHELL
         }
     }
+
+    /**
+     * The lesson's {@code notes.md} for facilitators: its text and the same text parsed once
+     * (read-only).
+     */
+    public record Notes(String markdown, Node document) {}
 
     /** A {@code .jsh} file in the lesson's folder. */
     public record Script(String fileName, String text) {}

@@ -1,10 +1,31 @@
 package dev.loopbacklab.lesson;
 
-/** A lesson file could not be read; the message names the file and the problem. */
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A lesson file could not be read. It carries every problem found, each naming its file (and line
+ * where there is one), so an author sees one clear line per problem rather than a stack trace.
+ */
 public final class LessonFormatException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    private final transient List<ContentChecker.Problem> problems;
+
+    /** One problem, already phrased as {@code file: what is wrong}. */
     public LessonFormatException(String message) {
         super(message);
+        this.problems = List.of();
+    }
+
+    /** Several problems; the message is one line per problem. */
+    public LessonFormatException(List<ContentChecker.Problem> problems) {
+        super(problems.stream().map(Object::toString).collect(Collectors.joining("\n")));
+        this.problems = List.copyOf(problems);
+    }
+
+    /** The problems with their files, or empty when the message is all there is. */
+    public List<ContentChecker.Problem> problems() {
+        return problems;
     }
 }

@@ -27,7 +27,7 @@ final class AddressText {
             throw new IllegalArgumentException("an address is needed, for example 127.0.0.1");
         }
         if (text.toLowerCase(Locale.ROOT).equals("localhost")) {
-            return ipv4(127, 0, 0, 1);
+            return ipv4Loopback();
         }
         if (text.indexOf(':') >= 0) {
             return parseIpv6(text);
@@ -38,6 +38,17 @@ final class AddressText {
     /** The address 127.0.0.1, made from bytes so no lookup happens. */
     static InetAddress ipv4Loopback() {
         return ipv4(127, 0, 0, 1);
+    }
+
+    /** The address ::1, made from bytes. */
+    static InetAddress ipv6Loopback() {
+        byte[] bytes = new byte[16];
+        bytes[15] = 1;
+        try {
+            return InetAddress.getByAddress(bytes);
+        } catch (UnknownHostException impossible) {
+            throw new AssertionError(impossible);
+        }
     }
 
     private static InetAddress parseIpv4(String text) {
@@ -110,15 +121,11 @@ final class AddressText {
         if (address instanceof Inet4Address) {
             return address.getHostAddress();
         }
-        return compressIpv6(address.getAddress());
-    }
-
-    /**
-     * Formats an endpoint: {@code 127.0.0.1:8080}, or {@code [::1]:8080} so the port stands out.
-     */
-    static String endpoint(InetAddress address, int port) {
-        String text = format(address);
-        return (address instanceof Inet6Address ? "[" + text + "]" : text) + ":" + port;
+        String text = compressIpv6(address.getAddress());
+        if (address instanceof Inet6Address v6 && v6.getScopedInterface() != null) {
+            return text + "%" + v6.getScopedInterface().getName();
+        }
+        return text;
     }
 
     // RFC 5952: lower case, no leading zeros, the longest run of zero groups written as "::".

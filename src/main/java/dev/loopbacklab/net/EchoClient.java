@@ -133,10 +133,7 @@ public final class EchoClient implements AutoCloseable {
     /** Reads like {@code EchoClient[127.0.0.1:51234 -> 127.0.0.1:41234]}. */
     @Override
     public String toString() {
-        String text =
-                AddressText.endpoint(localAddress.getAddress(), localAddress.getPort())
-                        + " -> "
-                        + AddressText.endpoint(remoteAddress.getAddress(), remoteAddress.getPort());
+        String text = Endpoint.of(localAddress) + " -> " + Endpoint.of(remoteAddress);
         return "EchoClient[" + text + (socket.isClosed() ? ", closed]" : "]");
     }
 }

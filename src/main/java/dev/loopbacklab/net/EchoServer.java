@@ -126,7 +126,7 @@ public final class EchoServer implements AutoCloseable {
      */
     @Override
     public String toString() {
-        String endpoint = AddressText.endpoint(address(), port());
+        String endpoint = new Endpoint(address(), port()).toString();
         if (loop.isClosed()) {
             return "EchoServer[" + endpoint + ", closed]";
         }

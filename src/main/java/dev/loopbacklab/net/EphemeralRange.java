@@ -67,6 +67,36 @@ public record EphemeralRange(
     }
 
     /**
+     * The ends as a learner reads them.
+     *
+     * @return such as {@code 32768–60999}
+     */
+    public String span() {
+        return first + "–" + last;
+    }
+
+    /**
+     * The range as a learner reads it, saying so when it is IANA's suggestion rather than this
+     * machine's. The one wording of the range for every page, table and message.
+     *
+     * @return such as {@code 32768–60999}, or {@code 49152–65535 (IANA's suggestion; this machine's
+     *     range was not read)}
+     */
+    public String describe() {
+        return span() + (fallback ? " (IANA's suggestion; this machine's range was not read)" : "");
+    }
+
+    /**
+     * Where {@code port} lies relative to this range, as a learner reads it.
+     *
+     * @param port any number
+     * @return such as {@code inside this OS's ephemeral range 32768–60999} or {@code outside …}
+     */
+    public String describe(int port) {
+        return (contains(port) ? "inside" : "outside") + " this OS's ephemeral range " + describe();
+    }
+
+    /**
      * Tells whether {@code port} is listed as reserved, so the OS skips it when choosing.
      *
      * @param port any number
@@ -116,7 +146,7 @@ public record EphemeralRange(
         if (ends.length != 2) {
             throw new IllegalArgumentException(
                     "ip_local_port_range should hold two numbers, like \"32768\t60999\"; got "
-                            + InputText.quote(rangeText));
+                            + UntrustedText.quote(rangeText));
         }
         int first = Ports.parse(ends[0], "ip_local_port_range (first)");
         int last = Ports.parse(ends[1], "ip_local_port_range (last)");
@@ -139,7 +169,7 @@ public record EphemeralRange(
             if (ends.length > 2) {
                 throw new IllegalArgumentException(
                         "ip_local_reserved_ports entries look like 8080 or 9000-9010; got "
-                                + InputText.quote(item));
+                                + UntrustedText.quote(item));
             }
             int from = Ports.parse(ends[0], "ip_local_reserved_ports entry");
             int to =
@@ -166,41 +196,74 @@ public record EphemeralRange(
     }
 
     /**
-     * Reads the output of Windows's {@code netsh int ipv4 show dynamicport tcp}, which has lines
-     * {@code "Start Port : 49152"} and {@code "Number of Ports : 16384"}. Only the English labels
-     * are understood; other languages give an exception (and {@link #detect()} the fallback).
+     * Reads the full output of macOS's {@code sysctl net.inet.ip.portrange} (or {@code sysctl -a}),
+     * lines like {@code "net.inet.ip.portrange.first: 49152"}; the {@code .first} and {@code .last}
+     * lines give the range (macOS's {@code .hifirst}/{@code .hilast} only apply to sockets that ask
+     * for the high range).
+     *
+     * @param output what sysctl printed
+     * @return the range, not a fallback
+     * @throws IllegalArgumentException if either line is missing or malformed
+     */
+    public static EphemeralRange parseMacSysctlOutput(String output) {
+        Objects.requireNonNull(output, "output");
+        return parseMacSysctl(
+                sysctlValue(output, "net.inet.ip.portrange.first"),
+                sysctlValue(output, "net.inet.ip.portrange.last"));
+    }
+
+    private static String sysctlValue(String output, String name) {
+        for (String line : output.split("\\R")) {
+            String trimmed = line.strip();
+            if (trimmed.startsWith(name + ":") || trimmed.startsWith(name + " =")) {
+                return trimmed.substring(name.length() + 1).replace("=", "").strip();
+            }
+        }
+        throw new IllegalArgumentException(
+                "sysctl output has no \""
+                        + name
+                        + ": <number>\" line; got "
+                        + UntrustedText.quote(output));
+    }
+
+    /**
+     * Reads the output of Windows's {@code netsh int ipv4 show dynamicport tcp}: after the dashed
+     * line come {@code "Start Port : 49152"} and {@code "Number of Ports : 16384"}. Only the order
+     * and the numbers are read, not the labels, so Windows in any display language works.
      *
      * @param output what {@code netsh} printed, with any line endings
      * @return the range, not a fallback
-     * @throws IllegalArgumentException if a line is missing or its number is malformed
+     * @throws IllegalArgumentException if the two numbers are missing or malformed
      */
     public static EphemeralRange parseWindowsNetsh(String output) {
         Objects.requireNonNull(output, "output");
-        int start = Ports.parse(netshValue(output, "Start Port"), "netsh Start Port");
-        String countText = netshValue(output, "Number of Ports");
+        List<String> values = new ArrayList<>();
+        for (String line : output.split("\\R")) {
+            int colon = line.lastIndexOf(':');
+            if (colon > 0 && !line.substring(0, colon).isBlank()) {
+                String value = line.substring(colon + 1).strip();
+                if (value.matches("[0-9]+")) {
+                    values.add(value);
+                }
+            }
+        }
+        if (values.size() != 2) {
+            throw new IllegalArgumentException(
+                    "netsh output should hold two \"<label> : <number>\" lines (start port and"
+                            + " number of ports); got "
+                            + UntrustedText.quote(output));
+        }
+        int start = Ports.parse(values.get(0), "netsh start port");
+        String countText = values.get(1);
         if (!countText.matches("[1-9][0-9]{0,4}")
                 || start + Integer.parseInt(countText) - 1 > Ports.MAX) {
             throw new IllegalArgumentException(
                     "netsh Number of Ports should be a count that keeps the range within 65535; got "
-                            + InputText.quote(countText));
+                            + UntrustedText.quote(countText));
         }
         int last = start + Integer.parseInt(countText) - 1;
         return new EphemeralRange(
                 start, last, "Windows netsh int ipv4 show dynamicport tcp", false, List.of());
-    }
-
-    private static String netshValue(String output, String label) {
-        for (String line : output.split("\\R")) {
-            int colon = line.indexOf(':');
-            if (colon > 0 && line.substring(0, colon).strip().equals(label)) {
-                return line.substring(colon + 1).strip();
-            }
-        }
-        throw new IllegalArgumentException(
-                "netsh output has no \""
-                        + label
-                        + " : <number>\" line; got "
-                        + InputText.quote(output));
     }
 
     private static String stripped(String text) {

@@ -1,18 +1,12 @@
 package dev.loopbacklab.net;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * A tiny JSON API on loopback, built on the JDK's own {@code com.sun.net.httpserver}: {@code GET
- * /hello} answers {@code {"message":"hello","you":"127.0.0.1:<your source port>"}}.
+ * A tiny JSON API on loopback, built on {@link LoopbackHttp}: {@code GET /hello} answers {@code
+ * {"message":"hello","you":"127.0.0.1:<your source port>"}}.
  *
  * <p>It answers only requests whose {@code Host} header names it ({@code 127.0.0.1:<port>} or
  * {@code localhost:<port>}); anything else gets 403, which is how a local server defeats DNS
@@ -25,9 +19,7 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class HelloApi implements AutoCloseable {
-    private final HttpServer server;
-    private final String address;
-    private final int port;
+    private final LoopbackHttp http;
     private volatile boolean closed;
 
     /**
@@ -48,12 +40,8 @@ public final class HelloApi implements AutoCloseable {
             int sourcePort,
             int status) {}
 
-    private HelloApi(HttpServer server, String address, Consumer<Request> listener) {
-        this.server = server;
-        this.address = address;
-        this.port = server.getAddress().getPort();
-        server.createContext("/", exchange -> answer(exchange, listener));
-        server.start();
+    private HelloApi(LoopbackHttp http) {
+        this.http = http;
     }
 
     /**
@@ -80,81 +68,55 @@ public final class HelloApi implements AutoCloseable {
     public static HelloApi start(String host, int port, Consumer<Request> listener)
             throws IOException {
         LoopbackTarget target = LoopbackTarget.parse(host);
-        Ports.requireValid(port);
-        HttpServer server = HttpServer.create(target.socketAddress(port), 16);
-        String address = target.isIpv6() ? "[" + target.text() + "]" : target.text();
-        return new HelloApi(server, address, Objects.requireNonNull(listener, "listener"));
+        Objects.requireNonNull(listener, "listener");
+        LoopbackHttp http =
+                LoopbackHttp.start(
+                        target.address(),
+                        port,
+                        new Answer(),
+                        (request, status) ->
+                                listener.accept(
+                                        new Request(
+                                                request.method(),
+                                                request.path(),
+                                                request.host(),
+                                                request.header("User-Agent"),
+                                                request.client().getPort(),
+                                                status)));
+        return new HelloApi(http);
+    }
+
+    /** The routes: {@code GET /hello}, errors as JSON. */
+    private static final class Answer implements LoopbackHttp.Handler {
+        @Override
+        public LoopbackHttp.Reply answer(LoopbackHttp.Request request) {
+            if (!request.path().equals("/hello")) {
+                return LoopbackHttp.Reply.json(404, "{\"error\":\"not found; try GET /hello\"}");
+            }
+            if (!request.method().equals("GET")) {
+                return LoopbackHttp.Reply.json(405, "{\"error\":\"only GET\"}")
+                        .with("Allow", "GET");
+            }
+            // Only an IP literal and digits go into the JSON, so no escaping is needed.
+            return LoopbackHttp.Reply.json(
+                    200,
+                    "{\"message\":\"hello\",\"you\":\"" + Endpoint.of(request.client()) + "\"}");
+        }
+
+        @Override
+        public LoopbackHttp.Reply refuse(String message) {
+            return LoopbackHttp.Reply.json(403, "{\"error\":\"" + message + "\"}");
+        }
     }
 
     /** The port the API listens on, as the OS assigned it. */
     public int port() {
-        return port;
+        return http.port();
     }
 
     /** The address of {@code GET /hello}, such as {@code http://127.0.0.1:41234/hello}. */
     public String url() {
-        return "http://" + address + ":" + port + "/hello";
-    }
-
-    private void answer(HttpExchange exchange, Consumer<Request> listener) throws IOException {
-        String method = exchange.getRequestMethod();
-        String path = exchange.getRequestURI().getPath();
-        String host = header(exchange, "Host");
-        InetSocketAddress client = exchange.getRemoteAddress();
-        int status;
-        String body;
-        if (!allowed(host)) {
-            status = 403;
-            body =
-                    "{\"error\":\"this API only answers requests for "
-                            + address
-                            + ":"
-                            + port
-                            + " or localhost:"
-                            + port
-                            + "\"}";
-        } else if (!path.equals("/hello")) {
-            status = 404;
-            body = "{\"error\":\"not found; try GET /hello\"}";
-        } else if (!method.equals("GET")) {
-            status = 405;
-            body = "{\"error\":\"only GET\"}";
-            exchange.getResponseHeaders().set("Allow", "GET");
-        } else {
-            status = 200;
-            // Only an IP literal and digits go into the JSON, so no escaping is needed.
-            body =
-                    "{\"message\":\"hello\",\"you\":\""
-                            + client.getAddress().getHostAddress()
-                            + ":"
-                            + client.getPort()
-                            + "\"}";
-        }
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-        // Told after the answer is on its way, so a listener that closes the API cannot cut it off.
-        listener.accept(
-                new Request(
-                        method,
-                        path,
-                        host,
-                        header(exchange, "User-Agent"),
-                        client.getPort(),
-                        status));
-    }
-
-    private boolean allowed(String host) {
-        String name = host.toLowerCase(Locale.ROOT);
-        return name.equals(address + ":" + port) || name.equals("localhost:" + port);
-    }
-
-    private static String header(HttpExchange exchange, String name) {
-        String value = exchange.getRequestHeaders().getFirst(name);
-        return value == null ? "" : value;
+        return http.url("/hello");
     }
 
     /** Stops listening and closes open connections; the port is free again. */
@@ -162,7 +124,7 @@ public final class HelloApi implements AutoCloseable {
     public synchronized void close() {
         if (!closed) {
             closed = true;
-            server.stop(0);
+            http.close();
         }
     }
 

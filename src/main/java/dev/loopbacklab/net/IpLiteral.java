@@ -23,12 +23,33 @@ public final class IpLiteral {
     }
 
     /**
-     * Writes an address as people do: {@code 127.0.0.1}, {@code ::1}, {@code ::}.
+     * Writes an address as people do (RFC 5952 for IPv6): {@code 127.0.0.1}, {@code ::1}, {@code
+     * ::}, and with its interface for a scoped link-local address ({@code fe80::1%en0}). The one
+     * address formatter of the lab; {@link Endpoint} adds the port.
      *
      * @param address the address
      * @return its text, IPv6 without brackets
      */
     public static String format(InetAddress address) {
         return AddressText.format(address);
+    }
+
+    /**
+     * {@code 127.0.0.1}, made from its four bytes, so no lookup and no {@code /etc/hosts} is
+     * involved.
+     *
+     * @return the IPv4 loopback address
+     */
+    public static InetAddress loopbackV4() {
+        return AddressText.ipv4Loopback();
+    }
+
+    /**
+     * {@code ::1}, made from its sixteen bytes.
+     *
+     * @return the IPv6 loopback address
+     */
+    public static InetAddress loopbackV6() {
+        return AddressText.ipv6Loopback();
     }
 }

@@ -65,21 +65,6 @@ public final class OwnAddresses {
         }
     }
 
-    /**
-     * Writes an address the way people do (RFC 5952 for IPv6): {@code 192.168.1.20}, {@code ::1},
-     * {@code ::}, {@code fe80::1%en0}; no name is looked up.
-     *
-     * @param address any address
-     * @return its text
-     */
-    public static String format(InetAddress address) {
-        String text = AddressText.format(address);
-        if (address instanceof java.net.Inet6Address v6 && v6.getScopedInterface() != null) {
-            return text + "%" + v6.getScopedInterface().getName();
-        }
-        return text;
-    }
-
     /** Refuses any address that is not this machine's own, before a socket is opened. */
     static InetAddress requireOwn(InetAddress address) {
         if (address == null || !isOwn(address)) {

@@ -2,6 +2,7 @@ package dev.loopbacklab.net;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -14,8 +15,11 @@ import java.util.Objects;
  * @param unprivilegedStart the lowest port any user may listen on; ports below it are privileged
  * @param source where the number came from, in words a learner can look up
  * @param known false when the lab could not find out and {@code unprivilegedStart} is a guess
+ * @param wildcardExempt true where the rule spares the wildcard addresses 0.0.0.0 and :: (macOS
+ *     10.14 and later: 0.0.0.0:80 binds as any user, 127.0.0.1:80 does not)
  */
-public record PrivilegedPorts(int unprivilegedStart, String source, boolean known) {
+public record PrivilegedPorts(
+        int unprivilegedStart, String source, boolean known, boolean wildcardExempt) {
     /** The Linux setting; {@code sysctl net.ipv4.ip_unprivileged_port_start} shows the same. */
     static final Path LINUX_FILE = Path.of("/proc/sys/net/ipv4/ip_unprivileged_port_start");
 
@@ -30,11 +34,23 @@ public record PrivilegedPorts(int unprivilegedStart, String source, boolean know
      * @param unprivilegedStart the lowest port any user may listen on
      * @param source where the number came from
      * @param known false if the number is a guess
+     * @param wildcardExempt true if binding a wildcard address needs no privilege
      * @throws PortFormatException if the start is not a port
      */
     public PrivilegedPorts {
         Ports.requireValid(unprivilegedStart);
         Objects.requireNonNull(source, "source");
+    }
+
+    /**
+     * A rule that applies to every address alike, as on Linux.
+     *
+     * @param unprivilegedStart the lowest port any user may listen on
+     * @param source where the number came from
+     * @param known false if the number is a guess
+     */
+    public PrivilegedPorts(int unprivilegedStart, String source, boolean known) {
+        this(unprivilegedStart, source, known, false);
     }
 
     /**
@@ -58,23 +74,48 @@ public record PrivilegedPorts(int unprivilegedStart, String source, boolean know
                                     + "); assuming 1024, the Linux default",
                             false);
                 }
+            default:
+                return of(Platform.current());
+        }
+    }
+
+    /**
+     * The documented rule of a system other than Linux (whose rule is a setting, read by {@link
+     * #current()}); pure, so tests can ask for every system.
+     *
+     * @param platform the system
+     * @return its rule
+     */
+    public static PrivilegedPorts of(Platform platform) {
+        switch (platform.os()) {
+            case LINUX:
+                return new PrivilegedPorts(
+                        1024, "Linux default of net.ipv4.ip_unprivileged_port_start", false);
             case MAC:
-                // Reported by users: since Mojave the wildcard address is free for everyone, but a
-                // specific address such as 127.0.0.1 below 1024 may still need root.
+                if (platform.macAtLeast(10, 14)) {
+                    return new PrivilegedPorts(
+                            1024,
+                            "macOS 10.14 (Mojave) and later: ports below 1024 need root only when"
+                                    + " bound to a specific address such as 127.0.0.1; the wildcard"
+                                    + " 0.0.0.0 or :: needs none",
+                            true,
+                            true);
+                }
+                return new PrivilegedPorts(
+                        1024, "macOS before 10.14: ports below 1024 need root", true, false);
+            case WINDOWS:
                 return new PrivilegedPorts(
                         0,
-                        "macOS 10.14 (Mojave) and later let any user bind ports below 1024"
-                                + " (reported to hold for the wildcard address 0.0.0.0 only;"
-                                + " binding 127.0.0.1 below 1024 may still need root)",
+                        "Windows has no privileged ports (but excluded port ranges refuse a bind"
+                                + " with nothing listening: netsh int ipv4 show excludedportrange"
+                                + " protocol=tcp)",
                         true);
-            case WINDOWS:
-                return new PrivilegedPorts(0, "Windows has no privileged ports", true);
             default:
                 return new PrivilegedPorts(
                         1024,
                         "assumed: most Unix systems reserve ports below 1024 for root"
                                 + " (not checked on "
-                                + System.getProperty("os.name", "this system")
+                                + platform.name()
                                 + ")",
                         false);
         }
@@ -106,6 +147,20 @@ public record PrivilegedPorts(int unprivilegedStart, String source, boolean know
     public boolean isPrivileged(int port) {
         Ports.requireValid(port);
         return port != 0 && port < unprivilegedStart;
+    }
+
+    /**
+     * Tells whether listening on {@code port} at {@code address} needs special rights here: as
+     * {@link #isPrivileged(int)}, except that a wildcard address is spared where {@link
+     * #wildcardExempt()} says so (macOS 10.14 and later).
+     *
+     * @param port a port from 0 to 65535
+     * @param address the address to bind
+     * @return true if an ordinary user would be refused
+     * @throws PortFormatException if the port is outside 0–65535
+     */
+    public boolean isPrivileged(int port, InetAddress address) {
+        return isPrivileged(port) && !(wildcardExempt && address.isAnyLocalAddress());
     }
 
     /**

@@ -59,7 +59,7 @@ public final class Probe {
         try (Socket socket = new Socket()) {
             socket.connect(target, millis);
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-            String from = AddressText.endpoint(socket.getLocalAddress(), socket.getLocalPort());
+            String from = new Endpoint(socket.getLocalAddress(), socket.getLocalPort()).toString();
             return new ProbeResult(
                     ProbeResult.Outcome.CONNECTED,
                     "connected from " + from,

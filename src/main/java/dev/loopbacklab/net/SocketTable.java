@@ -57,12 +57,12 @@ public final class SocketTable {
 
         /** This side as text, like {@code 127.0.0.1:8080} or {@code [::1]:8080}. */
         public String localEndpoint() {
-            return AddressText.endpoint(localAddress, localPort);
+            return new Endpoint(localAddress, localPort).toString();
         }
 
         /** The other side as text; {@code 0.0.0.0:0} when there is none. */
         public String remoteEndpoint() {
-            return AddressText.endpoint(remoteAddress, remotePort);
+            return new Endpoint(remoteAddress, remotePort).toString();
         }
 
         /** True for a TCP server socket waiting for connections. */

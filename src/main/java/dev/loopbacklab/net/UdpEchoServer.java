@@ -127,7 +127,7 @@ public final class UdpEchoServer implements AutoCloseable {
     /** Reads like {@code UdpEchoServer[127.0.0.1:41234]}. */
     @Override
     public String toString() {
-        String endpoint = AddressText.endpoint(address(), port());
+        String endpoint = new Endpoint(address(), port()).toString();
         return "UdpEchoServer[" + endpoint + (closed ? ", closed]" : "]");
     }
 }

@@ -2,6 +2,7 @@ package dev.loopbacklab.web;
 
 import dev.loopbacklab.lesson.ContentRoot;
 import dev.loopbacklab.net.IpLiteral;
+import dev.loopbacklab.web.security.RoomToken;
 import java.time.Duration;
 import java.util.Set;
 

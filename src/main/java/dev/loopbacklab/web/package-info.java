@@ -1,5 +1,7 @@
 /**
- * The Javalin site: routes, the guards every request passes (Host, Origin, token), the run registry
- * with its caps, time limits and cancellation, and the Server-Sent Events stream of live results.
+ * The Javalin site. {@link dev.loopbacklab.web.LabServer} assembles it from feature packages, each
+ * registering its own routes: {@code security} (Host, Origin, token, headers), {@code metrics},
+ * {@code runs} (the run registry and the event stream), {@code pages} (index, lessons, assets,
+ * error pages); {@code view} holds the j2html pages, {@code tuning} every speed tweak.
  */
 package dev.loopbacklab.web;

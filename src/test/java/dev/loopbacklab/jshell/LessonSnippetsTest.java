@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import dev.loopbacklab.lesson.Lesson;
 import dev.loopbacklab.lesson.LessonCatalog;
+import dev.loopbacklab.lesson.LessonParser;
 import dev.loopbacklab.net.SocketTable;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,10 +53,7 @@ class LessonSnippetsTest {
     @TestFactory
     Stream<DynamicTest> everyJshellBlockInTheLessonsRunsCleanly() {
         return LESSONS.stream()
-                .filter(
-                        l ->
-                                l.embeds().stream()
-                                        .anyMatch(e -> e.kind() == Lesson.Embed.Kind.JSHELL))
+                .filter(l -> !jshellBlocks(l).isEmpty())
                 .map(
                         lesson ->
                                 dynamicTest(
@@ -64,22 +62,49 @@ class LessonSnippetsTest {
                                             List<String> problems = new ArrayList<>();
                                             try (SnippetRunner runner = new SnippetRunner()) {
                                                 Set<String> before = ownListeners();
-                                                for (Lesson.Embed block : lesson.embeds()) {
-                                                    if (block.kind() == Lesson.Embed.Kind.JSHELL) {
-                                                        problems.addAll(
-                                                                runner.run(
-                                                                        "lessons/"
-                                                                                + lesson
-                                                                                        .folderName()
-                                                                                + "/lesson.md",
-                                                                        block.line() + 1,
-                                                                        block.body()));
-                                                    }
+                                                for (Lesson.Embed block : jshellBlocks(lesson)) {
+                                                    problems.addAll(
+                                                            runner.run(
+                                                                    "lessons/"
+                                                                            + lesson.folderName()
+                                                                            + "/lesson.md",
+                                                                    block.line() + 1,
+                                                                    block.body()));
                                                 }
                                                 problems.addAll(leftListening(before));
                                             }
                                             assertEquals(List.of(), problems);
                                         }));
+    }
+
+    /** The snippets of a lesson this test runs: its JShell blocks, wherever they sit. */
+    static List<Lesson.Embed> jshellBlocks(Lesson lesson) {
+        return lesson.embeds().stream().filter(e -> e.kind() == Lesson.Embed.Kind.JSHELL).toList();
+    }
+
+    @Test
+    void aJshellBlockIndentedInAListItemIsRunToo() throws Exception {
+        Lesson lesson =
+                LessonParser.read(
+                        Path.of(
+                                LessonSnippetsTest.class
+                                        .getResource("/fixtures/nested-embeds/00-first")
+                                        .toURI()));
+        List<Lesson.Embed> blocks = jshellBlocks(lesson);
+        assertEquals(1, blocks.size(), blocks::toString);
+        try (SnippetRunner runner = new SnippetRunner()) {
+            assertEquals(
+                    List.of(),
+                    runner.run("nested-embeds.md", blocks.get(0).line() + 1, blocks.get(0).body()));
+            // the same block with a wrong expectation fails, so the run above proves something
+            assertEquals(
+                    1,
+                    runner.run(
+                                    "nested-embeds.md",
+                                    blocks.get(0).line() + 1,
+                                    blocks.get(0).body().replace("prints: 42", "prints: 43"))
+                            .size());
+        }
     }
 
     private static void assertRunsCleanly(String where, int firstLine, List<String> sources) {

@@ -31,16 +31,20 @@ class ContentCheckerTest {
     @CsvSource(
             delimiter = '|',
             value = {
-                "missing-field      | 00-first/lesson.md | front matter lacks summary",
+                "missing-field      | 00-first/lesson.md:2 | front matter lacks summary",
                 "wrong-id           | 00-first/lesson.md | id \"second\" does not match the folder name 00-first",
                 "gap                | 02-third/lesson.md | lesson number 02 breaks the sequence: expected 01",
                 "unknown-experiment | 00-first/lesson.md:10 | no experiment named \"no-such-thing\"",
                 "unknown-experiment | 00-first/lesson.md:13 | no check named \"test-count\"",
                 "duplicate-id       | 01-first/lesson.md | id \"first\" is already used by 00-first",
-                "bad-yaml           | 00-first/lesson.md | front matter is not valid YAML",
+                "bad-yaml           | 00-first/lesson.md:4 | front matter is not valid YAML",
                 "not-kebab          | 00-bad--id/lesson.md | id \"bad--id\" is not kebab-case",
-                "no-front-matter    | 00-first/lesson.md | must start with front matter between --- lines",
-                "unknown-field      | 00-first/lesson.md | unknown front matter field \"author\"",
+                "no-front-matter    | 00-first/lesson.md:1 | must start with front matter between --- lines",
+                "unknown-field      | 00-first/lesson.md:7 | unknown front matter field \"author\"",
+                "nested-embeds      | 00-first/lesson.md:19 | no check named \"no-such-check\"",
+                "nested-embeds      | 00-first/lesson.md:31 | no experiment named \"no-such-quoted-thing\"",
+                "map-objective      | 00-first/lesson.md:8 | objective 2 must be plain text, but YAML reads it as a map",
+                "map-objective      | 00-first/lesson.md:9 | objective 3 must be plain text, but YAML reads it as true or false",
             })
     void reportsEachBrokenLessonWithItsFileAndProblem(String folder, String file, String message) {
         List<ContentChecker.Problem> problems = checker.check(fixture(folder));
@@ -69,12 +73,35 @@ class ContentCheckerTest {
         assertEquals(
                 List.of("first.jsh"),
                 lesson.scripts().stream().map(Lesson.Script::fileName).toList());
-        assertTrue(lesson.notes().orElseThrow().contains("Ask the room"));
+        assertTrue(lesson.notes().orElseThrow().markdown().contains("Ask the room"));
         assertTrue(
                 lesson.embeds().stream()
                         .anyMatch(
                                 e ->
                                         e.kind() == Lesson.Embed.Kind.JSHELL
                                                 && e.body().equals("int x = 1 + 1;\n")));
+    }
+
+    @Test
+    void readsEmbedsNestedInListItemsAndQuotesFromTheTreeThePageRenders() {
+        // The blind spot of a column-0 fence regex: the page renders these blocks, so the checker
+        // and the snippet tests must see them, with the line of their opening fence.
+        Lesson lesson = LessonParser.read(fixture("nested-embeds").resolve("00-first"));
+        assertEquals(List.of("test-count", "no-such-quoted-thing"), lesson.experimentIds());
+        assertEquals(List.of("no-such-check"), lesson.checkIds());
+        Lesson.Embed jshell =
+                lesson.embeds().stream()
+                        .filter(e -> e.kind() == Lesson.Embed.Kind.JSHELL)
+                        .findFirst()
+                        .orElseThrow();
+        assertEquals(24, jshell.line());
+        assertEquals(
+                "int answer = 40 + 2;\nSystem.out.println(answer); // prints: 42\n", jshell.body());
+    }
+
+    @Test
+    void reportsEveryFrontMatterProblemOfALessonNotOnlyTheFirst() {
+        List<ContentChecker.Problem> problems = checker.check(fixture("map-objective"));
+        assertEquals(2, problems.size(), problems::toString);
     }
 }

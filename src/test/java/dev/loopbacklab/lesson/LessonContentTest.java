@@ -60,7 +60,7 @@ class LessonContentTest {
         // (#...).
         for (Lesson lesson : LessonCatalog.load(LESSONS).lessons()) {
             List<String> texts = new java.util.ArrayList<>(List.of(lesson.markdown()));
-            lesson.notes().ifPresent(texts::add);
+            lesson.notes().ifPresent(n -> texts.add(n.markdown()));
             for (String text : texts) {
                 for (String target : linkTargets(text)) {
                     assertTrue(

@@ -36,10 +36,11 @@ class AddressTextTest {
     void formatsIpv6ShortestWithBracketsInEndpoints() throws Exception {
         InetAddress linkLocal = InetAddress.getByName("fe80:0:0:0:0:0:0:1");
         assertEquals("fe80::1", AddressText.format(linkLocal));
-        assertEquals("[fe80::1]:80", AddressText.endpoint(linkLocal, 80));
+        assertEquals("[fe80::1]:80", new Endpoint(linkLocal, 80).toString());
         assertEquals("1:0:2::", AddressText.format(InetAddress.getByName("1:0:2:0:0:0:0:0")));
         assertEquals("1:0:0:2::3", AddressText.format(InetAddress.getByName("1:0:0:2:0:0:0:3")));
         assertEquals("1::2:0:0:3:4", AddressText.format(InetAddress.getByName("1:0:0:2:0:0:3:4")));
-        assertEquals("127.0.0.1:8080", AddressText.endpoint(AddressText.parse("127.0.0.1"), 8080));
+        assertEquals(
+                "127.0.0.1:8080", new Endpoint(AddressText.parse("127.0.0.1"), 8080).toString());
     }
 }

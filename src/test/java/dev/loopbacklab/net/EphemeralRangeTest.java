@@ -128,17 +128,64 @@ class EphemeralRangeTest {
         assertEquals(49152, EphemeralRange.parseWindowsNetsh(output).first());
     }
 
-    @ParameterizedTest
-    @ValueSource(
-            strings = {"windows-netsh-error.txt", "windows-netsh-dynamicport-tcp-localized.txt"})
-    void explainsNetshOutputWithoutEnglishLabels(String fixtureName) {
+    @Test
+    void explainsNetshOutputWithoutTheTwoNumbers() {
         IllegalArgumentException e =
                 assertThrows(
                         IllegalArgumentException.class,
-                        () -> EphemeralRange.parseWindowsNetsh(fixture(fixtureName)));
-        assertTrue(
-                e.getMessage().startsWith("netsh output has no \"Start Port : <number>\" line"),
-                e.getMessage());
+                        () -> EphemeralRange.parseWindowsNetsh(fixture("windows-netsh-error.txt")));
+        assertTrue(e.getMessage().startsWith("netsh output should hold two"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "windows/netsh-dynamicport-tcp-en.txt",
+                "windows/netsh-dynamicport-tcp-de.txt"
+            })
+    void readsRecordedNetshOutputInAnyLanguage(String path) {
+        PlatformFixture fixture = PlatformFixture.load(path);
+        for (String text : java.util.List.of(fixture.body(), fixture.crlf())) {
+            EphemeralRange range = EphemeralRange.parseWindowsNetsh(text);
+            assertEquals(49152, range.first());
+            assertEquals(65535, range.last());
+            assertEquals(16384, range.size());
+        }
+    }
+
+    @Test
+    void readsARecordedWindowsRangeMovedByAnInstaller() {
+        EphemeralRange range =
+                EphemeralRange.parseWindowsNetsh(
+                        PlatformFixture.load("windows/netsh-dynamicport-tcp-en-vs.txt").body());
+        assertEquals(1024, range.first());
+        assertEquals(65534, range.last());
+    }
+
+    @Test
+    void readsMacSysctlListings() {
+        EphemeralRange range =
+                EphemeralRange.parseMacSysctlOutput(
+                        PlatformFixture.load("macos/sysctl-portrange-full.txt").body());
+        assertEquals(49152, range.first());
+        assertEquals(65535, range.last());
+        assertEquals(16384, range.size());
+    }
+
+    @Test
+    void saysWhichSysctlLineIsMissingFromAPartialListing() {
+        for (String path :
+                java.util.List.of(
+                        "macos/sysctl-portrange-ocsinventory.txt",
+                        "macos/sysctl-portrange-leopard.txt")) {
+            IllegalArgumentException e =
+                    assertThrows(
+                            IllegalArgumentException.class,
+                            () ->
+                                    EphemeralRange.parseMacSysctlOutput(
+                                            PlatformFixture.load(path).body()));
+            assertTrue(e.getMessage().contains("net.inet.ip.portrange.first"), e.getMessage());
+        }
     }
 
     @Test
@@ -206,5 +253,17 @@ class EphemeralRangeTest {
         } catch (IOException e) {
             throw new AssertionError(e);
         }
+    }
+
+    @Test
+    void describesWhereAPortLiesInOneWording() {
+        EphemeralRange linux = EphemeralRange.parseLinux("32768\t60999\n", "");
+        assertEquals("32768–60999", linux.describe());
+        assertEquals("inside this OS's ephemeral range 32768–60999", linux.describe(32768));
+        assertEquals("outside this OS's ephemeral range 32768–60999", linux.describe(62893));
+        assertEquals(
+                "inside this OS's ephemeral range 49152–65535 (IANA's suggestion; this machine's"
+                        + " range was not read)",
+                EphemeralRange.iana().describe(62893));
     }
 }

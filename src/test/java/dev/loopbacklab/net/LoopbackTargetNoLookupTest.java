@@ -63,7 +63,7 @@ class LoopbackTargetNoLookupTest {
 
     @Test
     void sourceBuildsAddressesOnlyFromParsedBytes() throws IOException {
-        for (String file : List.of("LoopbackTarget.java", "InputText.java")) {
+        for (String file : List.of("LoopbackTarget.java", "UntrustedText.java")) {
             String source = Files.readString(Path.of("src/main/java/dev/loopbacklab/net", file));
             for (String lookup :
                     List.of(

@@ -57,9 +57,9 @@ class OwnAddressesTest {
 
     @Test
     void formatsWildcardsAndLoopbackAsPeopleWriteThem() {
-        assertEquals("::", OwnAddresses.format(AddressText.parse("::")));
-        assertEquals("::1", OwnAddresses.format(AddressText.parse("::1")));
-        assertEquals("0.0.0.0", OwnAddresses.format(AddressText.parse("0.0.0.0")));
-        assertFalse(OwnAddresses.format(AddressText.parse("fe80::1")).contains("%"));
+        assertEquals("::", IpLiteral.format(AddressText.parse("::")));
+        assertEquals("::1", IpLiteral.format(AddressText.parse("::1")));
+        assertEquals("0.0.0.0", IpLiteral.format(AddressText.parse("0.0.0.0")));
+        assertFalse(IpLiteral.format(AddressText.parse("fe80::1")).contains("%"));
     }
 }

@@ -11,6 +11,8 @@ import dev.loopbacklab.net.SocketTable;
 import dev.loopbacklab.testing.FakeExperiments;
 import dev.loopbacklab.testing.RawHttp;
 import dev.loopbacklab.testing.TestLab;
+import dev.loopbacklab.web.runs.Run;
+import dev.loopbacklab.web.runs.RunRegistry;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loopbacklab.testing.RawHttp;
 import dev.loopbacklab.testing.TestLab;
+import dev.loopbacklab.web.runs.RunApi;
+import dev.loopbacklab.web.tuning.JettyTuning;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -179,7 +181,7 @@ class RequestLimitsTest {
         assertEquals("127.0.0.1", lab.connector().getHost());
         assertEquals(lab.port(), lab.connector().getLocalPort());
         assertEquals(1500, lab.connector().getIdleTimeout());
-        assertEquals(LabServer.ACCEPT_QUEUE, lab.connector().getAcceptQueueSize());
-        assertTrue(LabServer.ACCEPT_QUEUE >= 256, "a room of browsers connecting at once fits");
+        assertEquals(JettyTuning.ACCEPT_QUEUE, lab.connector().getAcceptQueueSize());
+        assertTrue(JettyTuning.ACCEPT_QUEUE >= 256, "a room of browsers connecting at once fits");
     }
 }

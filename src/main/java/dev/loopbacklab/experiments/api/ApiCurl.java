@@ -105,7 +105,7 @@ final class ApiCurl implements Check {
                 "from source port "
                         + request.sourcePort()
                         + " ("
-                        + ApiTopic.rangeNote(range, request.sourcePort())
+                        + range.describe(request.sourcePort())
                         + "), "
                         + agent
                         + (request.status() == 403 ? ", refused: Host was " + request.host() : "");

@@ -111,7 +111,7 @@ final class ApiTour implements Experiment {
                         ? "HTTP/1.1 keep-alive: every request went over the same connection"
                         : "more than one: the client opened a new connection when the old one was not free");
         for (int port : ports) {
-            report.fact("source port " + port, ApiTopic.rangeNote(range, port));
+            report.fact("source port " + port, range.describe(port));
         }
         report.say(
                 "HttpClient keeps an HTTP/1.1 connection open after a response (keep-alive) and"

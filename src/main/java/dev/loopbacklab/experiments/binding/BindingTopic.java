@@ -18,6 +18,7 @@ public final class BindingTopic {
                 new PortConflictExperiment(),
                 new PortPrivilegedExperiment(),
                 new PortReuseExperiment(),
+                new PortReuseportExperiment(),
                 new PortBusyCheck());
     }
 }

@@ -4,6 +4,7 @@ import dev.loopbacklab.lesson.Check;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
+import dev.loopbacklab.net.IpLiteral;
 import dev.loopbacklab.net.SocketTable;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,7 @@ public final class PortBusyCheck implements Check {
     @Override
     public void run(Params params, Report report) throws Exception {
         int port = params.port("port");
-        Bind.Result result = Bind.tcpAndClose(Bind.address(127, 0, 0, 1), port);
+        Bind.Result result = Bind.tcpAndClose(IpLiteral.loopbackV4(), port);
         if (result.bound()) {
             report.verdict(
                     false,

@@ -4,6 +4,7 @@ import dev.loopbacklab.lesson.Experiment;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
+import dev.loopbacklab.net.IpLiteral;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -41,7 +42,7 @@ public final class PortConflictExperiment implements Experiment {
 
     @Override
     public void run(Params params, Report report) throws Exception {
-        InetAddress loopback = Bind.address(127, 0, 0, 1);
+        InetAddress loopback = IpLiteral.loopbackV4();
         try (Opened opened = new Opened(report)) {
             // new ServerSocket() + bind(), not new ServerSocket(port): that would bind the
             // wildcard.

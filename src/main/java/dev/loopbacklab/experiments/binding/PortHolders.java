@@ -1,5 +1,6 @@
 package dev.loopbacklab.experiments.binding;
 
+import dev.loopbacklab.net.IpLiteral;
 import dev.loopbacklab.net.SocketOwner;
 import dev.loopbacklab.net.SocketTable;
 import dev.loopbacklab.net.TcpState;
@@ -63,7 +64,7 @@ final class PortHolders {
     }
 
     private static boolean coversLoopback(InetAddress address) {
-        return address.isAnyLocalAddress() || address.equals(Bind.address(127, 0, 0, 1));
+        return address.isAnyLocalAddress() || address.equals(IpLiteral.loopbackV4());
     }
 
     private static String owner(SocketTable.Entry entry) {

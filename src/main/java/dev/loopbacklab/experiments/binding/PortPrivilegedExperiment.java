@@ -4,6 +4,7 @@ import dev.loopbacklab.lesson.Experiment;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
+import dev.loopbacklab.net.IpLiteral;
 import dev.loopbacklab.net.PrivilegedPorts;
 import dev.loopbacklab.net.SocketTable;
 import java.net.InetAddress;
@@ -61,7 +62,7 @@ public final class PortPrivilegedExperiment implements Experiment {
                 "",
                 rule.source());
 
-        InetAddress loopback = Bind.address(127, 0, 0, 1);
+        InetAddress loopback = IpLiteral.loopbackV4();
         Set<Integer> listening =
                 SocketTable.listening().stream()
                         .map(SocketTable.Entry::localPort)

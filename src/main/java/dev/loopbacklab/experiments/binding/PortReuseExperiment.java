@@ -4,6 +4,7 @@ import dev.loopbacklab.lesson.Experiment;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
+import dev.loopbacklab.net.IpLiteral;
 import dev.loopbacklab.net.SocketTable;
 import dev.loopbacklab.net.TcpState;
 import java.io.IOException;
@@ -47,7 +48,7 @@ public final class PortReuseExperiment implements Experiment {
 
     @Override
     public void run(Params params, Report report) throws Exception {
-        InetAddress loopback = Bind.address(127, 0, 0, 1);
+        InetAddress loopback = IpLiteral.loopbackV4();
         int port;
         try (Opened opened = new Opened(report)) {
             port = closeFromServerSide(opened, loopback);

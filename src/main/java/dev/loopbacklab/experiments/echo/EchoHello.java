@@ -9,6 +9,7 @@ import dev.loopbacklab.net.EchoServer;
 import dev.loopbacklab.net.EphemeralRange;
 import dev.loopbacklab.net.PortInfo;
 import dev.loopbacklab.net.Ports;
+import dev.loopbacklab.net.UntrustedText;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -83,13 +84,13 @@ final class EchoHello implements Experiment {
         String echoed = new String(reply, StandardCharsets.UTF_8);
         report.fact(
                 "sent",
-                VisibleText.of(message, MAX_MESSAGE),
+                UntrustedText.visible(message, MAX_MESSAGE),
                 "",
                 sent.length + " bytes of UTF-8; ⏎ marks a line break");
         boolean same = Arrays.equals(sent, reply);
         report.fact(
                 "echoed",
-                VisibleText.of(echoed, MAX_MESSAGE),
+                UntrustedText.visible(echoed, MAX_MESSAGE),
                 "",
                 same
                         ? "the same " + reply.length + " bytes came back"
@@ -116,7 +117,7 @@ final class EchoHello implements Experiment {
                         "address",
                         "port",
                         "IANA category",
-                        "in this OS's ephemeral range " + range.first() + "–" + range.last() + "?",
+                        "in this OS's ephemeral range " + range.describe() + "?",
                         "who chose the port"),
                 List.of(
                         row("client (source)", local, range, "the OS, when the client connected"),

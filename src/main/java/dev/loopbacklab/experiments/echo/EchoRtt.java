@@ -5,11 +5,14 @@ import dev.loopbacklab.lesson.Experiment;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
+import dev.loopbacklab.net.Numbers;
 import dev.loopbacklab.net.UnixEchoServer;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Times many round trips of a 16-byte message over TCP, UDP, a Unix domain socket and two
@@ -69,15 +72,12 @@ final class EchoRtt implements Experiment {
         List<List<String>> rows = new ArrayList<>();
         List<Event.Bar> medians = new ArrayList<>();
         List<Event.Bar> tcpHistogram = List.of();
-        RttStats tcp = null;
-        RttStats udp = null;
+        Map<String, RttStats> byTransport = new LinkedHashMap<>();
         for (Transport transport : transports) {
             RttStats stats = measure(transport, count, nanos, report, counter);
+            byTransport.put(transport.name(), stats);
             if (transport.name().equals(TCP)) {
-                tcp = stats;
                 tcpHistogram = RttHistogram.bars(nanos, stats.samples()); // nanos is sorted now
-            } else if (transport.name().equals("UDP")) {
-                udp = stats;
             }
             rows.add(row(transport, stats));
             medians.add(
@@ -90,9 +90,9 @@ final class EchoRtt implements Experiment {
         report.table(
                 String.format(
                         Locale.ROOT,
-                        "Round trips of a %d-byte message, in µs (%,d each)",
+                        "Round trips of a %d-byte message, in µs (%s each)",
                         Pinger.MESSAGE_BYTES,
-                        count),
+                        Numbers.whole(count)),
                 List.of(
                         "transport",
                         "what the message goes through",
@@ -118,7 +118,7 @@ final class EchoRtt implements Experiment {
                         tcpHistogram,
                         "highlighted: the bucket holding the median;"
                                 + " the last bar gathers everything above the 99th percentile"));
-        EchoRttExplanation.explain(report, tcp, udp);
+        EchoRttExplanation.explain(report, byTransport);
     }
 
     private static List<Transport> transports(Report report) {
@@ -205,7 +205,7 @@ final class EchoRtt implements Experiment {
         return List.of(
                 transport.name(),
                 transport.path(),
-                String.format(Locale.ROOT, "%,d", stats.samples()),
+                Numbers.whole(stats.samples()),
                 Long.toString(stats.lost()),
                 us(stats.p50Nanos()),
                 us(stats.p90Nanos()),

@@ -4,7 +4,9 @@ import dev.loopbacklab.lesson.Check;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
+import dev.loopbacklab.net.Endpoint;
 import dev.loopbacklab.net.LoopbackTarget;
+import dev.loopbacklab.net.UntrustedText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -71,7 +73,7 @@ final class EchoYours implements Check {
     public void run(Params params, Report report) throws Exception {
         LoopbackTarget host = params.host("host");
         int port = params.port("port");
-        String where = host.isIpv6() ? "[" + host.text() + "]:" + port : host.text() + ":" + port;
+        String where = new Endpoint(host.address(), port).toString();
         int millis = (int) timeout.toMillis();
         byte[] token = token();
         try (Socket socket = new Socket()) {
@@ -143,13 +145,13 @@ final class EchoYours implements Check {
             Report report, byte[] token, Reply reply, long nanos, String from, int millis) {
         String sent =
                 "sent: "
-                        + VisibleText.of(text(token, token.length), SHOW_CHARS)
+                        + UntrustedText.visible(text(token, token.length), SHOW_CHARS)
                         + " ("
                         + token.length
                         + " bytes)";
         String got =
                 "got back: "
-                        + VisibleText.of(text(reply.bytes(), reply.length()), SHOW_CHARS)
+                        + UntrustedText.visible(text(reply.bytes(), reply.length()), SHOW_CHARS)
                         + " ("
                         + reply.length()
                         + " bytes)";

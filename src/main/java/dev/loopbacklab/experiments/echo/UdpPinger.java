@@ -1,6 +1,7 @@
 package dev.loopbacklab.experiments.echo;
 
 import dev.loopbacklab.lesson.Report;
+import dev.loopbacklab.net.IpLiteral;
 import dev.loopbacklab.net.UdpEchoServer;
 import java.io.IOException;
 import java.net.DatagramPacket;
@@ -32,7 +33,7 @@ final class UdpPinger implements Pinger {
 
     /** A UDP socket talking to a fresh {@link UdpEchoServer} on 127.0.0.1. */
     static UdpPinger open(Report report, int timeoutMillis) throws IOException {
-        InetAddress loopback = InetAddress.getByAddress("127.0.0.1", new byte[] {127, 0, 0, 1});
+        InetAddress loopback = IpLiteral.loopbackV4();
         UdpEchoServer server = UdpEchoServer.start(loopback, 0);
         report.closeOnCancel(server);
         try {

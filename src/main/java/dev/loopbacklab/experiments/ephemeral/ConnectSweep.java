@@ -5,6 +5,7 @@ import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.EphemeralRange;
+import dev.loopbacklab.net.IpLiteral;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -52,7 +53,7 @@ final class ConnectSweep implements Experiment {
             port = listener.port();
             report.fact(LISTENER, "127.0.0.1:" + port, "", "a port from bind(0)");
             timeWaitBefore = TimeWaitCount.toPort(port).orElse(0);
-            InetSocketAddress target = new InetSocketAddress(EphemeralTopic.loopback(), port);
+            InetSocketAddress target = new InetSocketAddress(IpLiteral.loopbackV4(), port);
             result =
                     Sweep.run(
                             count,

@@ -1,5 +1,6 @@
 package dev.loopbacklab.experiments.ephemeral;
 
+import dev.loopbacklab.net.IpLiteral;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -33,7 +34,7 @@ final class DrainingListener implements AutoCloseable {
     static DrainingListener start() throws IOException {
         ServerSocket server = new ServerSocket();
         try {
-            server.bind(new InetSocketAddress(EphemeralTopic.loopback(), 0), IN_FLIGHT * 2);
+            server.bind(new InetSocketAddress(IpLiteral.loopbackV4(), 0), IN_FLIGHT * 2);
         } catch (IOException e) {
             server.close();
             throw e;

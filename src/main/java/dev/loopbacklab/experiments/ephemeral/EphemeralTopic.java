@@ -4,8 +4,6 @@ import dev.loopbacklab.lesson.Experiment;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.EphemeralRange;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.List;
 
 /** The experiments and the check of lesson 03, ephemeral ports. */
@@ -42,14 +40,5 @@ public final class EphemeralTopic {
     /** The {@code count} parameter every sweep takes. */
     static ParamSpec countParam(String what) {
         return ParamSpec.integer("count", 1_000, 1, MAX_COUNT, "how many " + what);
-    }
-
-    /** 127.0.0.1 itself, never {@code localhost}, which may mean ::1 and needs a lookup. */
-    static InetAddress loopback() {
-        try {
-            return InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
-        } catch (UnknownHostException e) {
-            throw new AssertionError("four bytes are always a valid address", e);
-        }
     }
 }

@@ -5,6 +5,7 @@ import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.EphemeralRange;
+import dev.loopbacklab.net.IpLiteral;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -75,7 +76,7 @@ final class ListenSweep implements Experiment {
 
     /** Binds {@code count} server sockets to 127.0.0.1:0, each closed before the next. */
     static Sweep.Result sweep(int count, boolean reuseAddress, Report report) throws IOException {
-        InetAddress loopback = EphemeralTopic.loopback();
+        InetAddress loopback = IpLiteral.loopbackV4();
         String label = "bind(0) with SO_REUSEADDR " + (reuseAddress ? "on" : "off");
         return Sweep.run(
                 count,

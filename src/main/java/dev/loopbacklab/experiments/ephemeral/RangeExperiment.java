@@ -56,9 +56,9 @@ final class RangeExperiment implements Experiment {
                             + os.source());
         }
         report.fact(
-                OS_RANGE, span(os), "", os.fallback() ? "IANA's suggestion, not read here" : "");
+                OS_RANGE, os.span(), "", os.fallback() ? "IANA's suggestion, not read here" : "");
         report.fact(OS_SIZE, SampleLines.number(os.size()));
-        report.fact(IANA_RANGE, span(iana), "", "RFC 6335 §6");
+        report.fact(IANA_RANGE, iana.span(), "", "RFC 6335 §6");
         report.fact(IANA_SIZE, SampleLines.number(iana.size()));
         int overlap =
                 Math.max(
@@ -84,10 +84,6 @@ final class RangeExperiment implements Experiment {
         report.fact(
                 ANSWER + " (" + port + ")", answer(os, port), "", Ports.classify(port).describe());
         report.say(explain(os, port));
-    }
-
-    static String span(EphemeralRange range) {
-        return range.first() + "–" + range.last();
     }
 
     private static String reserved(EphemeralRange range) {
@@ -117,7 +113,7 @@ final class RangeExperiment implements Experiment {
         String where =
                 os.fallback()
                         ? "IANA's suggested range (this machine's could not be read)"
-                        : "this machine's range " + span(os);
+                        : "this machine's range " + os.span();
         if (inOs) {
             return "The OS may pick "
                     + port

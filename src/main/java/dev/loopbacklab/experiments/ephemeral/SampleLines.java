@@ -2,6 +2,7 @@ package dev.loopbacklab.experiments.ephemeral;
 
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.EphemeralRange;
+import dev.loopbacklab.net.Numbers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -38,7 +39,7 @@ final class SampleLines {
 
     /** The label of the "inside the OS range" line, which names the range. */
     static String inRange(EphemeralRange range) {
-        return "inside the OS range " + range.first() + "–" + range.last();
+        return "inside the OS range " + range.span();
     }
 
     static List<Line> lines(PortSample s, EphemeralRange range) {
@@ -80,11 +81,11 @@ final class SampleLines {
     }
 
     static String number(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
+        return Numbers.whole(n);
     }
 
     /** Like {@code "9,990 (99.9%)"}. */
     static String withShare(int part, int whole) {
-        return String.format(Locale.ROOT, "%,d (%.1f%%)", part, 100.0 * part / whole);
+        return Numbers.whole(part) + " (" + Numbers.decimal(100.0 * part / whole, 1) + "%)";
     }
 }

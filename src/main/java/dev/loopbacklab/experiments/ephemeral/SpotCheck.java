@@ -5,6 +5,7 @@ import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.EphemeralRange;
+import dev.loopbacklab.net.IpLiteral;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -49,7 +50,7 @@ final class SpotCheck implements Check {
     public void run(Params params, Report report) throws IOException {
         int waitSeconds = (int) params.integer("wait-seconds");
         try (ServerSocket server = new ServerSocket()) {
-            server.bind(new InetSocketAddress(EphemeralTopic.loopback(), 0), 8);
+            server.bind(new InetSocketAddress(IpLiteral.loopbackV4(), 0), 8);
             report.closeOnCancel(server);
             int port = server.getLocalPort();
             announce(report, port, waitSeconds);
@@ -102,14 +103,7 @@ final class SpotCheck implements Check {
                 Integer.toString(source),
                 "",
                 "picked by your OS when the tool connected");
-        report.fact(
-                IN_OS_RANGE,
-                yesNo(inOs),
-                "",
-                RangeExperiment.span(range)
-                        + (range.fallback()
-                                ? " (IANA's suggestion; this machine's range was not read)"
-                                : ""));
+        report.fact(IN_OS_RANGE, yesNo(inOs), "", range.describe());
         report.fact(IN_IANA, yesNo(inIana));
         report.fact("your tool sent", sent);
         report.verdict(
@@ -123,7 +117,7 @@ final class SpotCheck implements Check {
                 source
                         + (inOs ? " lies inside" : " lies outside")
                         + " this OS's range "
-                        + RangeExperiment.span(range)
+                        + range.describe()
                         + ".",
                 source
                         + (inIana ? " lies inside" : " lies outside")

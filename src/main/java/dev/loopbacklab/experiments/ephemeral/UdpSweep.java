@@ -5,6 +5,7 @@ import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.EphemeralRange;
+import dev.loopbacklab.net.IpLiteral;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -56,7 +57,7 @@ final class UdpSweep implements Experiment {
 
     /** Binds {@code count} UDP sockets to 127.0.0.1:0, each closed before the next. */
     static Sweep.Result sweep(int count, Report report) throws IOException {
-        InetAddress loopback = EphemeralTopic.loopback();
+        InetAddress loopback = IpLiteral.loopbackV4();
         return Sweep.run(
                 count,
                 report,

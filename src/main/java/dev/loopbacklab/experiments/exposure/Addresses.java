@@ -1,6 +1,6 @@
 package dev.loopbacklab.experiments.exposure;
 
-import dev.loopbacklab.net.OwnAddresses;
+import dev.loopbacklab.net.IpLiteral;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.StandardProtocolFamily;
@@ -8,24 +8,13 @@ import java.net.UnknownHostException;
 
 /** The addresses this lesson binds and probes, built from bytes so nothing is looked up. */
 final class Addresses {
-    static final InetAddress LOOPBACK = of(127, 0, 0, 1);
+    static final InetAddress LOOPBACK = IpLiteral.loopbackV4();
     static final InetAddress SECOND = of(127, 0, 0, 2);
     static final InetAddress ANY_V4 = of(0, 0, 0, 0);
-    static final InetAddress LOOPBACK_V6 = v6(1);
+    static final InetAddress LOOPBACK_V6 = IpLiteral.loopbackV6();
     static final InetAddress ANY_V6 = v6(0);
 
     private Addresses() {}
-
-    /** {@code 127.0.0.1}, {@code ::1}, {@code ::}, {@code fe80::1%en0}. */
-    static String text(InetAddress address) {
-        return OwnAddresses.format(address);
-    }
-
-    /** {@code 127.0.0.1:8080} or {@code [::1]:8080}. */
-    static String endpoint(InetAddress address, int port) {
-        String text = text(address);
-        return (address instanceof Inet6Address ? "[" + text + "]" : text) + ":" + port;
-    }
 
     static StandardProtocolFamily familyOf(InetAddress address) {
         return address instanceof Inet6Address

@@ -1,5 +1,6 @@
 package dev.loopbacklab.experiments.exposure;
 
+import dev.loopbacklab.net.IpLiteral;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.List;
 record Column(InetAddress address, String missing) {
 
     String header() {
-        return "via " + Addresses.text(address);
+        return "via " + IpLiteral.format(address);
     }
 
     /** 127.0.0.1, 127.0.0.2 and ::1, then the LAN addresses when asked for. */

@@ -4,6 +4,7 @@ import dev.loopbacklab.lesson.Experiment;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
+import dev.loopbacklab.net.IpLiteral;
 import dev.loopbacklab.net.ProbeResult;
 import dev.loopbacklab.net.SocketTable;
 import java.net.InetAddress;
@@ -55,7 +56,7 @@ public final class DefaultBind implements Experiment {
             report.closeOnCancel(fixed);
             report.fact(
                     "new ServerSocket(0).getInetAddress()",
-                    Addresses.text(tutorial.getInetAddress()),
+                    IpLiteral.format(tutorial.getInetAddress()),
                     "",
                     "the wildcard: no address given means every address");
             List<String> headers =
@@ -66,7 +67,7 @@ public final class DefaultBind implements Experiment {
                                     "socket table entry",
                                     "via 127.0.0.1"));
             if (other != null) {
-                headers.add("via " + Addresses.text(other));
+                headers.add("via " + IpLiteral.format(other));
             }
             headers.add("reading");
             List<List<String>> rows =
@@ -105,7 +106,7 @@ public final class DefaultBind implements Experiment {
         int port = server.getLocalPort();
         List<String> row =
                 new ArrayList<>(
-                        List.of(how, Addresses.text(server.getInetAddress()), tableEntry(port)));
+                        List.of(how, IpLiteral.format(server.getInetAddress()), tableEntry(port)));
         List<String> reached = new ArrayList<>();
         List<String> notReached = new ArrayList<>();
         List<InetAddress> vias =
@@ -113,10 +114,12 @@ public final class DefaultBind implements Experiment {
         for (InetAddress via : vias) {
             ProbeResult result = Reach.probe(via, port);
             row.add(Reach.cell(result));
-            (result.connected() ? reached : notReached).add(Addresses.text(via));
+            (result.connected() ? reached : notReached).add(IpLiteral.format(via));
         }
         InetAddress bound = server.getInetAddress();
-        row.add(Reading.of(Addresses.text(bound), bound.isAnyLocalAddress(), reached, notReached));
+        row.add(
+                Reading.of(
+                        IpLiteral.format(bound), bound.isAnyLocalAddress(), reached, notReached));
         return row;
     }
 

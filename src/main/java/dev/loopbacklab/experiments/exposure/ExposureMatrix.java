@@ -4,6 +4,7 @@ import dev.loopbacklab.lesson.Experiment;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
+import dev.loopbacklab.net.IpLiteral;
 import dev.loopbacklab.net.ProbeResult;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -64,7 +65,8 @@ public final class ExposureMatrix implements Experiment {
                     lan.isEmpty()
                             ? "This machine has no network address besides loopback to try."
                             : "Also probing this machine's own addresses: "
-                                    + String.join(", ", lan.stream().map(Addresses::text).toList())
+                                    + String.join(
+                                            ", ", lan.stream().map(IpLiteral::format).toList())
                                     + ".");
         }
         List<Column> columns = Column.standard(second, ipv6, lan);
@@ -80,7 +82,7 @@ public final class ExposureMatrix implements Experiment {
                 rows.add(skipped(bound, columns.size(), "skipped: no IPv6"));
                 continue;
             }
-            List<String> row = new ArrayList<>(List.of(Addresses.text(bound)));
+            List<String> row = new ArrayList<>(List.of(IpLiteral.format(bound)));
             try (ServerSocketChannel listener = Reach.listen(bound)) {
                 report.closeOnCancel(listener);
                 int port = Reach.port(listener);
@@ -96,17 +98,17 @@ public final class ExposureMatrix implements Experiment {
                     ProbeResult result = Reach.probe(column.address(), port);
                     row.add(Reach.cell(result));
                     (result.connected() ? reached : notReached)
-                            .add(Addresses.text(column.address()));
+                            .add(IpLiteral.format(column.address()));
                 }
                 row.add(
                         Reading.of(
-                                Addresses.text(bound),
+                                IpLiteral.format(bound),
                                 bound.isAnyLocalAddress(),
                                 reached,
                                 notReached));
                 dualStack |= bound.equals(Addresses.ANY_V6) && reached.contains("127.0.0.1");
             } catch (IOException e) {
-                report.warn("Could not bind " + Addresses.text(bound) + ": " + e);
+                report.warn("Could not bind " + IpLiteral.format(bound) + ": " + e);
                 rows.add(skipped(bound, columns.size(), "could not bind"));
                 continue;
             }
@@ -129,11 +131,11 @@ public final class ExposureMatrix implements Experiment {
     }
 
     private static List<String> skipped(InetAddress bound, int columns, String why) {
-        List<String> row = new ArrayList<>(List.of(Addresses.text(bound), "-"));
+        List<String> row = new ArrayList<>(List.of(IpLiteral.format(bound), "-"));
         for (int i = 0; i < columns; i++) {
             row.add(why);
         }
-        row.add("bound to " + Addresses.text(bound) + ": " + why);
+        row.add("bound to " + IpLiteral.format(bound) + ": " + why);
         return row;
     }
 }

@@ -4,6 +4,7 @@ import dev.loopbacklab.lesson.Check;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
+import dev.loopbacklab.net.Endpoint;
 import dev.loopbacklab.net.ProbeResult;
 import dev.loopbacklab.net.SocketTable;
 import java.net.InetAddress;
@@ -115,7 +116,7 @@ public final class PrivateCheck implements Check {
                 if (probe(own, port, details).connected()) {
                     problems.add(
                             "it answers on this machine's network address "
-                                    + Addresses.endpoint(own, port)
+                                    + new Endpoint(own, port)
                                     + ": other machines can reach it");
                 }
             }
@@ -144,7 +145,7 @@ public final class PrivateCheck implements Check {
 
     private static ProbeResult probe(InetAddress address, int port, List<String> details) {
         ProbeResult result = Reach.probe(address, port);
-        details.add(Addresses.endpoint(address, port) + " → " + Reach.cell(result));
+        details.add(new Endpoint(address, port) + " → " + Reach.cell(result));
         return result;
     }
 

@@ -1,5 +1,6 @@
 package dev.loopbacklab.experiments.exposure;
 
+import dev.loopbacklab.net.Endpoint;
 import java.util.List;
 
 /** Turns one row of probe results into a sentence a learner can read at a glance. */
@@ -15,7 +16,7 @@ final class Reading {
     static String of(
             String bound, boolean wildcard, List<String> reached, List<String> notReached) {
         // [::] as ss prints it: "bound to ::: …" would be unreadable.
-        String head = "bound to " + (bound.contains(":") ? "[" + bound + "]" : bound) + ": ";
+        String head = "bound to " + Endpoint.bracketed(bound) + ": ";
         if (reached.isEmpty()) {
             return head + "not reachable through any address tried";
         }

@@ -1,15 +1,12 @@
 package dev.loopbacklab.experiments.exposure;
 
-import dev.loopbacklab.LabVersion;
 import dev.loopbacklab.experiments.Experiments;
-import dev.loopbacklab.lesson.ContentRoot;
 import dev.loopbacklab.lesson.Experiment;
 import dev.loopbacklab.lesson.ExperimentRegistry;
+import dev.loopbacklab.lesson.LabCopy;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
-import dev.loopbacklab.web.LabConfig;
-import dev.loopbacklab.web.LabServer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,8 +56,7 @@ public final class SelfDefence implements Experiment {
 
     @Override
     public void run(Params params, Report report) throws Exception {
-        LabConfig config = LabConfig.local(0, ContentRoot.locate(false));
-        try (LabServer lab = LabServer.start(config, registry.get(), LabVersion.get())) {
+        try (LabCopy lab = LabCopy.start(registry.get())) {
             report.closeOnCancel(lab);
             int port = lab.port();
             report.fact(
@@ -105,7 +101,7 @@ public final class SelfDefence implements Experiment {
                     rows);
             report.fact(
                     "runs going in that lab after the POST",
-                    lab.runs().active(),
+                    lab.activeRuns(),
                     "",
                     "the Origin guard refuses before any run starts");
         }

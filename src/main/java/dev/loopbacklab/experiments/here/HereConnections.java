@@ -5,7 +5,9 @@ import dev.loopbacklab.lesson.Experiment;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
+import dev.loopbacklab.net.Endpoint;
 import dev.loopbacklab.net.EphemeralRange;
+import dev.loopbacklab.net.IpLiteral;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -79,12 +81,12 @@ final class HereConnections implements Experiment {
                 OpenSockets open = new OpenSockets()) {
             report.closeOnCancel(server);
             report.closeOnCancel(open);
-            server.bind(new InetSocketAddress(HereTopic.loopback(), 0), 64);
+            server.bind(new InetSocketAddress(IpLiteral.loopbackV4(), 0), 64);
             server.setSoTimeout(STEP_TIMEOUT_MS);
             InetSocketAddress listening = (InetSocketAddress) server.getLocalSocketAddress();
             report.fact(
                     SERVER,
-                    HereTopic.endpoint(listening),
+                    Endpoint.of(listening).toString(),
                     "",
                     "picked by the OS: we asked for port 0");
             report.say(
@@ -93,7 +95,7 @@ final class HereConnections implements Experiment {
                             + " connection"
                             + (count == 1 ? "" : "s")
                             + " to "
-                            + HereTopic.endpoint(listening)
+                            + Endpoint.of(listening).toString()
                             + " and keeping them all open at once.");
             List<Seen> seen = connect(report, server, listening, count, open);
             show(report, seen, listening, range);
@@ -158,9 +160,9 @@ final class HereConnections implements Experiment {
                     List.of(
                             "#" + (i + 1),
                             s.tuple(),
-                            HereTopic.endpoint(s.serverRemote())
+                            Endpoint.of(s.serverRemote()).toString()
                                     + " → "
-                                    + HereTopic.endpoint(s.serverLocal()),
+                                    + Endpoint.of(s.serverLocal()).toString(),
                             s.agree() ? "yes" : "NO",
                             Integer.toString(source),
                             inside ? "yes" : "no"));
@@ -174,7 +176,7 @@ final class HereConnections implements Experiment {
                         "server's accepted socket: remote → local",
                         "ends agree",
                         "source port",
-                        "inside " + HereTopic.span(range)),
+                        "inside " + range.describe()),
                 rows);
         report.emit(
                 new Event.Chart(
@@ -182,7 +184,7 @@ final class HereConnections implements Experiment {
                         "connection",
                         "source port",
                         bars,
-                        "highlighted: outside this OS's ephemeral range " + HereTopic.span(range)));
+                        "highlighted: outside this OS's ephemeral range " + range.describe()));
         int n = seen.size();
         report.fact(
                 AGREE,
@@ -196,12 +198,12 @@ final class HereConnections implements Experiment {
                 tuples.size() + " of " + n,
                 "",
                 "server side always "
-                        + HereTopic.endpoint(listening)
+                        + Endpoint.of(listening).toString()
                         + "; only the source port differs");
-        report.fact(IN_RANGE, inRange + " of " + n, "", HereTopic.span(range));
+        report.fact(IN_RANGE, inRange + " of " + n, "", range.describe());
         report.say(
                 "Every connection ends at the same server endpoint "
-                        + HereTopic.endpoint(listening)
+                        + Endpoint.of(listening).toString()
                         + ". What keeps them apart is the source port the OS picked for each client: "
                         + (tuples.size() == n
                                 ? "all " + n + " 4-tuples are different."

@@ -5,6 +5,7 @@ import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.EphemeralRange;
+import dev.loopbacklab.net.IpLiteral;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -49,7 +50,7 @@ final class HereTwoTabs implements Check {
     public void run(Params params, Report report) throws Exception {
         int waitSeconds = (int) params.integer("wait-seconds");
         BlockingQueue<TinyHttp.Arrival> arrived = new LinkedBlockingQueue<>();
-        try (TinyHttp server = TinyHttp.start(HereTopic.loopback(), arrived::add)) {
+        try (TinyHttp server = TinyHttp.start(IpLiteral.loopbackV4(), arrived::add)) {
             report.closeOnCancel(server);
             report.closeOnCancel(() -> arrived.add(STOP));
             announce(report, server, waitSeconds);
@@ -112,7 +113,7 @@ final class HereTwoTabs implements Check {
                         + (range.contains(arrival.sourcePort()) ? "inside" : "outside")
                         + " this OS's ephemeral"
                         + " range "
-                        + HereTopic.span(range)
+                        + range.describe()
                         + "; "
                         + what
                         + (arrival.status() == 403 ? ": Host was " + arrival.host() : "")

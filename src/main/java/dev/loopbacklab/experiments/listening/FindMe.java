@@ -4,6 +4,7 @@ import dev.loopbacklab.lesson.Experiment;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
+import dev.loopbacklab.net.IpLiteral;
 import dev.loopbacklab.net.SocketOwner;
 import dev.loopbacklab.net.SocketTable;
 import java.io.IOException;
@@ -50,7 +51,7 @@ final class FindMe implements Experiment {
     @Override
     public void run(Params params, Report report) throws Exception {
         long pid = ProcessHandle.current().pid();
-        InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
+        InetAddress loopback = IpLiteral.loopbackV4();
         InetAddress wildcard = InetAddress.getByAddress(new byte[] {0, 0, 0, 0});
         try (ServerSocket inside = new ServerSocket(0, 50, loopback);
                 ServerSocket everywhere = new ServerSocket(0, 50, wildcard)) {

@@ -4,6 +4,7 @@ import dev.loopbacklab.lesson.Check;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
+import dev.loopbacklab.net.IpLiteral;
 import dev.loopbacklab.net.Probe;
 import dev.loopbacklab.net.ProbeResult;
 import java.net.InetAddress;
@@ -154,14 +155,9 @@ final class ListeningSpot implements Check {
     /** Without a socket table, a connection on loopback shows that something listens. */
     private void withoutTable(int port, Report report) throws UnknownHostException {
         report.warn(OsCommands.unavailable(source.osName()));
-        byte[] ipv6Loopback = new byte[16];
-        ipv6Loopback[15] = 1;
         List<String> details = new ArrayList<>();
         boolean connected = false;
-        for (InetAddress address :
-                List.of(
-                        InetAddress.getByAddress(new byte[] {127, 0, 0, 1}),
-                        InetAddress.getByAddress(ipv6Loopback))) {
+        for (InetAddress address : List.of(IpLiteral.loopbackV4(), IpLiteral.loopbackV6())) {
             ProbeResult result = Probe.connect(address, port, PROBE_TIMEOUT);
             details.add(
                     "connecting to "

@@ -5,6 +5,7 @@ import dev.loopbacklab.lesson.Experiment;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
+import dev.loopbacklab.net.Numbers;
 import io.micrometer.core.instrument.distribution.CountAtBucket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -173,8 +174,8 @@ final class MetricsScrape implements Experiment {
 
     private static String label(double micros) {
         return micros < 1000
-                ? String.format("%.0f µs", micros)
-                : String.format("%.0f ms", micros / 1000);
+                ? Numbers.decimal(micros, 0) + " µs"
+                : Numbers.decimal(micros / 1000, 0) + " ms";
     }
 
     /** HttpClient can be closed from JDK 21 on; on 17 its idle connection ends with the server. */

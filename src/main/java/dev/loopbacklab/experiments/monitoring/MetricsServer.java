@@ -1,18 +1,14 @@
 package dev.loopbacklab.experiments.monitoring;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import dev.loopbacklab.net.LoopbackTarget;
+import dev.loopbacklab.net.IpLiteral;
+import dev.loopbacklab.net.LoopbackHttp;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -20,7 +16,7 @@ import java.util.function.Consumer;
  * A small HTTP server on 127.0.0.1 that measures itself: {@code GET /work} answers {@code 204 No
  * Content}, and {@code GET /metrics} shows how many requests each route got and how long they took,
  * in Prometheus text format. Requests whose Host header does not name the server get 403 (DNS
- * rebinding), as in {@link dev.loopbacklab.net.HelloApi}.
+ * rebinding), as every {@link LoopbackHttp} does.
  */
 final class MetricsServer implements AutoCloseable {
     static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
@@ -60,20 +56,16 @@ final class MetricsServer implements AutoCloseable {
      */
     record Scrape(int sourcePort, String userAgent, String host, int status, boolean self) {}
 
-    private final HttpServer server;
+    private final LoopbackHttp http;
     private final PrometheusMeterRegistry registry =
             new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final String selfToken = UUID.randomUUID().toString();
-    private final int port;
     private final Consumer<Scrape> listener;
     private boolean closed;
 
-    private MetricsServer(HttpServer server, Consumer<Scrape> listener) {
-        this.server = server;
-        this.port = server.getAddress().getPort();
+    private MetricsServer(Consumer<Scrape> listener) throws IOException {
         this.listener = listener;
-        server.createContext("/", this::answer);
-        server.start();
+        this.http = LoopbackHttp.start(IpLiteral.loopbackV4(), 0, this::answer, this::answered);
     }
 
     /**
@@ -81,17 +73,15 @@ final class MetricsServer implements AutoCloseable {
      * request.
      */
     static MetricsServer start(Consumer<Scrape> listener) throws IOException {
-        HttpServer server =
-                HttpServer.create(LoopbackTarget.parse("127.0.0.1").socketAddress(0), 50);
-        return new MetricsServer(server, listener);
+        return new MetricsServer(listener);
     }
 
     int port() {
-        return port;
+        return http.port();
     }
 
     String url(String path) {
-        return "http://127.0.0.1:" + port + path;
+        return http.url(path);
     }
 
     /** The header value that marks a request as the lab's own. */
@@ -116,70 +106,43 @@ final class MetricsServer implements AutoCloseable {
                 .register(registry);
     }
 
-    private void answer(HttpExchange exchange) throws IOException {
-        long start = System.nanoTime();
-        String path = exchange.getRequestURI().getPath();
-        String host = header(exchange, "Host");
-        int status;
-        String body;
-        String route = path.equals("/work") || path.equals("/metrics") ? path : "other";
-        if (!allowed(host)) {
-            status = 403;
-            body =
-                    "this server only answers requests for 127.0.0.1:"
-                            + port
-                            + " or localhost:"
-                            + port
-                            + "\n";
-        } else if (route.equals("other")) {
-            status = 404;
-            body = "not found; try GET /work or GET /metrics\n";
-        } else if (!exchange.getRequestMethod().equals("GET")) {
-            status = 405;
-            body = "only GET\n";
-            exchange.getResponseHeaders().set("Allow", "GET");
-        } else if (route.equals("/work")) {
+    private static String route(LoopbackHttp.Request request) {
+        String path = request.path();
+        return path.equals("/work") || path.equals("/metrics") ? path : "other";
+    }
+
+    private LoopbackHttp.Reply answer(LoopbackHttp.Request request) {
+        String route = route(request);
+        if (route.equals("other")) {
+            return LoopbackHttp.Reply.text(404, "not found; try GET /work or GET /metrics\n");
+        }
+        if (!request.method().equals("GET")) {
+            return LoopbackHttp.Reply.text(405, "only GET\n").with("Allow", "GET");
+        }
+        if (route.equals("/work")) {
             // No body, so the answer leaves in one write. A body is a second small write, which
-            // Nagle's
-            // algorithm holds until the client ACKs the first, and the client delays that ACK (~40
-            // ms
-            // on Linux): 40 ms per request on a kept-alive connection.
-            status = 204;
-            body = "";
-        } else {
-            status = 200;
-            body = registry.scrape();
+            // Nagle's algorithm holds until the client ACKs the first, and the client delays that
+            // ACK (~40 ms on Linux): 40 ms per request on a kept-alive connection.
+            return LoopbackHttp.Reply.text(204, "");
         }
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders()
-                .set("Content-Type", status == 200 ? CONTENT_TYPE : "text/plain; charset=utf-8");
-        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        return LoopbackHttp.Reply.text(200, registry.scrape()).as(CONTENT_TYPE);
+    }
+
+    private void answered(LoopbackHttp.Request request, int status) {
+        String route = route(request);
         if (status < 300) {
             counter(route).increment();
-            timer(route).record(Duration.ofNanos(System.nanoTime() - start));
+            timer(route).record(Duration.ofNanos(System.nanoTime() - request.receivedNanos()));
         }
         if (route.equals("/metrics")) {
             listener.accept(
                     new Scrape(
-                            exchange.getRemoteAddress().getPort(),
-                            header(exchange, "User-Agent"),
-                            host,
+                            request.client().getPort(),
+                            request.header("User-Agent"),
+                            request.host(),
                             status,
-                            selfToken.equals(header(exchange, SELF_HEADER))));
+                            selfToken.equals(request.header(SELF_HEADER))));
         }
-    }
-
-    private boolean allowed(String host) {
-        String name = host.toLowerCase(Locale.ROOT);
-        return name.equals("127.0.0.1:" + port) || name.equals("localhost:" + port);
-    }
-
-    private static String header(HttpExchange exchange, String name) {
-        String value = exchange.getRequestHeaders().getFirst(name);
-        return value == null ? "" : value;
     }
 
     /** Stops listening; the port is free again. */
@@ -187,7 +150,7 @@ final class MetricsServer implements AutoCloseable {
     public synchronized void close() {
         if (!closed) {
             closed = true;
-            server.stop(0);
+            http.close();
             registry.close();
         }
     }

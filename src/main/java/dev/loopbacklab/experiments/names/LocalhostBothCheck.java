@@ -4,6 +4,7 @@ import dev.loopbacklab.lesson.Check;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
+import dev.loopbacklab.net.Endpoint;
 import dev.loopbacklab.net.ProbeResult;
 import dev.loopbacklab.net.SocketTable;
 import java.net.InetAddress;
@@ -159,7 +160,7 @@ final class LocalhostBothCheck implements Check {
 
     private static ProbeResult probe(InetAddress address, int port, List<String> details) {
         ProbeResult result = Loopbacks.probe(address, port);
-        details.add(Loopbacks.endpoint(address, port) + " → " + Loopbacks.cell(result));
+        details.add(new Endpoint(address, port) + " → " + Loopbacks.cell(result));
         return result;
     }
 

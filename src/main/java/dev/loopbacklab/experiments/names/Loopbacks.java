@@ -58,12 +58,6 @@ final class Loopbacks {
         return Probe.connect(address, port, TIMEOUT);
     }
 
-    /** {@code 127.0.0.1:8080} or {@code [::1]:8080}. */
-    static String endpoint(InetAddress address, int port) {
-        String text = IpLiteral.format(address);
-        return (address instanceof Inet6Address ? "[" + text + "]" : text) + ":" + port;
-    }
-
     static String family(InetAddress address) {
         return address instanceof Inet6Address ? "IPv6" : "IPv4";
     }

@@ -1,7 +1,7 @@
 package dev.loopbacklab.web.notebook;
 
 import dev.loopbacklab.net.IpLiteral;
-import dev.loopbacklab.web.RoomToken;
+import dev.loopbacklab.web.security.RoomToken;
 import io.javalin.http.Context;
 
 /**

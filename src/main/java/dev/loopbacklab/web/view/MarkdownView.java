@@ -1,5 +1,6 @@
 package dev.loopbacklab.web.view;
 
+import dev.loopbacklab.lesson.LessonMarkdown;
 import dev.loopbacklab.web.view.Models.Panel;
 import dev.loopbacklab.web.view.Models.TocEntry;
 import java.util.ArrayList;
@@ -15,17 +16,16 @@ import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
 import org.commonmark.node.Text;
-import org.commonmark.parser.Parser;
 import org.commonmark.renderer.NodeRenderer;
 import org.commonmark.renderer.html.HtmlNodeRendererContext;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.html.HtmlWriter;
 
 /**
- * Turns a lesson's Markdown into HTML (commonmark-java with GFM tables and heading anchors). Fenced
- * blocks named {@code experiment <id>} and {@code check <id>} become live panels, {@code jshell}
- * blocks become copyable code, and a {@code live connection} block becomes a marker the page fills
- * with facts about the request being served.
+ * Turns a lesson's parsed Markdown into HTML (commonmark-java with GFM tables and heading anchors).
+ * Fenced blocks named {@code experiment <id>} and {@code check <id>} become live panels, {@code
+ * jshell} blocks become copyable code, and a {@code live connection} block becomes a marker the
+ * page fills with facts about the request being served.
  */
 public final class MarkdownView {
     /** Replaced, per request, by facts about the connection that fetched the page. */
@@ -33,16 +33,17 @@ public final class MarkdownView {
 
     private static final List<org.commonmark.Extension> EXTENSIONS =
             List.of(TablesExtension.create(), HeadingAnchorExtension.create());
-    private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
 
     private MarkdownView() {}
 
     /** Rendered HTML and the headings for a table of contents. */
     public record Rendered(String html, List<TocEntry> toc) {}
 
-    /** Renders {@code markdown}; {@code panels} gives the panel for an id, or null if unknown. */
-    public static Rendered render(String markdown, Function<String, Panel> panels) {
-        Node document = PARSER.parse(markdown);
+    /**
+     * Renders {@code document}, the tree {@link dev.loopbacklab.lesson.LessonParser} parsed once
+     * and took the embeds from; {@code panels} gives the panel for an id, or null if unknown.
+     */
+    public static Rendered render(Node document, Function<String, Panel> panels) {
         HtmlRenderer renderer =
                 HtmlRenderer.builder()
                         .extensions(EXTENSIONS)
@@ -106,10 +107,7 @@ public final class MarkdownView {
                 return;
             }
             FencedCodeBlock block = (FencedCodeBlock) node;
-            String[] info =
-                    block.getInfo() == null
-                            ? new String[] {""}
-                            : block.getInfo().trim().split("\\s+");
+            String[] info = LessonMarkdown.infoWords(block);
             String kind = info[0];
             String id = info.length > 1 ? info[1] : "";
             String html;

@@ -41,7 +41,7 @@ class PortBindingLessonTest {
                         .orElseThrow();
         assertTrue(script.text().strip().endsWith("/exit"));
         assertEquals(
-                2,
+                3,
                 lesson.embeds().stream().filter(e -> e.kind() == Lesson.Embed.Kind.JSHELL).count());
     }
 }

@@ -9,6 +9,7 @@ import dev.loopbacklab.lesson.Outcome;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Runner;
 import dev.loopbacklab.net.EphemeralRange;
+import dev.loopbacklab.net.IpLiteral;
 import dev.loopbacklab.net.Probe;
 import dev.loopbacklab.net.ProbeResult;
 import dev.loopbacklab.net.SocketTable;
@@ -68,7 +69,7 @@ class ConnectSweepTest {
     @Test
     void closesTheListenerAndItsThread() {
         int port = Integer.parseInt(report.requireFact(ConnectSweep.LISTENER).split(":")[1]);
-        ProbeResult probe = Probe.connect(EphemeralTopic.loopback(), port, Duration.ofSeconds(2));
+        ProbeResult probe = Probe.connect(IpLiteral.loopbackV4(), port, Duration.ofSeconds(2));
         assertEquals(ProbeResult.Outcome.REFUSED, probe.outcome(), probe.detail());
         assertFalse(
                 Thread.getAllStackTraces().keySet().stream()

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.loopbacklab.lesson.Event;
 import dev.loopbacklab.lesson.Outcome;
 import dev.loopbacklab.net.EphemeralRange;
+import dev.loopbacklab.net.IpLiteral;
 import dev.loopbacklab.testing.LiveReport;
 import dev.loopbacklab.testing.WaitingCheck;
 import java.io.OutputStream;
@@ -26,7 +27,7 @@ class SpotCheckTest {
         Future<Outcome> outcome = run.start("30");
         int clientPort;
         try (Socket client =
-                new Socket(EphemeralTopic.loopback(), run.listeningPort(SpotCheck.LISTENING))) {
+                new Socket(IpLiteral.loopbackV4(), run.listeningPort(SpotCheck.LISTENING))) {
             clientPort = client.getLocalPort();
         }
         assertEquals(Outcome.PASSED, outcome.get(10, TimeUnit.SECONDS));
@@ -48,7 +49,7 @@ class SpotCheckTest {
         assertEquals(
                 "new java.net.Socket(\"127.0.0.1\", " + port + ").close()",
                 report.requireFact("JShell"));
-        new Socket(EphemeralTopic.loopback(), port).close();
+        new Socket(IpLiteral.loopbackV4(), port).close();
         assertEquals(Outcome.PASSED, outcome.get(10, TimeUnit.SECONDS));
     }
 
@@ -58,7 +59,7 @@ class SpotCheckTest {
         String reply;
         int clientPort;
         try (Socket client =
-                new Socket(EphemeralTopic.loopback(), run.listeningPort(SpotCheck.LISTENING))) {
+                new Socket(IpLiteral.loopbackV4(), run.listeningPort(SpotCheck.LISTENING))) {
             clientPort = client.getLocalPort();
             OutputStream out = client.getOutputStream();
             out.write(

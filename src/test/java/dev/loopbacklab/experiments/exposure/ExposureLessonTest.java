@@ -45,6 +45,22 @@ class ExposureLessonTest {
     }
 
     @Test
+    void theSshTunnelItShowsListensOnLoopbackOnly() {
+        // The command is shown, never run (it needs a second machine): its shape is what can be
+        // held true. The local end of -L must name 127.0.0.1, not rely on GatewayPorts.
+        String markdown = LessonParser.read(FOLDER).markdown();
+        List<String> commands = markdown.lines().filter(l -> l.startsWith("ssh ")).toList();
+        assertEquals(1, commands.size(), commands.toString());
+        String[] words = commands.get(0).split(" ");
+        int l = List.of(words).indexOf("-L");
+        String[] forward = words[l + 1].split(":");
+        assertEquals(4, forward.length, words[l + 1]);
+        assertEquals("127.0.0.1", forward[0], "the tunnel's local end binds loopback only");
+        assertEquals("127.0.0.1", forward[2], "the server connects to its own loopback");
+        assertTrue(!List.of(words).contains("-g"), "-g would open the local end to the network");
+    }
+
+    @Test
     void scriptRunsAndEndsWithExit() {
         Lesson lesson = LessonParser.read(FOLDER);
         Lesson.Script script =

@@ -1,0 +1,259 @@
+package dev.loopbacklab.net;
+
+import java.util.Objects;
+
+/**
+ * What the operating system the lab runs on does differently, so experiments ask here instead of
+ * assuming Linux: the privileged-port rule, loopback aliases, TIME_WAIT, bind-reuse semantics,
+ * where the ephemeral range and the name-sorting rules come from. The facts are data; reading them
+ * from the live system is left to {@link PrivilegedPorts#current()}, {@link
+ * EphemeralRange#detect()}, {@link TimeWait#current()} and {@link ExcludedPorts#detect()}, so an
+ * experiment's words can be tested for Linux, macOS and Windows on any machine.
+ *
+ * <p>Try in JShell: {@code Platform.current()} and {@code Platform.current().notes()}.
+ *
+ * @param os the family
+ * @param version the {@code os.version} property, e.g. {@code "14.5"} or {@code "10.0"}
+ */
+public record Platform(OperatingSystem os, String version) {
+    /**
+     * Checks the parts.
+     *
+     * @param os the family
+     * @param version the version text; may be empty
+     */
+    public Platform {
+        Objects.requireNonNull(os, "os");
+        Objects.requireNonNull(version, "version");
+    }
+
+    /**
+     * The system the JVM runs on.
+     *
+     * @return its family and version
+     */
+    public static Platform current() {
+        return of(System.getProperty("os.name", ""), System.getProperty("os.version", ""));
+    }
+
+    /**
+     * A system from its {@code os.name} and {@code os.version} values.
+     *
+     * @param osName e.g. {@code "Mac OS X"}
+     * @param osVersion e.g. {@code "14.5"}
+     * @return the platform
+     */
+    public static Platform of(String osName, String osVersion) {
+        return new Platform(OperatingSystem.of(osName), osVersion == null ? "" : osVersion);
+    }
+
+    /**
+     * The everyday name, e.g. {@code "macOS"}.
+     *
+     * @return the family's name
+     */
+    public String name() {
+        return os.displayName();
+    }
+
+    /**
+     * Tells whether this is macOS at least {@code major.minor} (Mojave is 10.14; Big Sur reports 11
+     * or, to old programs, 10.16).
+     *
+     * @param major the major version
+     * @param minor the minor version
+     * @return false on other systems or an unreadable version
+     */
+    public boolean macAtLeast(int major, int minor) {
+        if (os != OperatingSystem.MAC) {
+            return false;
+        }
+        String[] parts = version.split("\\.");
+        try {
+            int ma = Integer.parseInt(parts[0]);
+            int mi = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
+            return ma > major || (ma == major && mi >= minor);
+        } catch (NumberFormatException e) {
+            // An unreadable version: assume a current Mac, as nearly every Mac in a room is.
+            return true;
+        }
+    }
+
+    /**
+     * Tells whether every address of 127.0.0.0/8 reaches this machine without setup. Linux routes
+     * the whole block to {@code lo}; Windows answers on all of it; macOS configures only 127.0.0.1
+     * on {@code lo0}, so 127.0.0.2 fails with "Can't assign requested address" until aliased.
+     *
+     * @return true on Linux and Windows
+     */
+    public boolean wholeLoopbackBlock() {
+        return os == OperatingSystem.LINUX || os == OperatingSystem.WINDOWS;
+    }
+
+    /**
+     * Says how to use another loopback address here.
+     *
+     * @return a sentence for a learner
+     */
+    public String loopbackAliasNote() {
+        switch (os) {
+            case MAC:
+                return "On macOS only 127.0.0.1 is configured on lo0: 127.0.0.2 is refused"
+                        + " (\"Can't assign requested address\") until you add it with"
+                        + " sudo ifconfig lo0 alias 127.0.0.2 up.";
+            case LINUX:
+                return "On Linux all of 127.0.0.0/8 reaches this machine through lo.";
+            case WINDOWS:
+                return "On Windows all of 127.0.0.0/8 reaches this machine.";
+            default:
+                return "On " + name() + " other loopback addresses may need to be configured.";
+        }
+    }
+
+    /**
+     * Tells whether the JDK offers SO_REUSEPORT here (Linux 3.9 and later, macOS and the BSDs; not
+     * Windows, where the JDK's {@code reuseport_supported} answers false).
+     *
+     * @return true where two sockets may share a port on purpose
+     */
+    public boolean hasReusePort() {
+        return os == OperatingSystem.LINUX || os == OperatingSystem.MAC;
+    }
+
+    /**
+     * Tells whether the JDK binds with SO_EXCLUSIVEADDRUSE here and only emulates {@code
+     * getReuseAddress()} (Windows): then {@code setReuseAddress(true)} changes what the socket
+     * reports, not what Windows does.
+     *
+     * @return true on Windows
+     */
+    public boolean exclusiveBind() {
+        return os == OperatingSystem.WINDOWS;
+    }
+
+    /**
+     * Says what SO_REUSEADDR means here, in one sentence.
+     *
+     * @return a sentence for a learner
+     */
+    public String reuseAddressNote() {
+        switch (os) {
+            case WINDOWS:
+                return "On Windows the JDK binds with SO_EXCLUSIVEADDRUSE and only emulates"
+                        + " SO_REUSEADDR (getReuseAddress() reports what was set); Windows' own"
+                        + " SO_REUSEADDR, used by other programs, would let them bind over a live"
+                        + " socket.";
+            case MAC:
+                return "On macOS SO_REUSEADDR lets a new listener bind over TIME_WAIT leftovers,"
+                        + " and lets a specific address such as 127.0.0.1 bind beside a wildcard"
+                        + " listener on the same port; SO_REUSEPORT shares a port on purpose.";
+            case LINUX:
+                return "On Linux SO_REUSEADDR lets a new listener bind over TIME_WAIT leftovers;"
+                        + " it never lets two listeners share a port (SO_REUSEPORT does).";
+            default:
+                return "On " + name() + " SO_REUSEADDR's meaning was not checked by the lab.";
+        }
+    }
+
+    /**
+     * Tells whether Windows-style excluded port ranges exist here.
+     *
+     * @return true on Windows
+     */
+    public boolean hasExcludedRanges() {
+        return os == OperatingSystem.WINDOWS;
+    }
+
+    /**
+     * Tells whether {@code getaddrinfo} here is glibc's, which sorts addresses by {@code
+     * /etc/gai.conf} (RFC 3484's table by default).
+     *
+     * @return true on Linux
+     */
+    public boolean sortsWithGaiConf() {
+        return os == OperatingSystem.LINUX;
+    }
+
+    /**
+     * Says where the ephemeral range comes from here.
+     *
+     * @return the command or file a learner can check
+     */
+    public String ephemeralRangeSource() {
+        switch (os) {
+            case LINUX:
+                return "sysctl net.ipv4.ip_local_port_range (32768–60999 by default)";
+            case MAC:
+                return "sysctl net.inet.ip.portrange.first and .last (49152–65535 by default)";
+            case WINDOWS:
+                return "netsh int ipv4 show dynamicport tcp (49152, 16,384 ports by default)";
+            default:
+                return "this system's documentation";
+        }
+    }
+
+    /**
+     * The command that lists listening TCP sockets with their programs here.
+     *
+     * @return e.g. {@code "ss -ltnp"}
+     */
+    public String listenersCommand() {
+        switch (os) {
+            case LINUX:
+                return "ss -ltnp";
+            case MAC:
+                return "lsof -nP -iTCP -sTCP:LISTEN";
+            case WINDOWS:
+                return "netstat -ano -p tcp (LISTENING rows; the last column is the PID)";
+            default:
+                return "netstat -an";
+        }
+    }
+
+    /**
+     * A command that echoes back what it receives on a TCP port, for the echo challenge.
+     *
+     * @param port the port to listen on
+     * @return a command line that exists on this system as shipped or with a common install
+     */
+    public String echoServerHint(int port) {
+        switch (os) {
+            case WINDOWS:
+                return "In PowerShell there is no ready echo command; in JShell (java -jar"
+                        + " loopback-lab.jar jshell): EchoServer.start(\"127.0.0.1\", "
+                        + port
+                        + ")";
+            case MAC:
+                return "macOS's nc has no -e; in JShell (java -jar loopback-lab.jar jshell):"
+                        + " EchoServer.start(\"127.0.0.1\", "
+                        + port
+                        + "), or with Homebrew's nmap: ncat -l 127.0.0.1 "
+                        + port
+                        + " -k -e /bin/cat";
+            default:
+                return "ncat -l 127.0.0.1 "
+                        + port
+                        + " -k -e /bin/cat (from nmap; the netcat-openbsd nc has no -e), or in"
+                        + " JShell: EchoServer.start(\"127.0.0.1\", "
+                        + port
+                        + ")";
+        }
+    }
+
+    /**
+     * Everything above, one line each, for {@code Lab.help()} and the CLI.
+     *
+     * @return the notes
+     */
+    public String notes() {
+        return String.join(
+                "\n",
+                name() + " " + version,
+                "privileged ports: " + PrivilegedPorts.of(this).source(),
+                "ephemeral range: " + ephemeralRangeSource(),
+                "TIME_WAIT: " + TimeWait.of(os).describe(),
+                "loopback: " + loopbackAliasNote(),
+                "SO_REUSEADDR: " + reuseAddressNote(),
+                "listeners: " + listenersCommand());
+    }
+}

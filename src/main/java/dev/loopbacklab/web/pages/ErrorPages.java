@@ -1,0 +1,99 @@
+package dev.loopbacklab.web.pages;
+
+import dev.loopbacklab.lesson.LessonFormatException;
+import dev.loopbacklab.web.view.Layout;
+import dev.loopbacklab.web.view.MessagePage;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a learner sees when something is missing or goes wrong: a page in the lab's frame (JSON
+ * under {@code /api/}), never a stack trace; the details go to the terminal that runs the lab.
+ */
+public final class ErrorPages {
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
+
+    private final Layout.Chrome chrome;
+
+    /** Error pages in {@code chrome}. */
+    public ErrorPages(Layout.Chrome chrome) {
+        this.chrome = chrome;
+    }
+
+    /** Registers the 404 page and the exception handlers. */
+    public void register(RoutesConfig routes) {
+        routes.error(
+                404,
+                ctx -> {
+                    if (ctx.result() == null
+                            || ctx.result().isEmpty()
+                            || ctx.result().equals("Not Found")) {
+                        notFound(ctx, chrome);
+                    }
+                });
+        routes.exception(
+                HttpResponseException.class,
+                (e, ctx) -> {
+                    if (e.getStatus() == 404) {
+                        notFound(ctx, chrome);
+                    } else {
+                        ctx.status(e.getStatus())
+                                .contentType("text/plain; charset=utf-8")
+                                .result(e.getMessage());
+                    }
+                });
+        routes.exception(
+                LessonFormatException.class,
+                (e, ctx) -> {
+                    // Only in development mode, where lessons are re-read on every request.
+                    LOG.error("a lesson is broken: {}", e.getMessage());
+                    page(
+                            ctx,
+                            500,
+                            "A lesson is broken",
+                            "The lab could not read its lessons: "
+                                    + e.getMessage()
+                                    + " Fix the file and reload this page.");
+                });
+        routes.exception(
+                Exception.class,
+                (e, ctx) -> {
+                    LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
+                    page(
+                            ctx,
+                            500,
+                            "Something went wrong",
+                            "The lab hit an error it did not expect; the details are in the"
+                                    + " terminal that runs it.");
+                });
+    }
+
+    private void page(Context ctx, int status, String title, String message) {
+        ctx.status(status)
+                .contentType("text/html; charset=utf-8")
+                .result(MessagePage.render(status, title, message, chrome));
+    }
+
+    /** Answers 404: a page, or under {@code /api/} the API's JSON error. */
+    static void notFound(Context ctx, Layout.Chrome chrome) {
+        if (ctx.path().startsWith("/api/")) {
+            ctx.status(404).contentType("application/json").result("{\"error\":\"not found\"}");
+            return;
+        }
+        ctx.status(404)
+                .contentType("text/html; charset=utf-8")
+                .result(
+                        MessagePage.render(
+                                404,
+                                "No such page",
+                                "There is nothing at " + clip(ctx.path()) + " in this lab.",
+                                chrome));
+    }
+
+    private static String clip(String path) {
+        return path.length() <= 80 ? path : path.substring(0, 80) + "…";
+    }
+}

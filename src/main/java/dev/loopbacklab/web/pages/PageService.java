@@ -1,0 +1,174 @@
+package dev.loopbacklab.web.pages;
+
+import dev.loopbacklab.lesson.Experiment;
+import dev.loopbacklab.lesson.ExperimentRegistry;
+import dev.loopbacklab.lesson.Lesson;
+import dev.loopbacklab.lesson.LessonCatalog;
+import dev.loopbacklab.lesson.ParamSpec;
+import dev.loopbacklab.web.view.IndexPage;
+import dev.loopbacklab.web.view.Layout;
+import dev.loopbacklab.web.view.LessonPage;
+import dev.loopbacklab.web.view.MarkdownView;
+import dev.loopbacklab.web.view.Models;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
+
+/**
+ * Gathers what each page shows and renders it once: lesson pages are static until a run happens in
+ * the browser, so they are cached (in development mode the catalog is re-read on every request, so
+ * edits show on reload).
+ */
+final class PageService {
+    private final Supplier<LessonCatalog> catalogs;
+    private final boolean reload;
+    private final ExperimentRegistry registry;
+    private final Layout.Chrome chrome;
+    private final Map<String, String> cache = new ConcurrentHashMap<>();
+    private final Map<String, LivePage> lessonCache = new ConcurrentHashMap<>();
+    private final FutureTask<LessonCatalog> firstLoad;
+    private volatile LessonCatalog catalog;
+
+    PageService(
+            Supplier<LessonCatalog> catalogs,
+            boolean reload,
+            ExperimentRegistry registry,
+            Layout.Chrome chrome) {
+        this.catalogs = catalogs;
+        this.reload = reload;
+        this.registry = registry;
+        this.chrome = chrome;
+        this.firstLoad = new FutureTask<>(catalogs::get);
+    }
+
+    /**
+     * The lessons: read once (by whichever thread asks first, usually the start-up warm-up), or on
+     * every call in development mode. Throws {@link dev.loopbacklab.lesson.LessonFormatException}
+     * if a lesson is broken.
+     */
+    LessonCatalog catalog() {
+        if (reload) {
+            catalog = catalogs.get();
+            cache.clear();
+            lessonCache.clear();
+            return catalog;
+        }
+        if (catalog == null) {
+            firstLoad.run();
+            try {
+                catalog = firstLoad.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException cause) {
+                    throw cause;
+                }
+                throw new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading the lessons", e);
+            }
+        }
+        return catalog;
+    }
+
+    String index() {
+        LessonCatalog lessons = catalog();
+        return cache.computeIfAbsent(
+                "/",
+                k ->
+                        IndexPage.render(
+                                lessons.lessons().stream().map(PageService::card).toList(),
+                                chrome));
+    }
+
+    /** The lesson page, cut where its live connection facts go; empty if unknown. */
+    Optional<LivePage> lesson(String id) {
+        LessonCatalog lessons = catalog();
+        return lessons.find(id)
+                .map(
+                        lesson ->
+                                lessonCache.computeIfAbsent(
+                                        id, k -> LivePage.of(render(lessons, lesson))));
+    }
+
+    /** Renders every lesson page into the cache. */
+    void renderLessons() {
+        catalog().lessons().forEach(lesson -> lesson(lesson.id()));
+    }
+
+    /** True if the page of lesson {@code id} is in the cache (for tests). */
+    boolean isRendered(String id) {
+        return lessonCache.containsKey(id);
+    }
+
+    Layout.Chrome chrome() {
+        return chrome;
+    }
+
+    private String render(LessonCatalog lessons, Lesson lesson) {
+        MarkdownView.Rendered body = MarkdownView.render(lesson.document(), this::panel);
+        String notes =
+                lesson.notes()
+                        .map(n -> MarkdownView.render(n.document(), this::panel).html())
+                        .orElse(null);
+        List<Models.Script> scripts =
+                lesson.scripts().stream()
+                        .map(
+                                s ->
+                                        new Models.Script(
+                                                s.fileName(),
+                                                "java -jar target/loopback-lab.jar jshell lessons/"
+                                                        + lesson.folderName()
+                                                        + "/"
+                                                        + s.fileName(),
+                                                s.text()))
+                        .toList();
+        return LessonPage.render(
+                new Models.LessonView(
+                        card(lesson),
+                        lesson.objectives(),
+                        body.html(),
+                        body.toc(),
+                        lessons.previous(lesson).map(PageService::card).orElse(null),
+                        lessons.next(lesson).map(PageService::card).orElse(null),
+                        scripts,
+                        notes),
+                chrome);
+    }
+
+    private Models.Panel panel(String id) {
+        return registry.find(id).map(PageService::panel).orElse(null);
+    }
+
+    static Models.Panel panel(Experiment experiment) {
+        return new Models.Panel(
+                experiment.id(),
+                experiment.isCheck(),
+                experiment.title(),
+                experiment.description(),
+                experiment.params().stream().map(PageService::field).toList());
+    }
+
+    private static Models.Field field(ParamSpec spec) {
+        return new Models.Field(
+                spec.name(),
+                spec.kind(),
+                spec.defaultValue(),
+                spec.help(),
+                spec.boundsText(),
+                spec.required());
+    }
+
+    static Models.LessonCard card(Lesson lesson) {
+        return new Models.LessonCard(
+                lesson.number(),
+                lesson.id(),
+                lesson.title(),
+                lesson.minutes(),
+                lesson.summary(),
+                lesson.checkIds());
+    }
+}

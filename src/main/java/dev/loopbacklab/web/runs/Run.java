@@ -1,0 +1,182 @@
+package dev.loopbacklab.web.runs;
+
+import dev.loopbacklab.lesson.Event;
+import dev.loopbacklab.lesson.Experiment;
+import dev.loopbacklab.lesson.Outcome;
+import dev.loopbacklab.lesson.Report;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One run of an experiment: the events it has reported so far (kept, so a stream opened late
+ * replays from the start), its state, and the means to stop it. Progress events are thinned to at
+ * most one every 50 ms so a fast sweep is not slowed down by its own reporting.
+ */
+public final class Run implements Report {
+    private static final long PROGRESS_GAP_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
+    private final String id;
+    private final Experiment experiment;
+    private final List<Event> events = new ArrayList<>();
+
+    /** When each event was recorded, in microseconds since the epoch (for measuring delivery). */
+    private final List<Long> recordedAt = new ArrayList<>();
+
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+    private final long startedNanos = System.nanoTime();
+    private volatile boolean cancelled;
+    private volatile String cancelReason;
+    private volatile Thread thread;
+    private Outcome outcome;
+    private long lastProgressNanos;
+
+    Run(String id, Experiment experiment) {
+        this.id = id;
+        this.experiment = experiment;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Experiment experiment() {
+        return experiment;
+    }
+
+    @Override
+    public void emit(Event event) {
+        synchronized (this) {
+            if (outcome != null) {
+                return;
+            }
+            if (event instanceof Event.Progress p && p.done() < p.total()) {
+                long now = System.nanoTime();
+                if (now - lastProgressNanos < PROGRESS_GAP_NANOS) {
+                    return;
+                }
+                lastProgressNanos = now;
+            }
+            record(event);
+            notifyAll();
+        }
+    }
+
+    @Override
+    public boolean cancelled() {
+        return cancelled;
+    }
+
+    @Override
+    public void closeOnCancel(AutoCloseable resource) {
+        boolean closeNow;
+        synchronized (this) {
+            closeNow = cancelled;
+            if (!closeNow) {
+                toClose.add(resource);
+            }
+        }
+        if (closeNow) {
+            closeQuietly(resource);
+        }
+    }
+
+    /** Stops the run: flags it, closes what it registered, and interrupts its thread. */
+    public void cancel(String reason) {
+        List<AutoCloseable> closing;
+        synchronized (this) {
+            if (cancelled || outcome != null) {
+                return;
+            }
+            cancelled = true;
+            cancelReason = reason;
+            closing = new ArrayList<>(toClose);
+            toClose.clear();
+        }
+        closing.forEach(Run::closeQuietly);
+        Thread running = thread;
+        if (running != null) {
+            running.interrupt();
+        }
+    }
+
+    void attach(Thread runner) {
+        this.thread = runner;
+    }
+
+    /** Marks the run finished; called once by the registry when the experiment returns. */
+    void finish(Outcome result) {
+        List<AutoCloseable> closing;
+        synchronized (this) {
+            if (result == Outcome.CANCELLED && cancelReason != null) {
+                record(new Event.Warning("Stopped: " + cancelReason + "."));
+            }
+            outcome = result;
+            closing = new ArrayList<>(toClose);
+            toClose.clear();
+            notifyAll();
+        }
+        closing.forEach(Run::closeQuietly);
+        thread = null;
+    }
+
+    /** The outcome, or null while it is still running. */
+    public synchronized Outcome outcome() {
+        return outcome;
+    }
+
+    /** How long it has run, in milliseconds. */
+    public long elapsedMillis() {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
+    }
+
+    /**
+     * The events from index {@code from} on, waiting up to {@code waitMillis} for at least one when
+     * there are none yet and the run is still going. An empty list means: nothing new (yet).
+     */
+    public synchronized List<Event> eventsFrom(int from, long waitMillis)
+            throws InterruptedException {
+        long deadline = System.currentTimeMillis() + waitMillis;
+        while (events.size() <= from && outcome == null) {
+            long left = deadline - System.currentTimeMillis();
+            if (left <= 0) {
+                break;
+            }
+            wait(left);
+        }
+        return List.copyOf(events.subList(Math.min(from, events.size()), events.size()));
+    }
+
+    /**
+     * The times {@link #eventsFrom} events were recorded, µs since the epoch, from index {@code
+     * from}.
+     */
+    public synchronized List<Long> recordedAtFrom(int from) {
+        return List.copyOf(
+                recordedAt.subList(Math.min(from, recordedAt.size()), recordedAt.size()));
+    }
+
+    private void record(Event event) {
+        events.add(event);
+        recordedAt.add(epochMicros());
+    }
+
+    /** Now, in microseconds since the epoch: comparable across processes on one machine. */
+    public static long epochMicros() {
+        java.time.Instant now = java.time.Instant.now();
+        return now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
+    }
+
+    /** Every event so far. */
+    public synchronized List<Event> events() {
+        return List.copyOf(events);
+    }
+
+    private static void closeQuietly(AutoCloseable resource) {
+        try {
+            resource.close();
+        } catch (Exception ignored) {
+            // closing to unblock a cancelled run; the run's own cleanup reports real problems
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.loopbacklab.web.security;
+
+import dev.loopbacklab.web.view.EnterPage;
+import io.javalin.http.Context;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * Room mode's door: every request must carry the access token, first as {@code ?token=} in the link
+ * the teacher shared, then in an HttpOnly, SameSite=Strict cookie so it leaves the address bar.
+ * Missing is 401, wrong is 403.
+ */
+public final class TokenGate {
+    /** The cookie that carries the token once the link has been opened. */
+    public static final String COOKIE = "loopback_lab_token";
+
+    private final RoomToken token;
+
+    TokenGate(RoomToken token) {
+        this.token = token;
+    }
+
+    /** True when the request may go on; otherwise the response is already written. */
+    boolean admit(Context ctx) {
+        String fromLink = ctx.queryParam("token");
+        if (fromLink != null) {
+            if (!token.matches(fromLink)) {
+                Refusal.send(
+                        ctx,
+                        403,
+                        "This access token is not the one for this lab. Ask for the link "
+                                + "again.");
+                return false;
+            }
+            ctx.header(
+                    "Set-Cookie", COOKIE + "=" + fromLink + "; Path=/; HttpOnly; SameSite=Strict");
+            if (ctx.method().name().equals("GET")) {
+                ctx.header("Cache-Control", "no-store");
+                ctx.contentType("text/html; charset=utf-8")
+                        .result(EnterPage.render(withoutToken(ctx)));
+                ctx.skipRemainingHandlers();
+                return false;
+            }
+            return true;
+        }
+        String fromCookie = ctx.cookie(COOKIE);
+        if (fromCookie == null) {
+            Refusal.send(
+                    ctx,
+                    401,
+                    "This lab is serving a room and needs its access token: open the "
+                            + "link you were given, the one that ends in ?token=…");
+            return false;
+        }
+        if (!token.matches(fromCookie)) {
+            Refusal.send(
+                    ctx,
+                    403,
+                    "The access token saved in this browser is not the one for this "
+                            + "lab. Open the link you were given again.");
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * The path and query of this request without the token; always a path on this lab, so the page
+     * that moves on can never be turned into a link elsewhere ({@code //evil.example}).
+     */
+    static String withoutToken(Context ctx) {
+        String path = ctx.req().getRequestURI();
+        if (path == null || !path.matches("/[A-Za-z0-9._~%/-]*") || path.startsWith("//")) {
+            path = "/";
+        }
+        String query =
+                ctx.queryString() == null
+                        ? ""
+                        : Arrays.stream(ctx.queryString().split("&"))
+                                .filter(
+                                        p ->
+                                                !p.isEmpty()
+                                                        && !p.equals("token")
+                                                        && !p.startsWith("token="))
+                                .filter(p -> p.matches("[A-Za-z0-9._~%=+-]+"))
+                                .collect(Collectors.joining("&"));
+        return query.isEmpty() ? path : path + "?" + query;
+    }
+}

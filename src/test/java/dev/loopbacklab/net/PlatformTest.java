@@ -1,0 +1,82 @@
+package dev.loopbacklab.net;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import org.junit.jupiter.api.Test;
+
+class PlatformTest {
+    static final Platform LINUX = Platform.of("Linux", "6.1.0");
+    static final Platform MAC = Platform.of("Mac OS X", "14.5");
+    static final Platform OLD_MAC = Platform.of("Mac OS X", "10.13.6");
+    static final Platform WINDOWS = Platform.of("Windows 11", "10.0");
+
+    @Test
+    void readsMacVersions() {
+        assertTrue(MAC.macAtLeast(10, 14));
+        assertTrue(Platform.of("Mac OS X", "10.16").macAtLeast(10, 14));
+        assertFalse(OLD_MAC.macAtLeast(10, 14));
+        assertFalse(LINUX.macAtLeast(10, 14));
+    }
+
+    @Test
+    void macRefusesPort80OnlyOnASpecificAddressAsThePublishedBindsShow()
+            throws UnknownHostException {
+        PrivilegedPorts rule = PrivilegedPorts.of(MAC);
+        for (String[] row : PlatformFixture.load("macos/bind-80-nc.txt").rows()) {
+            InetAddress address = InetAddress.getByName(row[0]);
+            boolean refused = !row[2].equals("bound");
+            assertEquals(
+                    refused,
+                    rule.isPrivileged(Integer.parseInt(row[1]), address),
+                    String.join(" ", row));
+        }
+        assertTrue(rule.isPrivileged(80), "a specific address below 1024 needs root");
+        assertFalse(rule.isPrivileged(1024, InetAddress.getLoopbackAddress()));
+    }
+
+    @Test
+    void oldMacAndLinuxRefuseEveryAddressWindowsNone() throws UnknownHostException {
+        InetAddress any = InetAddress.getByName("0.0.0.0");
+        assertTrue(PrivilegedPorts.of(OLD_MAC).isPrivileged(80, any));
+        assertTrue(PrivilegedPorts.parseLinux("1024\n").isPrivileged(80, any));
+        assertFalse(PrivilegedPorts.of(WINDOWS).isPrivileged(80, any));
+        assertFalse(PrivilegedPorts.of(WINDOWS).isPrivileged(80));
+    }
+
+    @Test
+    void onlyMacNeedsLoopbackAliases() {
+        assertTrue(LINUX.wholeLoopbackBlock());
+        assertTrue(WINDOWS.wholeLoopbackBlock());
+        assertFalse(MAC.wholeLoopbackBlock());
+        assertTrue(MAC.loopbackAliasNote().contains("ifconfig lo0 alias 127.0.0.2"));
+    }
+
+    @Test
+    void reuseSemanticsDifferByFamily() {
+        assertTrue(LINUX.hasReusePort());
+        assertTrue(MAC.hasReusePort());
+        assertFalse(WINDOWS.hasReusePort());
+        assertTrue(WINDOWS.exclusiveBind());
+        assertFalse(LINUX.exclusiveBind());
+        assertTrue(WINDOWS.reuseAddressNote().contains("SO_EXCLUSIVEADDRUSE"));
+    }
+
+    @Test
+    void echoHintsNeverOfferAnOptionTheSystemLacks() {
+        assertFalse(MAC.echoServerHint(7007).startsWith("nc"), MAC.echoServerHint(7007));
+        assertFalse(WINDOWS.echoServerHint(7007).contains("/bin/cat"));
+        assertTrue(WINDOWS.echoServerHint(7007).contains("EchoServer.start(\"127.0.0.1\", 7007)"));
+    }
+
+    @Test
+    void theRunningSystemMatchesItsJvm() {
+        Platform here = Platform.current();
+        assertEquals(OperatingSystem.current(), here.os());
+        assertTrue(here.notes().startsWith(here.name()), here.notes());
+        assertEquals(here.os() == OperatingSystem.LINUX, here.sortsWithGaiConf(), here.toString());
+    }
+}

@@ -1,0 +1,82 @@
+package dev.loopbacklab.web.runs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loopbacklab.lesson.Experiment;
+import dev.loopbacklab.lesson.Params;
+import dev.loopbacklab.testing.FakeExperiments;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the registry keeps: going runs always, finished ones up to a bound, oldest forgotten first.
+ */
+class RunRegistryTest {
+    private static final Experiment COUNT = new FakeExperiments.Count();
+    private static final Experiment HOLD = new FakeExperiments.Hold();
+
+    private static Run start(RunRegistry runs, Experiment experiment) {
+        return runs.start(experiment, Params.parse(experiment.params(), Map.of()));
+    }
+
+    private static void awaitOutcome(Run run) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (run.outcome() == null && System.nanoTime() < deadline) {
+            run.eventsFrom(Integer.MAX_VALUE, 100);
+        }
+        assertNotNull(run.outcome(), "the run did not finish within 30 s");
+    }
+
+    @Test
+    void keepsTheLastFinishedRunsAndForgetsTheOldestFirst() throws Exception {
+        try (RunRegistry runs = new RunRegistry(4, Duration.ofSeconds(30))) {
+            Run holding = start(runs, HOLD);
+            List<Run> done = new ArrayList<>();
+            int extra = 25;
+            for (int i = 0; i < RunRegistry.KEEP_FINISHED + extra; i++) {
+                Run run = start(runs, COUNT);
+                awaitOutcome(run);
+                done.add(run);
+            }
+            awaitKnown(runs, RunRegistry.KEEP_FINISHED + 1);
+            for (int i = 0; i < done.size(); i++) {
+                assertEquals(i >= extra, runs.find(done.get(i).id()).isPresent(), "run " + i);
+            }
+            assertTrue(runs.find(holding.id()).isPresent(), "a going run is never forgotten");
+            holding.cancel("test over");
+        }
+    }
+
+    // The worker notes a finished run just after its outcome is visible: wait for the bookkeeping.
+    private static void awaitKnown(RunRegistry runs, int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (runs.known() != expected && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertEquals(expected, runs.known());
+    }
+
+    @Test
+    void refusesARunBeyondTheCapAndTakesOneWhenASlotFrees() throws Exception {
+        try (RunRegistry runs = new RunRegistry(1, Duration.ofSeconds(30))) {
+            Run holding = start(runs, HOLD);
+            assertThrows(RunRegistry.BusyException.class, () -> start(runs, COUNT));
+            holding.cancel("make room");
+            awaitOutcome(holding);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (runs.active() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            Run next = start(runs, COUNT);
+            awaitOutcome(next);
+            assertTrue(runs.find(next.id()).isPresent());
+            assertTrue(runs.find("no-such-run").isEmpty());
+        }
+    }
+}

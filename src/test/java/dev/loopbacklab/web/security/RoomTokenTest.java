@@ -1,0 +1,76 @@
+package dev.loopbacklab.web.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RoomTokenTest {
+    @Test
+    void generatedTokensCarry192RandomBitsInBase64url() {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < 200; i++) {
+            String token = RoomToken.generate();
+            assertTrue(token.matches("[A-Za-z0-9_-]{32}"), token);
+            assertEquals(24, Base64.getUrlDecoder().decode(token).length);
+            assertNull(RoomToken.weakness(token), token);
+            assertTrue(seen.add(token), "repeated " + token);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "0123456789abcdef0123456789abcdef",
+                "Abcdefgh-_ijklmnopqrst",
+                "Room-Token_0123456789abcdefXYZ"
+            })
+    void acceptsTokensOfAtLeast128Bits(String token) {
+        assertNull(RoomToken.weakness(token));
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "",
+                "secret",
+                "0123456789abcdef0123456789abcde",
+                "Abcdefgh-_ijklmnopqrs",
+                "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                "abababababababababababababab",
+                "has spaces in it and is long enough",
+                "token/with/slashes/and/more/chars",
+                "tökenwithnonasciiletters1234567890",
+                "abcdefghijklmnopqrstuvwxyz;=x"
+            })
+    void refusesShortRepetitiveOrOddTokens(String token) {
+        assertNotNull(RoomToken.weakness(token), token);
+        assertThrows(IllegalArgumentException.class, () -> RoomToken.of(token));
+    }
+
+    @Test
+    void aShortTokenIsToldWhatIsNeeded() {
+        assertTrue(RoomToken.weakness("0123456789abcdef").contains("32 hex digits"));
+        assertTrue(RoomToken.weakness("Abcdefgh-_ij").contains("22 characters"));
+    }
+
+    @Test
+    void matchesOnlyTheExactToken() {
+        RoomToken token = RoomToken.of("Room-Token_0123456789abcdefXYZ");
+        assertTrue(token.matches("Room-Token_0123456789abcdefXYZ"));
+        assertFalse(token.matches("Room-Token_0123456789abcdefXY"));
+        assertFalse(token.matches("Room-Token_0123456789abcdefXYZ "));
+        assertFalse(token.matches("room-token_0123456789abcdefxyz"));
+        assertFalse(token.matches(""));
+        assertFalse(token.matches(null));
+    }
+}
