@@ -180,9 +180,9 @@ public final class NotebookSession implements AutoCloseable {
         return log.from(seq, waitMillis);
     }
 
-    /** How long since the last Run, Stop or Reset, in nanoseconds. */
+    /** How long since the last Run, Stop or Reset ended, in nanoseconds; 0 while a cell runs. */
     long idleNanos() {
-        return System.nanoTime() - lastUsed;
+        return waiting.get() > 0 ? 0 : System.nanoTime() - lastUsed;
     }
 
     /** True once closed. */

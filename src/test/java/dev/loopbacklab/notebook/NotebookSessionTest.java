@@ -159,7 +159,7 @@ class NotebookSessionTest {
         Cells cells = new Cells(session);
         ProcessHandle child = childOf(cells);
         Cells.until(session::isClosed);
-        child.onExit().join();
+        child.onExit().get(); // interruptible: the JUnit timeout ends a wait that never ends
         assertFalse(child.isAlive());
     }
 
@@ -180,7 +180,7 @@ class NotebookSessionTest {
         session.reset();
         List<CellEvent> events = cells.run("before");
         assertEquals("error", Cells.outcome(events), events.toString());
-        first.onExit().join();
+        first.onExit().get();
         assertTrue(session.child().orElseThrow().pid() != first.pid());
     }
 
