@@ -110,10 +110,12 @@ final class PageService {
 
     private String render(LessonCatalog lessons, Lesson lesson) {
         MarkdownView.Rendered body = MarkdownView.render(lesson.document(), this::panel);
-        String notes =
-                lesson.notes()
-                        .map(n -> MarkdownView.render(n.document(), this::panel).html())
-                        .orElse(null);
+        // A room's visitors never get the notes (their answers included); the teacher has them in
+        // the presenter's speaker view and the facilitator printout.
+        Models.NotesView notes =
+                chrome.roomBanner() != null
+                        ? null
+                        : lesson.notes().map(n -> notesView(lesson, n, body.toc())).orElse(null);
         List<Models.Script> scripts =
                 lesson.scripts().stream()
                         .map(
@@ -137,6 +139,34 @@ final class PageService {
                         scripts,
                         notes),
                 chrome);
+    }
+
+    /** The notes of {@code lesson} as pages show them; {@code toc} gives the sections' anchors. */
+    Models.NotesView notesView(Lesson lesson, Lesson.Notes notes, List<Models.TocEntry> toc) {
+        Map<String, String> anchors = new java.util.HashMap<>();
+        toc.stream()
+                .filter(t -> t.level() == 2)
+                .forEach(t -> anchors.putIfAbsent(t.text(), t.anchor()));
+        List<Models.StepView> steps =
+                notes.steps().stream()
+                        .map(
+                                s ->
+                                        new Models.StepView(
+                                                s.minutes(),
+                                                s.section(),
+                                                anchors.containsKey(s.section())
+                                                        ? "/lessons/"
+                                                                + lesson.id()
+                                                                + "#"
+                                                                + anchors.get(s.section())
+                                                        : null,
+                                                MarkdownView.inline(s.what())))
+                        .toList();
+        return new Models.NotesView(
+                steps,
+                notes.minutes(),
+                notes.prepare().map(MarkdownView::inline).orElse(null),
+                MarkdownView.renderNotes(notes.document(), this::panel).html());
     }
 
     private Models.Panel panel(String id) {

@@ -56,5 +56,14 @@ public final class Models {
             LessonCard previous,
             LessonCard next,
             List<Script> scripts,
-            String notesHtml) {}
+            NotesView notes) {}
+
+    /**
+     * Facilitator notes as a page shows them: the timing steps, what to prepare (HTML, may be null)
+     * and the notes' own text (HTML).
+     */
+    public record NotesView(List<StepView> steps, int minutes, String prepareHtml, String html) {}
+
+    /** One timed step: minutes, the section it belongs to (text and link), what (HTML). */
+    public record StepView(int minutes, String section, String href, String whatHtml) {}
 }
