@@ -172,8 +172,14 @@ public final class RoomBench {
     }
 
     static Lab start(String jar, Path dir) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("java", "-jar", jar, "serve", "--port", "0", "--open-room", "--room-dir", dir.toString())
-                .redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>(List.of("java"));
+        // The README's advice for a teacher's laptop: a small heap and the serial collector.
+        String opts = System.getenv().getOrDefault("ROOM_JAVA_OPTS", "-Xmx128m -XX:+UseSerialGC");
+        for (String opt : opts.trim().split("\\s+")) {
+            if (!opt.isEmpty()) { command.add(opt); }
+        }
+        command.addAll(List.of("-jar", jar, "serve", "--port", "0", "--open-room", "--room-dir", dir.toString()));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         String link = null, board = null;
         for (String line; (line = out.readLine()) != null && (link == null || board == null); ) {
