@@ -6,6 +6,8 @@ import dev.loopbacklab.lesson.Outcome;
 import dev.loopbacklab.lesson.Report;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -31,9 +33,16 @@ public final class Run implements Report {
     private Outcome outcome;
     private long lastProgressNanos;
 
+    private final Map<Class<?>, Object> capabilities;
+
     Run(String id, Experiment experiment) {
+        this(id, experiment, Map.of());
+    }
+
+    Run(String id, Experiment experiment, Map<Class<?>, Object> capabilities) {
         this.id = id;
         this.experiment = experiment;
+        this.capabilities = capabilities;
     }
 
     public String id() {
@@ -60,6 +69,11 @@ public final class Run implements Report {
             record(event);
             notifyAll();
         }
+    }
+
+    @Override
+    public <T> Optional<T> capability(Class<T> type) {
+        return Optional.ofNullable(capabilities.get(type)).map(type::cast);
     }
 
     @Override
