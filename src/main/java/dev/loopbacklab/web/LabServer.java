@@ -34,11 +34,13 @@ public final class LabServer implements LabCopy {
     private final LabConfig config;
     private final Javalin app;
     private final RunRegistry runs;
+    private final RunApi api;
 
-    private LabServer(LabConfig config, Javalin app, RunRegistry runs) {
+    private LabServer(LabConfig config, Javalin app, RunRegistry runs, RunApi api) {
         this.config = config;
         this.app = app;
         this.runs = runs;
+        this.api = api;
     }
 
     /**
@@ -59,7 +61,14 @@ public final class LabServer implements LabCopy {
         Guards guards =
                 new Guards(config.host(), config.extraHosts(), config.roomMode(), config.token());
         LabMetrics metrics = new LabMetrics(runs::active);
-        RunApi api = new RunApi(registry, runs, limits.runStartsPerClient(), limits.startWindow());
+        RunApi api =
+                new RunApi(
+                        registry,
+                        runs,
+                        limits.runStartsPerClient(),
+                        limits.startWindow(),
+                        limits.streamsPerRun(),
+                        limits.streams());
         ErrorPages errors = new ErrorPages(chrome);
         Javalin app =
                 Javalin.create(
@@ -98,11 +107,12 @@ public final class LabServer implements LabCopy {
             app.start(config.host(), config.port());
             pages.catalog();
         } catch (RuntimeException e) {
+            api.close();
             runs.close();
             app.stop();
             throw e;
         }
-        return new LabServer(config, app, runs);
+        return new LabServer(config, app, runs, api);
     }
 
     /** The listening connector (for tests). */
@@ -141,6 +151,7 @@ public final class LabServer implements LabCopy {
     @Override
     public void close() {
         runs.close();
+        api.close();
         app.stop();
     }
 }

@@ -25,6 +25,8 @@ public final class Run implements Report {
 
     private final List<AutoCloseable> toClose = new ArrayList<>();
     private final long startedNanos = System.nanoTime();
+    private volatile long endedNanos;
+    private volatile Runnable listener;
     private volatile boolean cancelled;
     private volatile String cancelReason;
     private volatile Thread thread;
@@ -59,6 +61,22 @@ public final class Run implements Report {
             }
             record(event);
             notifyAll();
+        }
+        changed();
+    }
+
+    /**
+     * Calls {@code onChange} (on the reporting thread, so it must be quick) whenever an event is
+     * recorded or the run ends; replaces the one set before.
+     */
+    void listen(Runnable onChange) {
+        this.listener = onChange;
+    }
+
+    private void changed() {
+        Runnable onChange = listener;
+        if (onChange != null) {
+            onChange.run();
         }
     }
 
@@ -112,12 +130,14 @@ public final class Run implements Report {
                 record(new Event.Warning("Stopped: " + cancelReason + "."));
             }
             outcome = result;
+            endedNanos = System.nanoTime();
             closing = new ArrayList<>(toClose);
             toClose.clear();
             notifyAll();
         }
         closing.forEach(Run::closeQuietly);
         thread = null;
+        changed();
     }
 
     /** The outcome, or null while it is still running. */
@@ -125,9 +145,14 @@ public final class Run implements Report {
         return outcome;
     }
 
-    /** How long it has run, in milliseconds. */
+    /**
+     * How long it ran, in milliseconds, from its start to its end (or to now while it is going):
+     * the same however late its events are read.
+     */
     public long elapsedMillis() {
-        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
+        long ended = endedNanos;
+        return TimeUnit.NANOSECONDS.toMillis(
+                (ended != 0 ? ended : System.nanoTime()) - startedNanos);
     }
 
     /**
@@ -165,6 +190,11 @@ public final class Run implements Report {
     public static long epochMicros() {
         java.time.Instant now = java.time.Instant.now();
         return now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
+    }
+
+    /** How many events it has recorded so far. */
+    public synchronized int eventCount() {
+        return events.size();
     }
 
     /** Every event so far. */
