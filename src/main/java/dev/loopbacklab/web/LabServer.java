@@ -12,9 +12,11 @@ import dev.loopbacklab.web.runs.RunRegistry;
 import dev.loopbacklab.web.security.Guards;
 import dev.loopbacklab.web.security.PlainErrors;
 import dev.loopbacklab.web.security.SecurityHeaders;
+import dev.loopbacklab.web.security.SlowRequests;
 import dev.loopbacklab.web.tuning.JettyTuning;
 import dev.loopbacklab.web.view.Layout;
 import io.javalin.Javalin;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.ServerConnector;
 
 /**
@@ -88,13 +90,23 @@ public final class LabServer implements LabCopy {
                                         server.setErrorHandler(new PlainErrors());
                                     });
                             cfg.jetty.addConnector(
-                                    (server, http) ->
-                                            JettyTuning.connector(
-                                                    server,
-                                                    http,
-                                                    config.host(),
-                                                    config.port(),
-                                                    limits.idleTimeout()));
+                                    (server, http) -> {
+                                        ServerConnector connector =
+                                                JettyTuning.connector(
+                                                        server,
+                                                        http,
+                                                        config.host(),
+                                                        config.port(),
+                                                        limits.idleTimeout());
+                                        // Slowloris: slow requests are closed, and a cap on
+                                        // connections keeps the lab under its file limit.
+                                        connector.addBean(
+                                                new SlowRequests(limits.minRequestRate()));
+                                        server.addBean(
+                                                new NetworkConnectionLimit(
+                                                        limits.connections(), connector));
+                                        return connector;
+                                    });
                             cfg.jetty.modifyServletContextHandler(
                                     context -> context.setErrorHandler(new PlainErrors()));
                             guards.register(cfg.routes);
@@ -113,6 +125,11 @@ public final class LabServer implements LabCopy {
             throw e;
         }
         return new LabServer(config, app, runs, api);
+    }
+
+    /** The Jetty server under it (for tests). */
+    public org.eclipse.jetty.server.Server jettyServer() {
+        return app.jettyServer().server();
     }
 
     /** The listening connector (for tests). */
