@@ -3,7 +3,6 @@ package dev.loopbacklab.web.runs;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.loopbacklab.lesson.Event;
 import dev.loopbacklab.lesson.EventJson;
-import dev.loopbacklab.web.view.EventHtml;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.List;
@@ -30,7 +29,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class EventStreams implements AutoCloseable {
     private static final long HEARTBEAT_NANOS = TimeUnit.SECONDS.toNanos(1);
-    private static final int WRITERS = 2;
+    private static final int WRITERS = 4;
 
     private final int perRun;
     private final int total;
@@ -177,19 +176,11 @@ final class EventStreams implements AutoCloseable {
     private void send(Stream stream) throws IOException {
         Run run = stream.run;
         boolean ended = run.outcome() != null;
-        List<Event> events;
-        List<Long> times;
-        try {
-            events = run.eventsFrom(stream.next, 0);
-            times = run.recordedAtFrom(stream.next);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        }
-        for (int i = 0; i < events.size() && i < times.size(); i++) {
-            Event event = events.get(i);
+        List<Event> events = run.eventsFrom(stream.next);
+        List<String> payloads = run.payloadsFrom(stream.next);
+        for (int i = 0; i < events.size() && i < payloads.size(); i++) {
             stream.frames.event(
-                    event.type(), payload(event, times.get(i)), Integer.toString(stream.next++));
+                    events.get(i).type(), payloads.get(i), Integer.toString(stream.next++));
             stream.lastWriteNanos = System.nanoTime();
         }
         if (ended && stream.next >= run.eventCount()) {
@@ -246,15 +237,6 @@ final class EventStreams implements AutoCloseable {
         if (clientLeft && last && stream.run.outcome() == null) {
             stream.run.cancel("the page that was showing it went away");
         }
-    }
-
-    /** The SSE data: the HTML fragment, the event as JSON, and when it happened (µs since 1970). */
-    private static String payload(Event event, long atMicros) {
-        ObjectNode node = EventJson.mapper().createObjectNode();
-        node.put("at", atMicros);
-        node.put("html", EventHtml.render(event));
-        node.set("event", EventJson.tree(event));
-        return node.toString();
     }
 
     /** Ends every stream and stops the threads. */

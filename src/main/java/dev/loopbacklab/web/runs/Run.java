@@ -1,9 +1,12 @@
 package dev.loopbacklab.web.runs;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.loopbacklab.lesson.Event;
+import dev.loopbacklab.lesson.EventJson;
 import dev.loopbacklab.lesson.Experiment;
 import dev.loopbacklab.lesson.Outcome;
 import dev.loopbacklab.lesson.Report;
+import dev.loopbacklab.web.view.EventHtml;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +25,12 @@ public final class Run implements Report {
 
     /** When each event was recorded, in microseconds since the epoch (for measuring delivery). */
     private final List<Long> recordedAt = new ArrayList<>();
+
+    /**
+     * Each event as its stream sends it (HTML fragment, JSON, time), rendered once when it is
+     * recorded, on the reporting thread, however many streams send it.
+     */
+    private final List<String> payloads = new ArrayList<>();
 
     private final List<AutoCloseable> toClose = new ArrayList<>();
     private final long startedNanos = System.nanoTime();
@@ -172,6 +181,11 @@ public final class Run implements Report {
         return List.copyOf(events.subList(Math.min(from, events.size()), events.size()));
     }
 
+    /** The events from index {@code from} on, without waiting. */
+    synchronized List<Event> eventsFrom(int from) {
+        return List.copyOf(events.subList(Math.min(from, events.size()), events.size()));
+    }
+
     /**
      * The times {@link #eventsFrom} events were recorded, µs since the epoch, from index {@code
      * from}.
@@ -181,9 +195,25 @@ public final class Run implements Report {
                 recordedAt.subList(Math.min(from, recordedAt.size()), recordedAt.size()));
     }
 
+    /** What its streams send for the events from index {@code from} on. */
+    synchronized List<String> payloadsFrom(int from) {
+        return List.copyOf(payloads.subList(Math.min(from, payloads.size()), payloads.size()));
+    }
+
     private void record(Event event) {
+        long at = epochMicros();
         events.add(event);
-        recordedAt.add(epochMicros());
+        recordedAt.add(at);
+        payloads.add(payload(event, at));
+    }
+
+    /** The SSE data: the HTML fragment, the event as JSON, and when it happened (µs since 1970). */
+    private static String payload(Event event, long atMicros) {
+        ObjectNode node = EventJson.mapper().createObjectNode();
+        node.put("at", atMicros);
+        node.put("html", EventHtml.render(event));
+        node.set("event", EventJson.tree(event));
+        return node.toString();
     }
 
     /** Now, in microseconds since the epoch: comparable across processes on one machine. */
