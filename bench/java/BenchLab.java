@@ -35,11 +35,14 @@ public class BenchLab {
   }
 
   static final class BenchHello implements Experiment {
+    private static final ExperimentInfo INFO =
+        new ExperimentInfo(
+            "bench-hello",
+            "Hello over loopback (benchmark)",
+            "Starts an echo server, sends hello once, and stops it.");
+
     public ExperimentInfo info() {
-      return new ExperimentInfo(
-          "bench-hello",
-          "Hello over loopback (benchmark)",
-          "Starts an echo server, sends hello once, and stops it.");
+      return INFO;
     }
 
     public void run(Params params, Report report) throws Exception {

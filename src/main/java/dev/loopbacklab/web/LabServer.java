@@ -4,9 +4,13 @@ import dev.loopbacklab.lesson.ExperimentRegistry;
 import dev.loopbacklab.lesson.LabCopy;
 import dev.loopbacklab.lesson.LessonFormatException;
 import dev.loopbacklab.net.Endpoint;
+import dev.loopbacklab.notebook.NotebookLimits;
 import dev.loopbacklab.web.metrics.LabMetrics;
+import dev.loopbacklab.web.notebook.NotebookWeb;
 import dev.loopbacklab.web.pages.ErrorPages;
 import dev.loopbacklab.web.pages.Pages;
+import dev.loopbacklab.web.room.Workshop;
+import dev.loopbacklab.web.room.WorkshopConfig;
 import dev.loopbacklab.web.runs.RunApi;
 import dev.loopbacklab.web.runs.RunRegistry;
 import dev.loopbacklab.web.security.Guards;
@@ -16,6 +20,9 @@ import dev.loopbacklab.web.security.SlowRequests;
 import dev.loopbacklab.web.tuning.JettyTuning;
 import dev.loopbacklab.web.view.Layout;
 import io.javalin.Javalin;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -37,12 +44,23 @@ public final class LabServer implements LabCopy {
     private final Javalin app;
     private final RunRegistry runs;
     private final RunApi api;
+    private final NotebookWeb notebook;
 
-    private LabServer(LabConfig config, Javalin app, RunRegistry runs, RunApi api) {
+    private final Workshop workshop;
+
+    private LabServer(
+            LabConfig config,
+            Javalin app,
+            RunRegistry runs,
+            RunApi api,
+            Workshop workshop,
+            NotebookWeb notebook) {
         this.config = config;
         this.app = app;
         this.runs = runs;
         this.api = api;
+        this.workshop = workshop;
+        this.notebook = notebook;
     }
 
     /**
@@ -50,6 +68,18 @@ public final class LabServer implements LabCopy {
      * java.net.BindException}. Throws {@link LessonFormatException} if the lessons cannot be read.
      */
     public static LabServer start(LabConfig config, ExperimentRegistry registry, String version) {
+        return start(config, WorkshopConfig.none(), registry, version);
+    }
+
+    /**
+     * Starts a lab that also takes part in a workshop: opens the teacher's room, or joins one, as
+     * {@code workshop} says. A room that cannot be opened or joined fails the start.
+     */
+    public static LabServer start(
+            LabConfig config,
+            WorkshopConfig workshopConfig,
+            ExperimentRegistry registry,
+            String version) {
         JettyTuning.skipMemoryProbe();
         Layout.Chrome chrome =
                 config.roomMode()
@@ -63,6 +93,8 @@ public final class LabServer implements LabCopy {
         Guards guards =
                 new Guards(config.host(), config.extraHosts(), config.roomMode(), config.token());
         LabMetrics metrics = new LabMetrics(runs::active);
+        NotebookWeb notebook =
+                NotebookWeb.create(config.roomMode(), NotebookLimits.defaults(), pages::catalog);
         RunApi api =
                 new RunApi(
                         registry,
@@ -72,6 +104,15 @@ public final class LabServer implements LabCopy {
                         limits.streamsPerRun(),
                         limits.streams());
         ErrorPages errors = new ErrorPages(chrome);
+        AtomicReference<Javalin> started = new AtomicReference<>();
+        Workshop workshop =
+                new Workshop(
+                        workshopConfig,
+                        config.host(),
+                        () -> started.get().port(),
+                        pages::catalog,
+                        chrome);
+        runs.onFinished(workshop::finished);
         Javalin app =
                 Javalin.create(
                         cfg -> {
@@ -110,21 +151,30 @@ public final class LabServer implements LabCopy {
                             cfg.jetty.modifyServletContextHandler(
                                     context -> context.setErrorHandler(new PlainErrors()));
                             guards.register(cfg.routes);
+                            notebook.register(cfg.routes);
                             metrics.register(cfg.routes, cfg.requestLogger);
                             pages.register(cfg.routes);
                             api.register(cfg.routes);
+                            workshop.register(cfg.routes);
                             errors.register(cfg.routes);
                         });
+        started.set(app);
         try {
             app.start(config.host(), config.port());
             pages.catalog();
-        } catch (RuntimeException e) {
-            api.close();
+            workshop.start();
+        } catch (RuntimeException | IOException | SQLException e) {
             runs.close();
+            api.close();
+            notebook.close();
+            workshop.close();
             app.stop();
-            throw e;
+            throw e instanceof RuntimeException r
+                    ? r
+                    : new IllegalStateException(
+                            "the workshop room could not be opened: " + e.getMessage(), e);
         }
-        return new LabServer(config, app, runs, api);
+        return new LabServer(config, app, runs, api, workshop, notebook);
     }
 
     /** The Jetty server under it (for tests). */
@@ -149,6 +199,19 @@ public final class LabServer implements LabCopy {
         return "http://" + Endpoint.bracketed(config.host()) + ":" + port() + "/";
     }
 
+    /**
+     * The address with the secret that lets a browser run JShell from the pages ({@code
+     * ?jshell=…}); the plain {@link #url} in room mode, where no code runs from a page.
+     */
+    public String notebookUrl() {
+        return notebook.link(url());
+    }
+
+    /** The JShell cells' sessions and routes. */
+    public NotebookWeb notebook() {
+        return notebook;
+    }
+
     /** What it was started with. */
     public LabConfig config() {
         return config;
@@ -164,11 +227,18 @@ public final class LabServer implements LabCopy {
         return runs.active();
     }
 
-    /** Stops every run and the server. */
+    /** Its part in a workshop: the room it opened, or the one it joined. */
+    public Workshop workshop() {
+        return workshop;
+    }
+
+    /** Stops every run, the room (its file is closed cleanly) and the server. */
     @Override
     public void close() {
         runs.close();
         api.close();
+        notebook.close();
+        workshop.close();
         app.stop();
     }
 }

@@ -7,9 +7,9 @@ import dev.loopbacklab.lesson.Event;
 import dev.loopbacklab.lesson.Outcome;
 import dev.loopbacklab.net.EphemeralRange;
 import dev.loopbacklab.testing.LiveReport;
+import dev.loopbacklab.testing.NothingListens;
 import dev.loopbacklab.testing.RawHttp;
 import dev.loopbacklab.testing.WaitingCheck;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -104,14 +104,6 @@ class ApiCurlTest {
         report.cancel();
         assertEquals(Outcome.CANCELLED, outcome.get());
         assertTrue(report.all(Event.Verdict.class).isEmpty());
-        assertRefused(port);
-    }
-
-    static void assertRefused(int port) {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            throw new AssertionError("still listening on " + port + ": " + socket);
-        } catch (IOException expected) {
-            assertEquals("Connection refused", expected.getMessage());
-        }
+        NothingListens.at(port);
     }
 }

@@ -12,9 +12,11 @@ import dev.loopbacklab.lesson.ParamException;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Runner;
 import dev.loopbacklab.net.UnixEchoServer;
+import dev.loopbacklab.testing.OwnSockets;
 import dev.loopbacklab.testing.RecordingReport;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class EchoRttTest {
@@ -79,12 +81,12 @@ class EchoRttTest {
 
     @Test
     void stopsPromptlyWhenCancelledAndLeavesNoListeningSocketBehind() throws Exception {
-        assumeTrue(OwnSockets.available(), "needs Linux /proc");
+        assumeTrue(OwnSockets.supported(), "needs Linux /proc");
         run(10); // the first NIO use opens files that stay open for good
-        List<String> listeningBefore = OwnSockets.listening();
+        Set<String> listeningBefore = OwnSockets.listening();
         long filesBefore = OwnSockets.openFiles();
         int[] progressAtCancel = new int[1];
-        List<List<String>> listeningDuring = new java.util.ArrayList<>();
+        List<Set<String>> listeningDuring = new java.util.ArrayList<>();
         // Cancel once the TCP measurement is well under way, as Stop in the browser would.
         RecordingReport report =
                 new RecordingReport(

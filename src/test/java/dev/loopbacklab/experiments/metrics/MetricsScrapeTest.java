@@ -9,10 +9,8 @@ import dev.loopbacklab.lesson.ParamException;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Runner;
 import dev.loopbacklab.testing.LiveReport;
+import dev.loopbacklab.testing.NothingListens;
 import dev.loopbacklab.testing.RecordingReport;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -87,18 +85,10 @@ class MetricsScrapeTest {
             String endpoint = report.awaitFact(MetricsScrape.LISTENING);
             report.cancel();
             assertEquals(Outcome.CANCELLED, outcome.get());
-            assertRefused(Integer.parseInt(endpoint.substring("127.0.0.1:".length())));
+            NothingListens.at(Integer.parseInt(endpoint.substring("127.0.0.1:".length())));
         } finally {
             runner.shutdownNow();
             assertTrue(runner.awaitTermination(30, TimeUnit.SECONDS));
-        }
-    }
-
-    static void assertRefused(int port) {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            throw new AssertionError("still listening on " + port + ": " + socket);
-        } catch (IOException expected) {
-            assertEquals("Connection refused", expected.getMessage());
         }
     }
 }

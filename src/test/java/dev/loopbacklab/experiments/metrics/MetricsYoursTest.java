@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.loopbacklab.lesson.Event;
 import dev.loopbacklab.lesson.Outcome;
 import dev.loopbacklab.testing.LiveReport;
+import dev.loopbacklab.testing.NothingListens;
 import dev.loopbacklab.testing.RawHttp;
 import dev.loopbacklab.testing.WaitingCheck;
 import java.net.InetAddress;
@@ -98,6 +99,6 @@ class MetricsYoursTest {
         report.cancel();
         assertEquals(Outcome.CANCELLED, outcome.get());
         assertTrue(report.all(Event.Verdict.class).isEmpty());
-        MetricsScrapeTest.assertRefused(port);
+        NothingListens.at(port);
     }
 }
