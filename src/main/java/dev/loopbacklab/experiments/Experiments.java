@@ -2,6 +2,7 @@ package dev.loopbacklab.experiments;
 
 import dev.loopbacklab.experiments.api.ApiTopic;
 import dev.loopbacklab.experiments.binding.BindingTopic;
+import dev.loopbacklab.experiments.containers.ContainersTopic;
 import dev.loopbacklab.experiments.database.DatabaseTopic;
 import dev.loopbacklab.experiments.echo.EchoTopic;
 import dev.loopbacklab.experiments.ephemeral.EphemeralTopic;
@@ -38,6 +39,7 @@ public final class Experiments {
         all.addAll(ApiTopic.experiments()); // 07-api-on-localhost
         all.addAll(DatabaseTopic.experiments()); // 08-database-on-localhost
         all.addAll(MonitoringTopic.experiments()); // 09-monitoring
+        all.addAll(ContainersTopic.experiments()); // 10-containers
         return all;
     }
 }
