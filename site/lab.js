@@ -250,7 +250,7 @@
             return;
           }
           cancelUrl = body.cancel;
-          listen(body.events);
+          listen(body.events, body.types || []);
         });
       }).catch(function () {
         showError("Could not reach the lab. Is it still running in your terminal?", null);
@@ -264,25 +264,25 @@
       fetch(cancelUrl, { method: "POST", credentials: "same-origin" }).catch(function () {});
     });
 
-    function listen(url) {
+    // types: every event type the run may send, as the lab names them (its answer to the start);
+    // progress moves the bar, every other event shows the HTML the lab rendered for it
+    function listen(url, types) {
       source = new EventSource(url);
-      const kinds = ["narration", "fact", "table", "chart", "verdict", "warning", "error"];
-      kinds.forEach(function (kind) {
-        source.addEventListener(kind, function (message) {
+      types.forEach(function (type) {
+        source.addEventListener(type, function (message) {
           const data = JSON.parse(message.data);
+          if (type === "progress") {
+            progressBox.hidden = false;
+            progressBar.value = data.event.percent;
+            progressLabel.textContent = data.event.label + " " + data.event.percent + "%";
+            return;
+          }
           if (data.html) appendHtml(data.html);
-          if (kind === "verdict" && isCheck && data.event && data.event.passed) {
+          if (type === "verdict" && isCheck && data.event && data.event.passed) {
             const lesson = document.querySelector("article.lesson[data-lesson]");
             if (lesson) markDone(lesson.getAttribute("data-lesson"), id);
           }
         });
-      });
-      source.addEventListener("progress", function (message) {
-        const event = JSON.parse(message.data).event;
-        const percent = event.total > 0 ? Math.min(100, Math.floor(event.done * 100 / event.total)) : 0;
-        progressBox.hidden = false;
-        progressBar.value = percent;
-        progressLabel.textContent = event.label + " " + percent + "%";
       });
       source.addEventListener("done", function (message) {
         const data = JSON.parse(message.data);

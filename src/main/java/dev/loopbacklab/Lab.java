@@ -12,6 +12,7 @@ import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Runner;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -60,7 +61,7 @@ public final class Lab {
     }
 
     private static void line(StringBuilder text, String call, String what) {
-        text.append(String.format("  %-46s %s%n", call, what));
+        text.append(String.format(Locale.ROOT, "  %-46s %s%n", call, what));
     }
 
     /** Prints every lesson with its experiments and checks. */

@@ -57,7 +57,7 @@ public final class ServeCommand implements Callable<Integer> {
             description =
                     "The access token when serving a "
                             + "room (default: a new random one, printed in the link to share). At least 22 characters "
-                            + "of A-Z a-z 0-9 - _, or 32 hex digits.")
+                            + "of A-Z a-z 0-9 - _, or 32 hex digits, and not guessable (judged by zxcvbn).")
     String token;
 
     @Option(

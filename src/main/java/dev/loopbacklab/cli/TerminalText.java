@@ -3,6 +3,7 @@ package dev.loopbacklab.cli;
 import dev.loopbacklab.lesson.Event;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** Plain-text renderings of report events, for terminals and JShell. */
 public final class TerminalText {
@@ -50,7 +51,7 @@ public final class TerminalText {
                 + "#".repeat(filled)
                 + ".".repeat(BAR_WIDTH - filled)
                 + "] "
-                + String.format("%3d%%", p.percent())
+                + String.format(Locale.ROOT, "%3d%%", p.percent())
                 + " "
                 + p.label();
     }
@@ -70,7 +71,7 @@ public final class TerminalText {
             List<String> row = all.get(r);
             StringBuilder line = new StringBuilder("  ");
             for (int i = 0; i < row.size(); i++) {
-                line.append(String.format("%-" + widths[i] + "s", row.get(i)))
+                line.append(String.format(Locale.ROOT, "%-" + widths[i] + "s", row.get(i)))
                         .append(i + 1 < row.size() ? "  " : "");
             }
             text.append(line.toString().stripTrailing()).append('\n');
@@ -97,7 +98,7 @@ public final class TerminalText {
         double max = c.maxValue();
         for (Event.Bar bar : c.bars()) {
             int length = (int) Math.round(bar.value() / max * 40);
-            text.append(String.format("  %" + labelWidth + "s |", bar.label()))
+            text.append(String.format(Locale.ROOT, "  %" + labelWidth + "s |", bar.label()))
                     .append((bar.highlight() ? "=" : "#").repeat(length))
                     .append(' ')
                     .append(bar.display())

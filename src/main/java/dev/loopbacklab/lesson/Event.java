@@ -1,5 +1,6 @@
 package dev.loopbacklab.lesson;
 
+import dev.loopbacklab.net.Numbers;
 import java.util.List;
 
 /**
@@ -107,8 +108,8 @@ public sealed interface Event
         /** The value as shown to a learner: whole numbers without a decimal point. */
         public String display() {
             return value == Math.rint(value)
-                    ? String.format("%,d", (long) value)
-                    : String.format("%.1f", value);
+                    ? Numbers.whole((long) value)
+                    : Numbers.decimal(value, 1);
         }
     }
 

@@ -16,6 +16,8 @@ public final class EventJson {
         node.setAll((ObjectNode) MAPPER.valueToTree(event));
         if (event instanceof Event.Chart chart) {
             node.put("text", chart.textAlternative());
+        } else if (event instanceof Event.Progress progress) {
+            node.put("percent", progress.percent());
         }
         return node;
     }

@@ -2,6 +2,7 @@ package dev.loopbacklab.lesson;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.commonmark.node.Node;
 
@@ -34,7 +35,7 @@ public record Lesson(
 
     /** The folder name, e.g. {@code 01-loopback-echo}. */
     public String folderName() {
-        return String.format("%02d-%s", number, id);
+        return String.format(Locale.ROOT, "%02d-%s", number, id);
     }
 
     /** The ids of the experiments this lesson embeds, in order. */
@@ -62,11 +63,33 @@ public record Lesson(
         }
     }
 
+    /** The text of the lesson's {@code ##} headings, in order: its sections. */
+    public List<String> sections() {
+        return LessonMarkdown.headings(document, 2);
+    }
+
     /**
-     * The lesson's {@code notes.md} for facilitators: its text and the same text parsed once
-     * (read-only).
+     * The lesson's {@code notes.md} for facilitators: the Markdown after its front matter, that
+     * text parsed once (read-only), the timing steps and what to prepare before the session.
      */
-    public record Notes(String markdown, Node document) {}
+    public record Notes(
+            String markdown, Node document, List<Step> steps, Optional<String> prepare) {
+        public Notes {
+            steps = List.copyOf(steps);
+        }
+
+        /** The minutes of all steps. */
+        public int minutes() {
+            return steps.stream().mapToInt(Step::minutes).sum();
+        }
+    }
+
+    /**
+     * One timed step of teaching a lesson, from the {@code steps:} of {@code notes.md}: how many
+     * minutes, in which section (the text of a {@code ##} heading of {@code lesson.md}), doing
+     * what. {@code line} is its line in {@code notes.md}.
+     */
+    public record Step(int minutes, String section, String what, int line) {}
 
     /** A {@code .jsh} file in the lesson's folder. */
     public record Script(String fileName, String text) {}

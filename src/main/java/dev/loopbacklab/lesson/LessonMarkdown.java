@@ -4,8 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Code;
 import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
+import org.commonmark.node.Text;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 
@@ -74,6 +77,39 @@ public final class LessonMarkdown {
     public static String[] infoWords(FencedCodeBlock block) {
         String info = block.getInfo() == null ? "" : block.getInfo().strip();
         return info.isEmpty() ? new String[] {""} : info.split("\\s+");
+    }
+
+    /** The text of the headings of {@code level} in {@code document}, in order. */
+    public static List<String> headings(Node document, int level) {
+        List<String> headings = new ArrayList<>();
+        document.accept(
+                new AbstractVisitor() {
+                    @Override
+                    public void visit(Heading heading) {
+                        if (heading.getLevel() == level) {
+                            headings.add(textOf(heading));
+                        }
+                    }
+                });
+        return headings;
+    }
+
+    /** The plain text of {@code node}: its text and inline code, without markup. */
+    public static String textOf(Node node) {
+        StringBuilder text = new StringBuilder();
+        node.accept(
+                new AbstractVisitor() {
+                    @Override
+                    public void visit(Text t) {
+                        text.append(t.getLiteral());
+                    }
+
+                    @Override
+                    public void visit(Code code) {
+                        text.append(code.getLiteral());
+                    }
+                });
+        return text.toString();
     }
 
     private static int lineIndex(Node node) {

@@ -53,14 +53,17 @@ public final class LessonParser {
         int bodyLine = (int) text.substring(0, end + 5).chars().filter(c -> c == '\n').count();
         Node document = LessonMarkdown.parse(markdown);
         List<Lesson.Embed> embeds = LessonMarkdown.embeds(document, bodyLine, where, problems);
+        Path notesFile = folder.resolve("notes.md");
+        String notesWhere = folderName + "/notes.md";
+        Optional<Lesson.Notes> notes =
+                Files.isRegularFile(notesFile)
+                        ? Optional.ofNullable(
+                                NotesFile.read(
+                                        readString(notesFile, notesWhere), notesWhere, problems))
+                        : Optional.empty();
         if (!problems.isEmpty()) {
             throw new LessonFormatException(problems);
         }
-        Path notesFile = folder.resolve("notes.md");
-        Optional<Lesson.Notes> notes =
-                Files.isRegularFile(notesFile)
-                        ? Optional.of(notes(readString(notesFile, folderName + "/notes.md")))
-                        : Optional.empty();
         return new Lesson(
                 Integer.parseInt(name.group(1)),
                 front.id(),
@@ -74,11 +77,6 @@ public final class LessonParser {
                 notes,
                 scripts(folder, folderName),
                 folder);
-    }
-
-    private static Lesson.Notes notes(String text) {
-        String markdown = text.replace("\r\n", "\n");
-        return new Lesson.Notes(markdown, LessonMarkdown.parse(markdown));
     }
 
     private static LessonFormatException one(String file, String message) {

@@ -1,5 +1,7 @@
 package dev.loopbacklab.lesson;
 
+import dev.loopbacklab.net.Numbers;
+
 /**
  * One parameter an experiment takes: its name, kind, default, bounds and a line of help. Pages
  * build their forms from these and the engine validates every value against them.
@@ -67,8 +69,8 @@ public record ParamSpec(
     /** The bounds as a learner reads them, e.g. "from 1 to 1,000,000". */
     public String boundsText() {
         return switch (kind) {
-            case INTEGER, PORT -> String.format("from %,d to %,d", min, max).replace(",", ",");
-            case TEXT -> String.format("at most %,d characters", max);
+            case INTEGER, PORT -> "from " + Numbers.whole(min) + " to " + Numbers.whole(max);
+            case TEXT -> "at most " + Numbers.whole(max) + " characters";
             case HOST -> "a loopback address";
             case BOOLEAN -> "true or false";
         };

@@ -1,6 +1,7 @@
 package dev.loopbacklab.lesson;
 
 import dev.loopbacklab.net.LoopbackTarget;
+import dev.loopbacklab.net.Numbers;
 import dev.loopbacklab.net.Ports;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,15 +85,14 @@ public final class Params {
 
     private static long wholeNumber(ParamSpec spec, String text) {
         String problem = spec.name() + " must be a whole number " + spec.boundsText();
-        String digits = text.replace(",", "").replace("_", "");
-        if (digits.isEmpty()
-                || digits.length() > 18
-                || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        long value;
+        try {
+            value = Numbers.parseWhole(text);
+        } catch (NumberFormatException e) {
             throw new ParamException(spec.name(), problem + "; got \"" + shorten(text) + "\"");
         }
-        long value = Long.parseLong(digits);
         if (value < spec.min() || value > spec.max()) {
-            throw new ParamException(spec.name(), problem + String.format("; got %,d", value));
+            throw new ParamException(spec.name(), problem + "; got " + Numbers.whole(value));
         }
         return value;
     }

@@ -120,6 +120,11 @@ final class YamlData {
         return node.getStartMark() == null ? 0 : node.getStartMark().getLine();
     }
 
+    /** The line of {@code node} in the file. */
+    int fileLine(Node node) {
+        return firstLine + line(node);
+    }
+
     /** Adds a problem at {@code yamlLine} (0-based, within the YAML text). */
     void problem(int yamlLine, String message) {
         problems.add(new ContentChecker.Problem(where + ":" + (firstLine + yamlLine), message));

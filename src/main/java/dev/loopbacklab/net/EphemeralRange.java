@@ -146,7 +146,7 @@ public record EphemeralRange(
         if (ends.length != 2) {
             throw new IllegalArgumentException(
                     "ip_local_port_range should hold two numbers, like \"32768\t60999\"; got "
-                            + InputText.quote(rangeText));
+                            + UntrustedText.quote(rangeText));
         }
         int first = Ports.parse(ends[0], "ip_local_port_range (first)");
         int last = Ports.parse(ends[1], "ip_local_port_range (last)");
@@ -169,7 +169,7 @@ public record EphemeralRange(
             if (ends.length > 2) {
                 throw new IllegalArgumentException(
                         "ip_local_reserved_ports entries look like 8080 or 9000-9010; got "
-                                + InputText.quote(item));
+                                + UntrustedText.quote(item));
             }
             int from = Ports.parse(ends[0], "ip_local_reserved_ports entry");
             int to =
@@ -223,7 +223,7 @@ public record EphemeralRange(
                 "sysctl output has no \""
                         + name
                         + ": <number>\" line; got "
-                        + InputText.quote(output));
+                        + UntrustedText.quote(output));
     }
 
     /**
@@ -251,7 +251,7 @@ public record EphemeralRange(
             throw new IllegalArgumentException(
                     "netsh output should hold two \"<label> : <number>\" lines (start port and"
                             + " number of ports); got "
-                            + InputText.quote(output));
+                            + UntrustedText.quote(output));
         }
         int start = Ports.parse(values.get(0), "netsh start port");
         String countText = values.get(1);
@@ -259,7 +259,7 @@ public record EphemeralRange(
                 || start + Integer.parseInt(countText) - 1 > Ports.MAX) {
             throw new IllegalArgumentException(
                     "netsh Number of Ports should be a count that keeps the range within 65535; got "
-                            + InputText.quote(countText));
+                            + UntrustedText.quote(countText));
         }
         int last = start + Integer.parseInt(countText) - 1;
         return new EphemeralRange(

@@ -172,7 +172,7 @@ public record HostsFile(List<Entry> entries, List<Skipped> skipped) {
                     + field.substring(field.indexOf('%'))
                     + "); this reader takes plain literals only";
         }
-        return InputText.quote(field)
+        return UntrustedText.quote(field)
                 + " is not an IP address literal this reader takes"
                 + " (it never looks names up)";
     }

@@ -200,6 +200,6 @@ public record LoopbackTarget(String text, InetAddress address) {
 
     private static InvalidTargetException refusal(String host, String reason) {
         return new InvalidTargetException(
-                "host " + InputText.quote(host) + " " + reason + "; use " + ACCEPTED_FORMS);
+                "host " + UntrustedText.quote(host) + " " + reason + "; use " + ACCEPTED_FORMS);
     }
 }

@@ -61,7 +61,7 @@ public final class Ports {
         if (text.isEmpty()) {
             return "an empty text";
         }
-        String shown = InputText.quote(text);
+        String shown = UntrustedText.quote(text);
         if (isSpace(text.codePointAt(0)) || isSpace(text.codePointBefore(text.length()))) {
             return shown + ", which has spaces around it";
         }

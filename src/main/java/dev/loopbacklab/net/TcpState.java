@@ -1,5 +1,7 @@
 package dev.loopbacklab.net;
 
+import java.util.Locale;
+
 /**
  * The states a Linux socket can be in, with the hex codes {@code /proc/net/tcp} shows in its {@code
  * st} column.
@@ -53,7 +55,7 @@ public enum TcpState {
 
     /** The code as {@code /proc/net/tcp} prints it: two upper-case hex digits, such as "0A". */
     public String hex() {
-        return String.format("%02X", code);
+        return String.format(Locale.ROOT, "%02X", code);
     }
 
     /**

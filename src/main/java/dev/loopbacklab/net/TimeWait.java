@@ -81,7 +81,7 @@ public record TimeWait(int seconds, String source, boolean known) {
         if (!number.matches("[0-9]{1,7}")) {
             throw new IllegalArgumentException(
                     "net.inet.tcp.msl should be a number of milliseconds; got "
-                            + InputText.quote(output));
+                            + UntrustedText.quote(output));
         }
         int millis = Integer.parseInt(number);
         return new TimeWait(

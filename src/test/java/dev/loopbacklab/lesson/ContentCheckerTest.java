@@ -43,6 +43,14 @@ class ContentCheckerTest {
                 "unknown-field      | 00-first/lesson.md:7 | unknown front matter field \"author\"",
                 "nested-embeds      | 00-first/lesson.md:19 | no check named \"no-such-check\"",
                 "nested-embeds      | 00-first/lesson.md:31 | no experiment named \"no-such-quoted-thing\"",
+                "timing             | 00-first/notes.md:6 | section \"Alpha\" comes before the previous step's section",
+                "timing             | 00-first/notes.md:9 | section \"Gamma\" is not a ## heading of lesson.md; its headings are: Alpha",
+                "timing             | 00-first/lesson.md | minutes is 10, but the steps in notes.md add up to 9",
+                "timing             | 01-second/notes.md:1 | no timing steps: start notes.md with front matter listing the steps",
+                "bad-steps          | 00-first/notes.md:11 | unknown front matter field \"timing\"",
+                "bad-steps          | 00-first/notes.md:3 | step 1 minutes must be a whole number of at least 1",
+                "bad-steps          | 00-first/notes.md:8 | step 2 what must be plain text, but YAML reads it as true or false",
+                "bad-steps          | 00-first/notes.md:9 | step 3 must have minutes, section and what",
                 "map-objective      | 00-first/lesson.md:8 | objective 2 must be plain text, but YAML reads it as a map",
                 "map-objective      | 00-first/lesson.md:9 | objective 3 must be plain text, but YAML reads it as true or false",
             })
@@ -73,7 +81,17 @@ class ContentCheckerTest {
         assertEquals(
                 List.of("first.jsh"),
                 lesson.scripts().stream().map(Lesson.Script::fileName).toList());
-        assertTrue(lesson.notes().orElseThrow().markdown().contains("Ask the room"));
+        Lesson.Notes notes = lesson.notes().orElseThrow();
+        assertTrue(notes.markdown().startsWith("# Notes"), notes::markdown);
+        assertEquals(
+                List.of(
+                        new Lesson.Step(3, "Counting", "Run the counter.", 3),
+                        new Lesson.Step(2, "Judging", "The judge.", 6)),
+                notes.steps());
+        assertEquals(5, notes.minutes());
+        assertEquals(
+                "Run `test-count` once on the projector machine.", notes.prepare().orElseThrow());
+        assertEquals(List.of("Counting", "Judging"), lesson.sections());
         assertTrue(
                 lesson.embeds().stream()
                         .anyMatch(

@@ -76,7 +76,7 @@ class LoopbackTargetFuzzTest {
             try {
                 LoopbackTarget target = LoopbackTarget.parse(input);
                 byte[] bytes = target.address().getAddress();
-                assertTrue(acceptable, "accepted " + InputText.quote(input));
+                assertTrue(acceptable, "accepted " + UntrustedText.quote(input));
                 assertTrue(
                         bytes.length == 4 ? bytes[0] == 127 : target.address().isLoopbackAddress(),
                         "not loopback: " + target);
@@ -85,10 +85,11 @@ class LoopbackTargetFuzzTest {
                 accepted++;
             } catch (InvalidTargetException e) {
                 assertTrue(
-                        !acceptable, "refused " + InputText.quote(input) + ": " + e.getMessage());
+                        !acceptable,
+                        "refused " + UntrustedText.quote(input) + ": " + e.getMessage());
                 refused++;
             } catch (RuntimeException e) {
-                fail("unexpected " + e + " for " + InputText.quote(input), e);
+                fail("unexpected " + e + " for " + UntrustedText.quote(input), e);
             }
         }
         assertTrue(

@@ -38,16 +38,19 @@ public final class WaitingCheck implements AutoCloseable {
 
     /** The port of the fact {@code label}, "127.0.0.1:PORT", once the check has reported it. */
     public int listeningPort(String label) throws InterruptedException {
-        String endpoint = report.awaitFact(label, 10, TimeUnit.SECONDS);
+        String endpoint = report.awaitFact(label);
         return Integer.parseInt(endpoint.substring("127.0.0.1:".length()));
     }
 
-    /** Stops the runner thread; fails the test if the check does not end within 10 s. */
+    /**
+     * Stops the runner thread; fails the test if the check does not end within 30 s (a hang
+     * backstop).
+     */
     @Override
     public void close() {
         runner.shutdownNow();
         try {
-            assertTrue(runner.awaitTermination(10, TimeUnit.SECONDS), "the check did not stop");
+            assertTrue(runner.awaitTermination(30, TimeUnit.SECONDS), "the check did not stop");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted while waiting for the check to stop", e);

@@ -91,13 +91,33 @@ class SiteTest {
                         .text()
                         .contains(
                                 "java -jar target/loopback-lab.jar jshell lessons/00-first/first.jsh"));
-        assertTrue(lesson.select("details.facilitator-notes").text().contains("Ask the room."));
+        Element notes = lesson.selectFirst("details.facilitator-notes");
+        assertFalse(notes.hasAttr("open"), "collapsed");
+        assertEquals("Facilitator notes for teachers", notes.selectFirst("summary").text());
+        assertTrue(notes.text().contains("Ask the room."));
+        assertEquals(
+                List.of("3", "Counting", "Run the counter."),
+                notes.select("table.notes-timing tbody tr").get(0).select("td").eachText());
+        assertEquals(
+                "/lessons/first#counting", notes.selectFirst("table.notes-timing a").attr("href"));
+        assertTrue(notes.selectFirst(".notes-prepare").html().contains("<code>test-count</code>"));
         Element jshell =
                 lesson.select(".code-block").stream()
                         .filter(b -> b.text().contains("int x = 1 + 1;"))
                         .findFirst()
                         .orElseThrow();
         assertNotNull(jshell.selectFirst("button.copy"));
+    }
+
+    @Test
+    void everyPageHasExactlyOneH1EvenWithNotesThatStartWithOne() throws Exception {
+        for (String path : List.of("/", "/lessons/first", "/lessons/second")) {
+            assertEquals(1, page(path).select("h1").size(), path);
+        }
+        assertEquals(
+                "Notes",
+                page("/lessons/first").selectFirst(".facilitator-notes h2").text(),
+                "the notes' own # heading is one level down");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.loopbacklab.experiments.api;
 
 import dev.loopbacklab.lesson.Check;
+import dev.loopbacklab.lesson.ExperimentInfo;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
@@ -23,26 +24,18 @@ final class ApiCurl implements Check {
     /** Put on the queue when the run is stopped, so the wait ends at once. */
     private static final HelloApi.Request STOP = new HelloApi.Request("", "", "", "", 0, 0);
 
-    @Override
-    public String id() {
-        return "api-curl";
-    }
+    static final ExperimentInfo INFO =
+            new ExperimentInfo(
+                    "api-curl",
+                    "Call the API with your own curl",
+                    "Starts the hello API on 127.0.0.1 and waits for you to call GET /hello with curl,"
+                            + " PowerShell or a browser; shows each request as it arrives, with its source port.",
+                    ParamSpec.integer(
+                            "wait-seconds", 60, 1, 120, "how long to wait for your request"));
 
     @Override
-    public String title() {
-        return "Call the API with your own curl";
-    }
-
-    @Override
-    public String description() {
-        return "Starts the hello API on 127.0.0.1 and waits for you to call GET /hello with curl,"
-                + " PowerShell or a browser; shows each request as it arrives, with its source port.";
-    }
-
-    @Override
-    public List<ParamSpec> params() {
-        return List.of(
-                ParamSpec.integer("wait-seconds", 60, 1, 120, "how long to wait for your request"));
+    public ExperimentInfo info() {
+        return INFO;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.loopbacklab.experiments.containers;
 
 import dev.loopbacklab.lesson.Experiment;
 import dev.loopbacklab.lesson.ParamSpec;
+import dev.loopbacklab.lesson.ExperimentInfo;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.SocketTable;
@@ -27,26 +28,17 @@ import java.util.List;
 public final class OwnLoopback implements Experiment {
     private static final int TIMEOUT_MILLIS = 1000;
 
-    @Override
-    public String id() {
-        return "containers-own-loopback";
-    }
-
-    @Override
-    public String title() {
-        return "A namespace has its own 127.0.0.1";
-    }
-
-    @Override
-    public String description() {
-        return "Makes a new network namespace (unshare -rn), the kind a container runs in, and"
+    static final ExperimentInfo INFO =
+            new ExperimentInfo(
+                    "containers-own-loopback",
+                    "A namespace has its own 127.0.0.1",
+                    "Makes a new network namespace (unshare -rn), the kind a container runs in, and"
                 + " tries 127.0.0.1 in both directions: from the namespace to a server on this"
-                + " machine, and from this machine to a server in the namespace.";
-    }
+                + " machine, and from this machine to a server in the namespace.");
 
     @Override
-    public List<ParamSpec> params() {
-        return List.of();
+    public ExperimentInfo info() {
+        return INFO;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.loopbacklab.experiments.containers;
 
 import dev.loopbacklab.lesson.Check;
 import dev.loopbacklab.lesson.ParamSpec;
+import dev.loopbacklab.lesson.ExperimentInfo;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.Probe;
@@ -32,25 +33,17 @@ public final class PublishedCheck implements Check {
 
     private static final Duration TIMEOUT = Duration.ofMillis(500);
 
-    @Override
-    public String id() {
-        return "containers-published";
-    }
+    static final ExperimentInfo INFO =
+            new ExperimentInfo(
+                    "containers-published",
+                    "Publish a container's port on 127.0.0.1 only",
+                    "Publish a service from a container or namespace on 127.0.0.1 and this port, then"
+                + " check: it must answer on 127.0.0.1, and be listed and answer nowhere else.",
+                    ParamSpec.port("port", SUGGESTED_PORT, "the port you published on"));
 
     @Override
-    public String title() {
-        return "Publish a container's port on 127.0.0.1 only";
-    }
-
-    @Override
-    public String description() {
-        return "Publish a service from a container or namespace on 127.0.0.1 and this port, then"
-                + " check: it must answer on 127.0.0.1, and be listed and answer nowhere else.";
-    }
-
-    @Override
-    public List<ParamSpec> params() {
-        return List.of(ParamSpec.port("port", SUGGESTED_PORT, "the port you published on"));
+    public ExperimentInfo info() {
+        return INFO;
     }
 
     @Override

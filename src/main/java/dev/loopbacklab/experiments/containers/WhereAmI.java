@@ -2,6 +2,7 @@ package dev.loopbacklab.experiments.containers;
 
 import dev.loopbacklab.lesson.Experiment;
 import dev.loopbacklab.lesson.ParamSpec;
+import dev.loopbacklab.lesson.ExperimentInfo;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import java.nio.file.Path;
@@ -28,25 +29,16 @@ public final class WhereAmI implements Experiment {
         this.os = os;
     }
 
-    @Override
-    public String id() {
-        return "containers-where";
-    }
+    static final ExperimentInfo INFO =
+            new ExperimentInfo(
+                    "containers-where",
+                    "Where does this lab run?",
+                    "Reads the files that tell WSL, a container and Docker apart, and says what each"
+                + " one suggests about whose 127.0.0.1 this lab is using.");
 
     @Override
-    public String title() {
-        return "Where does this lab run?";
-    }
-
-    @Override
-    public String description() {
-        return "Reads the files that tell WSL, a container and Docker apart, and says what each"
-                + " one suggests about whose 127.0.0.1 this lab is using.";
-    }
-
-    @Override
-    public List<ParamSpec> params() {
-        return List.of();
+    public ExperimentInfo info() {
+        return INFO;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.loopbacklab.experiments.echo;
 
 import dev.loopbacklab.lesson.Experiment;
+import dev.loopbacklab.lesson.ExperimentInfo;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
@@ -9,6 +10,7 @@ import dev.loopbacklab.net.EchoServer;
 import dev.loopbacklab.net.EphemeralRange;
 import dev.loopbacklab.net.PortInfo;
 import dev.loopbacklab.net.Ports;
+import dev.loopbacklab.net.UntrustedText;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,30 +26,21 @@ final class EchoHello implements Experiment {
     static final int MAX_MESSAGE = 200;
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
 
-    @Override
-    public String id() {
-        return "echo-hello";
-    }
+    static final ExperimentInfo INFO =
+            new ExperimentInfo(
+                    "echo-hello",
+                    "Say hello to an echo server",
+                    "Starts an echo server on 127.0.0.1 (the OS picks its port), connects to it, sends your"
+                            + " text and shows what comes back, with both ends of the connection.",
+                    ParamSpec.text(
+                            "message",
+                            "hello, loopback",
+                            MAX_MESSAGE,
+                            "the text to send; it travels as UTF-8 and should come back byte for byte"));
 
     @Override
-    public String title() {
-        return "Say hello to an echo server";
-    }
-
-    @Override
-    public String description() {
-        return "Starts an echo server on 127.0.0.1 (the OS picks its port), connects to it, sends your"
-                + " text and shows what comes back, with both ends of the connection.";
-    }
-
-    @Override
-    public List<ParamSpec> params() {
-        return List.of(
-                ParamSpec.text(
-                        "message",
-                        "hello, loopback",
-                        MAX_MESSAGE,
-                        "the text to send; it travels as UTF-8 and should come back byte for byte"));
+    public ExperimentInfo info() {
+        return INFO;
     }
 
     @Override
@@ -83,13 +76,13 @@ final class EchoHello implements Experiment {
         String echoed = new String(reply, StandardCharsets.UTF_8);
         report.fact(
                 "sent",
-                VisibleText.of(message, MAX_MESSAGE),
+                UntrustedText.visible(message, MAX_MESSAGE),
                 "",
                 sent.length + " bytes of UTF-8; ⏎ marks a line break");
         boolean same = Arrays.equals(sent, reply);
         report.fact(
                 "echoed",
-                VisibleText.of(echoed, MAX_MESSAGE),
+                UntrustedText.visible(echoed, MAX_MESSAGE),
                 "",
                 same
                         ? "the same " + reply.length + " bytes came back"

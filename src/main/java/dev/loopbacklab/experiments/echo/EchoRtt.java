@@ -2,14 +2,18 @@ package dev.loopbacklab.experiments.echo;
 
 import dev.loopbacklab.lesson.Event;
 import dev.loopbacklab.lesson.Experiment;
+import dev.loopbacklab.lesson.ExperimentInfo;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
+import dev.loopbacklab.net.Numbers;
 import dev.loopbacklab.net.UnixEchoServer;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Times many round trips of a 16-byte message over TCP, UDP, a Unix domain socket and two
@@ -30,34 +34,25 @@ final class EchoRtt implements Experiment {
     /** One transport: its name in the table, what a message goes through, and how to open it. */
     record Transport(String name, String path, Opener opener) {}
 
-    @Override
-    public String id() {
-        return "echo-rtt";
-    }
+    static final ExperimentInfo INFO =
+            new ExperimentInfo(
+                    "echo-rtt",
+                    "How fast is loopback? Round trips in microseconds",
+                    "Sends a 16-byte message to an echo server and waits for it, many times, over TCP, UDP,"
+                            + " a Unix domain socket and two in-process hand-offs; shows the median and the slow tail.",
+                    ParamSpec.integer(
+                            "count",
+                            10_000,
+                            1,
+                            MAX_COUNT,
+                            "round trips per transport, after "
+                                    + WARM_UP
+                                    + " uncounted warm-up ones; 10,000 take"
+                                    + " well under a second per transport; a million take 15 s or more in all"));
 
     @Override
-    public String title() {
-        return "How fast is loopback? Round trips in microseconds";
-    }
-
-    @Override
-    public String description() {
-        return "Sends a 16-byte message to an echo server and waits for it, many times, over TCP, UDP,"
-                + " a Unix domain socket and two in-process hand-offs; shows the median and the slow tail.";
-    }
-
-    @Override
-    public List<ParamSpec> params() {
-        return List.of(
-                ParamSpec.integer(
-                        "count",
-                        10_000,
-                        1,
-                        MAX_COUNT,
-                        "round trips per transport, after "
-                                + WARM_UP
-                                + " uncounted warm-up ones; 10,000 take"
-                                + " well under a second per transport; a million take 15 s or more in all"));
+    public ExperimentInfo info() {
+        return INFO;
     }
 
     @Override
@@ -69,15 +64,12 @@ final class EchoRtt implements Experiment {
         List<List<String>> rows = new ArrayList<>();
         List<Event.Bar> medians = new ArrayList<>();
         List<Event.Bar> tcpHistogram = List.of();
-        RttStats tcp = null;
-        RttStats udp = null;
+        Map<String, RttStats> byTransport = new LinkedHashMap<>();
         for (Transport transport : transports) {
             RttStats stats = measure(transport, count, nanos, report, counter);
+            byTransport.put(transport.name(), stats);
             if (transport.name().equals(TCP)) {
-                tcp = stats;
                 tcpHistogram = RttHistogram.bars(nanos, stats.samples()); // nanos is sorted now
-            } else if (transport.name().equals("UDP")) {
-                udp = stats;
             }
             rows.add(row(transport, stats));
             medians.add(
@@ -90,9 +82,9 @@ final class EchoRtt implements Experiment {
         report.table(
                 String.format(
                         Locale.ROOT,
-                        "Round trips of a %d-byte message, in µs (%,d each)",
+                        "Round trips of a %d-byte message, in µs (%s each)",
                         Pinger.MESSAGE_BYTES,
-                        count),
+                        Numbers.whole(count)),
                 List.of(
                         "transport",
                         "what the message goes through",
@@ -118,7 +110,7 @@ final class EchoRtt implements Experiment {
                         tcpHistogram,
                         "highlighted: the bucket holding the median;"
                                 + " the last bar gathers everything above the 99th percentile"));
-        EchoRttExplanation.explain(report, tcp, udp);
+        EchoRttExplanation.explain(report, byTransport);
     }
 
     private static List<Transport> transports(Report report) {
@@ -205,7 +197,7 @@ final class EchoRtt implements Experiment {
         return List.of(
                 transport.name(),
                 transport.path(),
-                String.format(Locale.ROOT, "%,d", stats.samples()),
+                Numbers.whole(stats.samples()),
                 Long.toString(stats.lost()),
                 us(stats.p50Nanos()),
                 us(stats.p90Nanos()),

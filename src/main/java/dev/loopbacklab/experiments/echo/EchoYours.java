@@ -1,11 +1,13 @@
 package dev.loopbacklab.experiments.echo;
 
 import dev.loopbacklab.lesson.Check;
+import dev.loopbacklab.lesson.ExperimentInfo;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.Endpoint;
 import dev.loopbacklab.net.LoopbackTarget;
+import dev.loopbacklab.net.UntrustedText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -15,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -37,35 +38,26 @@ final class EchoYours implements Check {
         this.timeout = timeout;
     }
 
-    @Override
-    public String id() {
-        return "echo-yours";
-    }
+    static final ExperimentInfo INFO =
+            new ExperimentInfo(
+                    "echo-yours",
+                    "Your own echo server",
+                    "Start an echo server of your own on loopback, then check it: the lab sends a random"
+                            + " line and expects exactly the same bytes back.",
+                    ParamSpec.port(
+                            "port",
+                            DEFAULT_PORT,
+                            "the port your echo server listens on; "
+                                    + DEFAULT_PORT
+                                    + " unless you chose another"),
+                    ParamSpec.host(
+                            "host",
+                            "the loopback address your server listens on; 127.0.0.1 unless"
+                                    + " you chose another"));
 
     @Override
-    public String title() {
-        return "Your own echo server";
-    }
-
-    @Override
-    public String description() {
-        return "Start an echo server of your own on loopback, then check it: the lab sends a random"
-                + " line and expects exactly the same bytes back.";
-    }
-
-    @Override
-    public List<ParamSpec> params() {
-        return List.of(
-                ParamSpec.port(
-                        "port",
-                        DEFAULT_PORT,
-                        "the port your echo server listens on; "
-                                + DEFAULT_PORT
-                                + " unless you chose another"),
-                ParamSpec.host(
-                        "host",
-                        "the loopback address your server listens on; 127.0.0.1 unless"
-                                + " you chose another"));
+    public ExperimentInfo info() {
+        return INFO;
     }
 
     @Override
@@ -144,13 +136,13 @@ final class EchoYours implements Check {
             Report report, byte[] token, Reply reply, long nanos, String from, int millis) {
         String sent =
                 "sent: "
-                        + VisibleText.of(text(token, token.length), SHOW_CHARS)
+                        + UntrustedText.visible(text(token, token.length), SHOW_CHARS)
                         + " ("
                         + token.length
                         + " bytes)";
         String got =
                 "got back: "
-                        + VisibleText.of(text(reply.bytes(), reply.length()), SHOW_CHARS)
+                        + UntrustedText.visible(text(reply.bytes(), reply.length()), SHOW_CHARS)
                         + " ("
                         + reply.length()
                         + " bytes)";

@@ -2,6 +2,7 @@ package dev.loopbacklab.experiments.ephemeral;
 
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.EphemeralRange;
+import dev.loopbacklab.net.Numbers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -80,11 +81,11 @@ final class SampleLines {
     }
 
     static String number(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
+        return Numbers.whole(n);
     }
 
     /** Like {@code "9,990 (99.9%)"}. */
     static String withShare(int part, int whole) {
-        return String.format(Locale.ROOT, "%,d (%.1f%%)", part, 100.0 * part / whole);
+        return Numbers.whole(part) + " (" + Numbers.decimal(100.0 * part / whole, 1) + "%)";
     }
 }

@@ -1,6 +1,7 @@
 package dev.loopbacklab.experiments.ephemeral;
 
 import dev.loopbacklab.lesson.Check;
+import dev.loopbacklab.lesson.ExperimentInfo;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
@@ -11,7 +12,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.util.List;
 
 /**
  * {@code ephemeral-spot}: the learner connects to a listener with a tool of their choice, and the
@@ -23,27 +23,18 @@ final class SpotCheck implements Check {
     static final String IN_OS_RANGE = "inside this OS's ephemeral range";
     static final String IN_IANA = "inside IANA's 49152–65535";
 
-    @Override
-    public String id() {
-        return "ephemeral-spot";
-    }
+    static final ExperimentInfo INFO =
+            new ExperimentInfo(
+                    "ephemeral-spot",
+                    "Spot your own ephemeral port",
+                    "Opens a listener on 127.0.0.1 and waits for you to connect with curl, nc, a browser or"
+                            + " JShell; then shows the source port your OS picked for that tool.",
+                    ParamSpec.integer(
+                            "wait-seconds", 60, 1, 120, "how long to wait for you to connect"));
 
     @Override
-    public String title() {
-        return "Spot your own ephemeral port";
-    }
-
-    @Override
-    public String description() {
-        return "Opens a listener on 127.0.0.1 and waits for you to connect with curl, nc, a browser or"
-                + " JShell; then shows the source port your OS picked for that tool.";
-    }
-
-    @Override
-    public List<ParamSpec> params() {
-        return List.of(
-                ParamSpec.integer(
-                        "wait-seconds", 60, 1, 120, "how long to wait for you to connect"));
+    public ExperimentInfo info() {
+        return INFO;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.loopbacklab.experiments.here;
 
 import dev.loopbacklab.lesson.Check;
+import dev.loopbacklab.lesson.ExperimentInfo;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
@@ -23,27 +24,22 @@ final class HereTwoTabs implements Check {
     /** Put on the queue when the run is stopped, so the wait ends at once. */
     private static final TinyHttp.Arrival STOP = new TinyHttp.Arrival(null, null, "", "", "", 0);
 
-    @Override
-    public String id() {
-        return "here-two-tabs";
-    }
+    static final ExperimentInfo INFO =
+            new ExperimentInfo(
+                    "here-two-tabs",
+                    "Open the same address twice",
+                    "Starts a tiny web server on 127.0.0.1 and waits until you have opened its address"
+                            + " twice (curl twice, or two browser tabs); then shows both connections' 4-tuples.",
+                    ParamSpec.integer(
+                            "wait-seconds",
+                            120,
+                            1,
+                            300,
+                            "how long to wait for your two connections"));
 
     @Override
-    public String title() {
-        return "Open the same address twice";
-    }
-
-    @Override
-    public String description() {
-        return "Starts a tiny web server on 127.0.0.1 and waits until you have opened its address"
-                + " twice (curl twice, or two browser tabs); then shows both connections' 4-tuples.";
-    }
-
-    @Override
-    public List<ParamSpec> params() {
-        return List.of(
-                ParamSpec.integer(
-                        "wait-seconds", 120, 1, 300, "how long to wait for your two connections"));
+    public ExperimentInfo info() {
+        return INFO;
     }
 
     @Override

@@ -11,7 +11,6 @@ import dev.loopbacklab.web.view.LessonPage;
 import dev.loopbacklab.web.view.MarkdownView;
 import dev.loopbacklab.web.view.Models;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -111,10 +110,12 @@ final class PageService {
 
     private String render(LessonCatalog lessons, Lesson lesson) {
         MarkdownView.Rendered body = MarkdownView.render(lesson.document(), this::panel);
-        String notes =
-                lesson.notes()
-                        .map(n -> MarkdownView.render(n.document(), this::panel).html())
-                        .orElse(null);
+        // A room's visitors never get the notes (their answers included); the teacher has them in
+        // the presenter's speaker view and the facilitator printout.
+        Models.NotesView notes =
+                chrome.roomBanner() != null
+                        ? null
+                        : lesson.notes().map(n -> notesView(lesson, n, body.toc())).orElse(null);
         List<Models.Script> scripts =
                 lesson.scripts().stream()
                         .map(
@@ -140,6 +141,34 @@ final class PageService {
                 chrome);
     }
 
+    /** The notes of {@code lesson} as pages show them; {@code toc} gives the sections' anchors. */
+    Models.NotesView notesView(Lesson lesson, Lesson.Notes notes, List<Models.TocEntry> toc) {
+        Map<String, String> anchors = new java.util.HashMap<>();
+        toc.stream()
+                .filter(t -> t.level() == 2)
+                .forEach(t -> anchors.putIfAbsent(t.text(), t.anchor()));
+        List<Models.StepView> steps =
+                notes.steps().stream()
+                        .map(
+                                s ->
+                                        new Models.StepView(
+                                                s.minutes(),
+                                                s.section(),
+                                                anchors.containsKey(s.section())
+                                                        ? "/lessons/"
+                                                                + lesson.id()
+                                                                + "#"
+                                                                + anchors.get(s.section())
+                                                        : null,
+                                                MarkdownView.inline(s.what())))
+                        .toList();
+        return new Models.NotesView(
+                steps,
+                notes.minutes(),
+                notes.prepare().map(MarkdownView::inline).orElse(null),
+                MarkdownView.renderNotes(notes.document(), this::panel).html());
+    }
+
     private Models.Panel panel(String id) {
         return registry.find(id).map(PageService::panel).orElse(null);
     }
@@ -156,7 +185,7 @@ final class PageService {
     private static Models.Field field(ParamSpec spec) {
         return new Models.Field(
                 spec.name(),
-                spec.kind().name().toLowerCase(Locale.ROOT),
+                spec.kind(),
                 spec.defaultValue(),
                 spec.help(),
                 spec.boundsText(),

@@ -144,6 +144,7 @@ public final class RunApi {
         created.put("experiment", id);
         created.put("events", "/api/runs/" + run.id() + "/events");
         created.put("cancel", "/api/runs/" + run.id() + "/cancel");
+        EventTypes.all().forEach(created.putArray("types")::add);
         ctx.status(201).contentType("application/json").result(created.toString());
     }
 

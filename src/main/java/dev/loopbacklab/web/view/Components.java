@@ -2,11 +2,13 @@ package dev.loopbacklab.web.view;
 
 import static j2html.TagCreator.*;
 
+import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.web.view.Models.Field;
 import dev.loopbacklab.web.view.Models.Panel;
 import j2html.tags.DomContent;
 import j2html.tags.specialized.DivTag;
 import java.util.List;
+import java.util.Locale;
 
 /** Pieces several pages share: panels, copyable code, lesson cards, previous/next links. */
 public final class Components {
@@ -59,7 +61,7 @@ public final class Components {
         String id = panelId + "-" + field.name();
         String describedBy = id + "-help " + id + "-error";
         DomContent input =
-                field.kind().equals("boolean")
+                field.kind() == ParamSpec.Kind.BOOLEAN
                         ? input().withType("checkbox")
                                 .withId(id)
                                 .withName(field.name())
@@ -72,8 +74,8 @@ public final class Components {
                                 .withValue(field.value() == null ? "" : field.value())
                                 .attr(
                                         "inputmode",
-                                        field.kind().equals("integer")
-                                                        || field.kind().equals("port")
+                                        field.kind() == ParamSpec.Kind.INTEGER
+                                                        || field.kind() == ParamSpec.Kind.PORT
                                                 ? "numeric"
                                                 : "text")
                                 .attr("autocomplete", "off")
@@ -90,7 +92,7 @@ public final class Components {
                                 .withClass("field-error")
                                 .attr("role", "alert")
                                 .attr("hidden"))
-                .withClass("field field-" + field.kind())
+                .withClass("field field-" + field.kind().name().toLowerCase(Locale.ROOT))
                 .attr("data-field", field.name());
     }
 

@@ -76,17 +76,7 @@ public final class LessonPage {
                                         .withClass("lesson-header"),
                                 div(rawHtml(lesson.bodyHtml())).withClass("lesson-body"),
                                 iff(!lesson.scripts().isEmpty(), scripts(lesson.scripts())),
-                                iff(
-                                        lesson.notesHtml() != null,
-                                        details(
-                                                        summary("Facilitator notes"),
-                                                        div(
-                                                                rawHtml(
-                                                                        lesson.notesHtml() == null
-                                                                                ? ""
-                                                                                : lesson
-                                                                                        .notesHtml())))
-                                                .withClass("facilitator-notes")),
+                                lesson.notes() == null ? null : Notes.collapsed(lesson.notes()),
                                 Components.prevNext(lesson.previous(), lesson.next()))
                         .withClass("lesson")
                         .attr("data-lesson", lesson.card().id())

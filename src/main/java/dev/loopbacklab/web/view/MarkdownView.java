@@ -15,7 +15,6 @@ import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
-import org.commonmark.node.Text;
 import org.commonmark.renderer.NodeRenderer;
 import org.commonmark.renderer.html.HtmlNodeRendererContext;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -44,10 +43,35 @@ public final class MarkdownView {
      * and took the embeds from; {@code panels} gives the panel for an id, or null if unknown.
      */
     public static Rendered render(Node document, Function<String, Panel> panels) {
+        return render(document, panels, 0);
+    }
+
+    /**
+     * Renders facilitator notes inside a lesson's page: their headings one level down, so that the
+     * page keeps its one {@code <h1>}.
+     */
+    public static Rendered renderNotes(Node document, Function<String, Panel> panels) {
+        return render(document, panels, 1);
+    }
+
+    /** Renders one line of Markdown (a step's "what"), without the paragraph around it. */
+    public static String inline(String markdown) {
+        String html =
+                HtmlRenderer.builder()
+                        .extensions(EXTENSIONS)
+                        .build()
+                        .render(LessonMarkdown.parse(markdown))
+                        .strip();
+        return html.startsWith("<p>") && html.endsWith("</p>") && html.indexOf("<p>", 1) < 0
+                ? html.substring(3, html.length() - 4)
+                : html;
+    }
+
+    private static Rendered render(Node document, Function<String, Panel> panels, int shift) {
         HtmlRenderer renderer =
                 HtmlRenderer.builder()
                         .extensions(EXTENSIONS)
-                        .nodeRendererFactory(context -> new BlockRenderer(context, panels))
+                        .nodeRendererFactory(context -> new BlockRenderer(context, panels, shift))
                         .build();
         return new Rendered(renderer.render(document), toc(document));
     }
@@ -59,7 +83,7 @@ public final class MarkdownView {
                 new AbstractVisitor() {
                     @Override
                     public void visit(Heading heading) {
-                        String text = textOf(heading);
+                        String text = LessonMarkdown.textOf(heading);
                         String id = ids.generateId(text);
                         if (heading.getLevel() >= 2 && heading.getLevel() <= 3) {
                             toc.add(new TocEntry(heading.getLevel(), id, text));
@@ -69,30 +93,15 @@ public final class MarkdownView {
         return toc;
     }
 
-    private static String textOf(Node node) {
-        StringBuilder text = new StringBuilder();
-        node.accept(
-                new AbstractVisitor() {
-                    @Override
-                    public void visit(Text t) {
-                        text.append(t.getLiteral());
-                    }
-
-                    @Override
-                    public void visit(org.commonmark.node.Code code) {
-                        text.append(code.getLiteral());
-                    }
-                });
-        return text.toString();
-    }
-
     private static final class BlockRenderer implements NodeRenderer {
         private final HtmlNodeRendererContext context;
         private final Function<String, Panel> panels;
+        private final int shift;
 
-        BlockRenderer(HtmlNodeRendererContext context, Function<String, Panel> panels) {
+        BlockRenderer(HtmlNodeRendererContext context, Function<String, Panel> panels, int shift) {
             this.context = context;
             this.panels = panels;
+            this.shift = shift;
         }
 
         @Override
@@ -155,7 +164,7 @@ public final class MarkdownView {
          * contents.
          */
         private void renderHeading(Heading heading) {
-            String tag = "h" + heading.getLevel();
+            String tag = "h" + Math.min(6, heading.getLevel() + shift);
             Map<String, String> attributes = context.extendAttributes(heading, tag, Map.of());
             HtmlWriter writer = context.getWriter();
             writer.line();

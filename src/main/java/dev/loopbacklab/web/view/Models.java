@@ -1,6 +1,8 @@
 package dev.loopbacklab.web.view;
 
+import dev.loopbacklab.lesson.ParamSpec;
 import java.util.List;
+import java.util.Locale;
 
 /** The records pages are rendered from. Handlers build them; views only read them. */
 public final class Models {
@@ -19,7 +21,7 @@ public final class Models {
         }
 
         public String numberText() {
-            return String.format("%02d", number);
+            return String.format(Locale.ROOT, "%02d", number);
         }
     }
 
@@ -27,9 +29,14 @@ public final class Models {
     public record Panel(
             String id, boolean check, String title, String description, List<Field> fields) {}
 
-    /** One form field of a panel. */
+    /** One form field of a panel; {@code kind} picks the input (a checkbox for a boolean). */
     public record Field(
-            String name, String kind, String value, String help, String bounds, boolean required) {}
+            String name,
+            ParamSpec.Kind kind,
+            String value,
+            String help,
+            String bounds,
+            boolean required) {}
 
     /** A heading in the table of contents. */
     public record TocEntry(int level, String anchor, String text) {}
@@ -49,5 +56,14 @@ public final class Models {
             LessonCard previous,
             LessonCard next,
             List<Script> scripts,
-            String notesHtml) {}
+            NotesView notes) {}
+
+    /**
+     * Facilitator notes as a page shows them: the timing steps, what to prepare (HTML, may be null)
+     * and the notes' own text (HTML).
+     */
+    public record NotesView(List<StepView> steps, int minutes, String prepareHtml, String html) {}
+
+    /** One timed step: minutes, the section it belongs to (text and link), what (HTML). */
+    public record StepView(int minutes, String section, String href, String whatHtml) {}
 }

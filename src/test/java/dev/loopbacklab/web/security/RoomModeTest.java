@@ -3,6 +3,7 @@ package dev.loopbacklab.web.security;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -126,6 +127,26 @@ class RoomModeTest {
     }
 
     @Test
+    void anEncodedTokenNameLeavesTheAddressBarToo() throws Exception {
+        for (String query :
+                List.of(
+                        "t%6fken=" + TOKEN + "&a=b",
+                        "%74%6F%6B%65%6E=" + TOKEN + "&a=b",
+                        "a=b&token=" + TOKEN + "&t%6Fken=" + TOKEN)) {
+            RawHttp.Response response = get("/?" + query, "");
+            assertEquals(200, response.status(), query);
+            assertTrue(response.header("set-cookie").startsWith(TokenGate.COOKIE + "="), query);
+            assertEquals(
+                    "0; url=/?a=b",
+                    Jsoup.parse(response.body())
+                            .selectFirst("meta[http-equiv=refresh]")
+                            .attr("content"),
+                    query);
+            assertFalse(response.body().contains(TOKEN), query);
+        }
+    }
+
+    @Test
     void theNextPageIsAlwaysOnThisLab() throws Exception {
         for (String path : List.of("//evil.example/", "/%2F%2Fevil.example", "/a\\b")) {
             RawHttp.Response response = get(path + "?token=" + TOKEN, "");
@@ -153,6 +174,17 @@ class RoomModeTest {
             assertTrue(page.selectFirst(".room-banner").text().contains("serving a room"), path);
         }
         assertEquals(200, get("/assets/lab.css", COOKIE).status());
+    }
+
+    @Test
+    void aRoomVisitorNeverGetsTheFacilitatorNotes() throws Exception {
+        RawHttp.Response response = get("/lessons/first", COOKIE);
+        assertEquals(200, response.status());
+        Document page = Jsoup.parse(response.body());
+        assertNotNull(page.selectFirst("[data-experiment=test-count]"), "the lesson is there");
+        assertNull(page.selectFirst(".facilitator-notes"));
+        assertFalse(response.body().contains("Ask the room"), "the notes' text is not sent");
+        assertFalse(response.body().contains("Run the counter."), "nor their timing");
     }
 
     @Test
