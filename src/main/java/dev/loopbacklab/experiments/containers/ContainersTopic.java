@@ -12,6 +12,10 @@ public final class ContainersTopic {
      */
     public static LessonExperiments lesson() {
         return LessonExperiments.of(
-                "containers", "containers", new WhereAmI(), new OwnLoopback(), new PublishedCheck());
+                "containers",
+                "containers",
+                new WhereAmI(),
+                new OwnLoopback(),
+                new PublishedCheck());
     }
 }

@@ -1,7 +1,6 @@
 package dev.loopbacklab.experiments.containers;
 
 import dev.loopbacklab.lesson.Experiment;
-import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.ExperimentInfo;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
@@ -33,8 +32,8 @@ public final class OwnLoopback implements Experiment {
                     "containers-own-loopback",
                     "A namespace has its own 127.0.0.1",
                     "Makes a new network namespace (unshare -rn), the kind a container runs in, and"
-                + " tries 127.0.0.1 in both directions: from the namespace to a server on this"
-                + " machine, and from this machine to a server in the namespace.");
+                            + " tries 127.0.0.1 in both directions: from the namespace to a server on this"
+                            + " machine, and from this machine to a server in the namespace.");
 
     @Override
     public ExperimentInfo info() {

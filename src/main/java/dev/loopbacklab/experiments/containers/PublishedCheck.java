@@ -1,8 +1,8 @@
 package dev.loopbacklab.experiments.containers;
 
 import dev.loopbacklab.lesson.Check;
-import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.ExperimentInfo;
+import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.Probe;
@@ -38,7 +38,7 @@ public final class PublishedCheck implements Check {
                     "containers-published",
                     "Publish a container's port on 127.0.0.1 only",
                     "Publish a service from a container or namespace on 127.0.0.1 and this port, then"
-                + " check: it must answer on 127.0.0.1, and be listed and answer nowhere else.",
+                            + " check: it must answer on 127.0.0.1, and be listed and answer nowhere else.",
                     ParamSpec.port("port", SUGGESTED_PORT, "the port you published on"));
 
     @Override

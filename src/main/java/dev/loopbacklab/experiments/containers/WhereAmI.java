@@ -1,7 +1,6 @@
 package dev.loopbacklab.experiments.containers;
 
 import dev.loopbacklab.lesson.Experiment;
-import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.ExperimentInfo;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
@@ -34,7 +33,7 @@ public final class WhereAmI implements Experiment {
                     "containers-where",
                     "Where does this lab run?",
                     "Reads the files that tell WSL, a container and Docker apart, and says what each"
-                + " one suggests about whose 127.0.0.1 this lab is using.");
+                            + " one suggests about whose 127.0.0.1 this lab is using.");
 
     @Override
     public ExperimentInfo info() {
