@@ -59,7 +59,7 @@ public final class Namespace implements AutoCloseable {
                                 "-c",
                                 script,
                                 java,
-                                System.getProperty("java.class.path"),
+                                ownClassPath(),
                                 Integer.toString(hostPort),
                                 socket.toString())
                         .redirectErrorStream(true);
@@ -87,6 +87,24 @@ public final class Namespace implements AutoCloseable {
             throw e;
         }
         return new Namespace(process, folder, lines);
+    }
+
+    /**
+     * Where this class was loaded from (target/classes or the lab's jar): the program inside needs
+     * nothing else. Not {@code java.class.path}, which in JShell's agent names JShell's own jars.
+     */
+    private static String ownClassPath() throws IOException {
+        try {
+            return Path.of(
+                            InsideNamespace.class
+                                    .getProtectionDomain()
+                                    .getCodeSource()
+                                    .getLocation()
+                                    .toURI())
+                    .toString();
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            throw new IOException("cannot tell where the lab's classes are: " + e.getMessage(), e);
+        }
     }
 
     /** Ends a start that hangs, so {@link #start} cannot block its caller for ever. */
