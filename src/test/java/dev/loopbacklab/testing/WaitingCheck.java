@@ -3,6 +3,7 @@ package dev.loopbacklab.testing;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopbacklab.lesson.Experiment;
+import dev.loopbacklab.lesson.LearnerWait;
 import dev.loopbacklab.lesson.Outcome;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Runner;
@@ -32,7 +33,7 @@ public final class WaitingCheck implements AutoCloseable {
 
     /** Starts the check through the real {@link Runner} with {@code wait-seconds} set. */
     public Future<Outcome> start(String waitSeconds) {
-        Params params = Params.parse(check.params(), Map.of("wait-seconds", waitSeconds));
+        Params params = Params.parse(check.params(), Map.of(LearnerWait.SECONDS, waitSeconds));
         return runner.submit(() -> Runner.run(check, params, report));
     }
 

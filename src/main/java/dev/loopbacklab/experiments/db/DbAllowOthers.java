@@ -45,10 +45,20 @@ final class DbAllowOthers implements Experiment {
                         String.join(
                                 ", ", db.listeningRows().stream().map(row -> row.get(1)).toList());
                 listening.add(listens.replace(":" + db.port(), ":<port>"));
+                if (allowOthers) {
+                    report.fact(
+                            "the run's login may run Java code",
+                            codeRefusal(db),
+                            "",
+                            "CREATE ALIAS, tried as "
+                                    + LabDatabase.USER
+                                    + ": an open H2 login is code execution only when it is an"
+                                    + " admin, and this one is not");
+                }
                 for (String host : DbTcp.HOSTS) {
                     report.checkCancelled();
                     LabDatabase.Attempt attempt = db.attempt(host);
-                    allConnected &= attempt.connected();
+                    allConnected &= attempt.connected() || !host.equals("127.0.0.1");
                     rows.add(
                             List.of(
                                     mode,
@@ -70,9 +80,9 @@ final class DbAllowOthers implements Experiment {
                         + " this question about the client's address");
         report.say(
                 (allConnected
-                                ? "From this machine the two servers behave the same: H2 counts a"
-                                        + " loopback client as local, whichever loopback address it dialled (on Linux a"
-                                        + " connection to 127.0.0.2 even comes from 127.0.0.1). Only the status line differs."
+                                ? "From this machine the two servers behave the same: the socket"
+                                        + " is on 127.0.0.1 in both modes, and H2 counts a loopback"
+                                        + " client as local. Only the status line differs."
                                 : "Some sessions failed: compare the two modes in the table.")
                         + listeningVerdict(listening));
         report.fact(
@@ -84,9 +94,25 @@ final class DbAllowOthers implements Experiment {
                         + ", from its message table:"
                         + " the lab never connects from outside loopback, so it cannot show it live");
         report.say(
-                "So the TCP handshake from the network succeeds in both modes, and without the switch"
-                        + " H2 refuses the session afterwards; with it, anyone who can reach the port may log in,"
-                        + " and user sa with an empty password is then an open door.");
+                "Had H2 listened on every address, as it does unless told otherwise, the TCP"
+                        + " handshake from the network would succeed in both modes: without the"
+                        + " switch H2 refuses the session afterwards; with it, anyone who can reach"
+                        + " the port may log in, and a user sa with an empty password is then an open"
+                        + " door (an admin may CREATE ALIAS: run Java inside the server). The lab's"
+                        + " two servers lasted this run only, listened on 127.0.0.1, and their only"
+                        + " login had a password made for this run, never shown.");
+    }
+
+    /** What H2 answers when the run's own login tries to define a Java function. */
+    private static String codeRefusal(LabDatabase db) {
+        try (java.sql.Connection connection = db.connect("127.0.0.1");
+                java.sql.Statement statement = connection.createStatement()) {
+            statement.execute(
+                    "CREATE ALIAS LAB_PROBE FOR 'java.lang.System.getProperty(java.lang.String)'");
+            return "yes: CREATE ALIAS was accepted";
+        } catch (java.sql.SQLException e) {
+            return "no: " + e.getMessage();
+        }
     }
 
     private static String listeningVerdict(List<String> listening) {

@@ -51,15 +51,21 @@ final class DbTcp implements Experiment {
                     "JDBC URL",
                     url,
                     "",
-                    "user sa, empty password; mem: means the data lives in"
-                            + " the server's memory and is gone when it stops");
-            try (Connection connection = LabDatabase.connect(url)) {
+                    "user "
+                            + LabDatabase.USER
+                            + " with a password made for this run and never shown: not an admin,"
+                            + " it may only read and add rows of "
+                            + LabDatabase.TABLE
+                            + ". mem: means the data lives in the server's memory and is gone when"
+                            + " it stops");
+            try (Connection connection = db.connect("127.0.0.1")) {
                 report.closeOnCancel(connection);
                 report.fact(
                         "row read back",
                         storeAndRead(connection),
                         "",
-                        "CREATE TABLE, INSERT and SELECT, each sent over TCP to the server");
+                        "INSERT and SELECT, each sent over TCP to the server (the table was made"
+                                + " inside the server's own JVM)");
                 String client = LabDatabase.clientAddress(connection);
                 report.fact(
                         "client source port",
@@ -79,9 +85,10 @@ final class DbTcp implements Experiment {
 
     private static String storeAndRead(Connection connection) throws Exception {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE greeting (id INT PRIMARY KEY, text VARCHAR(100))");
-            statement.execute("INSERT INTO greeting VALUES (1, 'hello over loopback')");
-            try (ResultSet row = statement.executeQuery("SELECT id, text FROM greeting")) {
+            statement.execute(
+                    "INSERT INTO " + LabDatabase.TABLE + " VALUES (1, 'hello over loopback')");
+            try (ResultSet row =
+                    statement.executeQuery("SELECT id, text FROM " + LabDatabase.TABLE)) {
                 return row.next() ? row.getInt(1) + " | " + row.getString(2) : "(no row)";
             }
         }
@@ -103,10 +110,14 @@ final class DbTcp implements Experiment {
         if (db.listensEverywhere()) {
             report.say(
                     "H2 did not bind 127.0.0.1: it listens on the wildcard address, every address of"
-                            + " this machine, even without -tcpAllowOthers. The switch does not choose where H2"
-                            + " listens; it decides which connections H2 talks to once they are in.");
+                            + " this machine, even without -tcpAllowOthers.");
         } else {
-            report.say("Here H2 listens on a loopback address only.");
+            report.say(
+                    "H2 listens on 127.0.0.1 only, because the lab sets the system property"
+                            + " h2.bindAddress=127.0.0.1. Left to itself H2 opens its socket without"
+                            + " naming an address: every address of this machine, even without"
+                            + " -tcpAllowOthers. The switch does not choose where H2 listens; it"
+                            + " decides which connections H2 talks to once they are in.");
         }
     }
 
@@ -133,10 +144,12 @@ final class DbTcp implements Experiment {
                         "isLoopbackAddress()"),
                 rows);
         report.say(
-                "H2 lets a session in when the client's address is a loopback address or one of"
-                        + " this machine's own. Every address above is loopback, so H2 accepts them all; a"
-                        + " connection from another machine would finish the TCP handshake and only then be"
-                        + " refused by H2.");
+                "Bound to 127.0.0.1, the server is not even reached through 127.0.0.2 or ::1: the"
+                        + " operating system refuses those handshakes. Behind the socket H2 makes its"
+                        + " own check: a session is let in when the client's address is a loopback"
+                        + " address or one of this machine's own. Had H2 listened everywhere, a"
+                        + " connection from another machine would finish the TCP handshake and only"
+                        + " then be refused by H2.");
     }
 
     static InetAddress addressOf(String host) {

@@ -44,7 +44,7 @@ final class DbYours implements Check {
     public void run(Params params, Report report) throws Exception {
         int port = params.port("port");
         String url = LabDatabase.url("127.0.0.1", port, DATABASE);
-        try (Connection connection = LabDatabase.connect(url)) {
+        try (Connection connection = LabDatabase.connect(url, "sa", "")) {
             report.closeOnCancel(connection);
             try (Statement statement = connection.createStatement();
                     ResultSet row = statement.executeQuery("SELECT 1")) {

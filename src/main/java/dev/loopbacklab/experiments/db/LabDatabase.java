@@ -1,12 +1,17 @@
 package dev.loopbacklab.experiments.db;
 
 import dev.loopbacklab.net.SocketTable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
 import org.h2.tools.Server;
@@ -16,6 +21,14 @@ import org.h2.tools.Server;
  * open. H2 does not let a TCP client create a database (unless started with {@code -ifNotExists}),
  * so the database is created here, in the server's own process, through an embedded connection that
  * is held until {@link #close()}.
+ *
+ * <p>Nothing it starts is a login anyone else can use (the lab runs on machines shared with other
+ * programs, and in a room any visitor can start a run): the server listens on 127.0.0.1 only, the
+ * database's admin has a random password that never leaves this object, the run's own client logs
+ * in as {@link #USER}, a non-admin user with another random password who may only read and add rows
+ * of one table (H2 gives no code execution, no {@code CREATE ALIAS}, no file functions to a
+ * non-admin), no file database is reachable ({@code -baseDir} is an empty folder of its own), and
+ * the server stops as soon as the run is done with it.
  */
 final class LabDatabase implements AutoCloseable {
     /**
@@ -23,36 +36,97 @@ final class LabDatabase implements AutoCloseable {
      */
     static final int NETWORK_TIMEOUT_MILLIS = 2_000;
 
+    /** The user the run's own client logs in as: not an admin. */
+    static final String USER = "LEARNER";
+
+    /** The one table {@link #USER} may use, with SELECT and INSERT only. */
+    static final String TABLE = "GREETING";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    static {
+        H2Bind.loopbackOnly();
+    }
+
     private final Server server;
     private final Connection holder;
     private final String name;
+    private final String password;
+    private final Path baseDir;
 
-    private LabDatabase(Server server, Connection holder, String name) {
+    private LabDatabase(
+            Server server, Connection holder, String name, String password, Path baseDir) {
         this.server = server;
         this.holder = holder;
         this.name = name;
+        this.password = password;
+        this.baseDir = baseDir;
     }
 
     /**
-     * Starts H2's TCP server on a port the OS picks (H2 accepts {@code -tcpPort 0}).
+     * Starts H2's TCP server on 127.0.0.1 and a port the OS picks (H2 accepts {@code -tcpPort 0}).
      *
      * @param allowOthers whether to pass {@code -tcpAllowOthers}
+     * @throws IllegalStateException if H2 would listen on every address of this machine
      */
-    static LabDatabase start(boolean allowOthers) throws SQLException {
-        List<String> args = new ArrayList<>(List.of("-tcpPort", "0", "-tcpDaemon"));
+    static LabDatabase start(boolean allowOthers) throws SQLException, IOException {
+        Path baseDir = Files.createTempDirectory("loopback-lab-h2-");
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                "-tcpPort",
+                                "0",
+                                "-tcpDaemon",
+                                "-tcpPassword",
+                                secret(),
+                                "-baseDir",
+                                baseDir.toString()));
         if (allowOthers) {
             args.add("-tcpAllowOthers");
         }
         Server server = Server.createTcpServer(args.toArray(String[]::new)).start();
-        // One database per server, so two runs at the same time never share a table.
-        String name = "lab" + server.getPort();
         try {
-            return new LabDatabase(
-                    server, DriverManager.getConnection("jdbc:h2:mem:" + name, "sa", ""), name);
+            requireLoopbackOnly(server);
+            // One database per server, so two runs at the same time never share a table.
+            String name = "lab" + server.getPort();
+            String password = secret();
+            Connection holder =
+                    DriverManager.getConnection("jdbc:h2:mem:" + name, "LAB_ADMIN", secret());
+            try (Statement statement = holder.createStatement()) {
+                statement.execute("CREATE USER " + USER + " PASSWORD '" + password + "'");
+                statement.execute(
+                        "CREATE TABLE " + TABLE + " (id INT PRIMARY KEY, text VARCHAR(100))");
+                statement.execute("GRANT SELECT, INSERT ON " + TABLE + " TO " + USER);
+            } catch (SQLException e) {
+                holder.close();
+                throw e;
+            }
+            return new LabDatabase(server, holder, name, password, baseDir);
         } catch (SQLException | RuntimeException e) {
             server.stop();
+            Files.deleteIfExists(baseDir);
             throw e;
         }
+    }
+
+    /** Stops a server the socket table shows on a wildcard address: H2 ignored h2.bindAddress. */
+    private static void requireLoopbackOnly(Server server) {
+        for (SocketTable.Entry entry : SocketTable.listening()) {
+            if (entry.localPort() == server.getPort() && !entry.isLoopbackOnly()) {
+                throw new IllegalStateException(
+                        "H2 would listen on every address of this machine ("
+                                + entry.localEndpoint()
+                                + "): it was loaded before the lab could set h2.bindAddress."
+                                + " Restart the lab and run this first.");
+            }
+        }
+    }
+
+    /** 128 random bits as hex: a password nobody can guess in the seconds a run lasts. */
+    private static String secret() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 
     int port() {
@@ -73,11 +147,16 @@ final class LabDatabase implements AutoCloseable {
         return "jdbc:h2:tcp://" + host + ":" + port + "/" + database;
     }
 
-    /** A JDBC connection as user sa with an empty password, bounded by the network timeout. */
-    static Connection connect(String url) throws SQLException {
+    /** The run's own client: {@link #USER} with this run's password, through {@code host}. */
+    Connection connect(String host) throws SQLException {
+        return connect(url(host), USER, password);
+    }
+
+    /** A JDBC connection bounded by the network timeout. */
+    static Connection connect(String url, String user, String password) throws SQLException {
         Properties properties = new Properties();
-        properties.setProperty("user", "sa");
-        properties.setProperty("password", "");
+        properties.setProperty("user", user);
+        properties.setProperty("password", password);
         properties.setProperty("NETWORK_TIMEOUT", Integer.toString(NETWORK_TIMEOUT_MILLIS));
         return DriverManager.getConnection(url, properties);
     }
@@ -97,7 +176,7 @@ final class LabDatabase implements AutoCloseable {
     record Attempt(String host, boolean connected, String outcome) {}
 
     Attempt attempt(String host) {
-        try (Connection connection = connect(url(host))) {
+        try (Connection connection = connect(host)) {
             return new Attempt(
                     host, true, "connected; H2 saw the client at " + clientAddress(connection));
         } catch (SQLException e) {
@@ -135,6 +214,11 @@ final class LabDatabase implements AutoCloseable {
             // closing an in-memory database cannot lose anything; the server stops anyway
         } finally {
             server.stop();
+            try {
+                Files.deleteIfExists(baseDir);
+            } catch (IOException e) {
+                // an empty folder in the temp directory; the OS cleans it up
+            }
         }
     }
 }

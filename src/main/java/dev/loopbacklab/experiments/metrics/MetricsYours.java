@@ -2,14 +2,11 @@ package dev.loopbacklab.experiments.metrics;
 
 import dev.loopbacklab.lesson.Check;
 import dev.loopbacklab.lesson.ExperimentInfo;
-import dev.loopbacklab.lesson.ParamSpec;
+import dev.loopbacklab.lesson.LearnerWait;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 /**
  * {@code metrics-yours}: starts the measuring server and waits until the learner scrapes its {@code
@@ -20,17 +17,13 @@ final class MetricsYours implements Check {
     static final String LISTENING = "metrics on";
     static final String CURL = "curl";
 
-    /** Put on the queue when the run is stopped, so the wait ends at once. */
-    private static final MetricsServer.Scrape STOP = new MetricsServer.Scrape(0, "", "", 0, true);
-
     static final ExperimentInfo INFO =
             new ExperimentInfo(
                     "metrics-yours",
                     "Scrape the metrics with your own curl",
                     "Starts a server that measures itself on 127.0.0.1 and waits for you to read its"
                             + " /metrics with curl, a browser or Prometheus; names your client's source port.",
-                    ParamSpec.integer(
-                            "wait-seconds", 120, 1, 300, "how long to wait for your scrape"));
+                    LearnerWait.seconds(120, 300, "your scrape"));
 
     @Override
     public ExperimentInfo info() {
@@ -39,29 +32,19 @@ final class MetricsYours implements Check {
 
     @Override
     public void run(Params params, Report report) throws Exception {
-        int waitSeconds = (int) params.integer("wait-seconds");
-        BlockingQueue<MetricsServer.Scrape> arrived = new LinkedBlockingQueue<>();
-        try (MetricsServer server = MetricsServer.start(arrived::add)) {
+        LearnerWait<MetricsServer.Scrape> wait = LearnerWait.start(params, report);
+        try (MetricsServer server = MetricsServer.start(wait::arrived)) {
             report.closeOnCancel(server);
-            report.closeOnCancel(() -> arrived.add(STOP));
-            report.say(
+            wait.announce(
                     "The server is listening and counting. Within "
-                            + waitSeconds
-                            + " seconds, read"
-                            + " its metrics from a terminal (or open the address in a browser).");
-            report.fact(
-                    LISTENING, "127.0.0.1:" + server.port(), "", "waiting " + waitSeconds + " s");
-            report.fact(CURL, "curl " + server.url("/metrics"));
-            List<String> others = new ArrayList<>();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(waitSeconds);
-            while (true) {
-                MetricsServer.Scrape scrape =
-                        arrived.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-                report.checkCancelled();
-                if (scrape == null) {
-                    timedOut(report, server, waitSeconds, others);
-                    return;
-                }
+                            + wait.seconds()
+                            + " seconds, read its metrics from a terminal (or open the address in a"
+                            + " browser).",
+                    LISTENING,
+                    "127.0.0.1:" + server.port(),
+                    Map.entry(CURL, "curl " + server.url("/metrics")));
+            for (var next = wait.next(); next.isPresent(); next = wait.next()) {
+                MetricsServer.Scrape scrape = next.get();
                 if (scrape.self()) {
                     continue;
                 }
@@ -88,29 +71,16 @@ final class MetricsYours implements Check {
                                 + (scrape.status() == 403
                                         ? ", refused: Host was " + scrape.host()
                                         : "");
-                report.fact("refused scrape " + (others.size() + 1), line);
-                others.add(line);
+                report.fact("refused scrape " + (wait.ignoredCount() + 1), line);
+                wait.ignored(line);
             }
+            wait.timedOut(
+                    "No scrape of /metrics arrived " + wait.within() + ".",
+                    "The server",
+                    "while it waits, run: curl " + server.url("/metrics"),
+                    List.of(
+                            "The port is new on every run: copy it from this run, not an earlier"
+                                    + " one."));
         }
-    }
-
-    private static void timedOut(
-            Report report, MetricsServer server, int waitSeconds, List<String> others) {
-        List<String> details = new ArrayList<>();
-        details.add(
-                "The server on 127.0.0.1:"
-                        + server.port()
-                        + " is closed now; run the check again"
-                        + " and, while it waits, run: curl "
-                        + server.url("/metrics"));
-        details.add("The port is new on every run: copy it from this run, not an earlier one.");
-        if (!others.isEmpty()) {
-            details.add("Requests that did arrive, but were not answered with the metrics:");
-            details.addAll(others);
-        }
-        report.verdict(
-                false,
-                "No scrape of /metrics arrived within " + waitSeconds + " s.",
-                details.toArray(String[]::new));
     }
 }

@@ -1,6 +1,7 @@
 package dev.loopbacklab.experiments.port;
 
 import dev.loopbacklab.lesson.Runner;
+import dev.loopbacklab.net.BindFailure;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -29,9 +30,17 @@ final class Bind {
      * @param exception the exception, or null when bound
      */
     record Result(boolean bound, String result, Exception exception) {
-        /** True if the OS answered "Address already in use". */
+        /**
+         * True if the OS said the address is in use, read by kind: Windows adds ": bind" to the
+         * words, and there the JDK also reports an excluded port this way.
+         */
         boolean inUse() {
-            return exception != null && IN_USE.equals(exception.getMessage());
+            return BindFailure.of(exception) == BindFailure.IN_USE;
+        }
+
+        /** The kind of failure; {@link BindFailure#OTHER} when bound. */
+        BindFailure failure() {
+            return bound ? BindFailure.OTHER : BindFailure.of(exception);
         }
     }
 

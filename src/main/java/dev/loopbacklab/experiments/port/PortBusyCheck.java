@@ -5,7 +5,11 @@ import dev.loopbacklab.lesson.ExperimentInfo;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
+import dev.loopbacklab.net.BindFailure;
+import dev.loopbacklab.net.ExcludedPorts;
 import dev.loopbacklab.net.IpLiteral;
+import dev.loopbacklab.net.Platform;
+import dev.loopbacklab.net.PrivilegedPorts;
 import dev.loopbacklab.net.SocketTable;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,46 +37,38 @@ public final class PortBusyCheck implements Check {
     @Override
     public void run(Params params, Report report) throws Exception {
         int port = params.port("port");
-        Bind.Result result = Bind.tcpAndClose(IpLiteral.loopbackV4(), port);
-        if (result.bound()) {
-            report.verdict(
-                    false,
-                    "Port "
-                            + port
-                            + " is free: the lab could bind 127.0.0.1:"
-                            + port
-                            + " (and closed it again).",
-                    "Start a listener first, for example in JShell: var s = new java.net.ServerSocket();"
-                            + " s.bind(new java.net.InetSocketAddress(\"127.0.0.1\", "
-                            + port
-                            + "));",
-                    "Keep it open while you press Check.");
-            return;
+        Platform platform = Platform.current();
+        List<PortBusyReading.Attempt> attempts =
+                List.of(
+                        PortBusyReading.Attempt.of(
+                                "127.0.0.1", Bind.tcpAndClose(IpLiteral.loopbackV4(), port)),
+                        PortBusyReading.Attempt.of(
+                                "[::1]", Bind.tcpAndClose(IpLiteral.loopbackV6(), port)),
+                        PortBusyReading.Attempt.of(
+                                "0.0.0.0", Bind.tcpAndClose(Bind.address(0, 0, 0, 0), port)));
+        boolean inUse = attempts.stream().anyMatch(a -> a.failure() == BindFailure.IN_USE);
+        ExcludedPorts excluded =
+                inUse && platform.hasExcludedRanges()
+                        ? ExcludedPorts.detect()
+                        : ExcludedPorts.none();
+        PortBusyReading.Verdict verdict =
+                PortBusyReading.of(platform, port, attempts, excluded, PrivilegedPorts.current());
+        List<String> details = new ArrayList<>(verdict.details());
+        if (verdict.passed()) {
+            List<PortHolders.Holder> holders = PortHolders.of(port);
+            if (!SocketTable.available()) {
+                details.add(
+                        "Held by: unknown here; "
+                                + platform.listenersCommand()
+                                + " in a terminal names the program.");
+            } else if (holders.isEmpty()) {
+                details.add(
+                        "Held by: unknown (no socket on that port showed up in /proc/net/tcp*).");
+            }
+            for (PortHolders.Holder holder : holders) {
+                details.add("Held by: " + holder.describe());
+            }
         }
-        if (!result.inUse()) {
-            report.verdict(
-                    false,
-                    "The lab could not tell whether port " + port + " is busy: " + result.result(),
-                    PortPrivilegedExperiment.PERMISSION_DENIED.equals(
-                                    result.exception().getMessage())
-                            ? "Ports this low need privileges to bind; pick a port from 1024 up."
-                            : "Binding failed for a reason other than \"" + Bind.IN_USE + "\".");
-            return;
-        }
-        List<String> details = new ArrayList<>();
-        details.add("Binding 127.0.0.1:" + port + " said: " + result.result());
-        List<PortHolders.Holder> holders = PortHolders.of(port);
-        if (!SocketTable.available()) {
-            details.add("Held by: unknown (this OS does not let the lab read its socket table).");
-        } else if (holders.isEmpty()) {
-            details.add("Held by: unknown (no socket on that port showed up in /proc/net/tcp*).");
-        }
-        for (PortHolders.Holder holder : holders) {
-            details.add("Held by: " + holder.describe());
-        }
-        report.verdict(
-                true,
-                "Port " + port + " is busy: someone holds it.",
-                details.toArray(String[]::new));
+        report.verdict(verdict.passed(), verdict.headline(), details.toArray(String[]::new));
     }
 }

@@ -65,15 +65,11 @@ public final class PortClassifyExperiment implements Experiment {
             entries = entries.subList(0, MAX_ENTRIES);
         }
         PrivilegedPorts rule = PrivilegedPorts.current();
-        report.fact(
-                "privileged ports on this machine",
-                rule.unprivilegedStart() == 0 ? "none" : "1–" + (rule.unprivilegedStart() - 1),
-                "",
-                rule.source());
+        report.fact("privileged ports on this machine", rule.rangeWords(), "", rule.source());
         List<List<String>> rows = new ArrayList<>();
         for (String entry : entries) {
             report.checkCancelled();
-            rows.add(row(entry));
+            rows.add(row(entry, rule));
         }
         report.table("Your ports", HEADERS, rows);
         report.say(
@@ -86,7 +82,8 @@ public final class PortClassifyExperiment implements Experiment {
         return Arrays.stream(text.split("[,\\s\\p{Z}]+")).filter(s -> !s.isEmpty()).toList();
     }
 
-    private static List<String> row(String entry) {
+    /** One table row; the privileged column comes from {@code rule}, so every OS reads true. */
+    static List<String> row(String entry, PrivilegedPorts rule) {
         int port;
         try {
             port = Ports.parse(entry);
@@ -104,7 +101,7 @@ public final class PortClassifyExperiment implements Experiment {
                         + info.category().last()
                         + ")",
                 info.service().orElse("—"),
-                info.privilegedHere() ? "yes" : "no",
+                rule.answer(port),
                 note(port));
     }
 

@@ -4,6 +4,7 @@ import dev.loopbacklab.lesson.Experiment;
 import dev.loopbacklab.lesson.ExperimentInfo;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
+import dev.loopbacklab.net.BindFailure;
 import dev.loopbacklab.net.IpLiteral;
 import dev.loopbacklab.net.PrivilegedPorts;
 import dev.loopbacklab.net.SocketTable;
@@ -47,11 +48,7 @@ public final class PortPrivilegedExperiment implements Experiment {
                 root ? "root" : System.getProperty("user.name", "?"),
                 "",
                 root ? "user id 0, which may bind any port" : "an ordinary user");
-        report.fact(
-                "ports that need privileges here",
-                rule.unprivilegedStart() == 0 ? "none" : "1–" + (rule.unprivilegedStart() - 1),
-                "",
-                rule.source());
+        report.fact("ports that need privileges here", rule.rangeWords(), "", rule.source());
 
         InetAddress loopback = IpLiteral.loopbackV4();
         Set<Integer> listening =
@@ -73,7 +70,9 @@ public final class PortPrivilegedExperiment implements Experiment {
                     List.of(
                             "TCP 127.0.0.1:" + port,
                             last.result(),
-                            rule.isPrivileged(port) ? "privileged here" : "not privileged here"));
+                            rule.isPrivileged(port, loopback)
+                                    ? "privileged here"
+                                    : "not privileged here"));
             if (!last.inUse()) {
                 break;
             }
@@ -102,7 +101,9 @@ public final class PortPrivilegedExperiment implements Experiment {
     /** One sentence that ties the OS's answer to the user and the rule. */
     static String explain(
             int port, Bind.Result result, PrivilegedPorts rule, boolean root, boolean mayBind) {
-        boolean privileged = rule.isPrivileged(port);
+        // The experiment binds 127.0.0.1: on macOS that is a specific address, not the spared
+        // wildcard.
+        boolean privileged = rule.isPrivileged(port, IpLiteral.loopbackV4());
         if (result.bound() && !privileged) {
             return "Port "
                     + port
@@ -121,8 +122,7 @@ public final class PortPrivilegedExperiment implements Experiment {
                     + PERMISSION_DENIED
                     + ".";
         }
-        if (result.exception() != null
-                && PERMISSION_DENIED.equals(result.exception().getMessage())) {
+        if (BindFailure.of(result.exception()) == BindFailure.PERMISSION_DENIED) {
             return "Port "
                     + port
                     + " needs privileges here ("
@@ -137,7 +137,14 @@ public final class PortPrivilegedExperiment implements Experiment {
                                     + " refused all the same.")
                     + " Ports from "
                     + Math.max(1, rule.unprivilegedStart())
-                    + " up need no privileges.";
+                    + " up need no privileges."
+                    + (rule.wildcardExempt()
+                            ? " On this macOS the wildcard is spared: 0.0.0.0:"
+                                    + port
+                                    + " binds as any user, 127.0.0.1:"
+                                    + port
+                                    + " does not."
+                            : "");
         }
         return "The OS refused port "
                 + port

@@ -68,6 +68,23 @@ class PortBusyCheckTest {
         }
     }
 
+    @Test
+    void passesForAHolderOnIpv6LoopbackOnly() throws IOException {
+        try (ServerSocket holder = new ServerSocket()) {
+            try {
+                holder.bind(new InetSocketAddress(dev.loopbacklab.net.IpLiteral.loopbackV6(), 0));
+            } catch (IOException e) {
+                assumeTrue(false, "no IPv6 loopback here: " + e);
+            }
+            RecordingReport report = run(holder.getLocalPort());
+
+            assertEquals(Outcome.PASSED, report.outcome, report.onlyVerdict().toString());
+            assertTrue(
+                    report.onlyVerdict().details().get(0).startsWith("Binding [::1]:"),
+                    report.onlyVerdict().toString());
+        }
+    }
+
     private RecordingReport run(int port) {
         return RecordingReport.run(check, Map.of("port", Integer.toString(port)));
     }
