@@ -91,11 +91,31 @@ final class EchoYours implements Check {
                         "On loopback a refusal is instant, so something accepted the packets but did not"
                                 + " finish the handshake: a firewall rule or a server too busy to accept.");
                 return;
+            } catch (IOException e) {
+                // 127.255.255.255, for one, is accepted as loopback text, yet the OS will not
+                // connect there ("Network is unreachable"): a verdict, never a bare failure.
+                report.verdict(
+                        false,
+                        "The OS would not connect to " + where + ".",
+                        "the JDK said: " + e.getMessage(),
+                        "Use the address your server listens on, usually 127.0.0.1. Not every"
+                                + " address of 127.0.0.0/8 can be dialled: 127.255.255.255 is its"
+                                + " broadcast address and 127.0.0.0 its network address.");
+                return;
             }
             socket.setTcpNoDelay(true);
             String from = "connected from source port " + socket.getLocalPort() + " to " + where;
             long start = System.nanoTime();
-            socket.getOutputStream().write(token);
+            try {
+                socket.getOutputStream().write(token);
+            } catch (IOException e) {
+                report.verdict(
+                        false,
+                        "Connected to " + where + ", but the connection broke while sending.",
+                        "the JDK said: " + e.getMessage(),
+                        from);
+                return;
+            }
             Reply reply = read(socket, token.length, millis);
             long nanos = System.nanoTime() - start;
             judge(report, token, reply, nanos, from, millis);
