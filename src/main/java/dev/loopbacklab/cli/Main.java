@@ -1,6 +1,7 @@
 package dev.loopbacklab.cli;
 
 import dev.loopbacklab.LabVersion;
+import dev.loopbacklab.experiments.db.H2Bind;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Command;
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
+        H2Bind.loopbackOnly(); // before anything loads H2, or its servers listen everywhere
         ServePrefetch.startFor(args);
         int status = commandLine().execute(args);
         if (status != ServeCommand.KEEP_RUNNING) {

@@ -6,8 +6,11 @@ import dev.loopbacklab.lesson.ContentRoot;
 import dev.loopbacklab.lesson.LessonFormatException;
 import dev.loopbacklab.net.IpLiteral;
 import dev.loopbacklab.net.LoopbackTarget;
+import dev.loopbacklab.room.JoinLink;
+import dev.loopbacklab.room.RoomException;
 import dev.loopbacklab.web.LabConfig;
 import dev.loopbacklab.web.LabServer;
+import dev.loopbacklab.web.room.WorkshopConfig;
 import dev.loopbacklab.web.security.RoomToken;
 import java.io.PrintWriter;
 import java.net.BindException;
@@ -57,7 +60,7 @@ public final class ServeCommand implements Callable<Integer> {
             description =
                     "The access token when serving a "
                             + "room (default: a new random one, printed in the link to share). At least 22 characters "
-                            + "of A-Z a-z 0-9 - _, or 32 hex digits.")
+                            + "of A-Z a-z 0-9 - _, or 32 hex digits, and not guessable (judged by zxcvbn).")
     String token;
 
     @Option(
@@ -93,6 +96,34 @@ public final class ServeCommand implements Callable<Integer> {
                     "Read lessons/ and site/ from the working directory, so "
                             + "edits show on reload.")
     boolean dev;
+
+    @Option(
+            names = "--open-room",
+            description =
+                    "Open a workshop room on this lab (the teacher's): learners' own labs join it"
+                            + " with the printed link, and the printed board link shows the room"
+                            + " live. A room kept in --room-dir reopens with everything it stored.")
+    boolean openRoom;
+
+    @Option(
+            names = "--room-dir",
+            paramLabel = "DIR",
+            description = "Where the room's file is kept (default: ~/.loopback-lab/room).")
+    Path roomDir;
+
+    @Option(
+            names = "--join",
+            paramLabel = "LINK",
+            description =
+                    "Join a teacher's room with its link (http://…/join?code=…); this lab then"
+                            + " sends the room a summary of each check it runs. Needs --nickname.")
+    String join;
+
+    @Option(
+            names = "--nickname",
+            paramLabel = "NAME",
+            description = "Your name on the room's board (1 to 24 characters).")
+    String nickname;
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -135,6 +166,26 @@ public final class ServeCommand implements Callable<Integer> {
             }
         }
         boolean room = !bind.isLoopbackAddress();
+        JoinLink joinLink = null;
+        if (join != null) {
+            try {
+                joinLink = JoinLink.parse(join);
+            } catch (IllegalArgumentException e) {
+                err.println("--join: " + e.getMessage() + ".");
+                return 2;
+            }
+            if (nickname == null || nickname.isBlank()) {
+                err.println("--join needs --nickname: the name the room's board shows for you.");
+                return 2;
+            }
+        }
+        WorkshopConfig workshop =
+                new WorkshopConfig(
+                        roomDir == null ? WorkshopConfig.defaultRoomFolder() : roomDir,
+                        openRoom,
+                        joinLink,
+                        nickname,
+                        null);
         if (token != null && RoomToken.weakness(token) != null) {
             err.println(
                     "--token is refused: "
@@ -180,9 +231,12 @@ public final class ServeCommand implements Callable<Integer> {
                                 defaults.startWindow(),
                                 defaults.idleTimeout()));
         try {
-            server = LabServer.start(config, Experiments.registry(), LabVersion.get());
+            server = LabServer.start(config, workshop, Experiments.registry(), LabVersion.get());
         } catch (LessonFormatException e) {
             err.println("Cannot load the lessons: " + e.getMessage());
+            return 1;
+        } catch (RoomException e) {
+            err.println("Cannot join the room: " + e.getMessage());
             return 1;
         } catch (RuntimeException e) {
             if (!isBindFailure(e)) {
@@ -199,7 +253,9 @@ public final class ServeCommand implements Callable<Integer> {
                     "Port %d is busy: another program is already listening on %s:%d. Using a free "
                             + "port picked by the OS instead.%n",
                     defaultPort, bindHost, defaultPort);
-            server = LabServer.start(config.withPort(0), Experiments.registry(), LabVersion.get());
+            server =
+                    LabServer.start(
+                            config.withPort(0), workshop, Experiments.registry(), LabVersion.get());
         }
         if (room) {
             RoomNotice.print(out, bindHost, server.port());
@@ -211,6 +267,26 @@ public final class ServeCommand implements Callable<Integer> {
         out.println(
                 (room ? "Loopback Lab is serving a room at " : "Loopback Lab is running at ")
                         + url);
+        if (server.workshop().room() != null) {
+            out.println("Workshop room open (kept in " + server.workshop().room().folder() + ").");
+            out.println("  Learners join with:  " + server.workshop().joinLink());
+            out.println("  Your board (keep it to yourself):  " + server.workshop().boardLink());
+            if (!room) {
+                out.println(
+                        "  This lab listens on loopback only: learners on other machines need"
+                                + " serve --host 0.0.0.0 --open-room.");
+            }
+        }
+        if (server.workshop().membership().joined()) {
+            out.println(
+                    "Joined the room at "
+                            + server.workshop().membership().status().room()
+                            + " as "
+                            + nickname
+                            + "; what is sent is listed at "
+                            + server.url()
+                            + "workshop");
+        }
         out.println(
                 "Press Ctrl+C to stop."
                         + (content.fromDisk()

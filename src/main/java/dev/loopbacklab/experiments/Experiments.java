@@ -1,43 +1,41 @@
 package dev.loopbacklab.experiments;
 
 import dev.loopbacklab.experiments.api.ApiTopic;
-import dev.loopbacklab.experiments.binding.BindingTopic;
-import dev.loopbacklab.experiments.database.DatabaseTopic;
+import dev.loopbacklab.experiments.db.DbTopic;
 import dev.loopbacklab.experiments.echo.EchoTopic;
 import dev.loopbacklab.experiments.ephemeral.EphemeralTopic;
 import dev.loopbacklab.experiments.exposure.ExposureTopic;
 import dev.loopbacklab.experiments.here.HereTopic;
 import dev.loopbacklab.experiments.listening.ListeningTopic;
-import dev.loopbacklab.experiments.monitoring.MonitoringTopic;
-import dev.loopbacklab.experiments.names.NamesTopic;
-import dev.loopbacklab.lesson.Experiment;
+import dev.loopbacklab.experiments.localhost.LocalhostTopic;
+import dev.loopbacklab.experiments.metrics.MetricsTopic;
+import dev.loopbacklab.experiments.port.PortTopic;
 import dev.loopbacklab.lesson.ExperimentRegistry;
-import java.util.ArrayList;
 import java.util.List;
 
-/** Every experiment and check of every lesson; one line per topic. */
+/**
+ * Every experiment and check of every lesson: one line per lesson, each naming the package (the
+ * lesson's topic) whose {@code lesson()} says which lesson it serves.
+ */
 public final class Experiments {
-    private static final ExperimentRegistry REGISTRY = new ExperimentRegistry(all());
+    private static final ExperimentRegistry REGISTRY =
+            ExperimentRegistry.ofLessons(
+                    List.of(
+                            HereTopic.lesson(),
+                            EchoTopic.lesson(),
+                            PortTopic.lesson(),
+                            EphemeralTopic.lesson(),
+                            ExposureTopic.lesson(),
+                            LocalhostTopic.lesson(),
+                            ListeningTopic.lesson(),
+                            ApiTopic.lesson(),
+                            DbTopic.lesson(),
+                            MetricsTopic.lesson()));
 
     private Experiments() {}
 
-    /** The registry of all experiments and checks. */
+    /** The registry of all experiments and checks, each linked to its lesson. */
     public static ExperimentRegistry registry() {
         return REGISTRY;
-    }
-
-    private static List<Experiment> all() {
-        List<Experiment> all = new ArrayList<>();
-        all.addAll(HereTopic.experiments()); // 00-you-are-here
-        all.addAll(EchoTopic.experiments()); // 01-loopback-echo
-        all.addAll(BindingTopic.experiments()); // 02-port-binding
-        all.addAll(EphemeralTopic.experiments()); // 03-ephemeral-ports
-        all.addAll(ExposureTopic.experiments()); // 04-exposure
-        all.addAll(NamesTopic.experiments()); // 05-localhost-names
-        all.addAll(ListeningTopic.experiments()); // 06-who-is-listening
-        all.addAll(ApiTopic.experiments()); // 07-api-on-localhost
-        all.addAll(DatabaseTopic.experiments()); // 08-database-on-localhost
-        all.addAll(MonitoringTopic.experiments()); // 09-monitoring
-        return all;
     }
 }

@@ -3,6 +3,7 @@ package dev.loopbacklab.lesson;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,19 +12,31 @@ import java.util.Set;
 /**
  * Checks a {@code lessons/} folder the way a reviewer would: every lesson parses, its id matches
  * its folder, ids are unique kebab-case, numbers run 00, 01, 02… without gaps, and every experiment
- * and check it names exists (wherever its block sits in the Markdown), and its notes time it
- * ({@link TimingRules}). Each problem names the file, and the line where there is one.
+ * and check it names exists (wherever its block sits in the Markdown) and belongs to it, and its
+ * notes time it ({@link TimingRules}). Each problem names the file, and the line where there is
+ * one.
  */
 public final class ContentChecker {
     private static final String KEBAB = "[a-z0-9]+(-[a-z0-9]+)*";
 
     private final Set<String> experiments;
     private final Set<String> checks;
+    private final Placement placement;
 
-    /** A checker that knows these experiment and check ids. */
+    /** A checker that knows these experiment and check ids, but not which lesson they belong to. */
     public ContentChecker(Set<String> experiments, Set<String> checks) {
+        this(experiments, checks, Map.of());
+    }
+
+    /**
+     * A checker that also knows the lesson each experiment and check is registered with ({@code
+     * lessonOf}, by id), and reports one embedded elsewhere, or not embedded at all.
+     */
+    public ContentChecker(
+            Set<String> experiments, Set<String> checks, Map<String, String> lessonOf) {
         this.experiments = Set.copyOf(experiments);
         this.checks = Set.copyOf(checks);
+        this.placement = new Placement(lessonOf);
     }
 
     /**
@@ -50,10 +63,12 @@ public final class ContentChecker {
             problems.add(new Problem(root.toString(), "no lessons found"));
         }
         Map<String, String> seenIds = new HashMap<>();
+        Set<String> folderIds = new HashSet<>();
         int expected = 0;
         for (Path folder : folders) {
             String name = folder.getFileName().toString().replace("/", "");
             String file = name + "/lesson.md";
+            folderIds.add(name.replaceFirst("^\\d+-", ""));
             Lesson lesson;
             try {
                 lesson = LessonParser.read(folder);
@@ -114,7 +129,9 @@ public final class ContentChecker {
                     problems.add(new Problem(at, "no check named \"" + embed.id() + "\""));
                 }
             }
+            problems.addAll(placement.problems(lesson, file));
         }
+        problems.addAll(placement.orphans(folderIds, root.toString()));
         return problems;
     }
 }

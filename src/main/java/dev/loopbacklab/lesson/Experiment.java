@@ -4,26 +4,38 @@ import java.util.List;
 
 /**
  * A runnable piece of a lesson: real networking code that reports what it finds on the learner's
- * machine. Implementations are small classes in {@code dev.loopbacklab.experiments.<topic>}; they
- * close every socket they open, whatever happens, and check {@link Report#checkCancelled()} in
- * loops.
+ * machine. Implementations are small classes in {@code dev.loopbacklab.experiments.<topic>}; each
+ * declares its {@link ExperimentInfo} once and is registered with its lesson in that package's
+ * {@link LessonExperiments}. They close every socket they open, whatever happens, and check {@link
+ * Report#checkCancelled()} in loops.
  */
 public interface Experiment {
 
-    /** Kebab-case id, unique across all experiments and checks, e.g. {@code echo-rtt}. */
-    String id();
-
-    /** A short title for the panel, e.g. "Round trips over loopback". */
-    String title();
-
-    /** One or two sentences: what running it shows. */
-    String description();
-
-    /** The parameters it takes, with defaults and bounds. */
-    List<ParamSpec> params();
+    /** Id, title, description and parameters: everything shown before it runs. */
+    ExperimentInfo info();
 
     /** Runs it, sending everything it finds to {@code report}. */
     void run(Params params, Report report) throws Exception;
+
+    /** Kebab-case id, unique across all experiments and checks, e.g. {@code echo-rtt}. */
+    default String id() {
+        return info().id();
+    }
+
+    /** A short title for the panel. */
+    default String title() {
+        return info().title();
+    }
+
+    /** One or two sentences: what running it shows. */
+    default String description() {
+        return info().description();
+    }
+
+    /** The parameters it takes, with defaults and bounds. */
+    default List<ParamSpec> params() {
+        return info().params();
+    }
 
     /** True for a {@link Check}. */
     default boolean isCheck() {

@@ -6,19 +6,52 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-/** Every experiment and check the lab knows, by id. */
+/** Every experiment and check the lab knows, by id, and the lesson each belongs to. */
 public final class ExperimentRegistry {
     private final Map<String, Experiment> byId = new LinkedHashMap<>();
+    private final Map<String, String> lessonOf = new LinkedHashMap<>();
+    private final List<LessonExperiments> lessons;
 
-    /** A registry of {@code experiments}; ids must be unique. */
+    /** A registry of {@code experiments} that belong to no lesson (tests, tools); unique ids. */
     public ExperimentRegistry(Collection<? extends Experiment> experiments) {
-        for (Experiment experiment : experiments) {
-            if (byId.putIfAbsent(experiment.id(), experiment) != null) {
+        this(List.of(), experiments);
+    }
+
+    private ExperimentRegistry(
+            List<LessonExperiments> lessons, Collection<? extends Experiment> loose) {
+        loose.forEach(this::add);
+        Set<String> lessonIds = new TreeSet<>();
+        Set<String> topics = new TreeSet<>();
+        for (LessonExperiments lesson : lessons) {
+            if (!lessonIds.add(lesson.lessonId())) {
                 throw new IllegalArgumentException(
-                        "two experiments share the id " + experiment.id());
+                        "the lesson " + lesson.lessonId() + " is registered twice");
             }
+            if (!topics.add(lesson.topic())) {
+                throw new IllegalArgumentException("two lessons share the topic " + lesson.topic());
+            }
+            for (Experiment experiment : lesson.experiments()) {
+                add(experiment);
+                lessonOf.put(experiment.id(), lesson.lessonId());
+            }
+        }
+        this.lessons = List.copyOf(lessons);
+    }
+
+    /**
+     * A registry of every lesson's experiments: each belongs to exactly one lesson, and ids and
+     * topics are unique.
+     */
+    public static ExperimentRegistry ofLessons(List<LessonExperiments> lessons) {
+        return new ExperimentRegistry(lessons, List.of());
+    }
+
+    private void add(Experiment experiment) {
+        if (byId.putIfAbsent(experiment.id(), experiment) != null) {
+            throw new IllegalArgumentException("two experiments share the id " + experiment.id());
         }
     }
 
@@ -30,12 +63,22 @@ public final class ExperimentRegistry {
         return List.copyOf(byId.values());
     }
 
+    /** The lessons and what each runs, in lesson order; empty for a registry without lessons. */
+    public List<LessonExperiments> lessons() {
+        return lessons;
+    }
+
+    /** The id of the lesson the experiment or check {@code id} belongs to, if it is registered. */
+    public Optional<String> lessonOf(String id) {
+        return Optional.ofNullable(lessonOf.get(id));
+    }
+
     /** Ids of the experiments that are not checks. */
     public Set<String> experimentIds() {
         return byId.values().stream()
                 .filter(e -> !e.isCheck())
                 .map(Experiment::id)
-                .collect(Collectors.toCollection(java.util.TreeSet::new));
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** Ids of the checks. */
@@ -43,11 +86,14 @@ public final class ExperimentRegistry {
         return byId.values().stream()
                 .filter(Experiment::isCheck)
                 .map(Experiment::id)
-                .collect(Collectors.toCollection(java.util.TreeSet::new));
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
-    /** A content checker that knows this registry's ids. */
+    /**
+     * A content checker that knows this registry's ids and the lesson each belongs to, so that an
+     * experiment embedded in the wrong lesson, or in none, is a problem.
+     */
     public ContentChecker contentChecker() {
-        return new ContentChecker(experimentIds(), checkIds());
+        return new ContentChecker(experimentIds(), checkIds(), lessonOf);
     }
 }

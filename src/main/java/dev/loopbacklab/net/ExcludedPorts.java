@@ -38,6 +38,16 @@ public record ExcludedPorts(
     }
 
     /**
+     * No excluded ranges, as on every system but Windows.
+     *
+     * @return an empty, known list
+     */
+    public static ExcludedPorts none() {
+        return new ExcludedPorts(
+                List.of(), List.of(), "only Windows keeps excluded port ranges", true);
+    }
+
+    /**
      * Reads the list on Windows; elsewhere an empty list that says there is no such thing. Never
      * throws.
      *
@@ -45,8 +55,7 @@ public record ExcludedPorts(
      */
     public static ExcludedPorts detect() {
         if (OperatingSystem.current() != OperatingSystem.WINDOWS) {
-            return new ExcludedPorts(
-                    List.of(), List.of(), "only Windows keeps excluded port ranges", true);
+            return none();
         }
         try {
             return parseNetsh(

@@ -164,6 +164,36 @@ public record PrivilegedPorts(
     }
 
     /**
+     * Names the privileged ports in words, e.g. {@code "none"}, {@code "1–1023"} or, on macOS,
+     * {@code "1–1023 on a specific address such as 127.0.0.1; none on the wildcard 0.0.0.0 or ::"}.
+     *
+     * @return the range as a learner reads it
+     */
+    public String rangeWords() {
+        if (unprivilegedStart <= 1) {
+            return "none";
+        }
+        String range = "1–" + (unprivilegedStart - 1);
+        return wildcardExempt
+                ? range
+                        + " on a specific address such as 127.0.0.1; none on the wildcard 0.0.0.0 or ::"
+                : range;
+    }
+
+    /**
+     * Answers "is this port privileged here?" in words that stay true for every address.
+     *
+     * @param port a port from 0 to 65535
+     * @return {@code "no"}, {@code "yes"}, or on macOS {@code "on 127.0.0.1 yes; on 0.0.0.0 no"}
+     */
+    public String answer(int port) {
+        if (!isPrivileged(port)) {
+            return "no";
+        }
+        return wildcardExempt ? "on 127.0.0.1 yes; on 0.0.0.0 no" : "yes";
+    }
+
+    /**
      * Tells whether this program runs as root (effective user id 0), which may bind any port. On
      * Linux this reads the {@code Uid:} line of {@code /proc/self/status}; elsewhere it compares
      * the {@code user.name} property with {@code "root"}.

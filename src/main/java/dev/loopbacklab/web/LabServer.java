@@ -7,6 +7,8 @@ import dev.loopbacklab.net.Endpoint;
 import dev.loopbacklab.web.metrics.LabMetrics;
 import dev.loopbacklab.web.pages.ErrorPages;
 import dev.loopbacklab.web.pages.Pages;
+import dev.loopbacklab.web.room.Workshop;
+import dev.loopbacklab.web.room.WorkshopConfig;
 import dev.loopbacklab.web.runs.RunApi;
 import dev.loopbacklab.web.runs.RunRegistry;
 import dev.loopbacklab.web.security.Guards;
@@ -15,6 +17,9 @@ import dev.loopbacklab.web.security.SecurityHeaders;
 import dev.loopbacklab.web.tuning.JettyTuning;
 import dev.loopbacklab.web.view.Layout;
 import io.javalin.Javalin;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.server.ServerConnector;
 
 /**
@@ -35,10 +40,13 @@ public final class LabServer implements LabCopy {
     private final Javalin app;
     private final RunRegistry runs;
 
-    private LabServer(LabConfig config, Javalin app, RunRegistry runs) {
+    private final Workshop workshop;
+
+    private LabServer(LabConfig config, Javalin app, RunRegistry runs, Workshop workshop) {
         this.config = config;
         this.app = app;
         this.runs = runs;
+        this.workshop = workshop;
     }
 
     /**
@@ -46,6 +54,18 @@ public final class LabServer implements LabCopy {
      * java.net.BindException}. Throws {@link LessonFormatException} if the lessons cannot be read.
      */
     public static LabServer start(LabConfig config, ExperimentRegistry registry, String version) {
+        return start(config, WorkshopConfig.none(), registry, version);
+    }
+
+    /**
+     * Starts a lab that also takes part in a workshop: opens the teacher's room, or joins one, as
+     * {@code workshop} says. A room that cannot be opened or joined fails the start.
+     */
+    public static LabServer start(
+            LabConfig config,
+            WorkshopConfig workshopConfig,
+            ExperimentRegistry registry,
+            String version) {
         JettyTuning.skipMemoryProbe();
         Layout.Chrome chrome =
                 config.roomMode()
@@ -61,6 +81,15 @@ public final class LabServer implements LabCopy {
         LabMetrics metrics = new LabMetrics(runs::active);
         RunApi api = new RunApi(registry, runs, limits.runStartsPerClient(), limits.startWindow());
         ErrorPages errors = new ErrorPages(chrome);
+        AtomicReference<Javalin> started = new AtomicReference<>();
+        Workshop workshop =
+                new Workshop(
+                        workshopConfig,
+                        config.host(),
+                        () -> started.get().port(),
+                        pages::catalog,
+                        chrome);
+        runs.onFinished(workshop::finished);
         Javalin app =
                 Javalin.create(
                         cfg -> {
@@ -92,17 +121,24 @@ public final class LabServer implements LabCopy {
                             metrics.register(cfg.routes, cfg.requestLogger);
                             pages.register(cfg.routes);
                             api.register(cfg.routes);
+                            workshop.register(cfg.routes);
                             errors.register(cfg.routes);
                         });
+        started.set(app);
         try {
             app.start(config.host(), config.port());
             pages.catalog();
-        } catch (RuntimeException e) {
+            workshop.start();
+        } catch (RuntimeException | IOException | SQLException e) {
             runs.close();
+            workshop.close();
             app.stop();
-            throw e;
+            throw e instanceof RuntimeException r
+                    ? r
+                    : new IllegalStateException(
+                            "the workshop room could not be opened: " + e.getMessage(), e);
         }
-        return new LabServer(config, app, runs);
+        return new LabServer(config, app, runs, workshop);
     }
 
     /** The listening connector (for tests). */
@@ -137,10 +173,16 @@ public final class LabServer implements LabCopy {
         return runs.active();
     }
 
-    /** Stops every run and the server. */
+    /** Its part in a workshop: the room it opened, or the one it joined. */
+    public Workshop workshop() {
+        return workshop;
+    }
+
+    /** Stops every run, the room (its file is closed cleanly) and the server. */
     @Override
     public void close() {
         runs.close();
+        workshop.close();
         app.stop();
     }
 }

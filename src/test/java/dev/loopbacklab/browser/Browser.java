@@ -120,11 +120,28 @@ final class Browser implements AutoCloseable {
     }
 
     /**
-     * Waits up to 30 seconds for {@code condition} to give something other than null or false: it
-     * returns as soon as it holds, and a busy shared machine can take seconds to stop a long run.
+     * Waits for {@code condition} to give something other than null or false, and returns as soon
+     * as it holds. Only JUnit's default timeout limits the wait (its interrupt ends the sleep
+     * between polls): a loaded machine makes the test slower, never red.
      */
     <T> T await(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(condition);
+        return new WebDriverWait(driver, Duration.ofHours(1)).until(condition);
+    }
+
+    /**
+     * Starts recording whether {@code element}'s text ever reads {@code text}, and returns the
+     * condition "it did". For labels that show briefly ("Copied" for 1.5 s): a slow machine can
+     * miss that window when polling, but not the change.
+     */
+    Function<WebDriver, Boolean> watchText(WebElement element, String text) {
+        js(
+                "const el = arguments[0], text = arguments[1]; el.labTextSeen = false;"
+                        + " new MutationObserver(function () {"
+                        + "   if (el.textContent === text) el.labTextSeen = true;"
+                        + " }).observe(el, {childList: true, characterData: true, subtree: true});",
+                element,
+                text);
+        return d -> Boolean.TRUE.equals(js("return arguments[0].labTextSeen;", element));
     }
 
     WebElement active() {

@@ -8,7 +8,6 @@ import dev.loopbacklab.lesson.ContentRoot;
 import dev.loopbacklab.web.LabConfig;
 import dev.loopbacklab.web.LabServer;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * What every browser scenario shares: one lab and one browser per test class, and after each
@@ -91,8 +89,7 @@ abstract class BrowserTestBase {
     /** Presses Run (or Check) on a panel and waits for the run to end. */
     WebElement runPanel(WebElement panel) {
         panel.findElement(By.cssSelector("button.run")).click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
-                .until(d -> panel.findElements(By.cssSelector(".event-done")).size() == 1);
+        browser.await(d -> panel.findElements(By.cssSelector(".event-done")).size() == 1);
         return panel;
     }
 

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopbacklab.lesson.Event;
 import dev.loopbacklab.lesson.Experiment;
+import dev.loopbacklab.lesson.ExperimentInfo;
 import dev.loopbacklab.lesson.ExperimentRegistry;
-import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.testing.EventSamples;
@@ -28,20 +28,9 @@ import org.openqa.selenium.WebElement;
 class EveryEventBrowserTest extends BrowserTestBase {
     /** Stands in for the fixture lesson's {@code test-count} panel and reports every sample. */
     static final class EveryEvent implements Experiment {
-        public String id() {
-            return "test-count";
-        }
-
-        public String title() {
-            return "Every event";
-        }
-
-        public String description() {
-            return "Reports one event of each kind.";
-        }
-
-        public List<ParamSpec> params() {
-            return List.of();
+        public ExperimentInfo info() {
+            return new ExperimentInfo(
+                    "test-count", "Every event", "Reports one event of each kind.");
         }
 
         public void run(Params params, Report report) {

@@ -115,8 +115,9 @@ class KeyboardBrowserTest extends BrowserTestBase {
         Keyboard keys = new Keyboard(browser);
         WebElement copy = find(".code-block button.copy");
         assertTrue(keys.tabTo(copy, 200));
+        var copied = browser.watchText(copy, "Copied"); // shown for 1.5 s: a window to miss
         keys.press(Keys.ENTER);
-        browser.await(d -> copy.getText().equals("Copied"));
+        browser.await(copied);
 
         WebElement notes = find("details.facilitator-notes");
         assertTrue(keys.tabTo(notes.findElement(By.tagName("summary")), 300));

@@ -119,8 +119,9 @@ class PanelBrowserTest extends BrowserTestBase {
                         .findFirst()
                         .orElseThrow();
         WebElement copy = block.findElement(By.cssSelector("button.copy"));
+        var copied = browser.watchText(copy, "Copied"); // shown for 1.5 s: a window to miss
         copy.click();
-        browser.await(d -> copy.getText().equals("Copied"));
+        browser.await(copied);
         Object clipboard =
                 browser.jsAsync(
                         "const done = arguments[arguments.length - 1];"

@@ -17,6 +17,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
 /** The command line's side of the lab's safety: serving a room, bad hosts, missing lessons. */
@@ -71,7 +73,7 @@ class SafetyCliTest {
     @Test
     void aGivenTokenGoesInTheLink() throws Exception {
         ServeCommand serve = serve();
-        String token = "0123456789abcdef0123456789abcdef";
+        String token = "9f3c1a7e5b2d8046c1e9a3f7b5d20e84";
         assertEquals(
                 0,
                 run(
@@ -101,6 +103,22 @@ class SafetyCliTest {
         assertEquals(2, run(serve, "--host", "0.0.0.0", "--port", "0", "--token", "letmein"));
         assertTrue(err.toString().contains("--token is refused"), err.toString());
         assertTrue(err.toString().contains("at least 22 characters"), err.toString());
+        assertNull(serve.server);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "abcdefghijklmnopqrstuv",
+                "passwordpasswordABCDEF",
+                "0000000000000000000000000001234567"
+            })
+    void aLongButGuessableTokenIsRefusedWithTheReason(String token) {
+        ServeCommand serve = serve();
+        assertEquals(2, run(serve, "--host", "0.0.0.0", "--port", "0", "--token", token));
+        assertTrue(err.toString().contains("--token is refused"), err.toString());
+        assertTrue(err.toString().contains("guessable"), err.toString());
+        assertTrue(err.toString().contains("Leave --token out"), err.toString());
         assertNull(serve.server);
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopbacklab.testing.RawHttp;
+import dev.loopbacklab.testing.Wait;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
@@ -18,7 +19,7 @@ class HelloApiTest {
 
     /** A GET /hello over a socket we hold, so we know our own source port. */
     private static String helloFrom(Socket socket, String host) throws IOException {
-        socket.setSoTimeout(5000);
+        socket.setSoTimeout(30_000);
         socket.getOutputStream()
                 .write(
                         ("GET /hello HTTP/1.1\r\nHost: "
@@ -42,7 +43,7 @@ class HelloApiTest {
                                     + socket.getLocalPort()
                                     + "\"}"),
                     reply);
-            Eventually.assertReaches(1, seen::size, "requests seen");
+            Wait.until("the request seen", () -> seen.size() == 1);
             assertEquals(
                     new HelloApi.Request(
                             "GET",

@@ -212,7 +212,7 @@ class LoopbackTargetTest {
             int port = server.getLocalPort();
             assertTrue(port > 0);
             try (Socket client = new Socket()) {
-                client.connect(target.socketAddress(port), 2000);
+                client.connect(target.socketAddress(port), 30_000);
                 assertTrue(client.isConnected());
             }
         }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.loopbacklab.testing.Wait;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -26,7 +27,7 @@ class OtherEchoServersTest {
     void udpServerSendsEachDatagramBack() throws IOException {
         try (UdpEchoServer server = UdpEchoServer.start(EchoServerTest.LOOPBACK, 0);
                 DatagramSocket client = new DatagramSocket(0, EchoServerTest.LOOPBACK)) {
-            client.setSoTimeout(5_000);
+            client.setSoTimeout(30_000);
             InetSocketAddress target =
                     new InetSocketAddress(EchoServerTest.LOOPBACK, server.port());
             for (int i = 0; i < 3; i++) {
@@ -36,7 +37,7 @@ class OtherEchoServersTest {
                 client.receive(reply);
                 assertEquals("datagram " + i, text(reply));
             }
-            Eventually.assertReaches(3, server::datagramsEchoed, "datagrams echoed");
+            Wait.until("3 datagrams echoed", () -> server.datagramsEchoed() == 3);
             assertEquals("UdpEchoServer[127.0.0.1:" + server.port() + "]", server.toString());
         }
     }

@@ -3,6 +3,7 @@ package dev.loopbacklab.testing;
 import dev.loopbacklab.lesson.Check;
 import dev.loopbacklab.lesson.Event;
 import dev.loopbacklab.lesson.Experiment;
+import dev.loopbacklab.lesson.ExperimentInfo;
 import dev.loopbacklab.lesson.ExperimentRegistry;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
@@ -18,20 +19,12 @@ public final class FakeExperiments {
 
     /** Counts to {@code count}, reporting progress and a fact, then a chart. */
     public static final class Count implements Experiment {
-        public String id() {
-            return "test-count";
-        }
-
-        public String title() {
-            return "Counting";
-        }
-
-        public String description() {
-            return "Counts and reports.";
-        }
-
-        public List<ParamSpec> params() {
-            return List.of(ParamSpec.integer("count", 3, 1, 1_000_000, "how far to count"));
+        public ExperimentInfo info() {
+            return new ExperimentInfo(
+                    "test-count",
+                    "Counting",
+                    "Counts and reports.",
+                    ParamSpec.integer("count", 3, 1, 1_000_000, "how far to count"));
         }
 
         public void run(Params params, Report report) {
@@ -53,20 +46,8 @@ public final class FakeExperiments {
 
     /** Holds a listening socket until cancelled (or 60 s pass). */
     public static final class Hold implements Experiment {
-        public String id() {
-            return "test-hold";
-        }
-
-        public String title() {
-            return "Holding a port";
-        }
-
-        public String description() {
-            return "Listens until stopped.";
-        }
-
-        public List<ParamSpec> params() {
-            return List.of();
+        public ExperimentInfo info() {
+            return new ExperimentInfo("test-hold", "Holding a port", "Listens until stopped.");
         }
 
         public void run(Params params, Report report) throws Exception {
@@ -82,20 +63,8 @@ public final class FakeExperiments {
 
     /** Always throws. */
     public static final class Boom implements Experiment {
-        public String id() {
-            return "test-boom";
-        }
-
-        public String title() {
-            return "Failing";
-        }
-
-        public String description() {
-            return "Throws.";
-        }
-
-        public List<ParamSpec> params() {
-            return List.of();
+        public ExperimentInfo info() {
+            return new ExperimentInfo("test-boom", "Failing", "Throws.");
         }
 
         public void run(Params params, Report report) throws Exception {
@@ -106,20 +75,11 @@ public final class FakeExperiments {
 
     /** Passes when {@code pass} is true. */
     public static final class Judge implements Check {
-        public String id() {
-            return "test-judge";
-        }
-
-        public String title() {
-            return "Judging";
-        }
-
-        public String description() {
-            return "Passes on request.";
-        }
-
-        public List<ParamSpec> params() {
-            return List.of(
+        public ExperimentInfo info() {
+            return new ExperimentInfo(
+                    "test-judge",
+                    "Judging",
+                    "Passes on request.",
                     ParamSpec.bool("pass", true, "whether to pass"),
                     ParamSpec.host("host", "where"),
                     ParamSpec.port("port", 7, "a port"));
@@ -142,20 +102,9 @@ public final class FakeExperiments {
         /** The port the last run listened on, so a test can see it closed. */
         public static volatile int lastPort;
 
-        public String id() {
-            return "test-wait";
-        }
-
-        public String title() {
-            return "Waiting for you";
-        }
-
-        public String description() {
-            return "Waits for a connection that never comes.";
-        }
-
-        public List<ParamSpec> params() {
-            return List.of();
+        public ExperimentInfo info() {
+            return new ExperimentInfo(
+                    "test-wait", "Waiting for you", "Waits for a connection that never comes.");
         }
 
         public void run(Params params, Report report) throws Exception {

@@ -5,7 +5,6 @@ import dev.loopbacklab.lesson.Report;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A report another thread can read while the run goes on, and stop the way the web layer does (for
@@ -76,17 +75,12 @@ public final class LiveReport implements Report {
     }
 
     /** Waits until a fact appears, as a learner would wait to read it on the page. */
-    public String awaitFact(String label, long timeout, TimeUnit unit) throws InterruptedException {
-        long end = System.nanoTime() + unit.toNanos(timeout);
-        while (System.nanoTime() < end) {
-            Optional<String> value = fact(label);
-            if (value.isPresent()) {
-                return value.get();
-            }
-            Thread.sleep(10);
-        }
-        throw new AssertionError(
-                "no fact " + label + " within " + timeout + " " + unit + ": " + events);
+    public String awaitFact(String label) {
+        return Wait.until(
+                        "the fact " + label + " in " + events,
+                        () -> fact(label),
+                        Optional::isPresent)
+                .orElseThrow();
     }
 
     public Event.Table table(String captionStart) {

@@ -39,8 +39,8 @@ public final class RawHttp {
      */
     public static Response send(int port, String request, Charset charset) throws IOException {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 2000);
-            socket.setSoTimeout(5000);
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 30_000);
+            socket.setSoTimeout(30_000);
             String wire = request.replace("\r\n", "\n").replace("\n", "\r\n");
             socket.getOutputStream().write(wire.getBytes(StandardCharsets.UTF_8));
             socket.getOutputStream().flush();

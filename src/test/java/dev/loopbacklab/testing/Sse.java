@@ -19,7 +19,7 @@ import java.util.function.Predicate;
 public final class Sse {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
 
     private Sse() {}
 

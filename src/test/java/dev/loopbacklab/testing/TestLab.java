@@ -58,7 +58,7 @@ public final class TestLab {
     }
 
     /** A test room token: strong enough, and fixed so failures are easy to read. */
-    public static final String ROOM_TOKEN = "Room-Token_0123456789abcdefXYZ";
+    public static final String ROOM_TOKEN = "Rm7kQ2xW9pLz_4vT8nB3cYe6-Hs1";
 
     /**
      * A lab serving a room: it listens on the wildcard address, answers to {@code lab.test}, and

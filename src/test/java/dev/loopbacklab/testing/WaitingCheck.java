@@ -3,6 +3,7 @@ package dev.loopbacklab.testing;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopbacklab.lesson.Experiment;
+import dev.loopbacklab.lesson.LearnerWait;
 import dev.loopbacklab.lesson.Outcome;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Runner;
@@ -32,22 +33,25 @@ public final class WaitingCheck implements AutoCloseable {
 
     /** Starts the check through the real {@link Runner} with {@code wait-seconds} set. */
     public Future<Outcome> start(String waitSeconds) {
-        Params params = Params.parse(check.params(), Map.of("wait-seconds", waitSeconds));
+        Params params = Params.parse(check.params(), Map.of(LearnerWait.SECONDS, waitSeconds));
         return runner.submit(() -> Runner.run(check, params, report));
     }
 
     /** The port of the fact {@code label}, "127.0.0.1:PORT", once the check has reported it. */
     public int listeningPort(String label) throws InterruptedException {
-        String endpoint = report.awaitFact(label, 10, TimeUnit.SECONDS);
+        String endpoint = report.awaitFact(label);
         return Integer.parseInt(endpoint.substring("127.0.0.1:".length()));
     }
 
-    /** Stops the runner thread; fails the test if the check does not end within 10 s. */
+    /**
+     * Stops the runner thread; fails the test if the check does not end within 30 s (a hang
+     * backstop).
+     */
     @Override
     public void close() {
         runner.shutdownNow();
         try {
-            assertTrue(runner.awaitTermination(10, TimeUnit.SECONDS), "the check did not stop");
+            assertTrue(runner.awaitTermination(30, TimeUnit.SECONDS), "the check did not stop");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted while waiting for the check to stop", e);

@@ -111,8 +111,8 @@ class MalformedRequestFuzzTest {
     /** Sends the bytes, half-closes, reads the answer (at most 1 MiB, at most 10 s). */
     private static byte[] exchange(int port, byte[] request) throws Exception {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 2000);
-            socket.setSoTimeout(10_000);
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 30_000);
+            socket.setSoTimeout(30_000);
             try {
                 socket.getOutputStream().write(request);
                 socket.shutdownOutput();

@@ -158,8 +158,7 @@ class RequestLimitsTest {
     void aClientThatStopsHalfwayIsHungUpOn() throws Exception {
         try (Socket socket = new Socket()) {
             socket.connect(
-                    new InetSocketAddress(InetAddress.getLoopbackAddress(), lab.port()), 2000);
-            socket.setSoTimeout(10_000);
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), lab.port()), 30_000);
             socket.getOutputStream()
                     .write(
                             "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n"
@@ -170,8 +169,10 @@ class RequestLimitsTest {
             while (in.read(buffer) >= 0) {
                 // whatever it says (a 408, or nothing), the server must end the connection
             }
+            // Ended by the server, not by us (no read timeout here; JUnit's bounds the wait), and
+            // not at once: only after its 1.5 s idle timeout. A slow machine only makes it later.
             long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
-            assertTrue(millis >= 1000 && millis < 8000, "closed after " + millis + " ms");
+            assertTrue(millis >= 1000, "closed after " + millis + " ms");
         }
     }
 

@@ -27,8 +27,8 @@ class StopTest {
         LabServer lab = TestLab.start();
         try (Socket socket = new Socket()) {
             socket.connect(
-                    new InetSocketAddress(InetAddress.getLoopbackAddress(), lab.port()), 2000);
-            socket.setSoTimeout(5000);
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), lab.port()), 30_000);
+            socket.setSoTimeout(30_000);
             socket.getOutputStream()
                     .write(
                             ("GET /lessons/first HTTP/1.1\r\nHost: 127.0.0.1:"
@@ -44,12 +44,12 @@ class StopTest {
     @RepeatedTest(10)
     void stopsQuietlyWhileAJavaHttpClientKeepsItsConnection() throws Exception {
         LabServer lab = TestLab.start();
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
         HttpResponse<String> page =
                 client.send(
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + lab.port() + "/"))
                                 .header("Accept-Encoding", "gzip")
-                                .timeout(Duration.ofSeconds(5))
+                                .timeout(Duration.ofSeconds(30))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
         assertEquals(200, page.statusCode());

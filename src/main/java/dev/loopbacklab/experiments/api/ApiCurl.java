@@ -1,16 +1,14 @@
 package dev.loopbacklab.experiments.api;
 
 import dev.loopbacklab.lesson.Check;
-import dev.loopbacklab.lesson.ParamSpec;
+import dev.loopbacklab.lesson.ExperimentInfo;
+import dev.loopbacklab.lesson.LearnerWait;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.EphemeralRange;
 import dev.loopbacklab.net.HelloApi;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 /**
  * {@code api-curl}: starts the hello API and waits for the learner's own curl (or PowerShell, or
@@ -20,51 +18,39 @@ final class ApiCurl implements Check {
     static final String LISTENING = "API listening on";
     static final String CURL = "curl";
 
-    /** Put on the queue when the run is stopped, so the wait ends at once. */
-    private static final HelloApi.Request STOP = new HelloApi.Request("", "", "", "", 0, 0);
+    static final ExperimentInfo INFO =
+            new ExperimentInfo(
+                    "api-curl",
+                    "Call the API with your own curl",
+                    "Starts the hello API on 127.0.0.1 and waits for you to call GET /hello with curl,"
+                            + " PowerShell or a browser; shows each request as it arrives, with its source port.",
+                    LearnerWait.seconds(60, 120, "your request"));
 
     @Override
-    public String id() {
-        return "api-curl";
-    }
-
-    @Override
-    public String title() {
-        return "Call the API with your own curl";
-    }
-
-    @Override
-    public String description() {
-        return "Starts the hello API on 127.0.0.1 and waits for you to call GET /hello with curl,"
-                + " PowerShell or a browser; shows each request as it arrives, with its source port.";
-    }
-
-    @Override
-    public List<ParamSpec> params() {
-        return List.of(
-                ParamSpec.integer("wait-seconds", 60, 1, 120, "how long to wait for your request"));
+    public ExperimentInfo info() {
+        return INFO;
     }
 
     @Override
     public void run(Params params, Report report) throws Exception {
-        int waitSeconds = (int) params.integer("wait-seconds");
-        BlockingQueue<HelloApi.Request> arrived = new LinkedBlockingQueue<>();
-        try (HelloApi api = HelloApi.start("127.0.0.1", 0, arrived::add)) {
+        LearnerWait<HelloApi.Request> wait = LearnerWait.start(params, report);
+        try (HelloApi api = HelloApi.start("127.0.0.1", 0, wait::arrived)) {
             report.closeOnCancel(api);
-            report.closeOnCancel(() -> arrived.add(STOP));
-            announce(report, api, waitSeconds);
+            wait.announce(
+                    "The API is listening. Within "
+                            + wait.seconds()
+                            + " seconds, call GET /hello from a terminal or a browser; each"
+                            + " request shows up here as it arrives.",
+                    LISTENING,
+                    "127.0.0.1:" + api.port(),
+                    Map.entry(CURL, "curl " + api.url()),
+                    Map.entry("PowerShell", "Invoke-RestMethod " + api.url()),
+                    Map.entry("browser", api.url()));
             EphemeralRange range = EphemeralRange.detect();
-            List<String> others = new ArrayList<>();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(waitSeconds);
-            while (true) {
-                HelloApi.Request request =
-                        arrived.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-                report.checkCancelled();
-                if (request == null) {
-                    timedOut(report, api, waitSeconds, others);
-                    return;
-                }
-                String line = show(report, request, range, others.size() + 1);
+            int n = 0;
+            for (var next = wait.next(); next.isPresent(); next = wait.next()) {
+                HelloApi.Request request = next.get();
+                String line = show(report, request, range, ++n);
                 if (request.status() == 200) {
                     report.verdict(
                             true,
@@ -76,22 +62,16 @@ final class ApiCurl implements Check {
                             "Run curl again: a new connection, so a new source port.");
                     return;
                 }
-                others.add(line);
+                wait.ignored(line);
             }
+            wait.timedOut(
+                    "No GET /hello reached the API " + wait.within() + ".",
+                    "The API",
+                    "call it while it waits: curl " + api.url(),
+                    List.of(
+                            "Use 127.0.0.1 as shown; a different port or address reaches nothing"
+                                    + " here."));
         }
-    }
-
-    private static void announce(Report report, HelloApi api, int waitSeconds) {
-        String endpoint = "127.0.0.1:" + api.port();
-        report.say(
-                "The API is listening. Within "
-                        + waitSeconds
-                        + " seconds, call GET /hello from a"
-                        + " terminal or a browser; each request shows up here as it arrives.");
-        report.fact(LISTENING, endpoint, "", "waiting " + waitSeconds + " s");
-        report.fact(CURL, "curl " + api.url());
-        report.fact("PowerShell", "Invoke-RestMethod " + api.url());
-        report.fact("browser", api.url());
     }
 
     private static String show(
@@ -110,27 +90,6 @@ final class ApiCurl implements Check {
                         + agent
                         + (request.status() == 403 ? ", refused: Host was " + request.host() : "");
         report.fact("request " + n, what, "", note);
-        String line = what + ", " + note;
-        return line;
-    }
-
-    private static void timedOut(
-            Report report, HelloApi api, int waitSeconds, List<String> others) {
-        List<String> details = new ArrayList<>();
-        details.add(
-                "The API on 127.0.0.1:"
-                        + api.port()
-                        + " is closed now; run the check again and"
-                        + " call it while it waits: curl "
-                        + api.url());
-        details.add("Use 127.0.0.1 as shown; a different port or address reaches nothing here.");
-        if (!others.isEmpty()) {
-            details.add("Requests that did arrive, but were not an answered GET /hello:");
-            details.addAll(others);
-        }
-        report.verdict(
-                false,
-                "No GET /hello reached the API within " + waitSeconds + " s.",
-                details.toArray(String[]::new));
+        return what + ", " + note;
     }
 }

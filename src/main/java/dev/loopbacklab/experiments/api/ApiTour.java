@@ -1,6 +1,7 @@
 package dev.loopbacklab.experiments.api;
 
 import dev.loopbacklab.lesson.Experiment;
+import dev.loopbacklab.lesson.ExperimentInfo;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
@@ -27,25 +28,17 @@ final class ApiTour implements Experiment {
     static final String TABLE = "Requests to GET /hello";
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-    @Override
-    public String id() {
-        return "api-tour";
-    }
+    static final ExperimentInfo INFO =
+            new ExperimentInfo(
+                    "api-tour",
+                    "A JSON API on an ephemeral port",
+                    "Starts a tiny JSON API on 127.0.0.1 (port chosen by the OS) and calls GET /hello a few"
+                            + " times with Java's HttpClient; the API answers with the source port it saw.",
+                    ParamSpec.integer("requests", 5, 1, 100, "how many requests to send"));
 
     @Override
-    public String title() {
-        return "A JSON API on an ephemeral port";
-    }
-
-    @Override
-    public String description() {
-        return "Starts a tiny JSON API on 127.0.0.1 (port chosen by the OS) and calls GET /hello a few"
-                + " times with Java's HttpClient; the API answers with the source port it saw.";
-    }
-
-    @Override
-    public List<ParamSpec> params() {
-        return List.of(ParamSpec.integer("requests", 5, 1, 100, "how many requests to send"));
+    public ExperimentInfo info() {
+        return INFO;
     }
 
     @Override

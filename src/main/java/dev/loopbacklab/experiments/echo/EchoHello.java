@@ -1,6 +1,7 @@
 package dev.loopbacklab.experiments.echo;
 
 import dev.loopbacklab.lesson.Experiment;
+import dev.loopbacklab.lesson.ExperimentInfo;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
@@ -25,30 +26,21 @@ final class EchoHello implements Experiment {
     static final int MAX_MESSAGE = 200;
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
 
-    @Override
-    public String id() {
-        return "echo-hello";
-    }
+    static final ExperimentInfo INFO =
+            new ExperimentInfo(
+                    "echo-hello",
+                    "Say hello to an echo server",
+                    "Starts an echo server on 127.0.0.1 (the OS picks its port), connects to it, sends your"
+                            + " text and shows what comes back, with both ends of the connection.",
+                    ParamSpec.text(
+                            "message",
+                            "hello, loopback",
+                            MAX_MESSAGE,
+                            "the text to send; it travels as UTF-8 and should come back byte for byte"));
 
     @Override
-    public String title() {
-        return "Say hello to an echo server";
-    }
-
-    @Override
-    public String description() {
-        return "Starts an echo server on 127.0.0.1 (the OS picks its port), connects to it, sends your"
-                + " text and shows what comes back, with both ends of the connection.";
-    }
-
-    @Override
-    public List<ParamSpec> params() {
-        return List.of(
-                ParamSpec.text(
-                        "message",
-                        "hello, loopback",
-                        MAX_MESSAGE,
-                        "the text to send; it travels as UTF-8 and should come back byte for byte"));
+    public ExperimentInfo info() {
+        return INFO;
     }
 
     @Override

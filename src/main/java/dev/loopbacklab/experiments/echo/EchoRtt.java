@@ -2,6 +2,7 @@ package dev.loopbacklab.experiments.echo;
 
 import dev.loopbacklab.lesson.Event;
 import dev.loopbacklab.lesson.Experiment;
+import dev.loopbacklab.lesson.ExperimentInfo;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
@@ -33,34 +34,25 @@ final class EchoRtt implements Experiment {
     /** One transport: its name in the table, what a message goes through, and how to open it. */
     record Transport(String name, String path, Opener opener) {}
 
-    @Override
-    public String id() {
-        return "echo-rtt";
-    }
+    static final ExperimentInfo INFO =
+            new ExperimentInfo(
+                    "echo-rtt",
+                    "How fast is loopback? Round trips in microseconds",
+                    "Sends a 16-byte message to an echo server and waits for it, many times, over TCP, UDP,"
+                            + " a Unix domain socket and two in-process hand-offs; shows the median and the slow tail.",
+                    ParamSpec.integer(
+                            "count",
+                            10_000,
+                            1,
+                            MAX_COUNT,
+                            "round trips per transport, after "
+                                    + WARM_UP
+                                    + " uncounted warm-up ones; 10,000 take"
+                                    + " well under a second per transport; a million take 15 s or more in all"));
 
     @Override
-    public String title() {
-        return "How fast is loopback? Round trips in microseconds";
-    }
-
-    @Override
-    public String description() {
-        return "Sends a 16-byte message to an echo server and waits for it, many times, over TCP, UDP,"
-                + " a Unix domain socket and two in-process hand-offs; shows the median and the slow tail.";
-    }
-
-    @Override
-    public List<ParamSpec> params() {
-        return List.of(
-                ParamSpec.integer(
-                        "count",
-                        10_000,
-                        1,
-                        MAX_COUNT,
-                        "round trips per transport, after "
-                                + WARM_UP
-                                + " uncounted warm-up ones; 10,000 take"
-                                + " well under a second per transport; a million take 15 s or more in all"));
+    public ExperimentInfo info() {
+        return INFO;
     }
 
     @Override

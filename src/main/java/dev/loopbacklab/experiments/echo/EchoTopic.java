@@ -1,14 +1,17 @@
 package dev.loopbacklab.experiments.echo;
 
-import dev.loopbacklab.lesson.Experiment;
-import java.util.List;
+import dev.loopbacklab.lesson.LessonExperiments;
 
 /** The experiments and checks of the loopback-echo lesson. */
 public final class EchoTopic {
     private EchoTopic() {}
 
-    /** {@code echo-hello}, {@code echo-rtt} and the check {@code echo-yours}. */
-    public static List<Experiment> experiments() {
-        return List.of(new EchoHello(), new EchoRtt(), new EchoYours());
+    /**
+     * The lesson {@code loopback-echo} and everything it embeds, in the order it shows them; the
+     * ids start with this package's name, {@code echo}.
+     */
+    public static LessonExperiments lesson() {
+        return LessonExperiments.of(
+                "loopback-echo", "echo", new EchoHello(), new EchoRtt(), new EchoYours());
     }
 }

@@ -1,6 +1,7 @@
 package dev.loopbacklab.experiments.echo;
 
 import dev.loopbacklab.lesson.Check;
+import dev.loopbacklab.lesson.ExperimentInfo;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
@@ -16,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -38,35 +38,26 @@ final class EchoYours implements Check {
         this.timeout = timeout;
     }
 
-    @Override
-    public String id() {
-        return "echo-yours";
-    }
+    static final ExperimentInfo INFO =
+            new ExperimentInfo(
+                    "echo-yours",
+                    "Your own echo server",
+                    "Start an echo server of your own on loopback, then check it: the lab sends a random"
+                            + " line and expects exactly the same bytes back.",
+                    ParamSpec.port(
+                            "port",
+                            DEFAULT_PORT,
+                            "the port your echo server listens on; "
+                                    + DEFAULT_PORT
+                                    + " unless you chose another"),
+                    ParamSpec.host(
+                            "host",
+                            "the loopback address your server listens on; 127.0.0.1 unless"
+                                    + " you chose another"));
 
     @Override
-    public String title() {
-        return "Your own echo server";
-    }
-
-    @Override
-    public String description() {
-        return "Start an echo server of your own on loopback, then check it: the lab sends a random"
-                + " line and expects exactly the same bytes back.";
-    }
-
-    @Override
-    public List<ParamSpec> params() {
-        return List.of(
-                ParamSpec.port(
-                        "port",
-                        DEFAULT_PORT,
-                        "the port your echo server listens on; "
-                                + DEFAULT_PORT
-                                + " unless you chose another"),
-                ParamSpec.host(
-                        "host",
-                        "the loopback address your server listens on; 127.0.0.1 unless"
-                                + " you chose another"));
+    public ExperimentInfo info() {
+        return INFO;
     }
 
     @Override
@@ -100,11 +91,31 @@ final class EchoYours implements Check {
                         "On loopback a refusal is instant, so something accepted the packets but did not"
                                 + " finish the handshake: a firewall rule or a server too busy to accept.");
                 return;
+            } catch (IOException e) {
+                // 127.255.255.255, for one, is accepted as loopback text, yet the OS will not
+                // connect there ("Network is unreachable"): a verdict, never a bare failure.
+                report.verdict(
+                        false,
+                        "The OS would not connect to " + where + ".",
+                        "the JDK said: " + e.getMessage(),
+                        "Use the address your server listens on, usually 127.0.0.1. Not every"
+                                + " address of 127.0.0.0/8 can be dialled: 127.255.255.255 is its"
+                                + " broadcast address and 127.0.0.0 its network address.");
+                return;
             }
             socket.setTcpNoDelay(true);
             String from = "connected from source port " + socket.getLocalPort() + " to " + where;
             long start = System.nanoTime();
-            socket.getOutputStream().write(token);
+            try {
+                socket.getOutputStream().write(token);
+            } catch (IOException e) {
+                report.verdict(
+                        false,
+                        "Connected to " + where + ", but the connection broke while sending.",
+                        "the JDK said: " + e.getMessage(),
+                        from);
+                return;
+            }
             Reply reply = read(socket, token.length, millis);
             long nanos = System.nanoTime() - start;
             judge(report, token, reply, nanos, from, millis);

@@ -1,7 +1,7 @@
 package dev.loopbacklab.experiments.ephemeral;
 
 import dev.loopbacklab.lesson.Experiment;
-import dev.loopbacklab.lesson.ParamSpec;
+import dev.loopbacklab.lesson.ExperimentInfo;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.EphemeralRange;
@@ -9,7 +9,6 @@ import dev.loopbacklab.net.IpLiteral;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.util.List;
 
 /**
  * {@code ephemeral-connect-sweep}: connects to a local listener again and again and records the
@@ -20,25 +19,17 @@ final class ConnectSweep implements Experiment {
     static final String TIME_WAIT = "client sockets left in TIME_WAIT";
     private static final int CONNECT_TIMEOUT_MILLIS = 2_000;
 
-    @Override
-    public String id() {
-        return "ephemeral-connect-sweep";
-    }
+    static final ExperimentInfo INFO =
+            new ExperimentInfo(
+                    "ephemeral-connect-sweep",
+                    "Which source ports do clients get?",
+                    "Opens many client connections to a listener on 127.0.0.1, closing each at once, shows"
+                            + " the source port the OS chose for each, and counts the sockets left in TIME_WAIT.",
+                    EphemeralTopic.countParam("connections"));
 
     @Override
-    public String title() {
-        return "Which source ports do clients get?";
-    }
-
-    @Override
-    public String description() {
-        return "Opens many client connections to a listener on 127.0.0.1, closing each at once, shows"
-                + " the source port the OS chose for each, and counts the sockets left in TIME_WAIT.";
-    }
-
-    @Override
-    public List<ParamSpec> params() {
-        return List.of(EphemeralTopic.countParam("connections"));
+    public ExperimentInfo info() {
+        return INFO;
     }
 
     @Override

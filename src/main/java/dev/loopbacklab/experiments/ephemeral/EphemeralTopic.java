@@ -1,10 +1,9 @@
 package dev.loopbacklab.experiments.ephemeral;
 
-import dev.loopbacklab.lesson.Experiment;
+import dev.loopbacklab.lesson.LessonExperiments;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.EphemeralRange;
-import java.util.List;
 
 /** The experiments and the check of lesson 03, ephemeral ports. */
 public final class EphemeralTopic {
@@ -15,9 +14,14 @@ public final class EphemeralTopic {
 
     private EphemeralTopic() {}
 
-    /** Every experiment and check of this lesson, in the order the lesson uses them. */
-    public static List<Experiment> experiments() {
-        return List.of(
+    /**
+     * The lesson {@code ephemeral-ports} and everything it embeds, in the order it shows them; the
+     * ids start with this package's name, {@code ephemeral}.
+     */
+    public static LessonExperiments lesson() {
+        return LessonExperiments.of(
+                "ephemeral-ports",
+                "ephemeral",
                 new RangeExperiment(),
                 new ListenSweep(),
                 new ConnectSweep(),

@@ -1,7 +1,7 @@
 package dev.loopbacklab.experiments.ephemeral;
 
 import dev.loopbacklab.lesson.Experiment;
-import dev.loopbacklab.lesson.ParamSpec;
+import dev.loopbacklab.lesson.ExperimentInfo;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.EphemeralRange;
@@ -21,25 +21,17 @@ final class ListenSweep implements Experiment {
     static final String REUSE_ON = "SO_REUSEADDR on";
     static final String REUSE_OFF = "SO_REUSEADDR off";
 
-    @Override
-    public String id() {
-        return "ephemeral-listen-sweep";
-    }
+    static final ExperimentInfo INFO =
+            new ExperimentInfo(
+                    "ephemeral-listen-sweep",
+                    "Where does bind(0) land?",
+                    "Binds a server socket on 127.0.0.1 to port 0 many times, closing each at once, with"
+                            + " SO_REUSEADDR on and off, and charts the ports the OS chose.",
+                    EphemeralTopic.countParam("binds per sweep"));
 
     @Override
-    public String title() {
-        return "Where does bind(0) land?";
-    }
-
-    @Override
-    public String description() {
-        return "Binds a server socket on 127.0.0.1 to port 0 many times, closing each at once, with"
-                + " SO_REUSEADDR on and off, and charts the ports the OS chose.";
-    }
-
-    @Override
-    public List<ParamSpec> params() {
-        return List.of(EphemeralTopic.countParam("binds per sweep"));
+    public ExperimentInfo info() {
+        return INFO;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.loopbacklab.experiments.ephemeral;
 
 import dev.loopbacklab.lesson.Experiment;
+import dev.loopbacklab.lesson.ExperimentInfo;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
@@ -24,25 +25,17 @@ final class RangeExperiment implements Experiment {
     static final String SOURCE = "read from";
     static final String ANSWER = "ephemeral on this machine?";
 
-    @Override
-    public String id() {
-        return "ephemeral-range";
-    }
+    static final ExperimentInfo INFO =
+            new ExperimentInfo(
+                    "ephemeral-range",
+                    "Your OS's ephemeral range, and IANA's",
+                    "Reads the range this OS picks temporary ports from, sets it beside IANA's 49152–65535,"
+                            + " and answers whether a port such as 62893 is ephemeral here.",
+                    ParamSpec.port("port", 62893, "the port to ask about"));
 
     @Override
-    public String title() {
-        return "Your OS's ephemeral range, and IANA's";
-    }
-
-    @Override
-    public String description() {
-        return "Reads the range this OS picks temporary ports from, sets it beside IANA's 49152–65535,"
-                + " and answers whether a port such as 62893 is ephemeral here.";
-    }
-
-    @Override
-    public List<ParamSpec> params() {
-        return List.of(ParamSpec.port("port", 62893, "the port to ask about"));
+    public ExperimentInfo info() {
+        return INFO;
     }
 
     @Override

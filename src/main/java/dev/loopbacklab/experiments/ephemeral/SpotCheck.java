@@ -1,7 +1,8 @@
 package dev.loopbacklab.experiments.ephemeral;
 
 import dev.loopbacklab.lesson.Check;
-import dev.loopbacklab.lesson.ParamSpec;
+import dev.loopbacklab.lesson.ExperimentInfo;
+import dev.loopbacklab.lesson.LearnerWait;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.EphemeralRange;
@@ -10,8 +11,9 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code ephemeral-spot}: the learner connects to a listener with a tool of their choice, and the
@@ -23,71 +25,55 @@ final class SpotCheck implements Check {
     static final String IN_OS_RANGE = "inside this OS's ephemeral range";
     static final String IN_IANA = "inside IANA's 49152–65535";
 
-    @Override
-    public String id() {
-        return "ephemeral-spot";
-    }
+    static final ExperimentInfo INFO =
+            new ExperimentInfo(
+                    "ephemeral-spot",
+                    "Spot your own ephemeral port",
+                    "Opens a listener on 127.0.0.1 and waits for you to connect with curl, nc, a browser or"
+                            + " JShell; then shows the source port your OS picked for that tool.",
+                    LearnerWait.seconds(60, 120, "you to connect"));
 
     @Override
-    public String title() {
-        return "Spot your own ephemeral port";
-    }
-
-    @Override
-    public String description() {
-        return "Opens a listener on 127.0.0.1 and waits for you to connect with curl, nc, a browser or"
-                + " JShell; then shows the source port your OS picked for that tool.";
-    }
-
-    @Override
-    public List<ParamSpec> params() {
-        return List.of(
-                ParamSpec.integer(
-                        "wait-seconds", 60, 1, 120, "how long to wait for you to connect"));
+    public ExperimentInfo info() {
+        return INFO;
     }
 
     @Override
     public void run(Params params, Report report) throws IOException {
-        int waitSeconds = (int) params.integer("wait-seconds");
+        LearnerWait<Socket> wait = LearnerWait.start(params, report);
         try (ServerSocket server = new ServerSocket()) {
             server.bind(new InetSocketAddress(IpLiteral.loopbackV4(), 0), 8);
             report.closeOnCancel(server);
             int port = server.getLocalPort();
-            announce(report, port, waitSeconds);
-            server.setSoTimeout(waitSeconds * 1000);
-            Socket connection;
-            try {
-                connection = server.accept();
-            } catch (SocketTimeoutException e) {
-                report.verdict(
-                        false,
-                        "No connection arrived within " + waitSeconds + " s.",
-                        "The listener on 127.0.0.1:"
-                                + port
-                                + " is closed now; run the check again and connect"
-                                + " while it waits.",
-                        "Use 127.0.0.1, not localhost: localhost may mean ::1, where nothing listens here.");
+            String endpoint = "127.0.0.1:" + port;
+            wait.announce(
+                    "Connect to "
+                            + endpoint
+                            + " with any tool (curl, nc, a browser, JShell) within "
+                            + wait.seconds()
+                            + " seconds.",
+                    LISTENING,
+                    endpoint,
+                    Map.entry("curl", "curl http://" + endpoint + "/"),
+                    Map.entry("nc", "nc 127.0.0.1 " + port),
+                    Map.entry("browser", "http://" + endpoint + "/"),
+                    Map.entry(
+                            "JShell", "new java.net.Socket(\"127.0.0.1\", " + port + ").close()"));
+            Optional<Socket> connection = wait.accept(server);
+            if (connection.isEmpty()) {
+                wait.timedOut(
+                        "No connection arrived " + wait.within() + ".",
+                        "The listener",
+                        "connect while it waits.",
+                        List.of(
+                                "Use 127.0.0.1, not localhost: localhost may mean ::1, where"
+                                        + " nothing listens here."));
                 return;
             }
-            try (connection) {
-                answer(report, connection, EphemeralRange.detect());
+            try (Socket accepted = connection.get()) {
+                answer(report, accepted, EphemeralRange.detect());
             }
         }
-    }
-
-    private static void announce(Report report, int port, int waitSeconds) {
-        String endpoint = "127.0.0.1:" + port;
-        report.say(
-                "Connect to "
-                        + endpoint
-                        + " with any tool (curl, nc, a browser, JShell) within "
-                        + waitSeconds
-                        + " seconds.");
-        report.fact(LISTENING, endpoint, "", "waiting " + waitSeconds + " s");
-        report.fact("curl", "curl http://" + endpoint + "/");
-        report.fact("nc", "nc 127.0.0.1 " + port);
-        report.fact("browser", "http://" + endpoint + "/");
-        report.fact("JShell", "new java.net.Socket(\"127.0.0.1\", " + port + ").close()");
     }
 
     private static void answer(Report report, Socket connection, EphemeralRange range)

@@ -1,7 +1,7 @@
 package dev.loopbacklab.experiments.ephemeral;
 
 import dev.loopbacklab.lesson.Experiment;
-import dev.loopbacklab.lesson.ParamSpec;
+import dev.loopbacklab.lesson.ExperimentInfo;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.EphemeralRange;
@@ -10,30 +10,21 @@ import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.util.List;
 
 /** {@code ephemeral-udp}: the bind(0) sweep again, for UDP sockets. */
 final class UdpSweep implements Experiment {
 
-    @Override
-    public String id() {
-        return "ephemeral-udp";
-    }
+    static final ExperimentInfo INFO =
+            new ExperimentInfo(
+                    "ephemeral-udp",
+                    "UDP port 0",
+                    "Binds a UDP socket on 127.0.0.1 to port 0 many times, closing each at once, and charts"
+                            + " the ports the OS chose: does UDP follow TCP's pattern?",
+                    EphemeralTopic.countParam("UDP binds"));
 
     @Override
-    public String title() {
-        return "UDP port 0";
-    }
-
-    @Override
-    public String description() {
-        return "Binds a UDP socket on 127.0.0.1 to port 0 many times, closing each at once, and charts"
-                + " the ports the OS chose: does UDP follow TCP's pattern?";
-    }
-
-    @Override
-    public List<ParamSpec> params() {
-        return List.of(EphemeralTopic.countParam("UDP binds"));
+    public ExperimentInfo info() {
+        return INFO;
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.loopbacklab.experiments.exposure;
 
 import dev.loopbacklab.lesson.Experiment;
-import dev.loopbacklab.lesson.ParamSpec;
+import dev.loopbacklab.lesson.ExperimentInfo;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.IpLiteral;
@@ -25,25 +25,16 @@ public final class DefaultBind implements Experiment {
         this.machine = machine;
     }
 
-    @Override
-    public String id() {
-        return "exposure-default-bind";
-    }
+    static final ExperimentInfo INFO =
+            new ExperimentInfo(
+                    "exposure-default-bind",
+                    "new ServerSocket(port) listens on every interface",
+                    "A server made as in the Java Tutorial's EchoServer, with no address, next to the same"
+                            + " server bound to the loopback address; both probed through 127.0.0.1 and 127.0.0.2.");
 
     @Override
-    public String title() {
-        return "new ServerSocket(port) listens on every interface";
-    }
-
-    @Override
-    public String description() {
-        return "A server made as in the Java Tutorial's EchoServer, with no address, next to the same"
-                + " server bound to the loopback address; both probed through 127.0.0.1 and 127.0.0.2.";
-    }
-
-    @Override
-    public List<ParamSpec> params() {
-        return List.of();
+    public ExperimentInfo info() {
+        return INFO;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.loopbacklab.experiments.exposure;
 
 import dev.loopbacklab.lesson.Experiment;
+import dev.loopbacklab.lesson.ExperimentInfo;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
@@ -8,18 +9,38 @@ import dev.loopbacklab.net.IpLiteral;
 import dev.loopbacklab.net.ProbeResult;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.channels.ServerSocketChannel;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Binds four listeners (127.0.0.1, 0.0.0.0, ::1, ::), each on a port the OS picks, and tries to
- * connect to each through 127.0.0.1, 127.0.0.2 and ::1, and, if asked, through this machine's own
- * network addresses. The table it shows is the whole lesson in one picture.
+ * Binds five listeners (127.0.0.1, 0.0.0.0 twice, ::1, ::), each on a port the OS picks, and tries
+ * to connect to each through 127.0.0.1, 127.0.0.2 and ::1, and, if asked, through this machine's
+ * own network addresses. 0.0.0.0 appears twice because Java gives it two meanings: an IPv4-only
+ * channel hears only IPv4, while a plain {@code new ServerSocket()} bound to 0.0.0.0, what learners
+ * write, is really bound to {@code ::} with IPV6_V6ONLY off and hears ::1 as well.
  */
 public final class ExposureMatrix implements Experiment {
-    private static final List<InetAddress> LISTENERS =
-            List.of(Addresses.LOOPBACK, Addresses.ANY_V4, Addresses.LOOPBACK_V6, Addresses.ANY_V6);
+    /** The row label of the plain Java server; tests and the lesson name it. */
+    static final String PLAIN_JAVA = "0.0.0.0 (new ServerSocket())";
+
+    /** The row label of the IPv4-only server. */
+    static final String IPV4_ONLY = "0.0.0.0 (IPv4-only channel)";
+
+    /**
+     * One listener: its label in the table, its address, and whether it is a plain ServerSocket.
+     */
+    private record Listener(String label, InetAddress address, boolean plainJava) {}
+
+    private static final List<Listener> LISTENERS =
+            List.of(
+                    new Listener("127.0.0.1", Addresses.LOOPBACK, false),
+                    new Listener(IPV4_ONLY, Addresses.ANY_V4, false),
+                    new Listener(PLAIN_JAVA, Addresses.ANY_V4, true),
+                    new Listener("::1", Addresses.LOOPBACK_V6, false),
+                    new Listener("::", Addresses.ANY_V6, false));
 
     private final Machine machine;
 
@@ -28,30 +49,21 @@ public final class ExposureMatrix implements Experiment {
         this.machine = machine;
     }
 
-    @Override
-    public String id() {
-        return "exposure-matrix";
-    }
+    static final ExperimentInfo INFO =
+            new ExperimentInfo(
+                    "exposure-matrix",
+                    "One server, four addresses: who can reach it?",
+                    "Starts listeners on 127.0.0.1, 0.0.0.0, ::1 and :: and tries to connect to each through"
+                            + " 127.0.0.1, 127.0.0.2 and ::1. Tick lan to also try this machine's own network addresses.",
+                    ParamSpec.bool(
+                            "lan",
+                            false,
+                            "also probe this machine's own network addresses,"
+                                    + " read from its interfaces (the packets still never leave this machine)"));
 
     @Override
-    public String title() {
-        return "One server, four addresses: who can reach it?";
-    }
-
-    @Override
-    public String description() {
-        return "Starts listeners on 127.0.0.1, 0.0.0.0, ::1 and :: and tries to connect to each through"
-                + " 127.0.0.1, 127.0.0.2 and ::1. Tick lan to also try this machine's own network addresses.";
-    }
-
-    @Override
-    public List<ParamSpec> params() {
-        return List.of(
-                ParamSpec.bool(
-                        "lan",
-                        false,
-                        "also probe this machine's own network addresses,"
-                                + " read from its interfaces (the packets still never leave this machine)"));
+    public ExperimentInfo info() {
+        return INFO;
     }
 
     @Override
@@ -75,17 +87,19 @@ public final class ExposureMatrix implements Experiment {
         headers.add("reading");
         List<List<String>> rows = new ArrayList<>();
         boolean dualStack = false;
-        for (InetAddress bound : LISTENERS) {
+        boolean plainHearsV6 = false;
+        for (Listener listener : LISTENERS) {
             report.checkCancelled();
+            InetAddress bound = listener.address();
             boolean v6 = bound instanceof java.net.Inet6Address;
             if (v6 && !ipv6) {
-                rows.add(skipped(bound, columns.size(), "skipped: no IPv6"));
+                rows.add(skipped(listener.label(), columns.size(), "skipped: no IPv6"));
                 continue;
             }
-            List<String> row = new ArrayList<>(List.of(IpLiteral.format(bound)));
-            try (ServerSocketChannel listener = Reach.listen(bound)) {
-                report.closeOnCancel(listener);
-                int port = Reach.port(listener);
+            List<String> row = new ArrayList<>(List.of(listener.label()));
+            try (AutoCloseable socket = open(listener)) {
+                report.closeOnCancel(socket);
+                int port = port(socket);
                 row.add(Integer.toString(port));
                 List<String> reached = new ArrayList<>();
                 List<String> notReached = new ArrayList<>();
@@ -107,9 +121,10 @@ public final class ExposureMatrix implements Experiment {
                                 reached,
                                 notReached));
                 dualStack |= bound.equals(Addresses.ANY_V6) && reached.contains("127.0.0.1");
+                plainHearsV6 |= listener.plainJava() && reached.contains("::1");
             } catch (IOException e) {
-                report.warn("Could not bind " + IpLiteral.format(bound) + ": " + e);
-                rows.add(skipped(bound, columns.size(), "could not bind"));
+                report.warn("Could not bind " + listener.label() + ": " + e);
+                rows.add(skipped(listener.label(), columns.size(), "could not bind"));
                 continue;
             }
             rows.add(row);
@@ -125,17 +140,45 @@ public final class ExposureMatrix implements Experiment {
                     "The :: listener accepted IPv4 clients too: Java opens IPv6 sockets as dual-stack"
                             + " (IPV6_V6ONLY is false by default), so :: means every IPv4 and every IPv6 address.");
         }
+        if (plainHearsV6) {
+            report.say(
+                    "The plain new ServerSocket() bound to 0.0.0.0 answered ::1 too: the JDK bound it"
+                            + " to :: with IPV6_V6ONLY off, so in Java 0.0.0.0 means every IPv4 and"
+                            + " every IPv6 address. Only a socket opened for IPv4 (or Java started with"
+                            + " -Djava.net.preferIPv4Stack=true) is IPv4 alone.");
+        }
         report.say(
                 "Only the 127.0.0.1 and ::1 rows are private. A wildcard (0.0.0.0 or ::) answers on"
                         + " every address this machine has, including the one other machines use to reach it.");
     }
 
-    private static List<String> skipped(InetAddress bound, int columns, String why) {
-        List<String> row = new ArrayList<>(List.of(IpLiteral.format(bound), "-"));
+    /** The plain Java server as a learner writes it, or the lab's family-exact channel. */
+    private static AutoCloseable open(Listener listener) throws IOException {
+        if (!listener.plainJava()) {
+            return Reach.listen(listener.address());
+        }
+        ServerSocket server = new ServerSocket();
+        try {
+            server.bind(new InetSocketAddress(listener.address(), 0), 50);
+            return server;
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    private static int port(AutoCloseable socket) throws IOException {
+        return socket instanceof ServerSocket server
+                ? server.getLocalPort()
+                : Reach.port((ServerSocketChannel) socket);
+    }
+
+    private static List<String> skipped(String label, int columns, String why) {
+        List<String> row = new ArrayList<>(List.of(label, "-"));
         for (int i = 0; i < columns; i++) {
             row.add(why);
         }
-        row.add("bound to " + IpLiteral.format(bound) + ": " + why);
+        row.add("bound to " + label + ": " + why);
         return row;
     }
 }

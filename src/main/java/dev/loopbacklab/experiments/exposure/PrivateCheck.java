@@ -1,6 +1,7 @@
 package dev.loopbacklab.experiments.exposure;
 
 import dev.loopbacklab.lesson.Check;
+import dev.loopbacklab.lesson.ExperimentInfo;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
@@ -28,31 +29,22 @@ public final class PrivateCheck implements Check {
         this.machine = machine;
     }
 
-    @Override
-    public String id() {
-        return "exposure-private";
-    }
+    static final ExperimentInfo INFO =
+            new ExperimentInfo(
+                    "exposure-private",
+                    "Run a server that only this machine can reach",
+                    "Start a server bound to 127.0.0.1 on the port below, then check: it must answer on"
+                            + " 127.0.0.1 and refuse on 127.0.0.2, which only a wildcard bind would answer.",
+                    ParamSpec.port("port", SUGGESTED_PORT, "the port your server listens on"),
+                    ParamSpec.bool(
+                            "lan",
+                            false,
+                            "also try this machine's own network addresses, read from"
+                                    + " its interfaces (the packets still never leave this machine)"));
 
     @Override
-    public String title() {
-        return "Run a server that only this machine can reach";
-    }
-
-    @Override
-    public String description() {
-        return "Start a server bound to 127.0.0.1 on the port below, then check: it must answer on"
-                + " 127.0.0.1 and refuse on 127.0.0.2, which only a wildcard bind would answer.";
-    }
-
-    @Override
-    public List<ParamSpec> params() {
-        return List.of(
-                ParamSpec.port("port", SUGGESTED_PORT, "the port your server listens on"),
-                ParamSpec.bool(
-                        "lan",
-                        false,
-                        "also try this machine's own network addresses, read from"
-                                + " its interfaces (the packets still never leave this machine)"));
+    public ExperimentInfo info() {
+        return INFO;
     }
 
     @Override

@@ -2,9 +2,9 @@ package dev.loopbacklab.experiments.exposure;
 
 import dev.loopbacklab.experiments.Experiments;
 import dev.loopbacklab.lesson.Experiment;
+import dev.loopbacklab.lesson.ExperimentInfo;
 import dev.loopbacklab.lesson.ExperimentRegistry;
 import dev.loopbacklab.lesson.LabCopy;
-import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import java.nio.charset.StandardCharsets;
@@ -33,25 +33,16 @@ public final class SelfDefence implements Experiment {
         this.registry = registry;
     }
 
-    @Override
-    public String id() {
-        return "exposure-self-defence";
-    }
+    static final ExperimentInfo INFO =
+            new ExperimentInfo(
+                    "exposure-self-defence",
+                    "How this lab defends itself from web pages",
+                    "Starts a second copy of the lab on 127.0.0.1 and sends it three hand-written requests:"
+                            + " a normal one, one a DNS-rebinding page would send, and a cross-site POST.");
 
     @Override
-    public String title() {
-        return "How this lab defends itself from web pages";
-    }
-
-    @Override
-    public String description() {
-        return "Starts a second copy of the lab on 127.0.0.1 and sends it three hand-written requests:"
-                + " a normal one, one a DNS-rebinding page would send, and a cross-site POST.";
-    }
-
-    @Override
-    public List<ParamSpec> params() {
-        return List.of();
+    public ExperimentInfo info() {
+        return INFO;
     }
 
     @Override

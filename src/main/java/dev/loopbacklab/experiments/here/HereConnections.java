@@ -2,6 +2,7 @@ package dev.loopbacklab.experiments.here;
 
 import dev.loopbacklab.lesson.Event;
 import dev.loopbacklab.lesson.Experiment;
+import dev.loopbacklab.lesson.ExperimentInfo;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
@@ -51,26 +52,18 @@ final class HereConnections implements Experiment {
         }
     }
 
-    @Override
-    public String id() {
-        return "here-connections";
-    }
+    static final ExperimentInfo INFO =
+            new ExperimentInfo(
+                    "here-connections",
+                    "Open a few connections and read their 4-tuples",
+                    "Starts a small server on 127.0.0.1, opens a few connections to it, and shows each"
+                            + " connection's 4-tuple as the client and the server see it, with the source port the OS"
+                            + " picked for each.",
+                    ParamSpec.integer("connections", 5, 1, 50, "how many connections to open"));
 
     @Override
-    public String title() {
-        return "Open a few connections and read their 4-tuples";
-    }
-
-    @Override
-    public String description() {
-        return "Starts a small server on 127.0.0.1, opens a few connections to it, and shows each"
-                + " connection's 4-tuple as the client and the server see it, with the source port the OS"
-                + " picked for each.";
-    }
-
-    @Override
-    public List<ParamSpec> params() {
-        return List.of(ParamSpec.integer("connections", 5, 1, 50, "how many connections to open"));
+    public ExperimentInfo info() {
+        return INFO;
     }
 
     @Override

@@ -1,17 +1,20 @@
 package dev.loopbacklab.experiments.here;
 
-import dev.loopbacklab.lesson.Experiment;
+import dev.loopbacklab.lesson.LessonExperiments;
 import dev.loopbacklab.net.Endpoint;
 import java.net.InetSocketAddress;
-import java.util.List;
 
 /** The experiment and the check of lesson 00, you-are-here. */
 public final class HereTopic {
     private HereTopic() {}
 
-    /** {@code here-connections} and the check {@code here-two-tabs}, in lesson order. */
-    public static List<Experiment> experiments() {
-        return List.of(new HereConnections(), new HereTwoTabs());
+    /**
+     * The lesson {@code you-are-here} and everything it embeds, in the order it shows them; the ids
+     * start with this package's name, {@code here}.
+     */
+    public static LessonExperiments lesson() {
+        return LessonExperiments.of(
+                "you-are-here", "here", new HereConnections(), new HereTwoTabs());
     }
 
     /** A 4-tuple written from the client's side: {@code 127.0.0.1:41234 → 127.0.0.1:62893}. */

@@ -1,16 +1,15 @@
 package dev.loopbacklab.experiments.here;
 
 import dev.loopbacklab.lesson.Check;
-import dev.loopbacklab.lesson.ParamSpec;
+import dev.loopbacklab.lesson.ExperimentInfo;
+import dev.loopbacklab.lesson.LearnerWait;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.EphemeralRange;
 import dev.loopbacklab.net.IpLiteral;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 /**
  * {@code here-two-tabs}: the learner opens the same address twice (two curls, two browser tabs);
@@ -20,57 +19,42 @@ final class HereTwoTabs implements Check {
     static final String LISTENING = "listening on";
     static final String CURL = "curl";
 
-    /** Put on the queue when the run is stopped, so the wait ends at once. */
-    private static final TinyHttp.Arrival STOP = new TinyHttp.Arrival(null, null, "", "", "", 0);
+    static final ExperimentInfo INFO =
+            new ExperimentInfo(
+                    "here-two-tabs",
+                    "Open the same address twice",
+                    "Starts a tiny web server on 127.0.0.1 and waits until you have opened its address"
+                            + " twice (curl twice, or two browser tabs); then shows both connections' 4-tuples.",
+                    LearnerWait.seconds(120, 300, "your two connections"));
 
     @Override
-    public String id() {
-        return "here-two-tabs";
-    }
-
-    @Override
-    public String title() {
-        return "Open the same address twice";
-    }
-
-    @Override
-    public String description() {
-        return "Starts a tiny web server on 127.0.0.1 and waits until you have opened its address"
-                + " twice (curl twice, or two browser tabs); then shows both connections' 4-tuples.";
-    }
-
-    @Override
-    public List<ParamSpec> params() {
-        return List.of(
-                ParamSpec.integer(
-                        "wait-seconds", 120, 1, 300, "how long to wait for your two connections"));
+    public ExperimentInfo info() {
+        return INFO;
     }
 
     @Override
     public void run(Params params, Report report) throws Exception {
-        int waitSeconds = (int) params.integer("wait-seconds");
-        BlockingQueue<TinyHttp.Arrival> arrived = new LinkedBlockingQueue<>();
-        try (TinyHttp server = TinyHttp.start(IpLiteral.loopbackV4(), arrived::add)) {
+        LearnerWait<TinyHttp.Arrival> wait = LearnerWait.start(params, report);
+        try (TinyHttp server = TinyHttp.start(IpLiteral.loopbackV4(), wait::arrived)) {
             report.closeOnCancel(server);
-            report.closeOnCancel(() -> arrived.add(STOP));
-            announce(report, server, waitSeconds);
+            wait.announce(
+                    "A tiny web server is listening. Within "
+                            + wait.seconds()
+                            + " seconds, open its address twice: run curl twice in a terminal, or"
+                            + " open the address in two browser tabs.",
+                    LISTENING,
+                    server.endpoint(),
+                    Map.entry(CURL, "curl " + server.url()),
+                    Map.entry("browser", server.url()));
             EphemeralRange range = EphemeralRange.detect();
             List<TinyHttp.Arrival> answered = new ArrayList<>();
-            List<String> others = new ArrayList<>();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(waitSeconds);
             int n = 0;
-            while (true) {
-                TinyHttp.Arrival arrival =
-                        arrived.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-                report.checkCancelled();
-                if (arrival == null) {
-                    timedOut(report, server, waitSeconds, answered, others);
-                    return;
-                }
+            for (var next = wait.next(); next.isPresent(); next = wait.next()) {
+                TinyHttp.Arrival arrival = next.get();
                 n++;
                 String line = show(report, arrival, range, n);
                 if (arrival.status() != 200) {
-                    others.add(line);
+                    wait.ignored(line);
                 } else if (answered.stream()
                         .anyMatch(a -> a.sourcePort() == arrival.sourcePort())) {
                     report.say(
@@ -86,18 +70,8 @@ final class HereTwoTabs implements Check {
                     }
                 }
             }
+            timedOut(wait, server, answered);
         }
-    }
-
-    private static void announce(Report report, TinyHttp server, int waitSeconds) {
-        report.say(
-                "A tiny web server is listening. Within "
-                        + waitSeconds
-                        + " seconds, open its"
-                        + " address twice: run curl twice in a terminal, or open the address in two browser tabs.");
-        report.fact(LISTENING, server.endpoint(), "", "waiting " + waitSeconds + " s");
-        report.fact(CURL, "curl " + server.url());
-        report.fact("browser", server.url());
     }
 
     private static String show(
@@ -141,39 +115,27 @@ final class HereTwoTabs implements Check {
     }
 
     private static void timedOut(
-            Report report,
-            TinyHttp server,
-            int waitSeconds,
-            List<TinyHttp.Arrival> answered,
-            List<String> others) {
-        List<String> details = new ArrayList<>();
+            LearnerWait<TinyHttp.Arrival> wait, TinyHttp server, List<TinyHttp.Arrival> answered) {
         String summary;
+        String next = "open " + server.url() + " twice while it waits";
         if (answered.isEmpty()) {
-            summary = "No connection asked for " + server.url() + " within " + waitSeconds + " s.";
+            summary = "No connection asked for " + server.url() + " " + wait.within() + ".";
+            next += ".";
         } else {
             summary =
-                    "Only one connection arrived within "
-                            + waitSeconds
-                            + " s (from source port "
+                    "Only one connection arrived "
+                            + wait.within()
+                            + " (from source port "
                             + answered.get(0).sourcePort()
                             + "); the check needs two.";
-            details.add(
-                    "Open the address a second time while the check waits: a second curl, or a"
-                            + " second tab.");
+            next += ": once, then a second time from a second curl or a second tab.";
         }
-        details.add(
-                "The server on "
-                        + server.endpoint()
-                        + " is closed now; run the check again and"
-                        + " open "
-                        + server.url()
-                        + " twice while it waits.");
-        details.add(
-                "Use 127.0.0.1 and the port shown; another port or address reaches nothing here.");
-        if (!others.isEmpty()) {
-            details.add("Requests that arrived but did not count:");
-            details.addAll(others);
-        }
-        report.verdict(false, summary, details.toArray(String[]::new));
+        wait.timedOut(
+                summary,
+                "The server",
+                next,
+                List.of(
+                        "Use 127.0.0.1 and the port shown; another port or address reaches"
+                                + " nothing here."));
     }
 }

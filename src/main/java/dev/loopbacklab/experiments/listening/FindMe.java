@@ -1,7 +1,7 @@
 package dev.loopbacklab.experiments.listening;
 
 import dev.loopbacklab.lesson.Experiment;
-import dev.loopbacklab.lesson.ParamSpec;
+import dev.loopbacklab.lesson.ExperimentInfo;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.IpLiteral;
@@ -27,25 +27,16 @@ import java.util.Optional;
 final class FindMe implements Experiment {
     private static final List<String> FILES = List.of("tcp", "tcp6");
 
-    @Override
-    public String id() {
-        return "listening-find-me";
-    }
+    static final ExperimentInfo INFO =
+            new ExperimentInfo(
+                    "listening-find-me",
+                    "Find this lab's own servers in the table",
+                    "Starts a server on 127.0.0.1 and one on 0.0.0.0, finds both in /proc/net/tcp* with"
+                            + " this process as owner, and decodes one raw line field by field.");
 
     @Override
-    public String title() {
-        return "Find this lab's own servers in the table";
-    }
-
-    @Override
-    public String description() {
-        return "Starts a server on 127.0.0.1 and one on 0.0.0.0, finds both in /proc/net/tcp* with"
-                + " this process as owner, and decodes one raw line field by field.";
-    }
-
-    @Override
-    public List<ParamSpec> params() {
-        return List.of();
+    public ExperimentInfo info() {
+        return INFO;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.loopbacklab.experiments.listening;
 
 import dev.loopbacklab.lesson.Check;
+import dev.loopbacklab.lesson.ExperimentInfo;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
@@ -32,25 +33,17 @@ final class ListeningSpot implements Check {
         this.source = source;
     }
 
-    @Override
-    public String id() {
-        return "listening-spot";
-    }
+    static final ExperimentInfo INFO =
+            new ExperimentInfo(
+                    "listening-spot",
+                    "Start a server on a port of your choice, and find it",
+                    "Start any TCP server on the port below and leave it running; the check finds it in the"
+                            + " socket table and names the process that owns it.",
+                    ParamSpec.port("port", SUGGESTED_PORT, "the port your server listens on"));
 
     @Override
-    public String title() {
-        return "Start a server on a port of your choice, and find it";
-    }
-
-    @Override
-    public String description() {
-        return "Start any TCP server on the port below and leave it running; the check finds it in the"
-                + " socket table and names the process that owns it.";
-    }
-
-    @Override
-    public List<ParamSpec> params() {
-        return List.of(ParamSpec.port("port", SUGGESTED_PORT, "the port your server listens on"));
+    public ExperimentInfo info() {
+        return INFO;
     }
 
     @Override

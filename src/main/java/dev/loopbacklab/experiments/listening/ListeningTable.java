@@ -1,6 +1,7 @@
 package dev.loopbacklab.experiments.listening;
 
 import dev.loopbacklab.lesson.Experiment;
+import dev.loopbacklab.lesson.ExperimentInfo;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
@@ -19,29 +20,20 @@ final class ListeningTable implements Experiment {
         this.source = source;
     }
 
-    @Override
-    public String id() {
-        return "listening-table";
-    }
+    static final ExperimentInfo INFO =
+            new ExperimentInfo(
+                    "listening-table",
+                    "Who is listening on this machine?",
+                    "Lists every listening TCP socket of this machine with the process that owns it and who"
+                            + " can reach it, like ss -ltnp; optionally the bound UDP sockets too.",
+                    ParamSpec.bool(
+                            "udp",
+                            false,
+                            "also list the UDP sockets that are bound and waiting (UDP has no LISTEN state)"));
 
     @Override
-    public String title() {
-        return "Who is listening on this machine?";
-    }
-
-    @Override
-    public String description() {
-        return "Lists every listening TCP socket of this machine with the process that owns it and who"
-                + " can reach it, like ss -ltnp; optionally the bound UDP sockets too.";
-    }
-
-    @Override
-    public List<ParamSpec> params() {
-        return List.of(
-                ParamSpec.bool(
-                        "udp",
-                        false,
-                        "also list the UDP sockets that are bound and waiting (UDP has no LISTEN state)"));
+    public ExperimentInfo info() {
+        return INFO;
     }
 
     @Override

@@ -1,15 +1,22 @@
 package dev.loopbacklab.experiments.listening;
 
-import dev.loopbacklab.lesson.Experiment;
-import java.util.List;
+import dev.loopbacklab.lesson.LessonExperiments;
 
 /** The experiments and the check of lesson 06, who-is-listening. */
 public final class ListeningTopic {
     private ListeningTopic() {}
 
-    /** {@code listening-table}, {@code listening-find-me} and the check {@code listening-spot}. */
-    public static List<Experiment> experiments() {
+    /**
+     * The lesson {@code who-is-listening} and everything it embeds, in the order it shows them; the
+     * ids start with this package's name, {@code listening}.
+     */
+    public static LessonExperiments lesson() {
         SocketSource machine = SocketSource.real();
-        return List.of(new ListeningTable(machine), new FindMe(), new ListeningSpot(machine));
+        return LessonExperiments.of(
+                "who-is-listening",
+                "listening",
+                new ListeningTable(machine),
+                new FindMe(),
+                new ListeningSpot(machine));
     }
 }

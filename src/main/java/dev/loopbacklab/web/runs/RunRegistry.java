@@ -39,6 +39,8 @@ public final class RunRegistry implements AutoCloseable {
     // start trimmed it made 100 simultaneous streams queue behind each other (bench/README.md).
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
     private final Deque<String> finished = new ArrayDeque<>();
+    private final java.util.List<java.util.function.Consumer<Run>> finishListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AtomicInteger active = new AtomicInteger();
     private final AtomicInteger threadNumber = new AtomicInteger();
     private final ExecutorService workers =
@@ -98,6 +100,7 @@ public final class RunRegistry implements AutoCloseable {
                             active.decrementAndGet();
                             run.finish(outcome);
                             forgetOldFinished(run);
+                            tellFinished(run);
                         }
                     });
         } catch (RuntimeException e) {
@@ -108,6 +111,24 @@ public final class RunRegistry implements AutoCloseable {
             throw e;
         }
         return run;
+    }
+
+    /**
+     * Calls {@code listener} with each run that ends (on the run's thread, after its outcome is
+     * set): a learner's lab tells its workshop room this way. A listener that throws is ignored.
+     */
+    public void onFinished(java.util.function.Consumer<Run> listener) {
+        finishListeners.add(listener);
+    }
+
+    private void tellFinished(Run run) {
+        for (java.util.function.Consumer<Run> listener : finishListeners) {
+            try {
+                listener.accept(run);
+            } catch (RuntimeException e) {
+                // the run has ended either way; a listener's trouble is its own
+            }
+        }
     }
 
     public Optional<Run> find(String id) {

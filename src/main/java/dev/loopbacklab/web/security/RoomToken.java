@@ -1,10 +1,13 @@
 package dev.loopbacklab.web.security;
 
+import com.nulabinc.zxcvbn.Strength;
+import com.nulabinc.zxcvbn.Zxcvbn;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Locale;
 
 /**
  * The access token a lab serving a room asks every request for.
@@ -12,12 +15,23 @@ import java.util.Base64;
  * <p>A generated token is 24 bytes from {@link SecureRandom} (192 bits) written as 32 base64url
  * characters. A token given by hand must be made of base64url characters ({@code A–Z a–z 0–9 - _})
  * and carry at least 128 bits if it were random: 32 or more characters when it is all hex digits (4
- * bits each), else 22 or more (6 bits each); and use at least 8 different characters, which catches
- * {@code aaaa…}. Those rules only catch short or lazy tokens: the generated one is better.
+ * bits each), else 22 or more (6 bits each); use at least 8 different characters; and not be
+ * guessable: zxcvbn, a well-kept password-strength estimator, must put it at 10^18 guesses or more.
+ * It finds the sequences, repeats, keyboard rows and words that make a long token weak ({@code
+ * abcdefghijklmnopqrstuv}, {@code passwordpasswordABCDEF}); a random token of 22 characters rates
+ * about 10^22. The generated token is still the better one.
  */
 public final class RoomToken {
     /** The fewest bits a token must carry. */
     public static final int MIN_BITS = 128;
+
+    /**
+     * The fewest guesses, as a power of ten, zxcvbn must estimate for a token: at a thousand
+     * guesses a second against the lab, 10^18 take longer than 30 million years.
+     */
+    public static final double MIN_GUESSES_LOG10 = 18;
+
+    private static final String MIN_GUESSES_LOG10_TEXT = "10^18";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -56,7 +70,23 @@ public final class RoomToken {
         if (token.chars().distinct().count() < 8) {
             return "the token repeats too few characters to be random";
         }
+        Strength strength = Estimator.ZXCVBN.measure(token);
+        if (strength.getGuessesLog10() < MIN_GUESSES_LOG10) {
+            String warning = strength.getFeedback().getWarning();
+            return String.format(
+                            Locale.ROOT,
+                            "the token is guessable: a strength estimator (zxcvbn) finds it in about"
+                                    + " 10^%.0f guesses, and %s are required",
+                            Math.floor(strength.getGuessesLog10()),
+                            MIN_GUESSES_LOG10_TEXT)
+                    + (warning == null || warning.isEmpty() ? "" : " (" + warning + ")");
+        }
         return null;
+    }
+
+    /** Loaded on the first token judged: its dictionaries take a moment to read. */
+    private static final class Estimator {
+        static final Zxcvbn ZXCVBN = new Zxcvbn();
     }
 
     /** A checker for {@code token}, which must not be {@link #weakness weak}. */

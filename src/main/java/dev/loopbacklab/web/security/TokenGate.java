@@ -2,6 +2,8 @@ package dev.loopbacklab.web.security;
 
 import dev.loopbacklab.web.view.EnterPage;
 import io.javalin.http.Context;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -76,13 +78,23 @@ public final class TokenGate {
                 ctx.queryString() == null
                         ? ""
                         : Arrays.stream(ctx.queryString().split("&"))
-                                .filter(
-                                        p ->
-                                                !p.isEmpty()
-                                                        && !p.equals("token")
-                                                        && !p.startsWith("token="))
+                                .filter(p -> !p.isEmpty() && !namesTheToken(p))
                                 .filter(p -> p.matches("[A-Za-z0-9._~%=+-]+"))
                                 .collect(Collectors.joining("&"));
         return query.isEmpty() ? path : path + "?" + query;
+    }
+
+    /**
+     * True if the query parameter {@code pair} ({@code name=value}) is the token, or may be: its
+     * name is compared decoded, as the server reads it ({@code t%6fken} is {@code token}), and a
+     * name that does not decode is dropped too.
+     */
+    private static boolean namesTheToken(String pair) {
+        String name = pair.split("=", 2)[0];
+        try {
+            return URLDecoder.decode(name, StandardCharsets.UTF_8).equals("token");
+        } catch (IllegalArgumentException badEscape) {
+            return true;
+        }
     }
 }

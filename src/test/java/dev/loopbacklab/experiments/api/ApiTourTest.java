@@ -9,6 +9,7 @@ import dev.loopbacklab.lesson.Outcome;
 import dev.loopbacklab.lesson.ParamException;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Runner;
+import dev.loopbacklab.testing.NothingListens;
 import dev.loopbacklab.testing.RecordingReport;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,7 @@ class ApiTourTest {
         int port =
                 Integer.parseInt(
                         report.fact(ApiTour.LISTENING).value().substring("127.0.0.1:".length()));
-        ApiCurlTest.assertRefused(port);
+        NothingListens.at(port);
     }
 
     @Test

@@ -20,11 +20,29 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 class EchoYoursTest {
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
-    private final EchoYours check = new EchoYours(Duration.ofMillis(500));
+
+    /**
+     * Where the server answers (or hangs up), the check's timeout is never reached: it is only a
+     * bound, so a loaded machine cannot turn an answer into a time-out.
+     */
+    private final EchoYours check = new EchoYours(Duration.ofSeconds(30));
+
+    /** For a server that never answers: the time-out is the outcome, whatever the load. */
+    private final EchoYours impatient = new EchoYours(Duration.ofMillis(500));
+
+    /**
+     * For a server that answers in part and then holds: the part must arrive before the time-out,
+     * so this one is long enough for any load (the test takes this long).
+     */
+    private final EchoYours partial = new EchoYours(Duration.ofSeconds(5));
+
+    /** Released when the check has returned: a fake server holds its connection until then. */
+    private final CountDownLatch checked = new CountDownLatch(1);
 
     /** How a fake server treats the one connection it accepts. */
     interface Behaviour {
@@ -32,6 +50,10 @@ class EchoYoursTest {
     }
 
     private RecordingReport check(int port, Outcome expected) {
+        return check(check, port, expected);
+    }
+
+    private RecordingReport check(EchoYours check, int port, Outcome expected) {
         RecordingReport report = new RecordingReport();
         Params params = Params.parse(check.params(), Map.of("port", Integer.toString(port)));
         assertEquals(expected, Runner.run(check, params, report), () -> report.events.toString());
@@ -39,6 +61,10 @@ class EchoYoursTest {
     }
 
     private RecordingReport checkAgainst(Behaviour behaviour) throws Exception {
+        return checkAgainst(check, behaviour);
+    }
+
+    private RecordingReport checkAgainst(EchoYours check, Behaviour behaviour) throws Exception {
         try (ServerSocket server = new ServerSocket(0, 1, LOOPBACK)) {
             Thread thread =
                     new Thread(
@@ -50,8 +76,9 @@ class EchoYoursTest {
                                 }
                             });
             thread.start();
-            RecordingReport report = check(server.getLocalPort(), Outcome.NOT_PASSED);
-            thread.join(5_000);
+            RecordingReport report = check(check, server.getLocalPort(), Outcome.NOT_PASSED);
+            checked.countDown();
+            thread.join();
             return report;
         }
     }
@@ -92,7 +119,7 @@ class EchoYoursTest {
 
     @Test
     void failsWhenTheServerAcceptsButNeverReplies() throws Exception {
-        Event.Verdict verdict = checkAgainst(socket -> Thread.sleep(1_500)).onlyVerdict();
+        Event.Verdict verdict = checkAgainst(impatient, socket -> checked.await()).onlyVerdict();
         assertTrue(
                 verdict.summary().startsWith("Connected, but no reply came back within 500 ms"),
                 verdict.summary());
@@ -133,13 +160,14 @@ class EchoYoursTest {
     void failsWhenOnlyPartOfTheLineComesBack() throws Exception {
         Event.Verdict verdict =
                 checkAgainst(
+                                partial,
                                 socket -> {
                                     String line = readLine(socket.getInputStream());
                                     socket.getOutputStream()
                                             .write(
                                                     line.substring(0, 5)
                                                             .getBytes(StandardCharsets.US_ASCII));
-                                    Thread.sleep(1_000);
+                                    checked.await();
                                 })
                         .onlyVerdict();
         assertTrue(

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class EphemeralTopicTest {
     @Test
     void everyExperimentAndTheCheckAreRegistered() {
-        for (Experiment experiment : EphemeralTopic.experiments()) {
+        for (Experiment experiment : EphemeralTopic.lesson().experiments()) {
             assertTrue(Experiments.registry().find(experiment.id()).isPresent(), experiment.id());
             assertTrue(experiment.id().startsWith("ephemeral-"), experiment.id());
         }

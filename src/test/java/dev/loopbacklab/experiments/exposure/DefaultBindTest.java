@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.loopbacklab.lesson.Event;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.net.SocketTable;
+import dev.loopbacklab.testing.Needs;
 import dev.loopbacklab.testing.RecordingReport;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,7 @@ class DefaultBindTest {
 
     @Test
     void fallsBackToIpv6LoopbackWhen127002IsMissing() throws Exception {
-        assumeTrue(TestMachines.ipv6(), "needs IPv6");
+        Needs.ipv6();
         RecordingReport report = run(TestMachines.without127002());
         Event.Table table = report.onlyTable();
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.loopbacklab.lesson.Event;
 import dev.loopbacklab.lesson.Params;
+import dev.loopbacklab.testing.Needs;
 import dev.loopbacklab.testing.RecordingReport;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,8 +25,8 @@ class ExposureMatrixTest {
 
     @Test
     void showsWhoReachesWhichListenerOnThisMachine() throws Exception {
-        assumeTrue(
-                TestMachines.second() && TestMachines.ipv6(), "needs 127.0.0.2 and IPv6 (Linux)");
+        Needs.ipv6();
+        assumeTrue(TestMachines.second(), "needs 127.0.0.2 (Linux)");
         RecordingReport report = run(TestMachines.lanForbidden(), false);
         Event.Table table = report.onlyTable();
 
@@ -36,9 +37,19 @@ class ExposureMatrixTest {
                 "bound to 127.0.0.1: only reachable through that address",
                 cell(table, "127.0.0.1", "reading"));
 
-        assertEquals("connected", cell(table, "0.0.0.0", "via 127.0.0.1"));
-        assertEquals("connected", cell(table, "0.0.0.0", "via 127.0.0.2"));
-        assertEquals(REFUSED, cell(table, "0.0.0.0", "via ::1"), "an IPv4 socket never hears ::1");
+        String v4 = ExposureMatrix.IPV4_ONLY;
+        assertEquals("connected", cell(table, v4, "via 127.0.0.1"));
+        assertEquals("connected", cell(table, v4, "via 127.0.0.2"));
+        assertEquals(REFUSED, cell(table, v4, "via ::1"), "an IPv4 socket never hears ::1");
+
+        String plain = ExposureMatrix.PLAIN_JAVA;
+        assertEquals("connected", cell(table, plain, "via 127.0.0.1"));
+        assertEquals("connected", cell(table, plain, "via 127.0.0.2"));
+        assertEquals(
+                "connected",
+                cell(table, plain, "via ::1"),
+                "a plain ServerSocket on 0.0.0.0 is Java's dual-stack ::");
+        assertTrue(report.narration().contains("answered ::1 too"), report.narration());
 
         assertEquals(REFUSED, cell(table, "::1", "via 127.0.0.1"));
         assertEquals(REFUSED, cell(table, "::1", "via 127.0.0.2"));
@@ -86,8 +97,10 @@ class ExposureMatrixTest {
 
         assertTrue(report.warnings().contains("127.0.0.2 is not configured on this machine"));
         assertEquals("not configured on this OS", cell(table, "127.0.0.1", "via 127.0.0.2"));
-        assertEquals("not configured on this OS", cell(table, "0.0.0.0", "via 127.0.0.2"));
-        assertEquals("connected", cell(table, "0.0.0.0", "via 127.0.0.1"));
+        assertEquals(
+                "not configured on this OS",
+                cell(table, ExposureMatrix.IPV4_ONLY, "via 127.0.0.2"));
+        assertEquals("connected", cell(table, ExposureMatrix.IPV4_ONLY, "via 127.0.0.1"));
     }
 
     @Test
@@ -101,7 +114,7 @@ class ExposureMatrixTest {
         assertEquals(
                 table.headers().size(), 3 + 2 + 3, "listener, port, 3 standard, 2 LAN, reading");
         assertEquals(REFUSED, cell(table, "127.0.0.1", "via 127.0.0.3"));
-        assertEquals("connected", cell(table, "0.0.0.0", "via 127.0.0.4"));
+        assertEquals("connected", cell(table, ExposureMatrix.IPV4_ONLY, "via 127.0.0.4"));
         assertTrue(report.narration().contains("127.0.0.3, 127.0.0.4"));
     }
 

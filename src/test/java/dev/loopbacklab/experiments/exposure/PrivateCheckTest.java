@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.loopbacklab.lesson.Event;
 import dev.loopbacklab.lesson.Params;
+import dev.loopbacklab.testing.Needs;
 import dev.loopbacklab.testing.RecordingReport;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -91,7 +92,7 @@ class PrivateCheckTest {
 
     @Test
     void failsForAServerOnIpv6LoopbackOnlyAndNamesIt() throws Exception {
-        assumeTrue(TestMachines.ipv6(), "needs IPv6");
+        Needs.ipv6();
         try (ServerSocket server = serverOn(Addresses.LOOPBACK_V6, 0)) {
             Event.Verdict verdict =
                     check(TestMachines.lanForbidden(), server.getLocalPort(), false);
@@ -147,7 +148,7 @@ class PrivateCheckTest {
 
     @Test
     void catchesAWildcardWithout127002() throws Exception {
-        assumeTrue(TestMachines.ipv6(), "a Java wildcard shows through ::1 or the socket table");
+        Needs.ipv6(); // a Java wildcard shows through ::1 or the socket table
         try (ServerSocket server = new ServerSocket(0)) {
             Event.Verdict verdict =
                     check(TestMachines.without127002(), server.getLocalPort(), false);

@@ -8,8 +8,8 @@ import dev.loopbacklab.LabVersion;
 import dev.loopbacklab.lesson.ContentRoot;
 import dev.loopbacklab.lesson.Event;
 import dev.loopbacklab.lesson.Experiment;
+import dev.loopbacklab.lesson.ExperimentInfo;
 import dev.loopbacklab.lesson.ExperimentRegistry;
-import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.testing.RecordingReport;
@@ -26,24 +26,8 @@ class SelfDefenceTest {
     static final class Spy implements Experiment {
         final CountDownLatch ran = new CountDownLatch(1);
 
-        @Override
-        public String id() {
-            return SelfDefence.TARGET_EXPERIMENT;
-        }
-
-        @Override
-        public String title() {
-            return "spy";
-        }
-
-        @Override
-        public String description() {
-            return "counts runs";
-        }
-
-        @Override
-        public List<ParamSpec> params() {
-            return List.of();
+        public ExperimentInfo info() {
+            return new ExperimentInfo(SelfDefence.TARGET_EXPERIMENT, "spy", "counts runs");
         }
 
         @Override

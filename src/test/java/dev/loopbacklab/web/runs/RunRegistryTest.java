@@ -1,13 +1,13 @@
 package dev.loopbacklab.web.runs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopbacklab.lesson.Experiment;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.testing.FakeExperiments;
+import dev.loopbacklab.testing.Wait;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,12 +25,8 @@ class RunRegistryTest {
         return runs.start(experiment, Params.parse(experiment.params(), Map.of()));
     }
 
-    private static void awaitOutcome(Run run) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (run.outcome() == null && System.nanoTime() < deadline) {
-            run.eventsFrom(Integer.MAX_VALUE, 100);
-        }
-        assertNotNull(run.outcome(), "the run did not finish within 30 s");
+    private static void awaitOutcome(Run run) {
+        Wait.until("an outcome of " + run.id(), () -> run.outcome() != null);
     }
 
     @Test
@@ -54,12 +50,8 @@ class RunRegistryTest {
     }
 
     // The worker notes a finished run just after its outcome is visible: wait for the bookkeeping.
-    private static void awaitKnown(RunRegistry runs, int expected) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (runs.known() != expected && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        assertEquals(expected, runs.known());
+    private static void awaitKnown(RunRegistry runs, int expected) {
+        Wait.until(expected + " runs known", () -> runs.known() == expected);
     }
 
     @Test
@@ -69,10 +61,7 @@ class RunRegistryTest {
             assertThrows(RunRegistry.BusyException.class, () -> start(runs, COUNT));
             holding.cancel("make room");
             awaitOutcome(holding);
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (runs.active() > 0 && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
+            Wait.until("no active run", () -> runs.active() == 0);
             Run next = start(runs, COUNT);
             awaitOutcome(next);
             assertTrue(runs.find(next.id()).isPresent());

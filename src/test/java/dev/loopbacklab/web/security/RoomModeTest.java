@@ -127,6 +127,26 @@ class RoomModeTest {
     }
 
     @Test
+    void anEncodedTokenNameLeavesTheAddressBarToo() throws Exception {
+        for (String query :
+                List.of(
+                        "t%6fken=" + TOKEN + "&a=b",
+                        "%74%6F%6B%65%6E=" + TOKEN + "&a=b",
+                        "a=b&token=" + TOKEN + "&t%6Fken=" + TOKEN)) {
+            RawHttp.Response response = get("/?" + query, "");
+            assertEquals(200, response.status(), query);
+            assertTrue(response.header("set-cookie").startsWith(TokenGate.COOKIE + "="), query);
+            assertEquals(
+                    "0; url=/?a=b",
+                    Jsoup.parse(response.body())
+                            .selectFirst("meta[http-equiv=refresh]")
+                            .attr("content"),
+                    query);
+            assertFalse(response.body().contains(TOKEN), query);
+        }
+    }
+
+    @Test
     void theNextPageIsAlwaysOnThisLab() throws Exception {
         for (String path : List.of("//evil.example/", "/%2F%2Fevil.example", "/a\\b")) {
             RawHttp.Response response = get(path + "?token=" + TOKEN, "");

@@ -30,11 +30,11 @@ class RoomTokenTest {
     @ParameterizedTest
     @ValueSource(
             strings = {
-                "0123456789abcdef0123456789abcdef",
-                "Abcdefgh-_ijklmnopqrst",
-                "Room-Token_0123456789abcdefXYZ"
+                "9f3c1a7e5b2d8046c1e9a3f7b5d20e84",
+                "Xq4-Tz8mVb2_Lw6nRc1Hy5",
+                "Rm7kQ2xW9pLz_4vT8nB3cYe6-Hs1"
             })
-    void acceptsTokensOfAtLeast128Bits(String token) {
+    void acceptsRandomTokensOfAtLeast128Bits(String token) {
         assertNull(RoomToken.weakness(token));
     }
 
@@ -50,9 +50,16 @@ class RoomTokenTest {
                 "has spaces in it and is long enough",
                 "token/with/slashes/and/more/chars",
                 "tökenwithnonasciiletters1234567890",
-                "abcdefghijklmnopqrstuvwxyz;=x"
+                "abcdefghijklmnopqrstuvwxyz;=x",
+                "abcdefghijklmnopqrstuv",
+                "passwordpasswordABCDEF",
+                "0000000000000000000000000001234567",
+                "0123456789abcdef0123456789abcdef",
+                "Abcdefgh-_ijklmnopqrst",
+                "Room-Token_0123456789abcdefXYZ",
+                "qwertyuiopasdfghjklzxcvbnm"
             })
-    void refusesShortRepetitiveOrOddTokens(String token) {
+    void refusesShortRepetitiveGuessableOrOddTokens(String token) {
         assertNotNull(RoomToken.weakness(token), token);
         assertThrows(IllegalArgumentException.class, () -> RoomToken.of(token));
     }
@@ -64,12 +71,18 @@ class RoomTokenTest {
     }
 
     @Test
+    void aGuessableTokenIsToldWhy() {
+        String why = RoomToken.weakness("passwordpasswordABCDEF");
+        assertTrue(why.contains("guessable") && why.contains("zxcvbn"), why);
+    }
+
+    @Test
     void matchesOnlyTheExactToken() {
-        RoomToken token = RoomToken.of("Room-Token_0123456789abcdefXYZ");
-        assertTrue(token.matches("Room-Token_0123456789abcdefXYZ"));
-        assertFalse(token.matches("Room-Token_0123456789abcdefXY"));
-        assertFalse(token.matches("Room-Token_0123456789abcdefXYZ "));
-        assertFalse(token.matches("room-token_0123456789abcdefxyz"));
+        RoomToken token = RoomToken.of("Rm7kQ2xW9pLz_4vT8nB3cYe6-Hs1");
+        assertTrue(token.matches("Rm7kQ2xW9pLz_4vT8nB3cYe6-Hs1"));
+        assertFalse(token.matches("Rm7kQ2xW9pLz_4vT8nB3cYe6-Hs"));
+        assertFalse(token.matches("Rm7kQ2xW9pLz_4vT8nB3cYe6-Hs1 "));
+        assertFalse(token.matches("rm7kq2xw9plz_4vt8nb3cye6-hs1"));
         assertFalse(token.matches(""));
         assertFalse(token.matches(null));
     }

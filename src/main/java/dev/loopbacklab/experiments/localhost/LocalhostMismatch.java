@@ -1,0 +1,174 @@
+package dev.loopbacklab.experiments.localhost;
+
+import dev.loopbacklab.lesson.Experiment;
+import dev.loopbacklab.lesson.ExperimentInfo;
+import dev.loopbacklab.lesson.Params;
+import dev.loopbacklab.lesson.Report;
+import dev.loopbacklab.net.IpLiteral;
+import dev.loopbacklab.net.ProbeResult;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.channels.ServerSocketChannel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The classic failure, live: a server on one loopback address, clients that try the other one
+ * first. Shows which clients get "Connection refused" and which fall back and connect.
+ */
+final class LocalhostMismatch implements Experiment {
+    static final String V6_FIRST =
+            "IPv6-first clients: Node 17–19 when ::1 comes first,"
+                    + " Java with -Djava.net.preferIPv6Addresses=true";
+    static final String V4_FIRST = "Java's default order; anything configured with 127.0.0.1";
+    static final String FALLS_BACK =
+            "Python's socket.create_connection, curl and Node 20+" + " (Happy Eyeballs, RFC 8305)";
+    private final LocalhostLookup lookup;
+    private final BooleanSupplier ipv6;
+
+    LocalhostMismatch(LocalhostLookup lookup, BooleanSupplier ipv6) {
+        this.lookup = lookup;
+        this.ipv6 = ipv6;
+    }
+
+    static final ExperimentInfo INFO =
+            new ExperimentInfo(
+                    "localhost-mismatch",
+                    "An IPv4 server, an IPv6-first client",
+                    "Starts a server on 127.0.0.1 only, then one on ::1 only, and connects to each the way"
+                            + " different clients do: to the other address, to the same one, and falling back.");
+
+    @Override
+    public ExperimentInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void run(Params params, Report report) throws Exception {
+        boolean v6 = ipv6.getAsBoolean();
+        List<List<String>> rows = new ArrayList<>();
+        try (ServerSocketChannel server = Loopbacks.listen(Loopbacks.V4, 0)) {
+            report.closeOnCancel(server);
+            int port = Loopbacks.port(server);
+            report.say(
+                    "Started a server on 127.0.0.1:"
+                            + port
+                            + " only: an IPv4 socket, like a"
+                            + " server configured with host 127.0.0.1 or bound by a runtime that prefers IPv4.");
+            if (v6) {
+                rows.add(
+                        row(
+                                "127.0.0.1",
+                                "::1 only",
+                                Loopbacks.probe(Loopbacks.V6, port),
+                                V6_FIRST));
+            }
+            rows.add(
+                    row(
+                            "127.0.0.1",
+                            "127.0.0.1 only",
+                            Loopbacks.probe(Loopbacks.V4, port),
+                            V4_FIRST));
+            if (v6) {
+                rows.add(
+                        List.of(
+                                "127.0.0.1",
+                                "::1, then 127.0.0.1",
+                                inOrder(report, port, Loopbacks.V6, Loopbacks.V4),
+                                FALLS_BACK));
+            }
+            rows.add(viaName(report, "127.0.0.1", port));
+        }
+        if (v6) {
+            try (ServerSocketChannel server = Loopbacks.listen(Loopbacks.V6, 0)) {
+                report.closeOnCancel(server);
+                int port = Loopbacks.port(server);
+                report.say(
+                        "Then a server on [::1]:"
+                                + port
+                                + " only, as a runtime that binds the first"
+                                + " address of localhost does where ::1 comes first.");
+                rows.add(
+                        row(
+                                "::1",
+                                "127.0.0.1 only",
+                                Loopbacks.probe(Loopbacks.V4, port),
+                                V4_FIRST));
+                rows.add(row("::1", "::1 only", Loopbacks.probe(Loopbacks.V6, port), V6_FIRST));
+                rows.add(
+                        List.of(
+                                "::1",
+                                "127.0.0.1, then ::1",
+                                inOrder(report, port, Loopbacks.V4, Loopbacks.V6),
+                                FALLS_BACK));
+                rows.add(viaName(report, "::1", port));
+            }
+        } else {
+            report.warn(
+                    "IPv6 is not available here (a listener on ::1 could not be bound), so only"
+                            + " the IPv4 rows were run. On this machine no client can try ::1, so the mismatch"
+                            + " cannot happen; on most others it can.");
+        }
+        report.table(
+                "Server bound to × client tries → result",
+                List.of("server bound to", "client tries", "result", "clients that do this"),
+                rows);
+        report.say(
+                "\"Connection refused\" on loopback is instant: nothing listens on that address"
+                        + " and port, so the kernel answers with a reset. 127.0.0.1 and ::1 are different"
+                        + " addresses, and a socket bound to one does not hear the other.");
+        report.say(
+                "A client that tries only the first address of localhost fails whenever the"
+                        + " server bound the other family. A client that moves on to the next address when one"
+                        + " is refused, as Happy Eyeballs (RFC 8305) requires, connects either way, a moment"
+                        + " later. That is why the same URL works in curl and fails in another tool.");
+    }
+
+    private static List<String> row(String server, String tries, ProbeResult result, String who) {
+        return List.of(server, tries, Loopbacks.cell(result), who);
+    }
+
+    /** A client that tries each address in turn until one connects, like create_connection. */
+    private static String inOrder(Report report, int port, InetAddress... addresses) {
+        List<String> steps = new ArrayList<>();
+        long start = System.nanoTime();
+        for (InetAddress address : addresses) {
+            report.checkCancelled();
+            ProbeResult result = Loopbacks.probe(address, port);
+            steps.add(IpLiteral.format(address) + " " + Loopbacks.cell(result));
+            if (result.connected()) {
+                return String.join(", then ", steps)
+                        + String.format(
+                                Locale.ROOT,
+                                " (%.0f µs in all)",
+                                (System.nanoTime() - start) / 1000.0);
+            }
+        }
+        return String.join(", then ", steps);
+    }
+
+    /** What Java's {@code new Socket("localhost", port)} does here: the first address only. */
+    private List<String> viaName(Report report, String server, int port) {
+        String who = "Java's new Socket(\"localhost\", port) in this JVM";
+        List<InetAddress> answer;
+        try {
+            answer = lookup.addresses();
+        } catch (UnknownHostException e) {
+            return List.of(server, "localhost", "localhost does not resolve here", who);
+        }
+        if (answer.isEmpty() || !answer.get(0).isLoopbackAddress()) {
+            String first = answer.isEmpty() ? "nothing" : IpLiteral.format(answer.get(0));
+            report.warn(
+                    "localhost's first address here is " + first + ", not loopback: not tried.");
+            return List.of(server, "localhost → " + first, "not tried: not loopback", who);
+        }
+        InetAddress first = answer.get(0);
+        return row(
+                server,
+                "localhost → " + IpLiteral.format(first) + " (first of " + answer.size() + ")",
+                Loopbacks.probe(first, port),
+                who);
+    }
+}

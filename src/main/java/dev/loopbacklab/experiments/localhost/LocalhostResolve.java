@@ -1,0 +1,168 @@
+package dev.loopbacklab.experiments.localhost;
+
+import dev.loopbacklab.lesson.Experiment;
+import dev.loopbacklab.lesson.ExperimentInfo;
+import dev.loopbacklab.lesson.Params;
+import dev.loopbacklab.lesson.Report;
+import dev.loopbacklab.net.HostsFile;
+import dev.loopbacklab.net.IpLiteral;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Shows what {@code localhost} resolves to here, in Java's order, next to the hosts-file lines
+ * behind it, the resolver's configuration and Java's properties, and explains the order.
+ */
+final class LocalhostResolve implements Experiment {
+    private final LocalhostLookup lookup;
+    private final Supplier<ResolverConfig> config;
+    private final Supplier<JavaNetProperties> properties;
+
+    LocalhostResolve(
+            LocalhostLookup lookup,
+            Supplier<ResolverConfig> config,
+            Supplier<JavaNetProperties> properties) {
+        this.lookup = lookup;
+        this.config = config;
+        this.properties = properties;
+    }
+
+    static final ExperimentInfo INFO =
+            new ExperimentInfo(
+                    "localhost-resolve",
+                    "What does localhost mean here?",
+                    "Resolves the one name localhost the way Java does, and shows the answer in order next"
+                            + " to the hosts-file lines and settings that produced it.");
+
+    @Override
+    public ExperimentInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void run(Params params, Report report) throws Exception {
+        List<InetAddress> answer = List.of();
+        try {
+            answer = lookup.addresses();
+        } catch (UnknownHostException e) {
+            report.warn(
+                    "localhost does not resolve on this machine at all (UnknownHostException: "
+                            + e.getMessage()
+                            + "). RFC 6761 says it always should; check "
+                            + "the hosts file.");
+        }
+        report.table(
+                "InetAddress.getAllByName(\"localhost\") here, in Java's order",
+                List.of("#", "address", "family", "loopback?", "RFC 6724 precedence"),
+                answerRows(answer));
+        ResolverConfig files = config.get();
+        List<HostsFile.Entry> lines = showHostsFile(report, files);
+        JavaNetProperties java = properties.get();
+        report.fact(
+                "java.net.preferIPv6Addresses",
+                JavaNetProperties.shown(java.preferIpv6Addresses(), "false"),
+                "",
+                "Java's order: " + java.order());
+        report.fact(
+                "java.net.preferIPv4Stack",
+                JavaNetProperties.shown(java.preferIpv4Stack(), "false"),
+                "",
+                java.ipv6Stack() ? "IPv6 sockets are used where available" : "IPv4 sockets only");
+        if (java.hostsFile() != null) {
+            report.fact(
+                    "jdk.net.hosts.file",
+                    java.hostsFile(),
+                    "",
+                    "Java reads this file instead of asking the operating system");
+        }
+        files.nsswitchHosts()
+                .ifPresent(
+                        line ->
+                                report.fact(
+                                        "/etc/nsswitch.conf",
+                                        line,
+                                        "",
+                                        "glibc asks these sources in order; files means the hosts file"));
+        report.fact(
+                "/etc/gai.conf",
+                files.gaiRules().isEmpty() ? "no rules" : String.join("; ", files.gaiRules()),
+                "",
+                files.gaiRules().isEmpty()
+                        ? "glibc sorts with RFC 6724's default table"
+                        : "these rules replace RFC 6724's default table");
+        if (!answer.isEmpty()) {
+            report.fact(
+                    "Java's new Socket(\"localhost\", port) connects to",
+                    IpLiteral.format(answer.get(0)),
+                    "",
+                    "the first address only; it never tries the next");
+        }
+        ResolveReading.of(answer, lines, java, !files.gaiRules().isEmpty()).forEach(report::say);
+        for (InetAddress address : answer) {
+            if (!address.isLoopbackAddress()) {
+                report.warn(
+                        "localhost resolves to "
+                                + IpLiteral.format(address)
+                                + " here, which is not a"
+                                + " loopback address. RFC 6761 section 6.3 says localhost should always mean loopback:"
+                                + " fix the hosts file. The lab never connects there.");
+            }
+        }
+    }
+
+    private static List<List<String>> answerRows(List<InetAddress> answer) {
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < answer.size(); i++) {
+            InetAddress address = answer.get(i);
+            rows.add(
+                    List.of(
+                            Integer.toString(i + 1),
+                            IpLiteral.format(address),
+                            Loopbacks.family(address),
+                            address.isLoopbackAddress() ? "yes" : "no",
+                            Integer.toString(Loopbacks.precedence(address))));
+        }
+        return rows;
+    }
+
+    /** The hosts-file lines naming localhost, as a table; the lines themselves for the reading. */
+    private static List<HostsFile.Entry> showHostsFile(Report report, ResolverConfig files) {
+        if (files.hosts().isEmpty()) {
+            report.warn(
+                    files.hostsProblem()
+                            + ", so the answer above came from elsewhere (on macOS"
+                            + " and Windows the system knows localhost by itself).");
+            return List.of();
+        }
+        HostsFile hosts = files.hosts().get();
+        List<HostsFile.Entry> lines = hosts.naming(LocalhostLookup.NAME);
+        List<List<String>> rows = new ArrayList<>();
+        for (HostsFile.Entry entry : lines) {
+            rows.add(
+                    List.of(
+                            Integer.toString(entry.line()),
+                            IpLiteral.format(entry.address()),
+                            String.join(" ", entry.names())));
+        }
+        report.table(
+                "Lines of " + files.hostsPath() + " that name localhost",
+                List.of("line", "address", "names"),
+                rows);
+        for (HostsFile.Skipped skipped : hosts.skipped()) {
+            if (skipped.text().toLowerCase(java.util.Locale.ROOT).contains("localhost")) {
+                report.warn(
+                        "Line "
+                                + skipped.line()
+                                + " ("
+                                + skipped.text()
+                                + ") was not read: "
+                                + skipped.reason()
+                                + ".");
+            }
+        }
+        return lines;
+    }
+}

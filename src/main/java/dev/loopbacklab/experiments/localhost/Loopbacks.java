@@ -1,0 +1,86 @@
+package dev.loopbacklab.experiments.localhost;
+
+import dev.loopbacklab.net.IpLiteral;
+import dev.loopbacklab.net.Probe;
+import dev.loopbacklab.net.ProbeResult;
+import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.nio.channels.ServerSocketChannel;
+import java.time.Duration;
+
+/** The two loopback addresses, listeners on them, probes to them, and how to write results. */
+final class Loopbacks {
+    static final InetAddress V4 = IpLiteral.parse("127.0.0.1");
+    static final InetAddress V6 = IpLiteral.parse("::1");
+
+    /** Loopback refuses or accepts in microseconds; half a second is only for a stalled machine. */
+    static final Duration TIMEOUT = Duration.ofMillis(500);
+
+    private Loopbacks() {}
+
+    /** True if a listener can be bound to ::1 here: IPv6 is on and Java may use it. */
+    static boolean ipv6Available() {
+        try {
+            listen(V6, 0).close();
+            return true;
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
+    /**
+     * A listener on exactly {@code address}, of that address's family: an IPv4 socket for 127.0.0.1
+     * (not Java's usual dual-stack one), an IPv6 socket for ::1.
+     */
+    static ServerSocketChannel listen(InetAddress address, int port) throws IOException {
+        ServerSocketChannel channel =
+                ServerSocketChannel.open(
+                        address instanceof Inet6Address
+                                ? StandardProtocolFamily.INET6
+                                : StandardProtocolFamily.INET);
+        try {
+            channel.bind(new InetSocketAddress(address, port), 50);
+            return channel;
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    static int port(ServerSocketChannel channel) throws IOException {
+        return ((InetSocketAddress) channel.getLocalAddress()).getPort();
+    }
+
+    static ProbeResult probe(InetAddress address, int port) {
+        return Probe.connect(address, port, TIMEOUT);
+    }
+
+    static String family(InetAddress address) {
+        return address instanceof Inet6Address ? "IPv6" : "IPv4";
+    }
+
+    /**
+     * The precedence RFC 6724's default policy table (section 2.1) gives a destination: ::1/128 is
+     * 50, IPv4 (as ::ffff:0:0/96) 35, the rest of IPv6 mostly 40. Higher is tried first (rule 6).
+     */
+    static int precedence(InetAddress address) {
+        if (!(address instanceof Inet6Address)) {
+            return 35;
+        }
+        return address.isLoopbackAddress() ? 50 : 40;
+    }
+
+    /** "connected", "refused: Connection refused", "timed out after 500 ms"… */
+    static String cell(ProbeResult result) {
+        return switch (result.outcome()) {
+            case CONNECTED -> "connected";
+            case REFUSED -> "refused: " + result.detail();
+            case TIMED_OUT -> "timed out after " + TIMEOUT.toMillis() + " ms";
+            case UNREACHABLE -> "unreachable: " + result.detail();
+            case ERROR -> "error: " + result.detail();
+        };
+    }
+}

@@ -1,0 +1,89 @@
+package dev.loopbacklab.experiments.localhost;
+
+import dev.loopbacklab.net.HostsFile;
+import dev.loopbacklab.net.IpLiteral;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Explains an answer for localhost in a few sentences, from what the machine said. */
+final class ResolveReading {
+    private ResolveReading() {}
+
+    /**
+     * @param answer Java's addresses for localhost, in order
+     * @param hostsLines the hosts-file lines naming localhost
+     * @param java this JVM's network properties
+     * @param gaiRules whether /etc/gai.conf replaces RFC 6724's default table
+     */
+    static List<String> of(
+            List<InetAddress> answer,
+            List<HostsFile.Entry> hostsLines,
+            JavaNetProperties java,
+            boolean gaiRules) {
+        List<String> sentences = new ArrayList<>();
+        boolean v4 = answer.stream().anyMatch(a -> !(a instanceof Inet6Address));
+        boolean v6 = answer.stream().anyMatch(a -> a instanceof Inet6Address);
+        boolean hostsV6 = hostsLines.stream().anyMatch(e -> e.address() instanceof Inet6Address);
+        if (v4 && v6) {
+            sentences.add(
+                    "Here localhost has both loopback addresses. Java put "
+                            + IpLiteral.format(answer.get(0))
+                            + " first; its order is "
+                            + java.order()
+                            + ".");
+            sentences.add(
+                    "A program that keeps getaddrinfo's order (C, Python, curl, Node 17 and"
+                            + " later) gets ::1 first: RFC 6724's default table gives ::1 precedence 50 and IPv4 35"
+                            + (gaiRules
+                                    ? ", unless /etc/gai.conf changes the table, as it does here."
+                                    : ".")
+                            + " So on one machine, one name can send two clients to two different addresses.");
+        } else if (v4) {
+            sentences.add("Here localhost means only IPv4 (" + list(answer) + ").");
+            if (hostsV6 && !java.ipv6Stack()) {
+                sentences.add(
+                        "The hosts file gives it ::1 too, but java.net.preferIPv4Stack=true makes"
+                                + " Java drop IPv6 answers. Other programs on this machine still get ::1, and"
+                                + " likely first.");
+            } else if (hostsV6) {
+                sentences.add(
+                        "The hosts file gives it ::1 too, but Java dropped it: this JVM runs"
+                                + " without IPv6. Other programs on this machine may still get ::1 first.");
+            } else {
+                sentences.add(
+                        "The hosts file has no ::1 line for localhost, so every program on this"
+                                + " machine gets IPv4 only, whatever it prefers. The failure in the next experiment"
+                                + " cannot happen through the name here; it happens where the hosts file says"
+                                + " \"::1 localhost\", as Debian's, Ubuntu's and macOS's defaults do.");
+            }
+        } else if (v6) {
+            sentences.add(
+                    "Here localhost means only IPv6 ("
+                            + list(answer)
+                            + "): every client that"
+                            + " resolves the name misses a server bound to 127.0.0.1.");
+        }
+        if (!answer.isEmpty()) {
+            List<InetAddress> inHosts = hostsLines.stream().map(HostsFile.Entry::address).toList();
+            List<InetAddress> elsewhere =
+                    answer.stream().filter(a -> !inHosts.contains(a)).toList();
+            if (hostsLines.isEmpty()) {
+                sentences.add(
+                        "No hosts-file line names localhost, so the answer came from the next"
+                                + " source: a module such as systemd's myhostname, or the OS itself.");
+            } else if (!elsewhere.isEmpty()) {
+                sentences.add(
+                        list(elsewhere)
+                                + " is not in the hosts file: the resolver added it from"
+                                + " another source.");
+            }
+        }
+        return sentences;
+    }
+
+    private static String list(List<InetAddress> addresses) {
+        return String.join(", ", addresses.stream().map(IpLiteral::format).toList());
+    }
+}

@@ -1,0 +1,160 @@
+package dev.loopbacklab.lesson;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A check that opens something on loopback and waits for the learner to reach it with their own
+ * tool (curl, a browser, nc, JShell): how long it waits ({@code wait-seconds}), where it says it
+ * listens, the deadline, Stop ending the wait at once, and the "closed now, run it again" verdict
+ * when nothing came. The check itself starts its server, hands each arrival to {@link
+ * #arrived(Object)} from the server's threads and reads them with {@link #next()} (or, for a plain
+ * listening socket, calls {@link #accept(ServerSocket)}), and judges what arrives.
+ *
+ * @param <T> what the server reports for each arrival, e.g. a request
+ */
+public final class LearnerWait<T> {
+    /** The parameter every waiting check takes. */
+    public static final String SECONDS = "wait-seconds";
+
+    /** Put on the queue when the run is stopped, so that {@link #next()} returns at once. */
+    private static final Object WAKE = new Object();
+
+    private final Report report;
+    private final int seconds;
+    private final long deadline;
+    private final BlockingQueue<Object> arrivals = new LinkedBlockingQueue<>();
+    private final List<String> ignored = new ArrayList<>();
+    private String where = "";
+
+    private LearnerWait(Report report, int seconds) {
+        this.report = report;
+        this.seconds = seconds;
+        this.deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        report.closeOnCancel(() -> arrivals.add(WAKE));
+    }
+
+    /** The {@code wait-seconds} parameter: from 1 to {@code maxSeconds}, for {@code what}. */
+    public static ParamSpec seconds(int defaultSeconds, int maxSeconds, String what) {
+        return ParamSpec.integer(
+                SECONDS, defaultSeconds, 1, maxSeconds, "how long to wait for " + what);
+    }
+
+    /** Starts the clock with the run's {@code wait-seconds}; Stop ends the wait from now on. */
+    public static <T> LearnerWait<T> start(Params params, Report report) {
+        return new LearnerWait<>(report, (int) params.integer(SECONDS));
+    }
+
+    /** How long this wait lasts, in whole seconds. */
+    public int seconds() {
+        return seconds;
+    }
+
+    /**
+     * Tells the learner where to go: {@code invitation} as a line, then the fact {@code label} =
+     * {@code endpoint} with the time it waits, then one fact per ready-to-copy command.
+     *
+     * @param label the fact's label, which tests and pages look up, e.g. "listening on"
+     * @param endpoint where it listens, e.g. {@code 127.0.0.1:41234}
+     * @param commands label and command, e.g. {@code Map.entry("curl", "curl http://…")}
+     */
+    @SafeVarargs
+    public final void announce(
+            String invitation,
+            String label,
+            String endpoint,
+            Map.Entry<String, String>... commands) {
+        this.where = endpoint;
+        report.say(invitation);
+        report.fact(label, endpoint, "", "waiting " + seconds + " s");
+        for (Map.Entry<String, String> command : commands) {
+            report.fact(command.getKey(), command.getValue());
+        }
+    }
+
+    /** Hands one arrival to the check; safe to call from any thread. */
+    public void arrived(T arrival) {
+        arrivals.add(arrival);
+    }
+
+    /**
+     * The next arrival, or empty once the time is up.
+     *
+     * @throws Report.CancelledException when the run was stopped meanwhile
+     */
+    @SuppressWarnings("unchecked") // only arrived(T) and WAKE ever go on the queue
+    public Optional<T> next() throws InterruptedException {
+        Object arrival = arrivals.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+        report.checkCancelled();
+        if (arrival == null || arrival == WAKE) {
+            return Optional.empty();
+        }
+        return Optional.of((T) arrival);
+    }
+
+    /**
+     * Notes an arrival that does not count (a refused Host, a wrong path), to be listed if the time
+     * runs out.
+     */
+    public void ignored(String line) {
+        ignored.add(line);
+    }
+
+    /** How many arrivals did not count so far. */
+    public int ignoredCount() {
+        return ignored.size();
+    }
+
+    /**
+     * For a check that listens on a plain socket: the next connection to {@code server}, or empty
+     * once the time is up. Register {@code server} with {@link Report#closeOnCancel} so that Stop
+     * ends the wait.
+     */
+    public Optional<Socket> accept(ServerSocket server) throws IOException {
+        long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        if (left <= 0) {
+            return Optional.empty();
+        }
+        server.setSoTimeout((int) Math.min(Integer.MAX_VALUE, left));
+        try {
+            Socket connection = server.accept();
+            report.checkCancelled();
+            return Optional.of(connection);
+        } catch (SocketTimeoutException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The time it waits as a learner reads it in a summary: "within 60 s". */
+    public String within() {
+        return "within " + seconds + " s";
+    }
+
+    /**
+     * The verdict when the time ran out: {@code summary} (say {@link #within()}), then that {@code
+     * what} on the announced endpoint is closed now and what to do {@code next} time, then {@code
+     * details}, then the arrivals that did not count.
+     *
+     * @param what what was listening, e.g. "The API"
+     * @param next what to do while the next run waits, e.g. "call it while it waits: curl …"
+     */
+    public void timedOut(String summary, String what, String next, List<String> details) {
+        List<String> lines = new ArrayList<>();
+        lines.add(what + " on " + where + " is closed now; run the check again and " + next);
+        lines.addAll(details);
+        if (!ignored.isEmpty()) {
+            lines.add("Requests that arrived but did not count:");
+            lines.addAll(ignored);
+        }
+        report.verdict(false, summary, lines.toArray(String[]::new));
+    }
+}

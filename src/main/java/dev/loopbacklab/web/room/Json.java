@@ -1,0 +1,59 @@
+package dev.loopbacklab.web.room;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import java.util.Map;
+
+/** Small JSON answers and bodies for the room's routes; errors say what is wrong in words. */
+final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+    static final int MAX_BODY = 4 * 1024;
+
+    private Json() {}
+
+    static String text(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void answer(Context ctx, int status, Object value) {
+        ctx.status(status)
+                .contentType("application/json")
+                .header("Cache-Control", "no-store")
+                .result(text(value));
+    }
+
+    static void error(Context ctx, int status, String message) {
+        answer(ctx, status, Map.of("error", message));
+    }
+
+    /** The request's JSON object, or null after answering 400/413/415. */
+    static JsonNode body(Context ctx) {
+        String type = ctx.contentType() == null ? "" : ctx.contentType();
+        if (!type.startsWith("application/json")) {
+            error(ctx, 415, "send JSON (Content-Type: application/json)");
+            return null;
+        }
+        byte[] bytes = ctx.bodyAsBytes();
+        if (bytes.length > MAX_BODY) {
+            error(ctx, 413, "the body is larger than " + MAX_BODY + " bytes");
+            return null;
+        }
+        try {
+            JsonNode node = MAPPER.readTree(bytes);
+            if (node == null || !node.isObject()) {
+                error(ctx, 400, "send a JSON object");
+                return null;
+            }
+            return node;
+        } catch (java.io.IOException e) {
+            error(ctx, 400, "the body is not JSON");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package dev.loopbacklab.room;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Nothing acknowledged is lost: a teacher's lab in a child JVM takes a burst of verdicts, is killed
+ * with SIGKILL in the middle of it, and the room opened again from its file holds every verdict the
+ * lab had answered "stored" for.
+ */
+class RoomCrashTest {
+    @TempDir Path dir;
+
+    @Test
+    void everyAcknowledgedVerdictSurvivesKillNine() throws Exception {
+        Process teacher =
+                new ProcessBuilder(
+                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                                "-cp",
+                                System.getProperty("java.class.path"),
+                                "dev.loopbacklab.cli.Main",
+                                "serve",
+                                "--port",
+                                "0",
+                                "--open-room",
+                                "--room-dir",
+                                dir.toString())
+                        .redirectErrorStream(true)
+                        .start();
+        try {
+            String link = null;
+            BufferedReader out =
+                    new BufferedReader(
+                            new InputStreamReader(
+                                    teacher.getInputStream(), StandardCharsets.UTF_8));
+            for (String line; (line = out.readLine()) != null; ) {
+                if (line.contains("Learners join with:")) {
+                    link = line.substring(line.indexOf("http://")).strip();
+                    break;
+                }
+            }
+            assertTrue(link != null, "the teacher's lab printed its join link");
+            JoinLink join = JoinLink.parse(link);
+            RoomClient client = new RoomClient(join.room(), null);
+            String seat =
+                    client.post(
+                                    "/room/api/join",
+                                    null,
+                                    "{\"code\":\""
+                                            + join.code()
+                                            + "\",\"nickname\":\"Ada\",\"os\":\"linux\"}")
+                            .body();
+            String bearer = seat.replaceAll(".*\"bearer\":\"([^\"]+)\".*", "$1");
+
+            Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+            AtomicInteger next = new AtomicInteger();
+            List<Thread> senders = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                Thread sender =
+                        new Thread(
+                                () -> {
+                                    while (true) {
+                                        String check = "c-" + next.incrementAndGet();
+                                        String body =
+                                                "{\"requestId\":\""
+                                                        + check
+                                                        + "\",\"experiment\":\""
+                                                        + check
+                                                        + "\",\"passed\":true,\"os\":\"linux\",\"numbers\":{}}";
+                                        try {
+                                            if (client.post("/room/api/verdicts", bearer, body)
+                                                            .status()
+                                                    == 201) {
+                                                acknowledged.add(check);
+                                            }
+                                        } catch (java.io.IOException gone) {
+                                            return;
+                                        }
+                                    }
+                                });
+                sender.start();
+                senders.add(sender);
+            }
+            while (acknowledged.size() < 300) {
+                Thread.sleep(5);
+            }
+            teacher.destroyForcibly().waitFor(); // SIGKILL, in the middle of the burst
+            for (Thread sender : senders) {
+                sender.join();
+            }
+            try (RoomStore again = RoomStore.open(dir)) {
+                Set<String> stored = again.board().learners().get(0).checks().keySet();
+                List<String> lost = acknowledged.stream().filter(c -> !stored.contains(c)).toList();
+                assertTrue(lost.isEmpty(), "acknowledged but lost: " + lost);
+            }
+        } finally {
+            teacher.destroyForcibly();
+        }
+    }
+}
