@@ -1,8 +1,8 @@
 import dev.loopbacklab.experiments.Experiments;
 import dev.loopbacklab.lesson.ContentRoot;
 import dev.loopbacklab.lesson.Experiment;
+import dev.loopbacklab.lesson.ExperimentInfo;
 import dev.loopbacklab.lesson.ExperimentRegistry;
-import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.EchoClient;
@@ -35,20 +35,14 @@ public class BenchLab {
   }
 
   static final class BenchHello implements Experiment {
-    public String id() {
-      return "bench-hello";
-    }
+    private static final ExperimentInfo INFO =
+        new ExperimentInfo(
+            "bench-hello",
+            "Hello over loopback (benchmark)",
+            "Starts an echo server, sends hello once, and stops it.");
 
-    public String title() {
-      return "Hello over loopback (benchmark)";
-    }
-
-    public String description() {
-      return "Starts an echo server, sends hello once, and stops it.";
-    }
-
-    public List<ParamSpec> params() {
-      return List.of();
+    public ExperimentInfo info() {
+      return INFO;
     }
 
     public void run(Params params, Report report) throws Exception {

@@ -57,7 +57,9 @@ public final class TerminalReport implements Report {
                 progressLineOpen = true;
                 out.flush();
             }
-        } else if (percent / 25 != lastPercent / 25 || (percent == 100 && lastPercent != 100)) {
+        } else if (lastPercent < 0 // the first report, 0% included (-1 / 25 is 0 in Java)
+                || percent / 25 != lastPercent / 25
+                || (percent == 100 && lastPercent != 100)) {
             out.println(TerminalText.bar(p));
             out.flush();
         }
