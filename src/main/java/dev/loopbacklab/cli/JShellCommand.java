@@ -1,17 +1,11 @@
 package dev.loopbacklab.cli;
 
-import java.io.File;
+import dev.loopbacklab.notebook.Toolkit;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import jdk.jshell.tool.JavaShellToolBuilder;
 import picocli.CommandLine;
@@ -59,47 +53,16 @@ public final class JShellCommand implements Callable<Integer> {
         return JavaShellToolBuilder.builder().start(args.toArray(String[]::new));
     }
 
-    /**
-     * The class path the lab itself runs with: the jar when run with {@code java -jar}, or every
-     * entry of Maven's class loader when run through {@code exec:java}.
-     */
+    /** The lab's class path (see {@link Toolkit#classPath()}). */
     public static String classPath() {
-        Set<String> entries = new LinkedHashSet<>();
-        for (ClassLoader loader = JShellCommand.class.getClassLoader();
-                loader != null;
-                loader = loader.getParent()) {
-            if (loader instanceof URLClassLoader urls) {
-                for (URL url : urls.getURLs()) {
-                    try {
-                        entries.add(Path.of(url.toURI()).toString());
-                    } catch (URISyntaxException | IllegalArgumentException e) {
-                        // not a local file; JShell cannot use it anyway
-                    }
-                }
-            }
-        }
-        if (entries.isEmpty() || !containsLab(entries)) {
-            entries.addAll(
-                    List.of(System.getProperty("java.class.path").split(File.pathSeparator)));
-        }
-        return String.join(File.pathSeparator, entries);
-    }
-
-    private static boolean containsLab(Set<String> entries) {
-        return entries.stream()
-                .anyMatch(
-                        e ->
-                                Files.exists(Path.of(e, "dev/loopbacklab/Lab.class"))
-                                        || e.endsWith(".jar") && e.contains("loopback-lab"));
+        return Toolkit.classPath();
     }
 
     /** Writes the startup script to a temporary file, since JShell takes startup files by path. */
     static Path startupScript() throws IOException {
         Path startup = Files.createTempFile("loopback-lab-startup", ".jsh");
         startup.toFile().deleteOnExit();
-        try (InputStream in = JShellCommand.class.getResourceAsStream("startup.jsh")) {
-            Files.write(startup, in.readAllBytes());
-        }
+        Files.writeString(startup, Toolkit.startupScript());
         return startup;
     }
 }

@@ -262,11 +262,18 @@ public final class ServeCommand implements Callable<Integer> {
         }
         String url =
                 access == null
-                        ? server.url()
+                        ? server.notebookUrl()
                         : RoomNotice.shareUrl(bind, allowHosts, server.port(), access);
         out.println(
                 (room ? "Loopback Lab is serving a room at " : "Loopback Lab is running at ")
                         + url);
+        if (!room) {
+            // like Jupyter's token: the link lets that browser run JShell from the lesson pages
+            out.println(
+                    "The ?jshell= part lets the browser that opens it run JShell cells on this "
+                            + "machine: keep it to yourself. The address without it shows all the "
+                            + "rest.");
+        }
         if (server.workshop().room() != null) {
             out.println("Workshop room open (kept in " + server.workshop().room().folder() + ").");
             out.println("  Learners join with:  " + server.workshop().joinLink());

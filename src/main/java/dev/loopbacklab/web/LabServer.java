@@ -4,7 +4,9 @@ import dev.loopbacklab.lesson.ExperimentRegistry;
 import dev.loopbacklab.lesson.LabCopy;
 import dev.loopbacklab.lesson.LessonFormatException;
 import dev.loopbacklab.net.Endpoint;
+import dev.loopbacklab.notebook.NotebookLimits;
 import dev.loopbacklab.web.metrics.LabMetrics;
+import dev.loopbacklab.web.notebook.NotebookWeb;
 import dev.loopbacklab.web.pages.ErrorPages;
 import dev.loopbacklab.web.pages.Pages;
 import dev.loopbacklab.web.room.Workshop;
@@ -39,14 +41,21 @@ public final class LabServer implements LabCopy {
     private final LabConfig config;
     private final Javalin app;
     private final RunRegistry runs;
+    private final NotebookWeb notebook;
 
     private final Workshop workshop;
 
-    private LabServer(LabConfig config, Javalin app, RunRegistry runs, Workshop workshop) {
+    private LabServer(
+            LabConfig config,
+            Javalin app,
+            RunRegistry runs,
+            Workshop workshop,
+            NotebookWeb notebook) {
         this.config = config;
         this.app = app;
         this.runs = runs;
         this.workshop = workshop;
+        this.notebook = notebook;
     }
 
     /**
@@ -79,6 +88,8 @@ public final class LabServer implements LabCopy {
         Guards guards =
                 new Guards(config.host(), config.extraHosts(), config.roomMode(), config.token());
         LabMetrics metrics = new LabMetrics(runs::active);
+        NotebookWeb notebook =
+                NotebookWeb.create(config.roomMode(), NotebookLimits.defaults(), pages::catalog);
         RunApi api = new RunApi(registry, runs, limits.runStartsPerClient(), limits.startWindow());
         ErrorPages errors = new ErrorPages(chrome);
         AtomicReference<Javalin> started = new AtomicReference<>();
@@ -118,6 +129,7 @@ public final class LabServer implements LabCopy {
                             cfg.jetty.modifyServletContextHandler(
                                     context -> context.setErrorHandler(new PlainErrors()));
                             guards.register(cfg.routes);
+                            notebook.register(cfg.routes);
                             metrics.register(cfg.routes, cfg.requestLogger);
                             pages.register(cfg.routes);
                             api.register(cfg.routes);
@@ -131,6 +143,7 @@ public final class LabServer implements LabCopy {
             workshop.start();
         } catch (RuntimeException | IOException | SQLException e) {
             runs.close();
+            notebook.close();
             workshop.close();
             app.stop();
             throw e instanceof RuntimeException r
@@ -138,7 +151,7 @@ public final class LabServer implements LabCopy {
                     : new IllegalStateException(
                             "the workshop room could not be opened: " + e.getMessage(), e);
         }
-        return new LabServer(config, app, runs, workshop);
+        return new LabServer(config, app, runs, workshop, notebook);
     }
 
     /** The listening connector (for tests). */
@@ -156,6 +169,19 @@ public final class LabServer implements LabCopy {
     @Override
     public String url() {
         return "http://" + Endpoint.bracketed(config.host()) + ":" + port() + "/";
+    }
+
+    /**
+     * The address with the secret that lets a browser run JShell from the pages ({@code
+     * ?jshell=…}); the plain {@link #url} in room mode, where no code runs from a page.
+     */
+    public String notebookUrl() {
+        return notebook.link(url());
+    }
+
+    /** The JShell cells' sessions and routes. */
+    public NotebookWeb notebook() {
+        return notebook;
     }
 
     /** What it was started with. */
@@ -182,6 +208,7 @@ public final class LabServer implements LabCopy {
     @Override
     public void close() {
         runs.close();
+        notebook.close();
         workshop.close();
         app.stop();
     }

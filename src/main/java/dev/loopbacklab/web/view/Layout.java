@@ -34,9 +34,12 @@ public final class Layout {
                                                 .withType("image/svg+xml"),
                                         link().withRel("stylesheet").withHref("/assets/lab.css"),
                                         link().withRel("stylesheet")
+                                                .withHref("/assets/notebook.css"),
+                                        link().withRel("stylesheet")
                                                 .withHref("/assets/print.css")
                                                 .attr("media", "print"),
-                                        script().withSrc("/assets/lab.js").attr("defer")),
+                                        script().withSrc("/assets/lab.js").attr("defer"),
+                                        script().withSrc("/assets/notebook.js").attr("defer")),
                                 body(
                                         a("Skip to the lesson")
                                                 .withHref("#main")

@@ -128,10 +128,7 @@ public final class MarkdownView {
                                     ? Components.missing(kind, id).render()
                                     : Components.panel(panel).render();
                 }
-                case "jshell" ->
-                        html =
-                                Components.copyableCode("JShell", "java", block.getLiteral())
-                                        .render();
+                case "jshell" -> html = JShellCell.render(block.getLiteral()).render();
                 case "live" -> html = CONNECTION_MARKER;
                 default -> {
                     String label =

@@ -1,0 +1,53 @@
+package dev.loopbacklab.web.notebook;
+
+import dev.loopbacklab.web.view.EnterPage;
+import io.javalin.http.Context;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * Opening the printed link ({@code …/?jshell=<secret>}): the secret goes into the cookie and the
+ * page moves on to the same address without it, so it does not stay in the address bar. A wrong
+ * secret is refused with a word on where the right one is.
+ */
+final class Enter {
+    private Enter() {}
+
+    /** True if the request was answered here. */
+    static boolean handle(Context ctx, Capability capability) {
+        String presented = ctx.queryParam(Capability.PARAM);
+        if (presented == null || !capability.exists() || !ctx.method().name().equals("GET")) {
+            return false; // in room mode the parameter means nothing
+        }
+        ctx.header("Cache-Control", "no-store");
+        if (!capability.matches(presented)) {
+            ctx.status(403)
+                    .contentType("text/plain; charset=utf-8")
+                    .result(
+                            "This ?jshell= link is not this lab's. The lab makes a new one each time"
+                                    + " it starts and prints it in its terminal: open that one to"
+                                    + " run JShell from the lesson pages. The same address without"
+                                    + " ?jshell= shows everything else.\n");
+            return true;
+        }
+        ctx.header("Set-Cookie", capability.cookieHeader());
+        ctx.contentType("text/html; charset=utf-8").result(EnterPage.render(withoutSecret(ctx)));
+        return true;
+    }
+
+    /** The path and query without the secret; always a path on this lab. */
+    static String withoutSecret(Context ctx) {
+        String path = ctx.req().getRequestURI();
+        if (path == null || !path.matches("/[A-Za-z0-9._~%/-]*") || path.startsWith("//")) {
+            path = "/";
+        }
+        String query =
+                ctx.queryString() == null
+                        ? ""
+                        : Arrays.stream(ctx.queryString().split("&"))
+                                .filter(p -> !p.isEmpty() && !p.split("=", 2)[0].equals("jshell"))
+                                .filter(p -> p.matches("[A-Za-z0-9._~%=+-]+"))
+                                .collect(Collectors.joining("&"));
+        return query.isEmpty() ? path : path + "?" + query;
+    }
+}
