@@ -33,6 +33,11 @@ public final class Runner {
                     public void closeOnCancel(AutoCloseable resource) {
                         report.closeOnCancel(resource);
                     }
+
+                    @Override
+                    public <T> java.util.Optional<T> capability(Class<T> type) {
+                        return report.capability(type);
+                    }
                 };
         try {
             experiment.run(params, watching);
