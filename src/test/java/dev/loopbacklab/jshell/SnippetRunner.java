@@ -40,12 +40,8 @@ public final class SnippetRunner implements AutoCloseable {
         PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
         shell = JShell.builder().out(out).err(out).build();
         shell.addToClasspath(System.getProperty("java.class.path"));
-        for (String line :
-                List.of(
-                        "import dev.loopbacklab.Lab;",
-                        "import dev.loopbacklab.net.*;",
-                        "import java.net.*;",
-                        "import java.time.Duration;")) {
+        // the imports lab jshell and the page's cells make, from the same startup script
+        for (String line : dev.loopbacklab.notebook.Toolkit.imports()) {
             shell.eval(line);
         }
     }
