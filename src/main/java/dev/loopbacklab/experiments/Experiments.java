@@ -1,6 +1,7 @@
 package dev.loopbacklab.experiments;
 
 import dev.loopbacklab.experiments.api.ApiTopic;
+import dev.loopbacklab.experiments.containers.ContainersTopic;
 import dev.loopbacklab.experiments.db.DbTopic;
 import dev.loopbacklab.experiments.echo.EchoTopic;
 import dev.loopbacklab.experiments.ephemeral.EphemeralTopic;
@@ -30,7 +31,8 @@ public final class Experiments {
                             ListeningTopic.lesson(),
                             ApiTopic.lesson(),
                             DbTopic.lesson(),
-                            MetricsTopic.lesson()));
+                            MetricsTopic.lesson(),
+                            ContainersTopic.lesson()));
 
     private Experiments() {}
 

@@ -50,7 +50,9 @@ final class PortHistogram {
                         + range.first()
                         + "–"
                         + range.last()
-                        + ". Highlighted bars lie inside IANA's dynamic range 49152–65535.";
+                        + (bars.stream().anyMatch(b -> b.highlight() && b.value() > 0)
+                                ? ". Highlighted bars lie inside IANA's dynamic range 49152–65535."
+                                : ". None of them lies inside IANA's dynamic range 49152–65535.");
         return new Event.Chart(title, "port", "ports drawn", bars, legend);
     }
 

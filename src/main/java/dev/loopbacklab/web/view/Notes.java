@@ -34,7 +34,25 @@ public final class Notes {
                         ? null
                         : div(strong("Before the session: "), rawHtml(notes.prepareHtml()))
                                 .withClass("notes-prepare"),
+                notes.questions().isEmpty() ? null : questions(notes.questions()),
                 div(rawHtml(notes.html())).withClass("notes-text"));
+    }
+
+    /** The questions to ask the room, each with its answer. */
+    public static DomContent questions(java.util.List<Models.QuestionView> questions) {
+        return div(
+                        h3("Questions to ask the room"),
+                        ol(
+                                each(
+                                        questions,
+                                        q ->
+                                                li(
+                                                        p(rawHtml(q.askHtml())).withClass("ask"),
+                                                        p(
+                                                                        strong("Answer: "),
+                                                                        rawHtml(q.answerHtml()))
+                                                                .withClass("answer")))))
+                .withClass("notes-questions");
     }
 
     /** The steps of the lesson with their minutes. */
