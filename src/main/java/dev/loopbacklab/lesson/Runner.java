@@ -49,6 +49,16 @@ public final class Runner {
             }
             report.emit(new Event.Failure(describe(e)));
             return Outcome.FAILED;
+        } catch (OutOfMemoryError e) {
+            // This run's memory is gone, not the lab's: once the run's objects are unreachable the
+            // heap is back, so the page says why, and other runs carry on.
+            report.emit(
+                    new Event.Failure(
+                            "the lab ran out of memory during this run ("
+                                    + describe(e)
+                                    + "). Other runs are not affected. Give the JVM more heap"
+                                    + " (-Xmx) or allow fewer runs at once (serve --max-runs)."));
+            return Outcome.FAILED;
         }
         if (report.cancelled()) {
             return Outcome.CANCELLED;
