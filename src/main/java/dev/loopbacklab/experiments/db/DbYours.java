@@ -5,11 +5,14 @@ import dev.loopbacklab.lesson.ExperimentInfo;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
+import dev.loopbacklab.net.PortCategory;
+import dev.loopbacklab.net.Ports;
 import java.net.ConnectException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Locale;
 import org.h2.api.ErrorCode;
 
 /**
@@ -64,6 +67,28 @@ final class DbYours implements Check {
         }
     }
 
+    /**
+     * How to start a server the check can reach: on the port asked about, unless it is a well-known
+     * port a normal user's H2 could not take; then on H2's default, to check there.
+     */
+    static String startHint(int port) {
+        String start =
+                "org.h2.tools.Server.createTcpServer(\"-tcpPort\", \"%d\", \"-ifNotExists\").start()";
+        if (Ports.classify(port).category() == PortCategory.WELL_KNOWN) {
+            return "Port "
+                    + port
+                    + " is a well-known port, which a program run by a normal user usually may"
+                    + " not listen on. Start your server on H2's default port instead, e.g. in"
+                    + " JShell: "
+                    + String.format(Locale.ROOT, start, DEFAULT_PORT)
+                    + ", then check port "
+                    + DEFAULT_PORT
+                    + ".";
+        }
+        return "Start your server first, e.g. in JShell: "
+                + String.format(Locale.ROOT, start, port);
+    }
+
     private static void fail(Report report, int port, String url, SQLException e) {
         String said = "H2's driver said: " + e.getMessage();
         if (e.getCause() instanceof ConnectException) {
@@ -71,10 +96,7 @@ final class DbYours implements Check {
                     false,
                     "Connection refused: nothing is listening on 127.0.0.1:" + port + ".",
                     said,
-                    "Start your server first, e.g. in JShell: org.h2.tools.Server.createTcpServer("
-                            + "\"-tcpPort\", \""
-                            + port
-                            + "\", \"-ifNotExists\").start()");
+                    startHint(port));
         } else if (e.getErrorCode() == ErrorCode.REMOTE_DATABASE_NOT_FOUND_1) {
             report.verdict(
                     false,
