@@ -39,7 +39,8 @@ public final class Layout {
                                                 .withHref("/assets/print.css")
                                                 .attr("media", "print"),
                                         script().withSrc("/assets/lab.js").attr("defer"),
-                                        script().withSrc("/assets/notebook.js").attr("defer")),
+                                        script().withSrc("/assets/notebook.js").attr("defer"),
+                                        script().withSrc("/assets/browser-lab.js").attr("defer")),
                                 body(
                                         a("Skip to the lesson")
                                                 .withHref("#main")
