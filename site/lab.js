@@ -235,7 +235,7 @@
       event.preventDefault();
       if (source) return;
       clearErrors();
-      results.innerHTML = "";
+      keepPrevious(panel, results);
       setRunning(true);
       fetch("/api/runs", {
         method: "POST",
@@ -277,9 +277,13 @@
             progressLabel.textContent = data.event.label + " " + data.event.percent + "%";
             return;
           }
+<<<<<<< HEAD
           if (data.html) appendHtml(data.html);
           // lesson scripts (browser-lab.js) act on what a run reports, e.g. a port it opened
           panel.dispatchEvent(new CustomEvent("lab:event", { bubbles: true, detail: { kind: type, event: data.event } }));
+=======
+          if (data.html) decorateEvent(appendHtml(data.html), panel);
+>>>>>>> main
           if (type === "verdict" && isCheck && data.event && data.event.passed) {
             const lesson = document.querySelector("article.lesson[data-lesson]");
             if (lesson) markDone(lesson.getAttribute("data-lesson"), id);
@@ -288,7 +292,8 @@
       });
       source.addEventListener("done", function (message) {
         const data = JSON.parse(message.data);
-        finish("Run " + data.label + " in " + (data.millis / 1000).toFixed(2) + " s.");
+        finish(doneSentence(data.label, data.millis));
+        rememberRun(id, results);
       });
       source.onerror = function () {
         if (source && source.readyState === EventSource.CLOSED) finish(null);
@@ -297,9 +302,116 @@
     }
   }
 
+  // ---- reading comfort: results that stay, countdowns, copyable commands ----
+  // Each panel's last results are kept in localStorage and shown again below it after a reload;
+  // a new run moves the previous results below the panel, with their time, to compare.
+  const LAST_RUN = "loopback-lab.last-run.v1.";
+  const MAX_KEPT_HTML = 200000;
+  const KEPT_RUNS = 3;
+  function panelId(panel) {
+    return panel.getAttribute("data-experiment") || panel.getAttribute("data-check");
+  }
+  function clockTime(at) {
+    return new Date(at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+  }
+  function doneSentence(label, millis) {
+    const seconds = (millis / 1000).toFixed(2) + " s";
+    if (label === "passed") return "Check passed in " + seconds + ".";
+    if (label === "not passed") return "Check finished in " + seconds + ": not passed yet.";
+    if (label === "failed") return "Run failed after " + seconds + ".";
+    return "Run " + label + " in " + seconds + ".";
+  }
+  function previousRuns(panel) {
+    let box = panel.nextElementSibling;
+    if (!box || !box.classList.contains("previous-runs")) {
+      box = document.createElement("div");
+      box.className = "previous-runs";
+      panel.after(box);
+    }
+    return box;
+  }
+  function keptRun(panel, title, at, nodes, open) {
+    const box = previousRuns(panel);
+    const run = document.createElement("details");
+    run.className = "previous-run";
+    run.open = open;
+    const summary = document.createElement("summary");
+    summary.textContent = title + ", " + clockTime(at);
+    run.appendChild(summary);
+    nodes.forEach(function (node) { run.appendChild(node); });
+    box.prepend(run);
+    while (box.children.length > KEPT_RUNS) box.lastElementChild.remove();
+  }
+  function keepPrevious(panel, results) {
+    const at = Number(results.getAttribute("data-run-at")) || Date.now();
+    results.setAttribute("data-run-at", String(Date.now()));
+    if (!results.firstChild) return;
+    keptRun(panel, "Previous run", at, Array.from(results.childNodes), false);
+  }
+  function rememberRun(id, results) {
+    const html = results.innerHTML;
+    if (html.length > MAX_KEPT_HTML) return;
+    const at = Number(results.getAttribute("data-run-at")) || Date.now();
+    try {
+      localStorage.setItem(LAST_RUN + id, JSON.stringify({ at: at, html: html }));
+    } catch (e) { /* full or private: the results just do not outlive the page */ }
+  }
+  function restoreRun(panel) {
+    let kept = null;
+    try { kept = JSON.parse(localStorage.getItem(LAST_RUN + panelId(panel)) || "null"); } catch (e) { kept = null; }
+    if (!kept || typeof kept.html !== "string" || !kept.at) return;
+    const holder = document.createElement("div");
+    holder.innerHTML = kept.html;
+    keptRun(panel, "Your last run before this page loaded", kept.at, Array.from(holder.childNodes), true);
+  }
+  const COMMAND = /^(curl |nc |http:\/\/|Invoke-RestMethod |new java\.net\.Socket)/;
+  function decorateEvent(node, panel) {
+    if (!node.classList || !node.classList.contains("event-fact")) return;
+    const value = node.querySelector(".fact-value");
+    const note = node.querySelector(".fact-note");
+    const waiting = note && /^waiting (\d+) s$/.exec(note.textContent);
+    if (waiting) countDown(note, Number(waiting[1]), panel);
+    if (value && (waiting || COMMAND.test(value.textContent))) addCopyButton(node, value);
+  }
+  function countDown(note, seconds, panel) {
+    const end = Date.now() + seconds * 1000;
+    note.setAttribute("aria-live", "off");
+    const timer = setInterval(function () {
+      const left = Math.max(0, Math.round((end - Date.now()) / 1000));
+      if (panel.getAttribute("aria-busy") !== "true" || left === 0) {
+        clearInterval(timer);
+        note.textContent = "waited up to " + seconds + " s";
+        return;
+      }
+      note.textContent = "waiting: " + left + " s left";
+    }, 1000);
+  }
+  function addCopyButton(fact, value) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "copy copy-fact";
+    button.textContent = "Copy";
+    button.setAttribute("aria-label", "Copy " + value.textContent);
+    button.addEventListener("click", function () {
+      const done = function () {
+        button.textContent = "Copied";
+        setTimeout(function () { button.textContent = "Copy"; }, 1500);
+      };
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(value.textContent).then(done, function () { fallbackCopy(value, done); });
+      } else {
+        fallbackCopy(value, done);
+      }
+    });
+    value.after(button);
+  }
+
   function start() {
     document.querySelectorAll("[data-experiment], [data-check]").forEach(function (panel) {
-      if (panel.querySelector("form.panel-form")) setUpPanel(panel);
+      if (panel.querySelector("form.panel-form")) {
+        setUpPanel(panel);
+        restoreRun(panel);
+      }
     });
     setUpCopyButtons();
     setUpProgressTools();

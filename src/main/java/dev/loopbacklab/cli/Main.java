@@ -2,6 +2,7 @@ package dev.loopbacklab.cli;
 
 import dev.loopbacklab.LabVersion;
 import dev.loopbacklab.experiments.db.H2Bind;
+import dev.loopbacklab.net.RunFolders;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,6 +27,7 @@ public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
         H2Bind.loopbackOnly(); // before anything loads H2, or its servers listen everywhere
+        RunFolders.sweepOnce(); // socket folders a lab killed with kill -9 left behind
         ServePrefetch.startFor(args);
         int status = commandLine().execute(args);
         if (status != ServeCommand.KEEP_RUNNING) {

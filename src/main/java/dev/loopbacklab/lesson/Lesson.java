@@ -70,12 +70,18 @@ public record Lesson(
 
     /**
      * The lesson's {@code notes.md} for facilitators: the Markdown after its front matter, that
-     * text parsed once (read-only), the timing steps and what to prepare before the session.
+     * text parsed once (read-only), the timing steps, what to prepare before the session, and the
+     * questions to ask the room.
      */
     public record Notes(
-            String markdown, Node document, List<Step> steps, Optional<String> prepare) {
+            String markdown,
+            Node document,
+            List<Step> steps,
+            Optional<String> prepare,
+            List<Question> questions) {
         public Notes {
             steps = List.copyOf(steps);
+            questions = List.copyOf(questions);
         }
 
         /** The minutes of all steps. */
@@ -90,6 +96,12 @@ public record Lesson(
      * what. {@code line} is its line in {@code notes.md}.
      */
     public record Step(int minutes, String section, String what, int line) {}
+
+    /**
+     * A question to ask the room during a section, with its answer (both Markdown text), from the
+     * {@code questions:} of {@code notes.md}; {@code line} is its line there.
+     */
+    public record Question(String section, String ask, String answer, int line) {}
 
     /** A {@code .jsh} file in the lesson's folder. */
     public record Script(String fileName, String text) {}

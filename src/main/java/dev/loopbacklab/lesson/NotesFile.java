@@ -17,15 +17,17 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  * {@link ContentChecker}'s question; this only reads them as data.
  */
 final class NotesFile {
-    private static final Set<String> FIELDS = Set.of("steps", "prepare");
+    private static final Set<String> FIELDS = Set.of("steps", "prepare", "questions");
     private static final Set<String> STEP_FIELDS = Set.of("minutes", "section", "what");
+    private static final Set<String> QUESTION_FIELDS = Set.of("section", "ask", "answer");
 
     private NotesFile() {}
 
     static Lesson.Notes read(String text, String where, List<ContentChecker.Problem> problems) {
         String all = text.replace("\r\n", "\n");
         if (!all.startsWith("---\n")) {
-            return new Lesson.Notes(all, LessonMarkdown.parse(all), List.of(), Optional.empty());
+            return new Lesson.Notes(
+                    all, LessonMarkdown.parse(all), List.of(), Optional.empty(), List.of());
         }
         int end = all.indexOf("\n---\n", 3);
         if (end < 0) {
@@ -39,6 +41,7 @@ final class NotesFile {
         Map<String, Node> fields =
                 data.fields(all.substring(4, end + 1), "front matter").orElse(null);
         List<Lesson.Step> steps = new ArrayList<>();
+        List<Lesson.Question> questions = new ArrayList<>();
         Optional<String> prepare = Optional.empty();
         if (fields != null) {
             fields.forEach(
@@ -48,7 +51,7 @@ final class NotesFile {
                                     data.line(node),
                                     "unknown front matter field \""
                                             + name
-                                            + "\" (notes.md knows steps and prepare)");
+                                            + "\" (notes.md knows steps, prepare and questions)");
                         }
                     });
             List<Node> items =
@@ -61,11 +64,37 @@ final class NotesFile {
                     }
                 }
             }
+            List<Node> asked =
+                    fields.containsKey("questions")
+                            ? data.list(fields.get("questions"), "questions")
+                            : null;
+            if (asked != null) {
+                for (int i = 0; i < asked.size(); i++) {
+                    Lesson.Question question = question(asked.get(i), i + 1, data);
+                    if (question != null) {
+                        questions.add(question);
+                    }
+                }
+            }
             if (fields.containsKey("prepare")) {
                 prepare = Optional.ofNullable(data.text(fields.get("prepare"), "prepare"));
             }
         }
-        return new Lesson.Notes(markdown, LessonMarkdown.parse(markdown), steps, prepare);
+        return new Lesson.Notes(
+                markdown, LessonMarkdown.parse(markdown), steps, prepare, questions);
+    }
+
+    private static Lesson.Question question(Node node, int number, YamlData data) {
+        Map<String, Node> f = data.record(node, "question " + number, QUESTION_FIELDS);
+        if (f == null) {
+            return null;
+        }
+        String section = data.text(f.get("section"), "question " + number + " section");
+        String ask = data.text(f.get("ask"), "question " + number + " ask");
+        String answer = data.text(f.get("answer"), "question " + number + " answer");
+        return section == null || ask == null || answer == null
+                ? null
+                : new Lesson.Question(section, ask, answer, data.fileLine(node));
     }
 
     private static Lesson.Step step(Node node, int number, YamlData data) {

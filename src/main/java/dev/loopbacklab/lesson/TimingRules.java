@@ -68,6 +68,17 @@ final class TimingRules {
                 last = index;
             }
         }
+        for (Lesson.Question question : notes.questions()) {
+            if (!sections.contains(question.section())) {
+                problems.add(
+                        new ContentChecker.Problem(
+                                notesFile + ":" + question.line(),
+                                "question's section \""
+                                        + question.section()
+                                        + "\" is not a ## heading of lesson.md; its headings are: "
+                                        + String.join(" | ", sections)));
+            }
+        }
         if (notes.minutes() != lesson.minutes()) {
             problems.add(
                     new ContentChecker.Problem(

@@ -94,6 +94,35 @@ final class YamlData {
         return null;
     }
 
+    /**
+     * {@code node} as a record with exactly the fields {@code names} (each present, none other), or
+     * null with a problem.
+     */
+    Map<String, Node> record(Node node, String what, java.util.Set<String> names) {
+        String wanted = String.join(", ", names.stream().sorted().toList());
+        if (!(node instanceof MappingNode mapping)) {
+            problem(line(node), what + " must have " + wanted);
+            return null;
+        }
+        Map<String, Node> fields = new LinkedHashMap<>();
+        boolean sound = true;
+        for (NodeTuple tuple : mapping.getValue()) {
+            String key = tuple.getKeyNode() instanceof ScalarNode k ? k.getValue() : "";
+            if (!names.contains(key)) {
+                problem(
+                        line(tuple.getKeyNode()),
+                        what + " has an unknown field \"" + key + "\" (it has " + wanted + ")");
+                sound = false;
+            }
+            fields.put(key, tuple.getValueNode());
+        }
+        if (!fields.keySet().containsAll(names)) {
+            problem(line(node), what + " must have " + wanted);
+            return null;
+        }
+        return sound ? fields : null;
+    }
+
     /** {@code node} as a whole number of at least {@code min}, or null with a problem. */
     Integer wholeNumber(Node node, String what, int min) {
         if (node instanceof ScalarNode scalar

@@ -51,7 +51,7 @@ public final class UnixEchoServer implements AutoCloseable {
     public static UnixEchoServer start() throws IOException {
         // A fresh folder only we can write to: nobody can swap the socket file under us, and the
         // path stays short (the OS allows only ~100 characters for a socket path).
-        Path directory = Files.createTempDirectory("loopback-lab-");
+        Path directory = RunFolders.create();
         Path path = directory.resolve("echo.sock");
         try {
             ServerSocketChannel channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);

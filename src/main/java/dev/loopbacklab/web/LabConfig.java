@@ -35,29 +35,110 @@ public record LabConfig(
      *
      * @param maxRuns the most runs at once, from everyone
      * @param runLifetime the longest a run may take
-     * @param runStartsPerClient the most runs one client address may start per {@code startWindow}
+     * @param runStartsPerClient the most runs one client may start per {@code startWindow}
      * @param startWindow the window {@code runStartsPerClient} counts in
      * @param idleTimeout how long a connection may stay silent (half-sent requests included); keep
      *     it over 1 s, the gap between keep-alive comments on a quiet event stream
+     * @param streamsPerRun the most event streams open on one run (more are 429)
+     * @param streams the most event streams open at once, from everyone (more are 503)
+     * @param connections the most connections open at once; more wait in the kernel's queue
+     * @param minRequestRate the fewest bytes per second a request must arrive at (headers and body)
      */
     public record Limits(
             int maxRuns,
             Duration runLifetime,
             int runStartsPerClient,
             Duration startWindow,
-            Duration idleTimeout) {
-        /** 8 runs at once, 30 s each, 30 starts per client per 10 s, 30 s idle. */
+            Duration idleTimeout,
+            int streamsPerRun,
+            int streams,
+            int connections,
+            int minRequestRate) {
+        /** The run limits given, and the default limits on streams and connections. */
+        public Limits(
+                int maxRuns,
+                Duration runLifetime,
+                int runStartsPerClient,
+                Duration startWindow,
+                Duration idleTimeout) {
+            this(
+                    maxRuns,
+                    runLifetime,
+                    runStartsPerClient,
+                    startWindow,
+                    idleTimeout,
+                    STREAMS_PER_RUN,
+                    STREAMS,
+                    CONNECTIONS,
+                    MIN_REQUEST_RATE);
+        }
+
+        private static final int STREAMS_PER_RUN = 4;
+        private static final int STREAMS = 1_000;
+        private static final int CONNECTIONS = 2_000;
+        private static final int MIN_REQUEST_RATE = 256;
+
+        /**
+         * 8 runs at once, 30 s each, 30 starts per client per 10 s, 30 s idle; 4 event streams per
+         * run and 1,000 in all; 2,000 connections; requests arriving at 256 bytes/s or faster.
+         */
         public static Limits defaults() {
             return new Limits(
                     8, Duration.ofSeconds(30), 30, Duration.ofSeconds(10), Duration.ofSeconds(30));
         }
 
         public Limits withRunStarts(int perClient, Duration window) {
-            return new Limits(maxRuns, runLifetime, perClient, window, idleTimeout);
+            return new Limits(
+                    maxRuns,
+                    runLifetime,
+                    perClient,
+                    window,
+                    idleTimeout,
+                    streamsPerRun,
+                    streams,
+                    connections,
+                    minRequestRate);
         }
 
         public Limits withIdleTimeout(Duration timeout) {
-            return new Limits(maxRuns, runLifetime, runStartsPerClient, startWindow, timeout);
+            return new Limits(
+                    maxRuns,
+                    runLifetime,
+                    runStartsPerClient,
+                    startWindow,
+                    timeout,
+                    streamsPerRun,
+                    streams,
+                    connections,
+                    minRequestRate);
+        }
+
+        /** The same limits with other caps on event streams. */
+        public Limits withStreams(int perRun, int total) {
+            return new Limits(
+                    maxRuns,
+                    runLifetime,
+                    runStartsPerClient,
+                    startWindow,
+                    idleTimeout,
+                    perRun,
+                    total,
+                    connections,
+                    minRequestRate);
+        }
+
+        /** The same limits with another connection cap and minimum request rate (bytes/s). */
+        public Limits withConnections(int max, int minBytesPerSecond) {
+            return new Limits(
+                    maxRuns,
+                    runLifetime,
+                    runStartsPerClient,
+                    startWindow,
+                    idleTimeout,
+                    streamsPerRun,
+                    streams,
+                    max,
+                    minBytesPerSecond);
         }
     }
 
@@ -101,7 +182,11 @@ public record LabConfig(
                         newLifetime,
                         limits.runStartsPerClient(),
                         limits.startWindow(),
-                        limits.idleTimeout()));
+                        limits.idleTimeout(),
+                        limits.streamsPerRun(),
+                        limits.streams(),
+                        limits.connections(),
+                        limits.minRequestRate()));
     }
 
     public LabConfig withLimits(Limits newLimits) {

@@ -3,6 +3,7 @@ package dev.loopbacklab.web;
 import dev.loopbacklab.lesson.ExperimentRegistry;
 import dev.loopbacklab.lesson.LabCopy;
 import dev.loopbacklab.lesson.LessonFormatException;
+import dev.loopbacklab.lesson.RoomLink;
 import dev.loopbacklab.net.Endpoint;
 import dev.loopbacklab.notebook.NotebookLimits;
 import dev.loopbacklab.web.metrics.LabMetrics;
@@ -16,12 +17,14 @@ import dev.loopbacklab.web.runs.RunRegistry;
 import dev.loopbacklab.web.security.Guards;
 import dev.loopbacklab.web.security.PlainErrors;
 import dev.loopbacklab.web.security.SecurityHeaders;
+import dev.loopbacklab.web.security.SlowRequests;
 import dev.loopbacklab.web.tuning.JettyTuning;
 import dev.loopbacklab.web.view.Layout;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.ServerConnector;
 
 /**
@@ -41,6 +44,7 @@ public final class LabServer implements LabCopy {
     private final LabConfig config;
     private final Javalin app;
     private final RunRegistry runs;
+    private final RunApi api;
     private final NotebookWeb notebook;
 
     private final Workshop workshop;
@@ -49,11 +53,13 @@ public final class LabServer implements LabCopy {
             LabConfig config,
             Javalin app,
             RunRegistry runs,
+            RunApi api,
             Workshop workshop,
             NotebookWeb notebook) {
         this.config = config;
         this.app = app;
         this.runs = runs;
+        this.api = api;
         this.workshop = workshop;
         this.notebook = notebook;
     }
@@ -90,7 +96,14 @@ public final class LabServer implements LabCopy {
         LabMetrics metrics = new LabMetrics(runs::active);
         NotebookWeb notebook =
                 NotebookWeb.create(config.roomMode(), NotebookLimits.defaults(), pages::catalog);
-        RunApi api = new RunApi(registry, runs, limits.runStartsPerClient(), limits.startWindow());
+        RunApi api =
+                new RunApi(
+                        registry,
+                        runs,
+                        limits.runStartsPerClient(),
+                        limits.startWindow(),
+                        limits.streamsPerRun(),
+                        limits.streams());
         ErrorPages errors = new ErrorPages(chrome);
         AtomicReference<Javalin> started = new AtomicReference<>();
         Workshop workshop =
@@ -101,6 +114,7 @@ public final class LabServer implements LabCopy {
                         pages::catalog,
                         chrome);
         runs.onFinished(workshop::finished);
+        runs.provide(RoomLink.class, workshop.membership());
         Javalin app =
                 Javalin.create(
                         cfg -> {
@@ -119,13 +133,23 @@ public final class LabServer implements LabCopy {
                                         server.setErrorHandler(new PlainErrors());
                                     });
                             cfg.jetty.addConnector(
-                                    (server, http) ->
-                                            JettyTuning.connector(
-                                                    server,
-                                                    http,
-                                                    config.host(),
-                                                    config.port(),
-                                                    limits.idleTimeout()));
+                                    (server, http) -> {
+                                        ServerConnector connector =
+                                                JettyTuning.connector(
+                                                        server,
+                                                        http,
+                                                        config.host(),
+                                                        config.port(),
+                                                        limits.idleTimeout());
+                                        // Slowloris: slow requests are closed, and a cap on
+                                        // connections keeps the lab under its file limit.
+                                        connector.addBean(
+                                                new SlowRequests(limits.minRequestRate()));
+                                        server.addBean(
+                                                new NetworkConnectionLimit(
+                                                        limits.connections(), connector));
+                                        return connector;
+                                    });
                             cfg.jetty.modifyServletContextHandler(
                                     context -> context.setErrorHandler(new PlainErrors()));
                             guards.register(cfg.routes);
@@ -143,6 +167,7 @@ public final class LabServer implements LabCopy {
             workshop.start();
         } catch (RuntimeException | IOException | SQLException e) {
             runs.close();
+            api.close();
             notebook.close();
             workshop.close();
             app.stop();
@@ -151,7 +176,12 @@ public final class LabServer implements LabCopy {
                     : new IllegalStateException(
                             "the workshop room could not be opened: " + e.getMessage(), e);
         }
-        return new LabServer(config, app, runs, workshop, notebook);
+        return new LabServer(config, app, runs, api, workshop, notebook);
+    }
+
+    /** The Jetty server under it (for tests). */
+    public org.eclipse.jetty.server.Server jettyServer() {
+        return app.jettyServer().server();
     }
 
     /** The listening connector (for tests). */
@@ -208,6 +238,7 @@ public final class LabServer implements LabCopy {
     @Override
     public void close() {
         runs.close();
+        api.close();
         notebook.close();
         workshop.close();
         app.stop();

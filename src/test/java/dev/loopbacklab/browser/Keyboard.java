@@ -27,6 +27,8 @@ final class Keyboard {
           + ' input:not([disabled]), select, textarea, summary, [tabindex="0"]');
       return Array.from(controls)
           .filter(el => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden')
+          // inside a closed <details> only the summary can take focus (Chromium still lays out the rest)
+          .filter(el => el.tagName === 'SUMMARY' || !el.closest('details:not([open])'))
           .filter(el => !el.hasAttribute('data-kb-reached'))
           .map(el => el.outerHTML.slice(0, 120));
       """;

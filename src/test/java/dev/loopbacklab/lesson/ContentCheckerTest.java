@@ -47,6 +47,7 @@ class ContentCheckerTest {
                 "timing             | 00-first/notes.md:9 | section \"Gamma\" is not a ## heading of lesson.md; its headings are: Alpha",
                 "timing             | 00-first/lesson.md | minutes is 10, but the steps in notes.md add up to 9",
                 "timing             | 01-second/notes.md:1 | no timing steps: start notes.md with front matter listing the steps",
+                "timing             | 00-first/notes.md:13 | question's section \"Nowhere\" is not a ## heading of lesson.md",
                 "bad-steps          | 00-first/notes.md:11 | unknown front matter field \"timing\"",
                 "bad-steps          | 00-first/notes.md:3 | step 1 minutes must be a whole number of at least 1",
                 "bad-steps          | 00-first/notes.md:8 | step 2 what must be plain text, but YAML reads it as true or false",
@@ -92,6 +93,14 @@ class ContentCheckerTest {
         assertEquals(
                 "Run `test-count` once on the projector machine.", notes.prepare().orElseThrow());
         assertEquals(List.of("Counting", "Judging"), lesson.sections());
+        assertEquals(
+                List.of(
+                        new Lesson.Question(
+                                "Counting",
+                                "How far does it count?",
+                                "To `count`, one by one.",
+                                11)),
+                notes.questions());
         assertTrue(
                 lesson.embeds().stream()
                         .anyMatch(

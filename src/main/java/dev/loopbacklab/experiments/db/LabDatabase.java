@@ -1,5 +1,6 @@
 package dev.loopbacklab.experiments.db;
 
+import dev.loopbacklab.net.RunFolders;
 import dev.loopbacklab.net.SocketTable;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -70,7 +71,7 @@ final class LabDatabase implements AutoCloseable {
      * @throws IllegalStateException if H2 would listen on every address of this machine
      */
     static LabDatabase start(boolean allowOthers) throws SQLException, IOException {
-        Path baseDir = Files.createTempDirectory("loopback-lab-h2-");
+        Path baseDir = RunFolders.create();
         List<String> args =
                 new ArrayList<>(
                         List.of(

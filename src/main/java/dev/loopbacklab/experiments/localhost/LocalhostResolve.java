@@ -6,6 +6,7 @@ import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.HostsFile;
 import dev.loopbacklab.net.IpLiteral;
+import dev.loopbacklab.net.Platform;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ final class LocalhostResolve implements Experiment {
     private final LocalhostLookup lookup;
     private final Supplier<ResolverConfig> config;
     private final Supplier<JavaNetProperties> properties;
+    private final Platform platform;
 
     LocalhostResolve(
             LocalhostLookup lookup,
@@ -28,6 +30,19 @@ final class LocalhostResolve implements Experiment {
         this.lookup = lookup;
         this.config = config;
         this.properties = properties;
+        this.platform = Platform.current();
+    }
+
+    /** The same, as if on {@code platform}: the words differ where the resolvers do. */
+    LocalhostResolve(
+            LocalhostLookup lookup,
+            Supplier<ResolverConfig> config,
+            Supplier<JavaNetProperties> properties,
+            Platform platform) {
+        this.lookup = lookup;
+        this.config = config;
+        this.properties = properties;
+        this.platform = platform;
     }
 
     static final ExperimentInfo INFO =
@@ -56,8 +71,8 @@ final class LocalhostResolve implements Experiment {
         }
         report.table(
                 "InetAddress.getAllByName(\"localhost\") here, in Java's order",
-                List.of("#", "address", "family", "loopback?", "RFC 6724 precedence"),
-                answerRows(answer));
+                List.of("#", "address", "family", "loopback?", precedenceHeader(platform)),
+                answerRows(answer, platform));
         ResolverConfig files = config.get();
         List<HostsFile.Entry> lines = showHostsFile(report, files);
         JavaNetProperties java = properties.get();
@@ -86,13 +101,17 @@ final class LocalhostResolve implements Experiment {
                                         line,
                                         "",
                                         "glibc asks these sources in order; files means the hosts file"));
-        report.fact(
-                "/etc/gai.conf",
-                files.gaiRules().isEmpty() ? "no rules" : String.join("; ", files.gaiRules()),
-                "",
-                files.gaiRules().isEmpty()
-                        ? "glibc sorts with RFC 6724's default table"
-                        : "these rules replace RFC 6724's default table");
+        if (platform.sortsWithGaiConf()) {
+            report.fact(
+                    "/etc/gai.conf",
+                    files.gaiRules().isEmpty() ? "no rules" : String.join("; ", files.gaiRules()),
+                    "",
+                    files.gaiRules().isEmpty()
+                            ? "glibc sorts with RFC 3484's default table (gai.conf(5))"
+                            : "these rules replace glibc's default table");
+        } else {
+            report.fact("address sorting", ResolveReading.sorter(platform), "", "not glibc");
+        }
         if (!answer.isEmpty()) {
             report.fact(
                     "Java's new Socket(\"localhost\", port) connects to",
@@ -100,7 +119,8 @@ final class LocalhostResolve implements Experiment {
                     "",
                     "the first address only; it never tries the next");
         }
-        ResolveReading.of(answer, lines, java, !files.gaiRules().isEmpty()).forEach(report::say);
+        ResolveReading.of(answer, lines, java, !files.gaiRules().isEmpty(), platform)
+                .forEach(report::say);
         for (InetAddress address : answer) {
             if (!address.isLoopbackAddress()) {
                 report.warn(
@@ -113,7 +133,11 @@ final class LocalhostResolve implements Experiment {
         }
     }
 
-    private static List<List<String>> answerRows(List<InetAddress> answer) {
+    private static String precedenceHeader(Platform platform) {
+        return platform.sortsWithGaiConf() ? "glibc precedence (RFC 3484)" : "precedence";
+    }
+
+    private static List<List<String>> answerRows(List<InetAddress> answer, Platform platform) {
         List<List<String>> rows = new ArrayList<>();
         for (int i = 0; i < answer.size(); i++) {
             InetAddress address = answer.get(i);
@@ -123,7 +147,9 @@ final class LocalhostResolve implements Experiment {
                             IpLiteral.format(address),
                             Loopbacks.family(address),
                             address.isLoopbackAddress() ? "yes" : "no",
-                            Integer.toString(Loopbacks.precedence(address))));
+                            platform.sortsWithGaiConf()
+                                    ? Integer.toString(Loopbacks.precedence(address))
+                                    : "— (not glibc)"));
         }
         return rows;
     }

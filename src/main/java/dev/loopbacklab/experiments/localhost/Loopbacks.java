@@ -63,12 +63,14 @@ final class Loopbacks {
     }
 
     /**
-     * The precedence RFC 6724's default policy table (section 2.1) gives a destination: ::1/128 is
-     * 50, IPv4 (as ::ffff:0:0/96) 35, the rest of IPv6 mostly 40. Higher is tried first (rule 6).
+     * The precedence glibc's default table gives a destination. glibc sorts with RFC 3484's table
+     * (gai.conf(5) prints it), not RFC 6724's: ::1/128 is 50, IPv4 (as ::ffff:0:0/96) 10, the rest
+     * of IPv6 mostly 40. Higher is tried first. (RFC 6724 would give IPv4 35; the order is the
+     * same.)
      */
     static int precedence(InetAddress address) {
         if (!(address instanceof Inet6Address)) {
-            return 35;
+            return 10;
         }
         return address.isLoopbackAddress() ? 50 : 40;
     }

@@ -2,6 +2,7 @@ package dev.loopbacklab.experiments.localhost;
 
 import dev.loopbacklab.net.HostsFile;
 import dev.loopbacklab.net.IpLiteral;
+import dev.loopbacklab.net.Platform;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -15,13 +16,15 @@ final class ResolveReading {
      * @param answer Java's addresses for localhost, in order
      * @param hostsLines the hosts-file lines naming localhost
      * @param java this JVM's network properties
-     * @param gaiRules whether /etc/gai.conf replaces RFC 6724's default table
+     * @param gaiRules whether /etc/gai.conf replaces glibc's default table
+     * @param platform the system, whose resolver sorts the answer
      */
     static List<String> of(
             List<InetAddress> answer,
             List<HostsFile.Entry> hostsLines,
             JavaNetProperties java,
-            boolean gaiRules) {
+            boolean gaiRules,
+            Platform platform) {
         List<String> sentences = new ArrayList<>();
         boolean v4 = answer.stream().anyMatch(a -> !(a instanceof Inet6Address));
         boolean v6 = answer.stream().anyMatch(a -> a instanceof Inet6Address);
@@ -34,11 +37,18 @@ final class ResolveReading {
                             + java.order()
                             + ".");
             sentences.add(
-                    "A program that keeps getaddrinfo's order (C, Python, curl, Node 17 and"
-                            + " later) gets ::1 first: RFC 6724's default table gives ::1 precedence 50 and IPv4 35"
-                            + (gaiRules
-                                    ? ", unless /etc/gai.conf changes the table, as it does here."
-                                    : ".")
+                    (platform.sortsWithGaiConf()
+                                    ? "A program that keeps getaddrinfo's order (C, Python, Node 17"
+                                            + " and later) gets ::1 first: glibc sorts with RFC 3484's"
+                                            + " table, which gives ::1 precedence 50 and IPv4 10"
+                                            + (gaiRules
+                                                    ? ", unless /etc/gai.conf changes the table, as"
+                                                            + " it does here."
+                                                    : ".")
+                                    : "A program that keeps the system's order (C, Python, Node 17"
+                                            + " and later) gets the order of "
+                                            + sorter(platform)
+                                            + ", which normally puts ::1 first.")
                             + " So on one machine, one name can send two clients to two different addresses.");
         } else if (v4) {
             sentences.add("Here localhost means only IPv4 (" + list(answer) + ").");
@@ -53,10 +63,12 @@ final class ResolveReading {
                                 + " without IPv6. Other programs on this machine may still get ::1 first.");
             } else {
                 sentences.add(
-                        "The hosts file has no ::1 line for localhost, so every program on this"
-                                + " machine gets IPv4 only, whatever it prefers. The failure in the next experiment"
-                                + " cannot happen through the name here; it happens where the hosts file says"
-                                + " \"::1 localhost\", as Debian's, Ubuntu's and macOS's defaults do.");
+                        "The hosts file has no ::1 line for localhost, so programs that ask the"
+                                + " system resolver get IPv4 only. Not every program asks it: curl"
+                                + " 7.78 and later resolves localhost itself to 127.0.0.1 and ::1."
+                                + " The failure in the next experiment rarely happens through the name"
+                                + " here; it happens where the hosts file says \"::1 localhost\", as"
+                                + " Debian's, Ubuntu's and macOS's defaults do.");
             }
         } else if (v6) {
             sentences.add(
@@ -85,5 +97,20 @@ final class ResolveReading {
 
     private static String list(List<InetAddress> addresses) {
         return String.join(", ", addresses.stream().map(IpLiteral::format).toList());
+    }
+
+    /** Who sorts the addresses of a name on {@code platform}, in words a learner can look up. */
+    static String sorter(Platform platform) {
+        switch (platform.os()) {
+            case LINUX:
+                return "glibc's getaddrinfo (/etc/gai.conf, RFC 3484's table by default)";
+            case MAC:
+                return "macOS's own resolver (no /etc/gai.conf)";
+            case WINDOWS:
+                return "Windows' prefix policy table (netsh interface ipv6 show prefixpolicies;"
+                        + " no /etc/gai.conf)";
+            default:
+                return "this system's resolver";
+        }
     }
 }

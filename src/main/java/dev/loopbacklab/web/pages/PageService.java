@@ -115,19 +115,10 @@ final class PageService {
         Models.NotesView notes =
                 chrome.roomBanner() != null
                         ? null
-                        : lesson.notes().map(n -> notesView(lesson, n, body.toc())).orElse(null);
-        List<Models.Script> scripts =
-                lesson.scripts().stream()
-                        .map(
-                                s ->
-                                        new Models.Script(
-                                                s.fileName(),
-                                                "java -jar target/loopback-lab.jar jshell lessons/"
-                                                        + lesson.folderName()
-                                                        + "/"
-                                                        + s.fileName(),
-                                                s.text()))
-                        .toList();
+                        : lesson.notes()
+                                .map(n -> TeachingViews.notes(lesson, n, this::panel))
+                                .orElse(null);
+        List<Models.Script> scripts = scripts(lesson);
         return LessonPage.render(
                 new Models.LessonView(
                         card(lesson),
@@ -141,35 +132,22 @@ final class PageService {
                 chrome);
     }
 
-    /** The notes of {@code lesson} as pages show them; {@code toc} gives the sections' anchors. */
-    Models.NotesView notesView(Lesson lesson, Lesson.Notes notes, List<Models.TocEntry> toc) {
-        Map<String, String> anchors = new java.util.HashMap<>();
-        toc.stream()
-                .filter(t -> t.level() == 2)
-                .forEach(t -> anchors.putIfAbsent(t.text(), t.anchor()));
-        List<Models.StepView> steps =
-                notes.steps().stream()
-                        .map(
-                                s ->
-                                        new Models.StepView(
-                                                s.minutes(),
-                                                s.section(),
-                                                anchors.containsKey(s.section())
-                                                        ? "/lessons/"
-                                                                + lesson.id()
-                                                                + "#"
-                                                                + anchors.get(s.section())
-                                                        : null,
-                                                MarkdownView.inline(s.what())))
-                        .toList();
-        return new Models.NotesView(
-                steps,
-                notes.minutes(),
-                notes.prepare().map(MarkdownView::inline).orElse(null),
-                MarkdownView.renderNotes(notes.document(), this::panel).html());
+    /** The JShell scripts of {@code lesson} with the command that runs each. */
+    static List<Models.Script> scripts(Lesson lesson) {
+        return lesson.scripts().stream()
+                .map(
+                        s ->
+                                new Models.Script(
+                                        s.fileName(),
+                                        "java -jar target/loopback-lab.jar jshell lessons/"
+                                                + lesson.folderName()
+                                                + "/"
+                                                + s.fileName(),
+                                        s.text()))
+                .toList();
     }
 
-    private Models.Panel panel(String id) {
+    Models.Panel panel(String id) {
         return registry.find(id).map(PageService::panel).orElse(null);
     }
 

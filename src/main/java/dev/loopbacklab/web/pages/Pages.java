@@ -19,10 +19,12 @@ public final class Pages {
     private final PageService pages;
     private final Assets assets;
     private final PageWarmUp warmUp;
+    private final TeachingPages teaching;
 
     private Pages(PageService pages, Assets assets) {
         this.pages = pages;
         this.assets = assets;
+        this.teaching = new TeachingPages(pages);
         this.warmUp = PageWarmUp.start(pages::index, pages::renderLessons, PageWarmUp.REST_AFTER);
     }
 
@@ -67,6 +69,7 @@ public final class Pages {
         routes.get("/lessons/{id}", lesson).head("/lessons/{id}", lesson);
         routes.get("/assets/<path>", asset).head("/assets/<path>", asset);
         routes.get("/favicon.ico", favicon).head("/favicon.ico", favicon);
+        teaching.register(routes);
     }
 
     private void index(Context ctx) throws Exception {

@@ -1,11 +1,16 @@
 package dev.loopbacklab.web.runs;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.loopbacklab.lesson.Event;
+import dev.loopbacklab.lesson.EventJson;
 import dev.loopbacklab.lesson.Experiment;
 import dev.loopbacklab.lesson.Outcome;
 import dev.loopbacklab.lesson.Report;
+import dev.loopbacklab.web.view.EventHtml;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,17 +28,32 @@ public final class Run implements Report {
     /** When each event was recorded, in microseconds since the epoch (for measuring delivery). */
     private final List<Long> recordedAt = new ArrayList<>();
 
+    /**
+     * Each event as its stream sends it (HTML fragment, JSON, time), rendered once when it is
+     * recorded, on the reporting thread, however many streams send it.
+     */
+    private final List<String> payloads = new ArrayList<>();
+
     private final List<AutoCloseable> toClose = new ArrayList<>();
     private final long startedNanos = System.nanoTime();
+    private volatile long endedNanos;
+    private volatile Runnable listener;
     private volatile boolean cancelled;
     private volatile String cancelReason;
     private volatile Thread thread;
     private Outcome outcome;
     private long lastProgressNanos;
 
+    private final Map<Class<?>, Object> capabilities;
+
     Run(String id, Experiment experiment) {
+        this(id, experiment, Map.of());
+    }
+
+    Run(String id, Experiment experiment, Map<Class<?>, Object> capabilities) {
         this.id = id;
         this.experiment = experiment;
+        this.capabilities = capabilities;
     }
 
     public String id() {
@@ -60,6 +80,27 @@ public final class Run implements Report {
             record(event);
             notifyAll();
         }
+        changed();
+    }
+
+    /**
+     * Calls {@code onChange} (on the reporting thread, so it must be quick) whenever an event is
+     * recorded or the run ends; replaces the one set before.
+     */
+    void listen(Runnable onChange) {
+        this.listener = onChange;
+    }
+
+    private void changed() {
+        Runnable onChange = listener;
+        if (onChange != null) {
+            onChange.run();
+        }
+    }
+
+    @Override
+    public <T> Optional<T> capability(Class<T> type) {
+        return Optional.ofNullable(capabilities.get(type)).map(type::cast);
     }
 
     @Override
@@ -112,12 +153,14 @@ public final class Run implements Report {
                 record(new Event.Warning("Stopped: " + cancelReason + "."));
             }
             outcome = result;
+            endedNanos = System.nanoTime();
             closing = new ArrayList<>(toClose);
             toClose.clear();
             notifyAll();
         }
         closing.forEach(Run::closeQuietly);
         thread = null;
+        changed();
     }
 
     /** The outcome, or null while it is still running. */
@@ -125,9 +168,14 @@ public final class Run implements Report {
         return outcome;
     }
 
-    /** How long it has run, in milliseconds. */
+    /**
+     * How long it ran, in milliseconds, from its start to its end (or to now while it is going):
+     * the same however late its events are read.
+     */
     public long elapsedMillis() {
-        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
+        long ended = endedNanos;
+        return TimeUnit.NANOSECONDS.toMillis(
+                (ended != 0 ? ended : System.nanoTime()) - startedNanos);
     }
 
     /**
@@ -147,6 +195,11 @@ public final class Run implements Report {
         return List.copyOf(events.subList(Math.min(from, events.size()), events.size()));
     }
 
+    /** The events from index {@code from} on, without waiting. */
+    synchronized List<Event> eventsFrom(int from) {
+        return List.copyOf(events.subList(Math.min(from, events.size()), events.size()));
+    }
+
     /**
      * The times {@link #eventsFrom} events were recorded, µs since the epoch, from index {@code
      * from}.
@@ -156,15 +209,36 @@ public final class Run implements Report {
                 recordedAt.subList(Math.min(from, recordedAt.size()), recordedAt.size()));
     }
 
+    /** What its streams send for the events from index {@code from} on. */
+    synchronized List<String> payloadsFrom(int from) {
+        return List.copyOf(payloads.subList(Math.min(from, payloads.size()), payloads.size()));
+    }
+
     private void record(Event event) {
+        long at = epochMicros();
         events.add(event);
-        recordedAt.add(epochMicros());
+        recordedAt.add(at);
+        payloads.add(payload(event, at));
+    }
+
+    /** The SSE data: the HTML fragment, the event as JSON, and when it happened (µs since 1970). */
+    private static String payload(Event event, long atMicros) {
+        ObjectNode node = EventJson.mapper().createObjectNode();
+        node.put("at", atMicros);
+        node.put("html", EventHtml.render(event));
+        node.set("event", EventJson.tree(event));
+        return node.toString();
     }
 
     /** Now, in microseconds since the epoch: comparable across processes on one machine. */
     public static long epochMicros() {
         java.time.Instant now = java.time.Instant.now();
         return now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
+    }
+
+    /** How many events it has recorded so far. */
+    public synchronized int eventCount() {
+        return events.size();
     }
 
     /** Every event so far. */

@@ -3,21 +3,16 @@ package dev.loopbacklab.web.runs;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.loopbacklab.lesson.Event;
 import dev.loopbacklab.lesson.EventJson;
 import dev.loopbacklab.lesson.Experiment;
 import dev.loopbacklab.lesson.ExperimentRegistry;
 import dev.loopbacklab.lesson.ParamException;
 import dev.loopbacklab.lesson.Params;
-import dev.loopbacklab.web.view.EventHtml;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
-import io.javalin.http.sse.SseClient;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,13 +20,14 @@ import java.util.Map;
  * Events (one per report event, carrying the HTML fragment and the JSON, then {@code done}), and
  * {@code POST /api/runs/<id>/cancel} stops it. When the stream's client goes away, the run stops.
  */
-public final class RunApi {
+public final class RunApi implements AutoCloseable {
     /** The largest run request, in bytes. */
     public static final int MAX_BODY = 64 * 1024;
 
     private final ExperimentRegistry registry;
     private final RunRegistry runs;
     private final RateLimiter starts;
+    private final EventStreams streams;
 
     /**
      * Runs {@code registry}'s experiments in {@code runs}, letting one client start at most {@code
@@ -41,10 +37,19 @@ public final class RunApi {
             ExperimentRegistry registry,
             RunRegistry runs,
             int startsPerClient,
-            Duration startWindow) {
+            Duration startWindow,
+            int streamsPerRun,
+            int streams) {
         this.registry = registry;
         this.runs = runs;
         this.starts = new RateLimiter(startsPerClient, startWindow);
+        this.streams = new EventStreams(streamsPerRun, streams);
+    }
+
+    /** Ends every open event stream. */
+    @Override
+    public void close() {
+        streams.close();
     }
 
     /** Registers the run routes. */
@@ -58,7 +63,12 @@ public final class RunApi {
                         throw new NotFoundResponse();
                     }
                 });
-        routes.sse("/api/runs/{id}/events", this::stream);
+        routes.get(
+                "/api/runs/{id}/events",
+                ctx ->
+                        streams.open(
+                                ctx,
+                                runs.find(ctx.pathParam("id")).orElseThrow(NotFoundResponse::new)));
     }
 
     private void start(Context ctx) {
@@ -174,61 +184,6 @@ public final class RunApi {
         }
         run.cancel("you pressed Stop");
         ctx.status(202).contentType("application/json").result("{\"cancelled\":true}");
-    }
-
-    /**
-     * Streams the run's events; blocks this request's thread until the run ends or the client goes.
-     */
-    private void stream(SseClient client) {
-        Run run = runs.find(client.ctx().pathParam("id")).orElse(null);
-        int next = 0;
-        try {
-            SseFrames frames = new SseFrames(client.ctx().res().getOutputStream());
-            if (run == null) {
-                frames.event("error", "{\"message\":\"no such run\"}", "0");
-                return;
-            }
-            while (true) {
-                List<Event> events = run.eventsFrom(next, 1000);
-                List<Long> times = run.recordedAtFrom(next);
-                for (int i = 0; i < events.size(); i++) {
-                    Event event = events.get(i);
-                    frames.event(
-                            event.type(), payload(event, times.get(i)), Integer.toString(next++));
-                }
-                if (events.isEmpty()) {
-                    if (run.outcome() != null) {
-                        ObjectNode done = EventJson.mapper().createObjectNode();
-                        done.put(
-                                "outcome", run.outcome().name().toLowerCase(java.util.Locale.ROOT));
-                        done.put("label", run.outcome().label());
-                        done.put("millis", run.elapsedMillis());
-                        done.put("at", Run.epochMicros());
-                        frames.event("done", done.toString(), Integer.toString(next));
-                        break;
-                    }
-                    frames.comment("waiting");
-                }
-            }
-        } catch (IOException e) {
-            // the client went away: the run stops below
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            if (run != null && run.outcome() == null) {
-                run.cancel("the page that was showing it went away");
-            }
-            client.close();
-        }
-    }
-
-    /** The SSE data: the HTML fragment, the event as JSON, and when it happened (µs since 1970). */
-    private static String payload(Event event, long atMicros) {
-        ObjectNode node = EventJson.mapper().createObjectNode();
-        node.put("at", atMicros);
-        node.put("html", EventHtml.render(event));
-        node.set("event", EventJson.tree(event));
-        return node.toString();
     }
 
     /** Answers a run request with {@code {"error": message, "field": field}}. */

@@ -51,7 +51,15 @@ public final class Components {
                                                 "loopback-lab "
                                                         + (panel.check() ? "check " : "run ")
                                                         + panel.id()))
-                                .withClass("no-js-note"))
+                                .withClass("no-js-note"),
+                        // print.css shows it when the panel has no result to print
+                        p(
+                                        text("Not run yet. From a terminal: "),
+                                        code(
+                                                "java -jar loopback-lab.jar "
+                                                        + (panel.check() ? "check " : "run ")
+                                                        + panel.id()))
+                                .withClass("panel-cli"))
                 .withClass(panel.check() ? "panel panel-check" : "panel")
                 .attr(panel.check() ? "data-check" : "data-experiment", panel.id())
                 .attr("aria-labelledby", titleId);

@@ -18,6 +18,21 @@ public final class Layout {
 
     /** A complete HTML document. */
     public static String page(String title, Chrome chrome, DomContent... content) {
+        return page(title, chrome, null, content);
+    }
+
+    /**
+     * A teaching page (agenda, presenter, speaker, handouts): the same frame with {@code bodyClass}
+     * on its body, teach.css and presenter.js.
+     */
+    public static String teachingPage(
+            String title, Chrome chrome, String bodyClass, DomContent... content) {
+        return page(title, chrome, bodyClass, content);
+    }
+
+    private static String page(
+            String title, Chrome chrome, String bodyClass, DomContent... content) {
+        boolean teaching = bodyClass != null;
         return document(
                 html(
                                 head(
@@ -40,41 +55,54 @@ public final class Layout {
                                                 .attr("media", "print"),
                                         script().withSrc("/assets/lab.js").attr("defer"),
                                         script().withSrc("/assets/notebook.js").attr("defer"),
-                                        script().withSrc("/assets/browser-lab.js").attr("defer")),
-                                body(
-                                        a("Skip to the lesson")
-                                                .withHref("#main")
-                                                .withClass("skip-link"),
+                                        script().withSrc("/assets/browser-lab.js").attr("defer"),
                                         iff(
-                                                chrome.roomBanner() != null,
-                                                div(chrome.roomBanner())
-                                                        .withClass("room-banner")
-                                                        .attr("role", "status")),
-                                        header(
-                                                        nav(
-                                                                        a(
-                                                                                        span("127.0.0.1")
-                                                                                                .withClass(
-                                                                                                        "brand-mark"),
-                                                                                        text(
-                                                                                                " Loopback Lab"))
-                                                                                .withHref("/")
-                                                                                .withClass("brand"),
-                                                                        span().withClass(
-                                                                                        "progress-summary")
-                                                                                .attr(
-                                                                                        "data-progress-summary"))
-                                                                .attr("aria-label", "Site"))
-                                                .withClass("site-header"),
-                                        main(content).withId("main"),
-                                        footer(
-                                                        p(
-                                                                text(
-                                                                        "Loopback Lab "
-                                                                                + chrome.version()
-                                                                                + " · served from your own machine; "
-                                                                                + "every result on these pages was measured here.")))
-                                                .withClass("site-footer")))
+                                                teaching,
+                                                link().withRel("stylesheet")
+                                                        .withHref("/assets/teach.css")),
+                                        iff(
+                                                teaching,
+                                                script().withSrc("/assets/presenter.js")
+                                                        .attr("defer"))),
+                                body(
+                                                a("Skip to the lesson")
+                                                        .withHref("#main")
+                                                        .withClass("skip-link"),
+                                                iff(
+                                                        chrome.roomBanner() != null,
+                                                        div(chrome.roomBanner())
+                                                                .withClass("room-banner")
+                                                                .attr("role", "status")),
+                                                header(
+                                                                nav(
+                                                                                a(
+                                                                                                span("127.0.0.1")
+                                                                                                        .withClass(
+                                                                                                                "brand-mark"),
+                                                                                                text(
+                                                                                                        " Loopback Lab"))
+                                                                                        .withHref(
+                                                                                                "/")
+                                                                                        .withClass(
+                                                                                                "brand"),
+                                                                                span().withClass(
+                                                                                                "progress-summary")
+                                                                                        .attr(
+                                                                                                "data-progress-summary"))
+                                                                        .attr("aria-label", "Site"))
+                                                        .withClass("site-header"),
+                                                main(content).withId("main"),
+                                                footer(
+                                                                p(
+                                                                        text(
+                                                                                "Loopback Lab "
+                                                                                        + chrome
+                                                                                                .version()
+                                                                                        + " · served from your own machine; "
+                                                                                        + "every result on these pages was measured here.")))
+                                                        .withClass("site-footer"))
+                                        .withCondClass(
+                                                teaching, bodyClass == null ? "" : bodyClass))
                         .attr("lang", "en"));
     }
 }

@@ -67,6 +67,34 @@ public final class MarkdownView {
                 : html;
     }
 
+    /** A part of a lesson cut at its {@code ##} headings: the heading's text and the HTML. */
+    public record Part(String title, String html) {}
+
+    /**
+     * Renders {@code document} cut at each {@code ##} heading: the first part is what comes before
+     * the first heading (its title is empty), then one part per section, its heading included.
+     */
+    public static List<Part> parts(Node document, Function<String, Panel> panels) {
+        HtmlRenderer renderer =
+                HtmlRenderer.builder()
+                        .extensions(EXTENSIONS)
+                        .nodeRendererFactory(context -> new BlockRenderer(context, panels, 0))
+                        .build();
+        List<Part> parts = new ArrayList<>();
+        String title = "";
+        StringBuilder html = new StringBuilder();
+        for (Node node = document.getFirstChild(); node != null; node = node.getNext()) {
+            if (node instanceof Heading heading && heading.getLevel() == 2) {
+                parts.add(new Part(title, html.toString()));
+                title = LessonMarkdown.textOf(heading);
+                html.setLength(0);
+            }
+            html.append(renderer.render(node));
+        }
+        parts.add(new Part(title, html.toString()));
+        return parts;
+    }
+
     private static Rendered render(Node document, Function<String, Panel> panels, int shift) {
         HtmlRenderer renderer =
                 HtmlRenderer.builder()

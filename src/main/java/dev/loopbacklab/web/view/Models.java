@@ -62,7 +62,69 @@ public final class Models {
      * Facilitator notes as a page shows them: the timing steps, what to prepare (HTML, may be null)
      * and the notes' own text (HTML).
      */
-    public record NotesView(List<StepView> steps, int minutes, String prepareHtml, String html) {}
+    public record NotesView(
+            List<StepView> steps,
+            int minutes,
+            String prepareHtml,
+            List<QuestionView> questions,
+            String html) {}
+
+    /** A question to ask the room and its answer (HTML), with the section it belongs to. */
+    public record QuestionView(String section, String askHtml, String answerHtml) {}
+
+    /**
+     * One step of the presenter view: a section of the lesson (the first is the lesson's opening),
+     * its planned minutes (0 if untimed), its timing lines and questions.
+     */
+    public record Slide(
+            String title,
+            String html,
+            int minutes,
+            List<StepView> steps,
+            List<QuestionView> questions) {}
+
+    /** A lesson as the presenter and speaker views show it. */
+    public record PresenterView(
+            LessonCard card, List<String> objectives, List<Slide> slides, NotesView notes) {
+        public String presentHref() {
+            return card.href() + "/present";
+        }
+
+        public String speakerHref() {
+            return card.href() + "/speaker";
+        }
+    }
+
+    /** A block of the agenda: a lesson (or, if {@code lesson} is null, a break) with its times. */
+    public record AgendaBlock(String start, String end, int minutes, LessonCard lesson) {}
+
+    /** What a teacher does before the session for one lesson (HTML). */
+    public record Preparation(LessonCard lesson, String html) {}
+
+    /** The agenda of a workshop plan. */
+    public record AgendaView(
+            String spec,
+            String start,
+            String end,
+            int minutes,
+            List<AgendaBlock> blocks,
+            List<Preparation> prepare,
+            String query) {}
+
+    /** An experiment or check as a handout prints it: what it is and its command line. */
+    public record HandoutPanel(
+            String id, boolean check, String title, String description, String cli) {}
+
+    /** One lesson of a handout. */
+    public record HandoutLesson(
+            LessonCard card,
+            List<String> objectives,
+            List<HandoutPanel> panels,
+            List<Script> scripts,
+            NotesView notes) {}
+
+    /** A printable handout for a plan: the learner's, or the facilitator's (with notes). */
+    public record HandoutView(AgendaView agenda, List<HandoutLesson> lessons) {}
 
     /** One timed step: minutes, the section it belongs to (text and link), what (HTML). */
     public record StepView(int minutes, String section, String href, String whatHtml) {}

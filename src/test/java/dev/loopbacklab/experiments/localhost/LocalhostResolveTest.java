@@ -9,6 +9,7 @@ import dev.loopbacklab.lesson.Event;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.net.HostsFile;
 import dev.loopbacklab.net.IpLiteral;
+import dev.loopbacklab.net.Platform;
 import dev.loopbacklab.testing.RecordingReport;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -29,10 +30,24 @@ class LocalhostResolveTest {
 
     @TempDir Path dir;
 
+    static final Platform LINUX = Platform.of("Linux", "6.1");
+    static final Platform MAC = Platform.of("Mac OS X", "14.5");
+    static final Platform WINDOWS = Platform.of("Windows 11", "10.0");
+
     private RecordingReport run(
             LocalhostLookup lookup, ResolverConfig config, JavaNetProperties properties)
             throws Exception {
-        LocalhostResolve experiment = new LocalhostResolve(lookup, () -> config, () -> properties);
+        return run(lookup, config, properties, LINUX);
+    }
+
+    private RecordingReport run(
+            LocalhostLookup lookup,
+            ResolverConfig config,
+            JavaNetProperties properties,
+            Platform platform)
+            throws Exception {
+        LocalhostResolve experiment =
+                new LocalhostResolve(lookup, () -> config, () -> properties, platform);
         RecordingReport report = new RecordingReport();
         experiment.run(Params.parse(experiment.params(), Map.of()), report);
         return report;
@@ -83,15 +98,15 @@ class LocalhostResolveTest {
                 run(() -> List.of(V4, V6), files(DEBIAN, "# all comments\n"), DEFAULTS);
 
         assertEquals(List.of("127.0.0.1", "::1"), column(report.all(Event.Table.class).get(1), 1));
-        assertEquals(List.of("35", "50"), column(report.all(Event.Table.class).get(0), 4));
+        assertEquals(List.of("10", "50"), column(report.all(Event.Table.class).get(0), 4));
         String reading = report.narration();
         assertTrue(
                 reading.contains("Java put 127.0.0.1 first; its order is IPv4 addresses first"),
                 reading);
         assertTrue(
                 reading.contains(
-                        "gets ::1 first: RFC 6724's default table gives ::1 precedence 50"
-                                + " and IPv4 35."),
+                        "gets ::1 first: glibc sorts with RFC 3484's table, which gives ::1"
+                                + " precedence 50 and IPv4 10."),
                 reading);
         assertEquals("no rules", fact(report, "/etc/gai.conf").value());
         assertEquals("hosts:          files dns", fact(report, "/etc/nsswitch.conf").value());
@@ -196,5 +211,26 @@ class LocalhostResolveTest {
                 .filter(f -> f.label().equals(label))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no fact " + label + " in " + report.events));
+    }
+
+    @Test
+    void macAndWindowsAreNotToldAboutGlibcOrGaiConf() throws Exception {
+        for (Platform platform : List.of(MAC, WINDOWS)) {
+            RecordingReport report =
+                    run(() -> List.of(V4, V6), files(DEBIAN, ""), DEFAULTS, platform);
+            String all = report.narration() + report.all(Event.Fact.class);
+            assertFalse(all.contains("gai.conf: glibc"), all);
+            assertFalse(all.contains("glibc sorts"), all);
+            assertTrue(
+                    report.all(Event.Fact.class).stream()
+                            .noneMatch(f -> f.label().equals("/etc/gai.conf")),
+                    all);
+            assertEquals(
+                    List.of("— (not glibc)", "— (not glibc)"),
+                    column(report.all(Event.Table.class).get(0), 4));
+            assertTrue(
+                    fact(report, "address sorting").value().contains(platform.name()),
+                    fact(report, "address sorting").toString());
+        }
     }
 }

@@ -1,0 +1,180 @@
+// Loopback Lab — the presenter view, the speaker window and their pacing timer. Loaded by the
+// teaching pages only; no inline script (the CSP forbids it), no library. The two windows share one
+// state in localStorage (step, when the lesson and the step started) and tell each other at once
+// through a BroadcastChannel; a "storage" event is the fallback where that channel is missing.
+"use strict";
+
+(function () {
+  const bar = document.querySelector(".present-bar");
+  if (!bar) return;
+  const lesson = bar.getAttribute("data-lesson");
+  const stepCount = parseInt(bar.getAttribute("data-steps"), 10) || 1;
+  const lessonMinutes = parseInt(bar.getAttribute("data-lesson-minutes"), 10) || 0;
+  const KEY = "loopback-lab.present." + lesson;
+  const isSpeaker = document.body.classList.contains("speaker");
+  // Rehearsal: ?rehearse=N runs the clock N times faster (a minute lasts 60/N seconds), to try a
+  // plan out, and for the browser tests.
+  const rehearse = Math.min(600, Math.max(1, parseInt(new URLSearchParams(location.search).get("rehearse"), 10) || 1));
+  const MINUTE = 60000 / rehearse;
+  const channel = "BroadcastChannel" in window ? new BroadcastChannel(KEY) : null;
+
+  const presentSteps = Array.prototype.slice.call(document.querySelectorAll(".present-step"));
+  const speakerSteps = Array.prototype.slice.call(document.querySelectorAll(".speaker-step"));
+  const minutes = presentSteps.length > 0
+    ? presentSteps.map(function (s) { return parseInt(s.getAttribute("data-minutes"), 10) || 0; })
+    : speakerSteps.map(function (s) { return parseInt(s.getAttribute("data-minutes"), 10) || 0; });
+  const titles = presentSteps.map(function (s) { return s.getAttribute("data-title"); });
+
+  function load() {
+    try {
+      const s = JSON.parse(localStorage.getItem(KEY) || "null");
+      if (s && typeof s.step === "number" && typeof s.lessonStart === "number") return s;
+    } catch (e) { /* unreadable: start afresh */ }
+    return null;
+  }
+  let state = load();
+  if (!state || (!isSpeaker && Date.now() - state.lessonStart > 4 * lessonMinutes * MINUTE + 3600000)) {
+    state = { step: 0, lessonStart: Date.now(), stepStart: Date.now() };
+    save(false);
+  }
+
+  function save(tell) {
+    try { localStorage.setItem(KEY, JSON.stringify(state)); } catch (e) { /* private mode */ }
+    if (tell && channel) channel.postMessage(state);
+  }
+
+  function go(step, focus) {
+    step = Math.max(0, Math.min(stepCount - 1, step));
+    if (step !== state.step) {
+      state = { step: step, lessonStart: state.lessonStart, stepStart: Date.now() };
+      save(true);
+    }
+    show(focus);
+  }
+
+  function show(focus) {
+    const step = state.step;
+    presentSteps.forEach(function (s, i) { s.hidden = i !== step; });
+    speakerSteps.forEach(function (s, i) {
+      s.hidden = i !== step && i !== step + 1;
+      s.classList.toggle("is-now", i === step);
+      s.classList.toggle("is-next", i === step + 1);
+      const label = s.querySelector(".speaker-label");
+      if (label) label.textContent = i === step ? "Now" : "Next";
+    });
+    document.querySelectorAll(".step-number").forEach(function (el) { el.textContent = String(step + 1); });
+    document.querySelectorAll(".step-prev").forEach(function (b) { b.disabled = step === 0; });
+    document.querySelectorAll(".step-next").forEach(function (b) { b.disabled = step === stepCount - 1; });
+    document.querySelectorAll(".pace-step-plan").forEach(function (el) {
+      el.textContent = minutes[step] ? " of " + minutes[step] + " min" : " (step not timed)";
+    });
+    const current = presentSteps[step] || speakerSteps[step];
+    if (current) {
+      const title = current.getAttribute("data-title") || (current.querySelector("h2") || {}).textContent || "";
+      document.querySelectorAll(".step-announce").forEach(function (el) {
+        el.textContent = "Step " + (step + 1) + " of " + stepCount + ": " + title;
+      });
+      if (focus) {
+        const heading = current.querySelector("h2");
+        if (heading) heading.focus({ preventScroll: false });
+      }
+    }
+    presentSteps.forEach(setUpQuestions);
+    tick();
+  }
+
+  function clock(ms) {
+    const s = Math.max(0, Math.floor(ms / 1000));
+    const m = Math.floor(s / 60);
+    return m + ":" + String(s % 60).padStart(2, "0");
+  }
+
+  // on pace / behind / over, from the planned minutes of the steps so far
+  function pace(now) {
+    const total = now - state.lessonStart;
+    const inStep = now - state.stepStart;
+    let plannedEnd = 0;
+    for (let i = 0; i <= state.step; i++) plannedEnd += minutes[i] || 0;
+    if (lessonMinutes > 0 && total > lessonMinutes * MINUTE) return "over";
+    const budget = minutes[state.step] || 0;
+    if (budget > 0 && (inStep > budget * MINUTE || total > plannedEnd * MINUTE)) return "behind";
+    return "on-pace";
+  }
+  const WORDS = { "on-pace": "on pace", behind: "behind", over: "over time" };
+
+  function tick() {
+    const now = Date.now();
+    // shown in real minutes:seconds, scaled when rehearsing so the numbers match the plan
+    document.querySelectorAll(".pace-step-time").forEach(function (el) { el.textContent = clock((now - state.stepStart) * rehearse); });
+    document.querySelectorAll(".pace-total-time").forEach(function (el) { el.textContent = clock((now - state.lessonStart) * rehearse); });
+    const p = pace(now);
+    document.querySelectorAll(".pace-state").forEach(function (el) {
+      if (el.getAttribute("data-state") !== p) {
+        el.setAttribute("data-state", p);
+        el.textContent = WORDS[p];
+      }
+    });
+  }
+
+  // Questions for the room: one at a time; each answer stays closed until the teacher opens it.
+  function setUpQuestions(step) {
+    const box = step.querySelector(".present-questions");
+    if (!box || box.getAttribute("data-ready")) return;
+    box.setAttribute("data-ready", "yes");
+    const items = Array.prototype.slice.call(box.querySelectorAll(".question"));
+    const next = box.querySelector(".next-question");
+    let shown = 1;
+    function update() {
+      items.forEach(function (q, i) { q.hidden = i >= shown; });
+      next.hidden = shown >= items.length;
+    }
+    next.addEventListener("click", function () {
+      shown++;
+      update();
+      const summary = items[shown - 1] && items[shown - 1].querySelector("summary");
+      if (summary) summary.focus();
+    });
+    update();
+  }
+
+  document.querySelectorAll(".step-prev").forEach(function (b) { b.addEventListener("click", function () { go(state.step - 1, true); }); });
+  document.querySelectorAll(".step-next").forEach(function (b) { b.addEventListener("click", function () { go(state.step + 1, true); }); });
+  document.querySelectorAll(".pace-restart").forEach(function (b) {
+    b.addEventListener("click", function () {
+      state = { step: state.step, lessonStart: Date.now(), stepStart: Date.now() };
+      save(true);
+      tick();
+    });
+  });
+
+  document.addEventListener("keydown", function (e) {
+    if (e.altKey || e.ctrlKey || e.metaKey || e.defaultPrevented) return;
+    const t = e.target;
+    // in a form field or on a control, keys do what they always do
+    if (t && t.closest && t.closest("input, textarea, select, button, summary, [contenteditable], form")) return;
+    let to = null;
+    if (e.key === "ArrowRight" || e.key === "PageDown") to = state.step + 1;
+    else if (e.key === "ArrowLeft" || e.key === "PageUp") to = state.step - 1;
+    else if (e.key === "Home") to = 0;
+    else if (e.key === "End") to = stepCount - 1;
+    if (to === null) return;
+    e.preventDefault();
+    go(to, true);
+  });
+
+  function follow(next) {
+    if (!next || typeof next.step !== "number") return;
+    state = next;
+    show(false);
+  }
+  if (channel) channel.onmessage = function (e) { follow(e.data); };
+  window.addEventListener("storage", function (e) {
+    if (e.key === KEY && e.newValue) {
+      try { follow(JSON.parse(e.newValue)); } catch (err) { /* ignore */ }
+    }
+  });
+
+  document.documentElement.classList.add("presenting");
+  show(false);
+  setInterval(tick, 250);
+})();

@@ -1,0 +1,257 @@
+package dev.loopbacklab.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loopbacklab.testing.TestLab;
+import dev.loopbacklab.web.LabServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
+
+/**
+ * Teaching from the lab, on the fixture lessons (lesson "first": 5 minutes, steps of 3 and 2): the
+ * presenter view with the keyboard, the speaker window following it, the pacing timer, and the
+ * printed handouts read back from Chromium's PDF.
+ */
+class TeachingBrowserTest extends BrowserTestBase {
+    private static final String STATE = "loopback-lab.present.first";
+
+    @Override
+    LabServer startLab() {
+        return TestLab.start();
+    }
+
+    private int shownStep() {
+        List<WebElement> shown =
+                findAll(".present-step").stream().filter(WebElement::isDisplayed).toList();
+        assertEquals(1, shown.size(), "one step at a time");
+        return Integer.parseInt(shown.get(0).getAttribute("data-step"));
+    }
+
+    private void freshPresenter(String query) {
+        open("/lessons/first");
+        browser.js("localStorage.removeItem(arguments[0]);", STATE);
+        open("/lessons/first/present" + query);
+    }
+
+    private void press(CharSequence key) {
+        browser.driver().findElement(By.tagName("body")).sendKeys(key);
+    }
+
+    @Test
+    void thePresenterStepsThroughTheSectionsWithTheKeyboard() {
+        freshPresenter("");
+        assertEquals(0, shownStep());
+        assertEquals("1", find(".step-number").getText());
+        press(Keys.ARROW_RIGHT);
+        browser.await(d -> shownStep() == 1);
+        assertEquals("Counting", browser.active().getText().replace("#", "").strip());
+        press(Keys.PAGE_DOWN);
+        browser.await(d -> shownStep() == 2);
+        press(Keys.ARROW_LEFT);
+        browser.await(d -> shownStep() == 1);
+        press(Keys.END);
+        browser.await(d -> shownStep() == 2);
+        press(Keys.HOME);
+        browser.await(d -> shownStep() == 0);
+        assertFalse(find(".step-prev").isEnabled(), "no step before the first");
+        assertEquals(1, findAll("h1").size());
+        assertTrue(
+                findAll(".facilitator-notes, .notes-text").isEmpty(), "no notes on the projector");
+        assertAccessible("presenter-first-step");
+    }
+
+    @Test
+    void aRunPanelStillRunsInThePresenterAndTypingInItDoesNotChangeTheStep() {
+        freshPresenter("");
+        press(Keys.ARROW_RIGHT);
+        browser.await(d -> shownStep() == 1);
+        WebElement panel = find("[data-experiment=test-count]");
+        WebElement count = panel.findElement(By.name("count"));
+        count.clear();
+        count.sendKeys("5", Keys.ARROW_LEFT, Keys.ARROW_RIGHT);
+        assertEquals(1, shownStep(), "arrow keys in a field move the caret, not the step");
+        runPanel(panel);
+        assertEquals("5", panel.findElement(By.cssSelector(".fact-value")).getText());
+    }
+
+    @Test
+    void questionsComeOneAtATimeWithTheAnswerClosed() {
+        freshPresenter("");
+        press(Keys.ARROW_RIGHT);
+        browser.await(d -> shownStep() == 1);
+        WebElement question = find(".present-step[data-step='1'] .question");
+        assertTrue(question.getText().contains("How far does it count?"));
+        WebElement answer = question.findElement(By.cssSelector("details.answer"));
+        assertEquals(null, answer.getAttribute("open"));
+        assertFalse(answer.findElement(By.tagName("p")).isDisplayed(), "the answer is hidden");
+        answer.findElement(By.tagName("summary")).click();
+        assertTrue(answer.findElement(By.tagName("p")).isDisplayed());
+        assertAccessible("presenter-question-revealed");
+    }
+
+    @Test
+    void theSpeakerWindowFollowsThePresenterAndShowsNotesOfNowAndNext() {
+        freshPresenter("");
+        String presenter = browser.driver().getWindowHandle();
+        browser.driver().switchTo().newWindow(WindowType.WINDOW);
+        String speaker = browser.driver().getWindowHandle();
+        try {
+            open("/lessons/first/speaker");
+            browser.await(d -> find(".speaker-step.is-now").getAttribute("data-step").equals("0"));
+            browser.driver().switchTo().window(presenter);
+            press(Keys.ARROW_RIGHT);
+            browser.await(d -> shownStep() == 1);
+            browser.driver().switchTo().window(speaker);
+            browser.await(d -> find(".speaker-step.is-now").getAttribute("data-step").equals("1"));
+            WebElement now = find(".speaker-step.is-now");
+            assertTrue(now.getText().contains("3 min: Run the counter."), now.getText());
+            assertTrue(now.getText().contains("Answer: To count, one by one."), now.getText());
+            assertTrue(find(".speaker-step.is-next").getText().contains("Judging"));
+            assertAccessible("speaker-window");
+            // and the other way round: the teacher steps from the speaker window
+            find(".step-next").click();
+            browser.driver().switchTo().window(presenter);
+            browser.await(d -> shownStep() == 2);
+        } finally {
+            browser.driver().switchTo().window(speaker).close();
+            browser.driver().switchTo().window(presenter);
+        }
+    }
+
+    @Test
+    void thePacingTimerSaysOnPaceBehindAndOverFromThePlan() {
+        long minute = TimeUnit.MINUTES.toMillis(1);
+        long now = System.currentTimeMillis();
+        // step 1 ("Counting", 3 min planned) one minute in, two minutes into the lesson
+        assertEquals("on pace", paceAfter(1, now - 2 * minute, now - minute));
+        // four minutes into that 3-minute step
+        assertEquals("behind", paceAfter(1, now - 4 * minute, now - 4 * minute));
+        // past the lesson's 5 minutes
+        assertEquals("over time", paceAfter(2, now - 6 * minute, now - minute));
+        assertEquals("over", find(".pace-state").getAttribute("data-state"));
+        // and live: rehearsing at 60x, a fresh lesson runs from on pace to behind to over
+        freshPresenter("?rehearse=60");
+        press(Keys.ARROW_RIGHT);
+        browser.await(d -> shownStep() == 1);
+        browser.await(d -> find(".pace-state").getAttribute("data-state").equals("behind"));
+        browser.await(d -> find(".pace-state").getAttribute("data-state").equals("over"));
+        assertEquals("over time", find(".pace-state").getText());
+    }
+
+    private String paceAfter(int step, long lessonStart, long stepStart) {
+        open("/lessons/first");
+        browser.js(
+                "localStorage.setItem(arguments[0], JSON.stringify({step: arguments[1],"
+                        + " lessonStart: arguments[2], stepStart: arguments[3]}));",
+                STATE,
+                step,
+                lessonStart,
+                stepStart);
+        open("/lessons/first/present");
+        return find(".pace-state").getText();
+    }
+
+    @Test
+    void theAgendaAndHandoutsPassAxe() {
+        open("/agenda?plan=first,break-10,second&start=13:30");
+        assertTrue(find("table.agenda").getText().contains("13:35 13:45 10 Break"));
+        assertAccessible("agenda");
+        open("/handout?plan=first,second");
+        assertAccessible("learner-handout");
+        open("/facilitator?plan=first,second");
+        assertAccessible("facilitator-printout");
+    }
+
+    @Test
+    void theLearnerHandoutPrintsWithoutNotesOnA4AndLetter() throws Exception {
+        for (String paper : List.of("a4", "letter")) {
+            open("/handout?plan=first,second");
+            String text = pdfText(printToPdf("handout-" + paper, paper));
+            assertTrue(text.contains("java -jar loopback-lab.jar run test-count"), text);
+            assertTrue(text.contains("Your answer and what the check said"), text);
+            assertFalse(text.contains("How far does it count?"), "no questions for the room");
+            assertFalse(text.contains("Run the counter."), "no timing notes");
+            assertFalse(text.contains("Ask the room"), "no notes");
+            int pages = pages(text);
+            assertTrue(pages >= 3 && pages <= 6, pages + " pages");
+        }
+    }
+
+    @Test
+    void theFacilitatorPrintoutHasTheAgendaNotesAndAnswers() throws Exception {
+        open("/facilitator?plan=first,second");
+        String text = pdfText(printToPdf("facilitator-a4", "a4"));
+        assertTrue(text.contains("Agenda"), text);
+        assertTrue(text.contains("How far does it count?"), text);
+        assertTrue(text.contains("one by one."), text);
+        assertTrue(text.contains("Ask the room."), text);
+        int pages = pages(text);
+        assertTrue(pages >= 2 && pages <= 5, pages + " pages");
+    }
+
+    @Test
+    void aPrintedLessonHasNoEmptyPanelAndNoNotes() throws Exception {
+        open("/lessons/first");
+        String before = pdfText(printToPdf("lesson-not-run", "a4"));
+        assertTrue(
+                before.contains(
+                        "Not run yet. From a terminal: java -jar loopback-lab.jar run test-count"),
+                before);
+        assertTrue(before.contains("java -jar loopback-lab.jar check test-judge"), before);
+        assertFalse(before.contains("Facilitator notes"), "notes never print with the lesson");
+        assertFalse(before.contains("Ask the room"), before);
+        runPanel(find("[data-experiment=test-count]"));
+        String after = pdfText(printToPdf("lesson-run", "a4"));
+        assertFalse(after.contains("run test-count"), "the result prints instead of the command");
+        assertTrue(after.contains("Run completed in"), after);
+    }
+
+    /** Prints the current page with Chromium (Page.printToPDF) on {@code paper}. */
+    private Path printToPdf(String name, String paper) throws IOException {
+        boolean letter = paper.equals("letter");
+        Map<String, Object> result =
+                browser.cdp(
+                        "Page.printToPDF",
+                        Map.of(
+                                "paperWidth",
+                                letter ? 8.5 : 8.27,
+                                "paperHeight",
+                                letter ? 11.0 : 11.69,
+                                "printBackground",
+                                true,
+                                "preferCSSPageSize",
+                                false));
+        Path pdf = Path.of("target", "screenshots", name + ".pdf");
+        Files.createDirectories(pdf.getParent());
+        Files.write(pdf, Base64.getDecoder().decode((String) result.get("data")));
+        return pdf;
+    }
+
+    private static String pdfText(Path pdf) throws Exception {
+        Process process =
+                new ProcessBuilder("pdftotext", "-layout", pdf.toString(), "-")
+                        .redirectErrorStream(true)
+                        .start();
+        String text = new String(process.getInputStream().readAllBytes());
+        assertEquals(0, process.waitFor(), text);
+        // pdftotext breaks long lines where the page does; join them for searching, but keep the
+        // form feed that ends each page
+        return text.replaceAll("[ \\t\\r\\n]+", " ");
+    }
+
+    private static int pages(String pdfText) {
+        return (int) pdfText.chars().filter(c -> c == '\f').count();
+    }
+}
