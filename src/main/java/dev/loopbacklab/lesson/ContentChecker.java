@@ -50,6 +50,20 @@ public final class ContentChecker {
         }
     }
 
+    private List<Problem> unknownIds(List<Lesson.Embed> embeds, String file) {
+        List<Problem> problems = new ArrayList<>();
+        for (Lesson.Embed embed : embeds) {
+            String at = file + ":" + embed.line();
+            if (embed.kind() == Lesson.Embed.Kind.EXPERIMENT && !experiments.contains(embed.id())) {
+                problems.add(new Problem(at, "no experiment named \"" + embed.id() + "\""));
+            }
+            if (embed.kind() == Lesson.Embed.Kind.CHECK && !checks.contains(embed.id())) {
+                problems.add(new Problem(at, "no check named \"" + embed.id() + "\""));
+            }
+        }
+        return problems;
+    }
+
     /** Every problem found under {@code root}; empty when the content is sound. */
     public List<Problem> check(Path root) {
         List<Problem> problems = new ArrayList<>();
@@ -75,6 +89,7 @@ public final class ContentChecker {
             } catch (LessonFormatException e) {
                 if (!e.problems().isEmpty()) {
                     problems.addAll(e.problems());
+                    problems.addAll(unknownIds(e.embeds(), file));
                     expected++;
                     continue;
                 }
@@ -119,16 +134,7 @@ public final class ContentChecker {
             }
             problems.addAll(TimingRules.check(lesson, name));
             problems.addAll(MeasuredFigures.check(folder));
-            for (Lesson.Embed embed : lesson.embeds()) {
-                String at = file + ":" + embed.line();
-                if (embed.kind() == Lesson.Embed.Kind.EXPERIMENT
-                        && !experiments.contains(embed.id())) {
-                    problems.add(new Problem(at, "no experiment named \"" + embed.id() + "\""));
-                }
-                if (embed.kind() == Lesson.Embed.Kind.CHECK && !checks.contains(embed.id())) {
-                    problems.add(new Problem(at, "no check named \"" + embed.id() + "\""));
-                }
-            }
+            problems.addAll(unknownIds(lesson.embeds(), file));
             problems.addAll(placement.problems(lesson, file));
         }
         problems.addAll(placement.orphans(folderIds, root.toString()));

@@ -62,7 +62,7 @@ public final class LessonParser {
                                         readString(notesFile, notesWhere), notesWhere, problems))
                         : Optional.empty();
         if (!problems.isEmpty()) {
-            throw new LessonFormatException(problems);
+            throw new LessonFormatException(problems, embeds);
         }
         return new Lesson(
                 Integer.parseInt(name.group(1)),

@@ -2,6 +2,7 @@ package dev.loopbacklab.lesson;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where an experiment sends what it finds. Implementations render events to a page, a terminal or
@@ -21,6 +22,14 @@ public interface Report {
      * {@code read} returns at once. The experiment still closes it itself with try-with-resources.
      */
     default void closeOnCancel(AutoCloseable resource) {}
+
+    /**
+     * A capability of the front end that runs this experiment, such as the workshop room this lab
+     * joined ({@link RoomLink}); empty where the front end has none (the command line, JShell).
+     */
+    default <T> Optional<T> capability(Class<T> type) {
+        return Optional.empty();
+    }
 
     /** Throws {@link CancelledException} if the run has been stopped. */
     default void checkCancelled() {

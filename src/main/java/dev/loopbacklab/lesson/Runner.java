@@ -33,6 +33,11 @@ public final class Runner {
                     public void closeOnCancel(AutoCloseable resource) {
                         report.closeOnCancel(resource);
                     }
+
+                    @Override
+                    public <T> java.util.Optional<T> capability(Class<T> type) {
+                        return report.capability(type);
+                    }
                 };
         try {
             experiment.run(params, watching);
@@ -43,6 +48,16 @@ public final class Runner {
                 return Outcome.CANCELLED;
             }
             report.emit(new Event.Failure(describe(e)));
+            return Outcome.FAILED;
+        } catch (OutOfMemoryError e) {
+            // This run's memory is gone, not the lab's: once the run's objects are unreachable the
+            // heap is back, so the page says why, and other runs carry on.
+            report.emit(
+                    new Event.Failure(
+                            "the lab ran out of memory during this run ("
+                                    + describe(e)
+                                    + "). Other runs are not affected. Give the JVM more heap"
+                                    + " (-Xmx) or allow fewer runs at once (serve --max-runs)."));
             return Outcome.FAILED;
         }
         if (report.cancelled()) {

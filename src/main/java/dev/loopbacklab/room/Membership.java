@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loopbacklab.lesson.Event;
+import dev.loopbacklab.lesson.RoomLink;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.util.ArrayDeque;
@@ -20,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * it sent, which the learner's page shows word for word. It sends only after the learner joined,
  * only to the room's address from the link, and only summaries ({@link Summary}).
  */
-public final class Membership implements AutoCloseable {
+public final class Membership implements AutoCloseable, RoomLink {
     static final int SENT_KEPT = 100;
     static final int TRIES = 4;
 
@@ -101,6 +102,7 @@ public final class Membership implements AutoCloseable {
     }
 
     /** Asks the room to connect back to this machine at {@code port}; the room's answer. */
+    @Override
     public String reach(int port) {
         RoomClient room;
         String key;
@@ -115,6 +117,7 @@ public final class Membership implements AutoCloseable {
     }
 
     /** True once joined (and not left). */
+    @Override
     public boolean joined() {
         return client != null;
     }

@@ -3,6 +3,7 @@ package dev.loopbacklab.web;
 import dev.loopbacklab.lesson.ExperimentRegistry;
 import dev.loopbacklab.lesson.LabCopy;
 import dev.loopbacklab.lesson.LessonFormatException;
+import dev.loopbacklab.lesson.RoomLink;
 import dev.loopbacklab.net.Endpoint;
 import dev.loopbacklab.notebook.NotebookLimits;
 import dev.loopbacklab.web.metrics.LabMetrics;
@@ -113,6 +114,7 @@ public final class LabServer implements LabCopy {
                         pages::catalog,
                         chrome);
         runs.onFinished(workshop::finished);
+        runs.provide(RoomLink.class, workshop.membership());
         Javalin app =
                 Javalin.create(
                         cfg -> {

@@ -76,11 +76,11 @@ class AuthorErrorsCliTest {
     }
 
     @Test
-    void anIndentedUnknownCheckAndAMapObjectiveAreOneLineEach() throws IOException {
+    void anIndentedUnknownCheckAndAMapObjectiveInOneLessonAreOneLineEach() throws IOException {
         edit(
-                "01-loopback-echo/lesson.md",
-                "## How fast is loopback?",
-                "## How fast is loopback?\n\n1. A step:\n\n   ```check no-such-check\n   ```\n");
+                "02-port-binding/lesson.md",
+                "## Bad port numbers",
+                "## Bad port numbers\n\n1. A step:\n\n   ```check no-such-check\n   ```\n");
         edit(
                 "02-port-binding/lesson.md",
                 "objectives:\n",
@@ -92,7 +92,7 @@ class AuthorErrorsCliTest {
                         .anyMatch(
                                 l ->
                                         l.matches(
-                                                "lessons/01-loopback-echo/lesson\\.md:\\d+: no check named \"no-such-check\"")),
+                                                "lessons/02-port-binding/lesson\\.md:\\d+: no check named \"no-such-check\"")),
                 err::toString);
         assertTrue(
                 lines.contains(

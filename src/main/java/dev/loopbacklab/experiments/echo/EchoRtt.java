@@ -60,7 +60,7 @@ final class EchoRtt implements Experiment {
         int count = (int) params.integer("count");
         List<Transport> transports = transports(report);
         Counter counter = new Counter(report, (long) count * transports.size());
-        long[] nanos = new long[count]; // reused for each transport: 8 MB at most
+        RttRecorder nanos = new RttRecorder(); // reused for each transport: 36 KB, any count
         List<List<String>> rows = new ArrayList<>();
         List<Event.Bar> medians = new ArrayList<>();
         List<Event.Bar> tcpHistogram = List.of();
@@ -69,7 +69,7 @@ final class EchoRtt implements Experiment {
             RttStats stats = measure(transport, count, nanos, report, counter);
             byTransport.put(transport.name(), stats);
             if (transport.name().equals(TCP)) {
-                tcpHistogram = RttHistogram.bars(nanos, stats.samples()); // nanos is sorted now
+                tcpHistogram = RttHistogram.bars(nanos);
             }
             rows.add(row(transport, stats));
             medians.add(
@@ -149,7 +149,7 @@ final class EchoRtt implements Experiment {
     }
 
     private static RttStats measure(
-            Transport transport, int count, long[] nanos, Report report, Counter counter)
+            Transport transport, int count, RttRecorder nanos, Report report, Counter counter)
             throws IOException, InterruptedException {
         try (Pinger pinger = transport.opener().open(report)) {
             report.closeOnCancel(pinger);
@@ -157,7 +157,7 @@ final class EchoRtt implements Experiment {
                 report.checkCancelled();
                 pinger.roundTrip(i); // a lost warm-up message does not matter
             }
-            int timed = 0;
+            nanos.clear();
             long lost = 0;
             int lostInARow = 0;
             for (int i = 0; i < count; i++) {
@@ -168,7 +168,7 @@ final class EchoRtt implements Experiment {
                 boolean back = pinger.roundTrip(WARM_UP + (long) i);
                 long elapsed = System.nanoTime() - start;
                 if (back) {
-                    nanos[timed++] = elapsed;
+                    nanos.record(elapsed);
                     lostInARow = 0;
                 } else {
                     lost++;
@@ -189,7 +189,7 @@ final class EchoRtt implements Experiment {
                 }
                 counter.add(report, transport, 1);
             }
-            return RttStats.of(nanos, timed, lost);
+            return RttStats.of(nanos, lost);
         }
     }
 

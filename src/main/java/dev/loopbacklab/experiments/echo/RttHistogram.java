@@ -18,21 +18,22 @@ final class RttHistogram {
     /**
      * Bars for the first {@code n} values of {@code sorted}; the median's bucket is highlighted.
      */
-    static List<Event.Bar> bars(long[] sorted, int n) {
-        if (n == 0) {
+    static List<Event.Bar> bars(RttRecorder recorder) {
+        if (recorder.count() == 0) {
             return List.of();
         }
-        long firstMicros = sorted[0] / 1000;
-        long p99Micros = RttStats.rank(sorted, n, 99) / 1000;
+        long firstMicros = recorder.min() / 1000;
+        long p99Micros = recorder.percentile(99) / 1000;
         long width = Math.max(1, (p99Micros - firstMicros + MAX_BUCKETS - 1) / MAX_BUCKETS);
         int buckets = (int) Math.min(MAX_BUCKETS, (p99Micros - firstMicros) / width + 1);
         long[] counts = new long[buckets + 1];
-        for (int i = 0; i < n; i++) {
-            long bucket = (sorted[i] / 1000 - firstMicros) / width;
-            counts[(int) Math.min(buckets, bucket)]++;
-        }
+        recorder.forEach(
+                (nanos, count) -> {
+                    long bucket = Math.max(0, (nanos / 1000 - firstMicros) / width);
+                    counts[(int) Math.min(buckets, bucket)] += count;
+                });
         long medianBucket =
-                Math.min(buckets, (RttStats.rank(sorted, n, 50) / 1000 - firstMicros) / width);
+                Math.min(buckets, (recorder.percentile(50) / 1000 - firstMicros) / width);
         List<Event.Bar> bars = new ArrayList<>();
         for (int b = 0; b < buckets; b++) {
             long from = firstMicros + b * width;

@@ -18,6 +18,7 @@ public final class ExposureTopic {
                 new ExposureMatrix(machine),
                 new DefaultBind(machine),
                 new SelfDefence(),
-                new PrivateCheck(machine));
+                new PrivateCheck(machine),
+                new RoomReach());
     }
 }

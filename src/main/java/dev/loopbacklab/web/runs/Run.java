@@ -9,6 +9,8 @@ import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.web.view.EventHtml;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -42,9 +44,16 @@ public final class Run implements Report {
     private Outcome outcome;
     private long lastProgressNanos;
 
+    private final Map<Class<?>, Object> capabilities;
+
     Run(String id, Experiment experiment) {
+        this(id, experiment, Map.of());
+    }
+
+    Run(String id, Experiment experiment, Map<Class<?>, Object> capabilities) {
         this.id = id;
         this.experiment = experiment;
+        this.capabilities = capabilities;
     }
 
     public String id() {
@@ -87,6 +96,11 @@ public final class Run implements Report {
         if (onChange != null) {
             onChange.run();
         }
+    }
+
+    @Override
+    public <T> Optional<T> capability(Class<T> type) {
+        return Optional.ofNullable(capabilities.get(type)).map(type::cast);
     }
 
     @Override

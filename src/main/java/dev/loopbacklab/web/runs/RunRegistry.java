@@ -39,6 +39,7 @@ public final class RunRegistry implements AutoCloseable {
     // start trimmed it made 100 simultaneous streams queue behind each other (bench/README.md).
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
     private final Deque<String> finished = new ArrayDeque<>();
+    private final Map<Class<?>, Object> capabilities = new ConcurrentHashMap<>();
     private final java.util.List<java.util.function.Consumer<Run>> finishListeners =
             new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AtomicInteger active = new AtomicInteger();
@@ -74,7 +75,7 @@ public final class RunRegistry implements AutoCloseable {
         }
         byte[] bytes = new byte[12];
         random.nextBytes(bytes);
-        Run run = new Run(HexFormat.of().formatHex(bytes), experiment);
+        Run run = new Run(HexFormat.of().formatHex(bytes), experiment, capabilities);
         runs.put(run.id(), run);
         ScheduledFuture<?> deadline =
                 timer.schedule(
@@ -129,6 +130,14 @@ public final class RunRegistry implements AutoCloseable {
                 // the run has ended either way; a listener's trouble is its own
             }
         }
+    }
+
+    /**
+     * Offers {@code value} to every run as a capability of this lab (see {@link
+     * dev.loopbacklab.lesson.Report#capability}).
+     */
+    public <T> void provide(Class<T> type, T value) {
+        capabilities.put(type, value);
     }
 
     public Optional<Run> find(String id) {

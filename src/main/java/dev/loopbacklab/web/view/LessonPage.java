@@ -76,7 +76,9 @@ public final class LessonPage {
                                         .withClass("lesson-header"),
                                 div(rawHtml(lesson.bodyHtml())).withClass("lesson-body"),
                                 iff(!lesson.scripts().isEmpty(), scripts(lesson.scripts())),
-                                lesson.notes() == null ? null : Notes.collapsed(lesson.notes()),
+                                lesson.notes() == null
+                                        ? null
+                                        : Notes.collapsed(lesson.notes(), lesson.card().href()),
                                 Components.prevNext(lesson.previous(), lesson.next()))
                         .withClass("lesson")
                         .attr("data-lesson", lesson.card().id())

@@ -14,7 +14,7 @@ public final class Notes {
     private Notes() {}
 
     /** The notes in a closed {@code <details>}, for the end of a lesson page. */
-    public static DomContent collapsed(NotesView notes) {
+    public static DomContent collapsed(NotesView notes, String lessonHref) {
         return details(
                         summary(
                                 text("Facilitator notes "),
@@ -22,6 +22,11 @@ public final class Notes {
                         p("These notes are for whoever teaches this lesson to a room: timings, questions"
                                         + " to ask, and their answers.")
                                 .withClass("notes-intro"),
+                        p(
+                                        a("Present this lesson").withHref(lessonHref + "/present"),
+                                        text(" (with a speaker window) · "),
+                                        a("Workshop agenda and printouts").withHref("/agenda"))
+                                .withClass("notes-links"),
                         content(notes))
                 .withClass("facilitator-notes");
     }

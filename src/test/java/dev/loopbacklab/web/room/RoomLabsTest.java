@@ -72,11 +72,30 @@ class RoomLabsTest {
     }
 
     private static LabServer lab(WorkshopConfig workshop) {
+        java.util.List<dev.loopbacklab.lesson.Experiment> experiments =
+                new java.util.ArrayList<>(FakeExperiments.registry().all());
+        experiments.add(new dev.loopbacklab.experiments.exposure.RoomReach());
         return LabServer.start(
                 LabConfig.local(0, TestLab.fixtureContent()),
                 workshop,
-                FakeExperiments.registry(),
+                new dev.loopbacklab.lesson.ExperimentRegistry(experiments),
                 "test");
+    }
+
+    /** Starts a run in a learner's lab as its page does, and waits for it to end. */
+    private static dev.loopbacklab.web.runs.Run runAndWait(LabServer learner, String id, int port)
+            throws Exception {
+        RawHttp.Response started =
+                RawHttp.postJson(
+                        learner.port(),
+                        "/api/runs",
+                        BROWSER,
+                        "{\"experiment\":\"" + id + "\",\"params\":{\"port\":\"" + port + "\"}}");
+        assertEquals(201, started.status(), started.body());
+        String run = JSON.readTree(started.body()).path("id").asText();
+        var found = learner.runs().find(run).orElseThrow();
+        until(() -> found.outcome() != null);
+        return found;
     }
 
     private JsonNode join(LabServer learner, String nickname) throws Exception {
@@ -184,9 +203,13 @@ class RoomLabsTest {
                 ServerSocket everywhere = new ServerSocket()) {
             loopbackOnly.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
             everywhere.bind(new InetSocketAddress(InetAddress.getByName("0.0.0.0"), 0));
-            // Bob's lab sends from 127.0.0.2: the room connects back to 127.0.0.2, where a server
-            // bound to 127.0.0.1 is not, and one bound to every address is.
-            assertEquals("refused", bob.workshop().membership().reach(loopbackOnly.getLocalPort()));
+            // Bob presses the check in his lab, which sends from 127.0.0.2: the room connects
+            // back to 127.0.0.2, where a server bound to 127.0.0.1 is not.
+            var checked = runAndWait(bob, "exposure-room-reach", loopbackOnly.getLocalPort());
+            assertEquals("NOT_PASSED", checked.outcome().name());
+            assertTrue(
+                    checked.events().toString().contains("refused"), checked.events().toString());
+            // Cy's lab sends from 127.0.0.2 too: a server bound to every address is reached there.
             try (LabServer cy =
                     lab(
                             new WorkshopConfig(
