@@ -21,7 +21,7 @@ import jdk.jshell.SourceCodeAnalysis;
  * collects every problem: a rejected snippet, a compile error, an exception, or output that does
  * not match a {@code // prints: ...} comment at the end of the snippet's line.
  */
-final class SnippetRunner implements AutoCloseable {
+public final class SnippetRunner implements AutoCloseable {
     private static final Pattern PRINTS = Pattern.compile("^[ \\t]*// prints: (.*)$");
 
     private static final int SNIPPET_SECONDS = 60;
@@ -36,16 +36,12 @@ final class SnippetRunner implements AutoCloseable {
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
     private final JShell shell;
 
-    SnippetRunner() {
+    public SnippetRunner() {
         PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
         shell = JShell.builder().out(out).err(out).build();
         shell.addToClasspath(System.getProperty("java.class.path"));
-        for (String line :
-                List.of(
-                        "import dev.loopbacklab.Lab;",
-                        "import dev.loopbacklab.net.*;",
-                        "import java.net.*;",
-                        "import java.time.Duration;")) {
+        // the imports lab jshell and the page's cells make, from the same startup script
+        for (String line : dev.loopbacklab.notebook.Toolkit.imports()) {
             shell.eval(line);
         }
     }
@@ -55,7 +51,7 @@ final class SnippetRunner implements AutoCloseable {
      * line, as the jshell tool reads a file: a snippet runs as soon as the lines so far complete
      * it.
      */
-    List<String> run(String where, int firstLine, String source) {
+    public List<String> run(String where, int firstLine, String source) {
         List<String> problems = new ArrayList<>();
         String[] lines = stripCommands(source, where, firstLine, problems).split("\n", -1);
         SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
