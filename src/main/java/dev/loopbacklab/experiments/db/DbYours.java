@@ -5,11 +5,12 @@ import dev.loopbacklab.lesson.ExperimentInfo;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
-import java.net.ConnectException;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
+import dev.loopbacklab.net.UntrustedText;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.h2.api.ErrorCode;
 
 /**
@@ -40,33 +41,96 @@ final class DbYours implements Check {
         return INFO;
     }
 
+    /** How long the probe may take: well inside a run's lifetime, long for a loopback answer. */
+    static final Duration DEADLINE = Duration.ofSeconds(10);
+
+    /** The probe JVM's heap: plenty for a JDBC session, far from what a lying server asks. */
+    static final String PROBE_HEAP = "-Xmx32m";
+
+    private final Duration deadline;
+
+    DbYours() {
+        this(DEADLINE);
+    }
+
+    DbYours(Duration deadline) {
+        this.deadline = deadline;
+    }
+
     @Override
     public void run(Params params, Report report) throws Exception {
         int port = params.port("port");
         String url = LabDatabase.url("127.0.0.1", port, DATABASE);
-        try (Connection connection = LabDatabase.connect(url, "sa", "")) {
-            report.closeOnCancel(connection);
-            try (Statement statement = connection.createStatement();
-                    ResultSet row = statement.executeQuery("SELECT 1")) {
-                row.next();
+        Process probe = startProbe(port);
+        report.closeOnCancel(probe::destroyForcibly);
+        try {
+            if (!probe.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
+                probe.destroyForcibly();
+                report.verdict(
+                        false,
+                        "Something on 127.0.0.1:"
+                                + port
+                                + " accepted the connection but did not finish answering within "
+                                + deadline.toSeconds()
+                                + " s.",
+                        "URL: " + url,
+                        "An H2 server answers SELECT 1 in milliseconds. Is another, slower program"
+                                + " on that port? The who-is-listening lesson shows how to find out.");
+                return;
+            }
+            List<String> lines = output(probe);
+            if (lines.size() >= 4 && lines.get(0).equals("ok")) {
                 report.verdict(
                         true,
-                        "Your H2 server answered: SELECT 1 returned " + row.getInt(1) + ".",
+                        "Your H2 server answered: SELECT 1 returned " + lines.get(1) + ".",
                         "URL: " + url,
-                        "server: "
-                                + connection.getMetaData().getDatabaseProductName()
-                                + " "
-                                + connection.getMetaData().getDatabaseProductVersion(),
-                        "it saw the lab coming from " + LabDatabase.clientAddress(connection));
+                        "server: " + lines.get(2),
+                        "it saw the lab coming from " + lines.get(3));
+            } else if (lines.size() >= 4 && lines.get(0).equals("error")) {
+                fail(report, port, url, lines);
+            } else {
+                report.verdict(
+                        false,
+                        "Something on 127.0.0.1:"
+                                + port
+                                + " answered in a way the check could not read"
+                                + (lines.stream().anyMatch(l -> l.contains("OutOfMemoryError"))
+                                        ? ": it announced more data than the check reads."
+                                        : "."),
+                        "URL: " + url,
+                        "the probe said: " + UntrustedText.visible(String.join(" ", lines), 200));
             }
-        } catch (SQLException e) {
-            fail(report, port, url, e);
+        } finally {
+            probe.destroyForcibly();
         }
     }
 
-    private static void fail(Report report, int port, String url, SQLException e) {
-        String said = "H2's driver said: " + e.getMessage();
-        if (e.getCause() instanceof ConnectException) {
+    private static Process startProbe(int port) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        return new ProcessBuilder(
+                        java,
+                        PROBE_HEAP,
+                        "-XX:+UseSerialGC",
+                        "-XX:TieredStopAtLevel=1",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        DbYoursProbe.class.getName(),
+                        Integer.toString(port),
+                        DATABASE)
+                .redirectErrorStream(true)
+                .start();
+    }
+
+    /** The probe's lines; it has ended, and what it prints is small, so at most 8 KB are read. */
+    private static List<String> output(Process probe) throws IOException {
+        byte[] bytes = probe.getInputStream().readNBytes(8192);
+        return new String(bytes, StandardCharsets.UTF_8).lines().toList();
+    }
+
+    private static void fail(Report report, int port, String url, List<String> error) {
+        int code = Integer.parseInt(error.get(1));
+        String said = "H2's driver said: " + UntrustedText.visible(error.get(3), 300);
+        if (error.get(2).equals("true")) {
             report.verdict(
                     false,
                     "Connection refused: nothing is listening on 127.0.0.1:" + port + ".",
@@ -75,7 +139,7 @@ final class DbYours implements Check {
                             + "\"-tcpPort\", \""
                             + port
                             + "\", \"-ifNotExists\").start()");
-        } else if (e.getErrorCode() == ErrorCode.REMOTE_DATABASE_NOT_FOUND_1) {
+        } else if (code == ErrorCode.REMOTE_DATABASE_NOT_FOUND_1) {
             report.verdict(
                     false,
                     "An H2 server answered, but it will not create "
@@ -87,7 +151,7 @@ final class DbYours implements Check {
                             + "\"jdbc:h2:"
                             + DATABASE
                             + "\") and keep that connection open.");
-        } else if (e.getErrorCode() == ErrorCode.CONNECTION_BROKEN_1) {
+        } else if (code == ErrorCode.CONNECTION_BROKEN_1) {
             report.verdict(
                     false,
                     "Something is listening on 127.0.0.1:"
