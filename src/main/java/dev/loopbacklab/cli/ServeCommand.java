@@ -5,8 +5,10 @@ import dev.loopbacklab.experiments.Experiments;
 import dev.loopbacklab.lesson.ContentRoot;
 import dev.loopbacklab.lesson.LessonFormatException;
 import dev.loopbacklab.net.BindFailure;
+import dev.loopbacklab.net.ExcludedPorts;
 import dev.loopbacklab.net.IpLiteral;
 import dev.loopbacklab.net.LoopbackTarget;
+import dev.loopbacklab.net.Platform;
 import dev.loopbacklab.room.JoinLink;
 import dev.loopbacklab.room.RoomException;
 import dev.loopbacklab.web.LabConfig;
@@ -242,10 +244,18 @@ public final class ServeCommand implements Callable<Integer> {
                                 defaults.idleTimeout()));
         if (port == null && isBusy(bind, defaultPort)) {
             // Found before Javalin tries (and logs "Failed to start Javalin" as it fails).
+            Platform platform = Platform.current();
             out.printf(
-                    "Port %d is busy: another program is already listening on %s:%d. Using a free "
-                            + "port picked by the OS instead.%n",
-                    defaultPort, bindHost, defaultPort);
+                    "%s Using a free port picked by the OS instead.%n",
+                    BindTrouble.cause(
+                            platform,
+                            defaultPort,
+                            bindHost,
+                            BindFailure.IN_USE,
+                            platform.hasExcludedRanges()
+                                    ? ExcludedPorts.detect()
+                                    : ExcludedPorts.none(),
+                            false));
             config = config.withPort(0);
         }
         try {
@@ -264,17 +274,26 @@ public final class ServeCommand implements Callable<Integer> {
                 err.println(notOwnAddress(bind));
                 return 2;
             }
+            Platform platform = Platform.current();
+            int wanted = port != null ? port : defaultPort;
+            String cause =
+                    BindTrouble.cause(
+                            platform,
+                            wanted,
+                            bindHost,
+                            BindTrouble.kind(e),
+                            platform.hasExcludedRanges()
+                                    ? ExcludedPorts.detect()
+                                    : ExcludedPorts.none(),
+                            port != null);
             if (port != null) {
                 err.printf(
-                        "Port %d on %s is already in use by another program. Choose another with "
-                                + "--port, or --port 0 to let the OS pick a free one.%n",
-                        port, bindHost);
+                        "%s Choose another with --port, or --port 0 to let the OS pick a free"
+                                + " one.%n",
+                        cause);
                 return 2;
             }
-            out.printf(
-                    "Port %d is busy: another program is already listening on %s:%d. Using a free "
-                            + "port picked by the OS instead.%n",
-                    defaultPort, bindHost, defaultPort);
+            out.printf("%s Using a free port picked by the OS instead.%n", cause);
             server =
                     LabServer.start(
                             config.withPort(0), workshop, Experiments.registry(), LabVersion.get());

@@ -211,32 +211,26 @@ public record Platform(OperatingSystem os, String version) {
     }
 
     /**
-     * A command that echoes back what it receives on a TCP port, for the echo challenge.
+     * A command-line tool that echoes back what it receives on a TCP port, or where there is none
+     * built in, says so (the JShell way, {@code EchoServer.start}, works everywhere).
      *
+     * @param host the address to listen on, as text
      * @param port the port to listen on
-     * @return a command line that exists on this system as shipped or with a common install
+     * @return a hint that is true on this system
      */
-    public String echoServerHint(int port) {
+    public String echoToolHint(String host, int port) {
+        String ncat = "ncat -l -k -e /bin/cat " + host + " " + port;
         switch (os) {
             case WINDOWS:
-                return "In PowerShell there is no ready echo command; in JShell (java -jar"
-                        + " loopback-lab.jar jshell): EchoServer.start(\"127.0.0.1\", "
-                        + port
-                        + ")";
+                return "Windows has no echo tool built in (no nc, no ncat): use JShell, as above";
             case MAC:
-                return "macOS's nc has no -e; in JShell (java -jar loopback-lab.jar jshell):"
-                        + " EchoServer.start(\"127.0.0.1\", "
-                        + port
-                        + "), or with Homebrew's nmap: ncat -l 127.0.0.1 "
-                        + port
-                        + " -k -e /bin/cat";
+                return "or with ncat from Homebrew's nmap: "
+                        + ncat
+                        + " (macOS's own nc is BSD netcat and has no -e)";
             default:
-                return "ncat -l 127.0.0.1 "
-                        + port
-                        + " -k -e /bin/cat (from nmap; the netcat-openbsd nc has no -e), or in"
-                        + " JShell: EchoServer.start(\"127.0.0.1\", "
-                        + port
-                        + ")";
+                return "or with ncat (from nmap): "
+                        + ncat
+                        + " (Debian's netcat-openbsd nc has no -e)";
         }
     }
 

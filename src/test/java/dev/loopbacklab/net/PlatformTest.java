@@ -67,9 +67,13 @@ class PlatformTest {
 
     @Test
     void echoHintsNeverOfferAnOptionTheSystemLacks() {
-        assertFalse(MAC.echoServerHint(7007).startsWith("nc"), MAC.echoServerHint(7007));
-        assertFalse(WINDOWS.echoServerHint(7007).contains("/bin/cat"));
-        assertTrue(WINDOWS.echoServerHint(7007).contains("EchoServer.start(\"127.0.0.1\", 7007)"));
+        String mac = MAC.echoToolHint("127.0.0.1", 7007);
+        assertTrue(mac.contains("Homebrew"), mac);
+        assertTrue(mac.contains("macOS's own nc is BSD netcat and has no -e"), mac);
+        String windows = WINDOWS.echoToolHint("127.0.0.1", 7007);
+        assertFalse(windows.contains("/bin/cat"), windows);
+        assertFalse(windows.contains("ncat -l"), windows);
+        assertTrue(LINUX.echoToolHint("::1", 7007).contains("ncat -l -k -e /bin/cat ::1 7007"));
     }
 
     @Test

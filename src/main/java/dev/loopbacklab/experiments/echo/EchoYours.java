@@ -7,6 +7,7 @@ import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.Endpoint;
 import dev.loopbacklab.net.LoopbackTarget;
+import dev.loopbacklab.net.Platform;
 import dev.loopbacklab.net.UntrustedText;
 import java.io.IOException;
 import java.io.InputStream;
@@ -81,7 +82,7 @@ final class EchoYours implements Check {
                                 + "\", "
                                 + port
                                 + ")",
-                        "or with ncat: ncat -l -k -e /bin/cat " + host.text() + " " + port);
+                        Platform.current().echoToolHint(host.text(), port));
                 return;
             } catch (SocketTimeoutException e) {
                 report.verdict(

@@ -5,6 +5,7 @@ import dev.loopbacklab.lesson.ExperimentInfo;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.IpLiteral;
+import dev.loopbacklab.net.Platform;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -44,9 +45,7 @@ public final class PortConflictExperiment implements Experiment {
                     "held by this run",
                     "127.0.0.1:" + port,
                     "",
-                    "port 0 asked the OS to pick a free port; SO_REUSEADDR is "
-                            + onOff(holder.getReuseAddress())
-                            + " (the JDK's default on this OS)");
+                    reuseNote(Platform.current(), holder.getReuseAddress()));
 
             List<List<String>> rows = new ArrayList<>();
             rows.add(
@@ -103,13 +102,40 @@ public final class PortConflictExperiment implements Experiment {
                     "Binding port " + port + " while 127.0.0.1:" + port + " is held",
                     HEADERS,
                     rows);
-            report.say(
-                    "Every socket above was created with new ServerSocket() (or new"
-                            + " DatagramSocket(null)) and then bound to an explicit address, with SO_REUSEADDR on."
-                            + " SO_REUSEADDR does not let a second listener take a port someone listens on;"
-                            + " it is about leftovers in TIME_WAIT (see port-reuse).");
+            report.say(closing(Platform.current()));
         }
         report.say("All sockets of this run are closed again.");
+    }
+
+    /** The held socket's SO_REUSEADDR, said so that it is true on every OS. */
+    static String reuseNote(Platform platform, boolean reported) {
+        String base =
+                "port 0 asked the OS to pick a free port; getReuseAddress() says "
+                        + onOff(reported);
+        return platform.exclusiveBind()
+                ? base
+                        + ", but on Windows the JDK binds with SO_EXCLUSIVEADDRUSE and only emulates"
+                        + " SO_REUSEADDR: no other socket may bind this port, whatever it asks"
+                : base + " (the JDK's default on " + platform.name() + ")";
+    }
+
+    /** The closing sentence: what SO_REUSEADDR did and did not do here. */
+    static String closing(Platform platform) {
+        String how =
+                "Every socket above was created with new ServerSocket() (or new"
+                        + " DatagramSocket(null)) and then bound to an explicit address, with"
+                        + " setReuseAddress(true).";
+        if (platform.exclusiveBind()) {
+            return how
+                    + " On Windows that setting is emulated: the JDK binds exclusively"
+                    + " (SO_EXCLUSIVEADDRUSE), because Windows' own SO_REUSEADDR would let a program"
+                    + " bind over a live socket.";
+        }
+        return how
+                + " On "
+                + platform.name()
+                + " SO_REUSEADDR does not let a second listener take a port someone listens on;"
+                + " it is about leftovers in TIME_WAIT (see port-reuse).";
     }
 
     static String onOff(boolean on) {
