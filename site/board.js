@@ -62,7 +62,7 @@
       const os = document.createElement("td");
       os.textContent = l.os;
       const flag = document.createElement("td");
-      flag.textContent = l.flag === "help" ? "✋ help" : l.flag === "done" ? "★ done" : "";
+      flag.textContent = l.flag === "help" ? "⚑ help" : l.flag === "done" ? "★ done" : "";
       const stuck = document.createElement("td");
       stuck.textContent = l.stuckSinceMillis ? minutes(now - l.stuckSinceMillis) : "";
       tr.append(name, os, flag, stuck);
@@ -173,12 +173,12 @@
       clockSkew = state.now - Date.now();
       learners = new Map();
       state.learners.forEach(function (l) { learners.set(l.id, l); });
-      statusLine.textContent = "Live: " + learners.size + " learners.";
+      statusLine.textContent = "Live: " + learners.size + (learners.size === 1 ? " learner." : " learners.");
       render();
     });
     source.addEventListener("change", function (event) {
       apply(JSON.parse(event.data));
-      statusLine.textContent = "Live: " + learners.size + " learners.";
+      statusLine.textContent = "Live: " + learners.size + (learners.size === 1 ? " learner." : " learners.");
       scheduleRender();
     });
     source.onerror = function () { statusLine.textContent = "Reconnecting to the board's stream…"; };

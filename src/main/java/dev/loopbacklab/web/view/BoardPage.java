@@ -57,7 +57,7 @@ public final class BoardPage {
                                         .withClass("board-tools"),
                                 p(
                                         "Each cell says its state in words: ✓ passed, ✗ failed,"
-                                                + " · not yet. ✋ marks a learner who asked for"
+                                                + " · not yet. ⚑ marks a learner who asked for"
                                                 + " help; ★ one who is done."),
                                 div(table(
                                                         caption(
@@ -149,9 +149,9 @@ public final class BoardPage {
                                                         text("Join code: "),
                                                         code(model.joinCode())
                                                                 .withClass("join-code")),
-                                                iff(
-                                                        model.handout() != null,
-                                                        JoinPage.handoutLine(model.handout())),
+                                                model.handout() == null
+                                                        ? text("")
+                                                        : JoinPage.handoutLine(model.handout()),
                                                 p("The room is plain HTTP: use it on a network"
                                                                 + " you trust, for the length of the workshop.")
                                                         .withClass("note")))

@@ -41,7 +41,11 @@ public final class JoinPage {
                                 text(" and paste the link there.")),
                         li("Pick a nickname; no account, no e-mail.")),
                 Components.copyableCode("join link", "text", joinLink),
-                iff(handout != null, section(h2("No lab yet?"), handoutLine(handout))),
+                handout == null
+                        ? p(
+                                "No lab yet? The teacher's lab runs from its classes, so it has no jar"
+                                        + " to hand out: ask for one on a USB stick.")
+                        : section(h2("No lab yet?"), handoutLine(handout)),
                 p("The room is plain HTTP on this local network: what your lab sends"
                                 + " is listed on its workshop page, word for word.")
                         .withClass("note"));

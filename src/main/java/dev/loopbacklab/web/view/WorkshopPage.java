@@ -53,7 +53,7 @@ public final class WorkshopPage {
                                 h2("In the room"),
                                 p().attr("data-room-status").attr("role", "status"),
                                 div(
-                                                button("✋ I need help")
+                                                button("⚑ I need help")
                                                         .withType("button")
                                                         .attr("data-room-flag", "help"),
                                                 button("★ I'm done")
