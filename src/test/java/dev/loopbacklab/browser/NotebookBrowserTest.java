@@ -163,6 +163,16 @@ class NotebookBrowserTest extends BrowserTestBase {
 
     @Order(3)
     @Test
+    void leavingThePageEndsItsSession() throws Exception {
+        enter();
+        cellsOf("port-binding");
+        browser.await(d -> lab.notebook().openSessions() == 1);
+        open("/");
+        browser.await(d -> lab.notebook().openSessions() == 0);
+    }
+
+    @Order(4)
+    @Test
     void withoutTheSecretACellSaysHowToRunCodeAndOffersNoRun() {
         // the cookie is only visible under its path, /api/jshell: forget it from there
         browser.open(origin() + "/api/jshell/status");
