@@ -91,9 +91,9 @@ public final class Components {
                                 .withCondRequired(field.required())
                                 .attr("aria-describedby", describedBy);
         return div(
-                        label(field.name()).withFor(id),
+                        label(FieldWords.label(field)).withFor(id),
                         input,
-                        small(field.help() + " (" + field.bounds() + ")")
+                        small(FieldWords.bounds(field))
                                 .withId(id + "-help")
                                 .withClass("field-help"),
                         small().withId(id + "-error")
