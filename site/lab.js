@@ -278,6 +278,8 @@
             return;
           }
           if (data.html) decorateEvent(appendHtml(data.html), panel);
+          // lesson scripts (browser-lab.js) act on what a run reports, e.g. a port it opened
+          panel.dispatchEvent(new CustomEvent("lab:event", { bubbles: true, detail: { kind: type, event: data.event } }));
           if (type === "verdict" && isCheck && data.event && data.event.passed) {
             const lesson = document.querySelector("article.lesson[data-lesson]");
             if (lesson) markDone(lesson.getAttribute("data-lesson"), id);

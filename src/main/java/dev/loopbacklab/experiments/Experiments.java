@@ -1,6 +1,7 @@
 package dev.loopbacklab.experiments;
 
 import dev.loopbacklab.experiments.api.ApiTopic;
+import dev.loopbacklab.experiments.browser.BrowserTopic;
 import dev.loopbacklab.experiments.containers.ContainersTopic;
 import dev.loopbacklab.experiments.db.DbTopic;
 import dev.loopbacklab.experiments.echo.EchoTopic;
@@ -32,7 +33,8 @@ public final class Experiments {
                             ApiTopic.lesson(),
                             DbTopic.lesson(),
                             MetricsTopic.lesson(),
-                            ContainersTopic.lesson()));
+                            ContainersTopic.lesson(),
+                            BrowserTopic.lesson()));
 
     private Experiments() {}
 

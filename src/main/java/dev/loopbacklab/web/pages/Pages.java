@@ -3,6 +3,7 @@ package dev.loopbacklab.web.pages;
 import dev.loopbacklab.lesson.ContentRoot;
 import dev.loopbacklab.lesson.ExperimentRegistry;
 import dev.loopbacklab.lesson.LessonCatalog;
+import dev.loopbacklab.web.security.SecurityHeaders;
 import dev.loopbacklab.web.tuning.PageWarmUp;
 import dev.loopbacklab.web.tuning.RawPage;
 import dev.loopbacklab.web.view.Layout;
@@ -81,6 +82,9 @@ public final class Pages {
         if (page == null) {
             ErrorPages.notFound(ctx, pages.chrome());
             return;
+        }
+        if (SecurityHeaders.LOOPBACK_FETCH_LESSONS.contains(ctx.pathParam("id"))) {
+            ctx.header("Content-Security-Policy", SecurityHeaders.CSP_LOOPBACK_FETCH);
         }
         RawPage.send(ctx, page.render(page.isLive() ? Connection.renderedFacts(ctx) : new byte[0]));
         warmUp.pageServed();

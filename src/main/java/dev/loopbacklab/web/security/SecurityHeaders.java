@@ -10,6 +10,22 @@ public final class SecurityHeaders {
                     + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
                     + "form-action 'self'; frame-ancestors 'none'";
 
+    /**
+     * The policy of lesson pages whose script talks to the lab's own other origins (lesson 11's
+     * second origin and toy server, the learner's server): the same, except that {@code fetch()}
+     * may also reach loopback origins on any port, and 0.0.0.0, so that what the lesson measures is
+     * the browser's own rule, not this policy's.
+     */
+    public static final String CSP_LOOPBACK_FETCH =
+            CSP.replace(
+                    "connect-src 'self'",
+                    "connect-src 'self' http://127.0.0.1:* http://localhost:* http://[::1]:*"
+                            + " http://0.0.0.0:*");
+
+    /** The lessons served with {@link #CSP_LOOPBACK_FETCH}. */
+    public static final java.util.Set<String> LOOPBACK_FETCH_LESSONS =
+            java.util.Set.of("browser-and-localhost");
+
     private SecurityHeaders() {}
 
     /** Hands each header name and value to {@code put}. */

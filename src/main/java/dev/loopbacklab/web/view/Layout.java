@@ -55,6 +55,7 @@ public final class Layout {
                                                 .attr("media", "print"),
                                         script().withSrc("/assets/lab.js").attr("defer"),
                                         script().withSrc("/assets/notebook.js").attr("defer"),
+                                        script().withSrc("/assets/browser-lab.js").attr("defer"),
                                         iff(
                                                 teaching,
                                                 link().withRel("stylesheet")

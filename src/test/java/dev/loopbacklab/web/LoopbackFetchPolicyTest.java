@@ -1,0 +1,68 @@
+package dev.loopbacklab.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loopbacklab.experiments.Experiments;
+import dev.loopbacklab.lesson.ContentRoot;
+import dev.loopbacklab.web.security.SecurityHeaders;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Lesson 11's page, and only that page, may fetch() from other loopback origins: its policy widens
+ * connect-src to loopback (and 0.0.0.0, so the lesson measures the browser, not the policy); every
+ * other page and asset keeps connect-src 'self'.
+ */
+class LoopbackFetchPolicyTest {
+    private static LabServer lab;
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        lab =
+                LabServer.start(
+                        LabConfig.local(0, ContentRoot.disk(Path.of(""))),
+                        Experiments.registry(),
+                        "test");
+    }
+
+    @AfterAll
+    static void stop() {
+        lab.close();
+    }
+
+    private static String policy(String path) throws Exception {
+        HttpResponse<Void> response =
+                CLIENT.send(
+                        HttpRequest.newBuilder(URI.create(lab.url() + path.substring(1))).build(),
+                        HttpResponse.BodyHandlers.discarding());
+        assertEquals(200, response.statusCode(), path);
+        return response.headers().firstValue("Content-Security-Policy").orElseThrow();
+    }
+
+    @Test
+    void theBrowserLessonMayFetchFromLoopbackOriginsOnly() throws Exception {
+        String csp = policy("/lessons/browser-and-localhost");
+        assertEquals(SecurityHeaders.CSP_LOOPBACK_FETCH, csp);
+        assertTrue(
+                csp.contains(
+                        "connect-src 'self' http://127.0.0.1:* http://localhost:* http://[::1]:*"
+                                + " http://0.0.0.0:*;"),
+                csp);
+        assertTrue(csp.contains("script-src 'self';"), "scripts stay the lab's own: " + csp);
+    }
+
+    @Test
+    void everyOtherPageKeepsConnectSrcSelf() throws Exception {
+        for (String path : new String[] {"/", "/lessons/exposure", "/assets/browser-lab.js"}) {
+            assertEquals(SecurityHeaders.CSP, policy(path), path);
+        }
+    }
+}
