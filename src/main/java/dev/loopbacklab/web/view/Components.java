@@ -24,6 +24,12 @@ public final class Components {
                                 h3(panel.title()).withId(titleId),
                                 code(panel.id()).withClass("panel-id")),
                         p(panel.description()).withClass("panel-description"),
+                        panel.sharedLabNote() == null
+                                ? text("")
+                                : p(
+                                                strong("For the teacher only in this shared lab. "),
+                                                text(panel.sharedLabNote()))
+                                        .withClass("shared-lab-note"),
                         form(
                                         each(panel.fields(), field -> field(panel.id(), field)),
                                         div(
