@@ -5,6 +5,26 @@
 "use strict";
 
 (function () {
+  // The learner handout: each experiment shows the last run this browser kept (lab.js keeps it).
+  document.querySelectorAll("[data-handout-panel]").forEach(function (panel) {
+    let kept = null;
+    try {
+      kept = JSON.parse(localStorage.getItem("loopback-lab.last-run.v1." + panel.getAttribute("data-handout-panel")) || "null");
+    } catch (e) { kept = null; }
+    const box = panel.querySelector(".handout-result");
+    if (!box || !kept || typeof kept.html !== "string" || !kept.at) return;
+    const label = document.createElement("p");
+    label.className = "write-label";
+    label.textContent = "Your last run, " + new Date(kept.at).toLocaleString() + ":";
+    const results = document.createElement("div");
+    results.className = "results";
+    results.innerHTML = kept.html;
+    box.append(label, results);
+    box.hidden = false;
+  });
+})();
+
+(function () {
   const bar = document.querySelector(".present-bar");
   if (!bar) return;
   const lesson = bar.getAttribute("data-lesson");

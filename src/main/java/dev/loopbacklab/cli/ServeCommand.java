@@ -4,6 +4,7 @@ import dev.loopbacklab.LabVersion;
 import dev.loopbacklab.experiments.Experiments;
 import dev.loopbacklab.lesson.ContentRoot;
 import dev.loopbacklab.lesson.LessonFormatException;
+import dev.loopbacklab.net.BindFailure;
 import dev.loopbacklab.net.ExcludedPorts;
 import dev.loopbacklab.net.IpLiteral;
 import dev.loopbacklab.net.LoopbackTarget;
@@ -14,9 +15,14 @@ import dev.loopbacklab.web.LabConfig;
 import dev.loopbacklab.web.LabServer;
 import dev.loopbacklab.web.room.WorkshopConfig;
 import dev.loopbacklab.web.security.RoomToken;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.ServerSocket;
+import java.net.SocketException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
@@ -161,6 +167,10 @@ public final class ServeCommand implements Callable<Integer> {
                             + "machine's addresses to serve a room.");
             return 2;
         }
+        if (!isOwnAddress(bind)) {
+            err.println(notOwnAddress(bind));
+            return 2;
+        }
         for (String name : allowHosts) {
             if (!name.matches("[A-Za-z0-9.-]{1,253}|\\[?[0-9A-Fa-f:.]{2,45}]?")) {
                 err.println("--allow-host \"" + clip(name) + "\" is not a host name or address.");
@@ -232,6 +242,22 @@ public final class ServeCommand implements Callable<Integer> {
                                 runStarts,
                                 defaults.startWindow(),
                                 defaults.idleTimeout()));
+        if (port == null && isBusy(bind, defaultPort)) {
+            // Found before Javalin tries (and logs "Failed to start Javalin" as it fails).
+            Platform platform = Platform.current();
+            out.printf(
+                    "%s Using a free port picked by the OS instead.%n",
+                    BindTrouble.cause(
+                            platform,
+                            defaultPort,
+                            bindHost,
+                            BindFailure.IN_USE,
+                            platform.hasExcludedRanges()
+                                    ? ExcludedPorts.detect()
+                                    : ExcludedPorts.none(),
+                            false));
+            config = config.withPort(0);
+        }
         try {
             server = LabServer.start(config, workshop, Experiments.registry(), LabVersion.get());
         } catch (LessonFormatException e) {
@@ -243,6 +269,10 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             if (!isBindFailure(e)) {
                 throw e;
+            }
+            if (BindFailure.of(rootCause(e)) == BindFailure.CANNOT_ASSIGN) {
+                err.println(notOwnAddress(bind));
+                return 2;
             }
             Platform platform = Platform.current();
             int wanted = port != null ? port : defaultPort;
@@ -344,6 +374,48 @@ public final class ServeCommand implements Callable<Integer> {
 
     private static String clip(String text) {
         return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+    }
+
+    /**
+     * True if {@code address} is loopback, the wildcard or one of this machine's interface
+     * addresses; read from the OS, nothing is sent.
+     */
+    static boolean isOwnAddress(InetAddress address) {
+        if (address.isLoopbackAddress() || address.isAnyLocalAddress()) {
+            return true;
+        }
+        try {
+            return NetworkInterface.getByInetAddress(address) != null;
+        } catch (SocketException e) {
+            return true; // cannot tell: let the bind itself say
+        }
+    }
+
+    private static String notOwnAddress(InetAddress address) {
+        return "--host "
+                + IpLiteral.format(address)
+                + " is not an address of this machine, so the lab cannot listen on it. Use"
+                + " 127.0.0.1 (this machine only), or 0.0.0.0 or :: (every address of this"
+                + " machine), or one of its own addresses to serve a room.";
+    }
+
+    /** True if another socket holds {@code address}:{@code port} now (a bind that is let go). */
+    static boolean isBusy(InetAddress address, int port) {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(address, port));
+            return false;
+        } catch (IOException e) {
+            return BindFailure.of(e) == BindFailure.IN_USE;
+        }
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
     }
 
     static boolean isBindFailure(Throwable e) {

@@ -69,8 +69,8 @@ public final class Params {
                             spec.name()
                                     + " must be "
                                     + spec.boundsText()
-                                    + "; got "
-                                    + text.length());
+                                    + "; yours has "
+                                    + Numbers.whole(text.length()));
                 }
                 yield text;
             }
@@ -89,10 +89,10 @@ public final class Params {
         try {
             value = Numbers.parseWhole(text);
         } catch (NumberFormatException e) {
-            throw new ParamException(spec.name(), problem + "; got \"" + shorten(text) + "\"");
+            throw new ParamException(spec.name(), problem + typed(text));
         }
         if (value < spec.min() || value > spec.max()) {
-            throw new ParamException(spec.name(), problem + "; got " + Numbers.whole(value));
+            throw new ParamException(spec.name(), problem + typed(text));
         }
         return value;
     }
@@ -102,14 +102,24 @@ public final class Params {
         try {
             port = Ports.parse(text, spec.name());
         } catch (IllegalArgumentException e) {
-            throw new ParamException(spec.name(), e.getMessage());
+            port = -1;
         }
         if (port < spec.min() || port > spec.max()) {
+            // one wording for the range, the same as the form's help, whatever was wrong
             throw new ParamException(
                     spec.name(),
-                    spec.name() + " must be a port " + spec.boundsText() + "; got " + port);
+                    spec.name()
+                            + " must be a port number "
+                            + spec.boundsText()
+                            + ", digits 0-9 only"
+                            + typed(text));
         }
         return port;
+    }
+
+    /** The learner's input echoed exactly as typed (shortened if long), never reformatted. */
+    private static String typed(String text) {
+        return "; you typed \"" + shorten(text) + "\"";
     }
 
     private static LoopbackTarget host(ParamSpec spec, String text) {

@@ -10,6 +10,7 @@ import dev.loopbacklab.web.metrics.LabMetrics;
 import dev.loopbacklab.web.notebook.NotebookWeb;
 import dev.loopbacklab.web.pages.ErrorPages;
 import dev.loopbacklab.web.pages.Pages;
+import dev.loopbacklab.web.room.SharedLab;
 import dev.loopbacklab.web.room.Workshop;
 import dev.loopbacklab.web.room.WorkshopConfig;
 import dev.loopbacklab.web.runs.RunApi;
@@ -36,10 +37,7 @@ public final class LabServer implements LabCopy {
     static final String CSP = SecurityHeaders.CSP;
 
     /** Shown on every page, and printed at start, while the lab serves a room. */
-    public static final String ROOM_BANNER =
-            "This lab is serving a room: anyone on the network "
-                    + "with the link (it carries the access token) can use it. Experiments still only touch the "
-                    + "loopback of the machine that runs the lab.";
+    public static final String ROOM_BANNER = SharedLab.BANNER;
 
     private final LabConfig config;
     private final Javalin app;
@@ -158,6 +156,9 @@ public final class LabServer implements LabCopy {
                             pages.register(cfg.routes);
                             api.register(cfg.routes);
                             workshop.register(cfg.routes);
+                            if (config.roomMode()) {
+                                SharedLab.register(cfg.routes, registry);
+                            }
                             errors.register(cfg.routes);
                         });
         started.set(app);

@@ -190,6 +190,22 @@ class TeachingBrowserTest extends BrowserTestBase {
     }
 
     @Test
+    void theLearnerHandoutPrintsTheLastRunThisBrowserKept() throws Exception {
+        open("/lessons/first");
+        browser.js("localStorage.clear();");
+        open("/handout?plan=first");
+        String before = pdfText(printToPdf("handout-not-run", "a4"));
+        assertFalse(before.contains("Your last run"), before);
+        open("/lessons/first");
+        runPanel(find("[data-experiment=test-count]"));
+        open("/handout?plan=first");
+        String after = pdfText(printToPdf("handout-run", "a4"));
+        assertTrue(after.contains("Your last run"), after);
+        assertTrue(after.contains("Run completed in"), after);
+        assertTrue(after.contains("java -jar loopback-lab.jar run test-count"), "and its command");
+    }
+
+    @Test
     void theFacilitatorPrintoutHasTheAgendaNotesAndAnswers() throws Exception {
         open("/facilitator?plan=first,second");
         String text = pdfText(printToPdf("facilitator-a4", "a4"));
@@ -204,6 +220,8 @@ class TeachingBrowserTest extends BrowserTestBase {
     @Test
     void aPrintedLessonHasNoEmptyPanelAndNoNotes() throws Exception {
         open("/lessons/first");
+        browser.js("localStorage.clear();");
+        open("/lessons/first");
         String before = pdfText(printToPdf("lesson-not-run", "a4"));
         assertTrue(
                 before.contains(
@@ -216,6 +234,10 @@ class TeachingBrowserTest extends BrowserTestBase {
         String after = pdfText(printToPdf("lesson-run", "a4"));
         assertFalse(after.contains("run test-count"), "the result prints instead of the command");
         assertTrue(after.contains("Run completed in"), after);
+        open("/lessons/first");
+        String kept = pdfText(printToPdf("lesson-reloaded", "a4"));
+        assertFalse(kept.contains("run test-count"), "the kept run prints instead of the command");
+        assertTrue(kept.contains("Your last run before this page loaded"), kept);
     }
 
     /** Prints the current page with Chromium (Page.printToPDF) on {@code paper}. */

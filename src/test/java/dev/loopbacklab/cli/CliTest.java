@@ -27,6 +27,23 @@ class CliTest {
         return cli.execute(args);
     }
 
+    @Test
+    void aHostThatIsNotThisMachinesIsSaidSo() throws Exception {
+        // 192.0.2.1 is TEST-NET-1 (RFC 5737): documentation only, never a real machine's
+        InetAddress foreign = InetAddress.getByAddress(new byte[] {(byte) 192, 0, 2, 1});
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                java.net.NetworkInterface.getByInetAddress(foreign) == null,
+                "this machine has 192.0.2.1");
+        ServeCommand serve = new ServeCommand();
+        serve.block = false;
+        assertEquals(2, run(serve, "--host", "192.0.2.1", "--port", "0"));
+        assertTrue(
+                err.toString().contains("192.0.2.1 is not an address of this machine"),
+                err.toString());
+        assertFalse(err.toString().contains("already in use"), err.toString());
+        assertEquals(null, serve.server);
+    }
+
     private static ServerSocket holdPort() throws Exception {
         ServerSocket held = new ServerSocket();
         held.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
@@ -63,8 +80,18 @@ class CliTest {
             ServeCommand serve = new ServeCommand();
             serve.block = false;
             serve.defaultPort = held.getLocalPort();
-            assertEquals(0, run(serve));
+            java.io.PrintStream stderr = System.err;
+            java.io.ByteArrayOutputStream logged = new java.io.ByteArrayOutputStream();
+            System.setErr(new java.io.PrintStream(logged, true, "UTF-8"));
             try {
+                assertEquals(0, run(serve));
+            } finally {
+                System.setErr(stderr);
+            }
+            try {
+                assertFalse(
+                        logged.toString("UTF-8").contains("Failed to start"),
+                        "no error is logged for a fallback that works: " + logged);
                 String text = out.toString();
                 assertTrue(
                         text.contains(

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopbacklab.testing.RawHttp;
+import dev.loopbacklab.testing.Wait;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -95,9 +96,7 @@ class LoopbackHttpTest {
     }
 
     /** Polls a state; the suite's default timeout ends a wait that never comes true. */
-    private static void waitFor(BooleanSupplier state) throws InterruptedException {
-        while (!state.getAsBoolean()) {
-            Thread.sleep(5);
-        }
+    private static void waitFor(BooleanSupplier state) {
+        Wait.until("the statuses told", state);
     }
 }

@@ -1,5 +1,6 @@
 package dev.loopbacklab.notebook;
 
+import dev.loopbacklab.testing.Wait;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -60,9 +61,7 @@ final class Cells {
     }
 
     /** Polls {@code condition} until it holds; the JUnit timeout bounds the wait. */
-    static void until(BooleanSupplier condition) throws InterruptedException {
-        while (!condition.getAsBoolean()) {
-            Thread.sleep(50);
-        }
+    static void until(BooleanSupplier condition) {
+        Wait.until("the notebook's state", condition);
     }
 }

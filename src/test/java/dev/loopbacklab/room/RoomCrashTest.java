@@ -2,6 +2,7 @@ package dev.loopbacklab.room;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopbacklab.testing.Wait;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * with SIGKILL in the middle of it, and the room opened again from its file holds every verdict the
  * lab had answered "stored" for.
  */
+@Tag("soak") // long under load: runs in the soak phase, with its own limit (pom.xml)
 class RoomCrashTest {
     @TempDir Path dir;
 
@@ -92,9 +95,7 @@ class RoomCrashTest {
                 sender.start();
                 senders.add(sender);
             }
-            while (acknowledged.size() < 300) {
-                Thread.sleep(5);
-            }
+            Wait.until("300 checks acknowledged", () -> acknowledged.size() >= 300);
             teacher.destroyForcibly().waitFor(); // SIGKILL, in the middle of the burst
             for (Thread sender : senders) {
                 sender.join();

@@ -23,12 +23,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Ten thousand seeded random malformed requests, over raw sockets to 127.0.0.1: never a 500, never
  * a stack trace in a body, and nothing left open afterwards.
  */
+@Tag("soak") // long under load: runs in the soak phase, with its own limit (pom.xml)
 class MalformedRequestFuzzTest {
     private static final long SEED = 20261126L;
     private static final int REQUESTS = 10_000;

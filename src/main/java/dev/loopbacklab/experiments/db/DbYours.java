@@ -5,11 +5,14 @@ import dev.loopbacklab.lesson.ExperimentInfo;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
+import dev.loopbacklab.net.PortCategory;
+import dev.loopbacklab.net.Ports;
 import dev.loopbacklab.net.UntrustedText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.h2.api.ErrorCode;
 
@@ -127,6 +130,28 @@ final class DbYours implements Check {
         return new String(bytes, StandardCharsets.UTF_8).lines().toList();
     }
 
+    /**
+     * How to start a server the check can reach: on the port asked about, unless it is a well-known
+     * port a normal user's H2 could not take; then on H2's default, to check there.
+     */
+    static String startHint(int port) {
+        String start =
+                "org.h2.tools.Server.createTcpServer(\"-tcpPort\", \"%d\", \"-ifNotExists\").start()";
+        if (Ports.classify(port).category() == PortCategory.WELL_KNOWN) {
+            return "Port "
+                    + port
+                    + " is a well-known port, which a program run by a normal user usually may"
+                    + " not listen on. Start your server on H2's default port instead, e.g. in"
+                    + " JShell: "
+                    + String.format(Locale.ROOT, start, DEFAULT_PORT)
+                    + ", then check port "
+                    + DEFAULT_PORT
+                    + ".";
+        }
+        return "Start your server first, e.g. in JShell: "
+                + String.format(Locale.ROOT, start, port);
+    }
+
     private static void fail(Report report, int port, String url, List<String> error) {
         int code = Integer.parseInt(error.get(1));
         String said = "H2's driver said: " + UntrustedText.visible(error.get(3), 300);
@@ -135,10 +160,7 @@ final class DbYours implements Check {
                     false,
                     "Connection refused: nothing is listening on 127.0.0.1:" + port + ".",
                     said,
-                    "Start your server first, e.g. in JShell: org.h2.tools.Server.createTcpServer("
-                            + "\"-tcpPort\", \""
-                            + port
-                            + "\", \"-ifNotExists\").start()");
+                    startHint(port));
         } else if (code == ErrorCode.REMOTE_DATABASE_NOT_FOUND_1) {
             report.verdict(
                     false,

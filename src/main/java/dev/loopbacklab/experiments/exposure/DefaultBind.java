@@ -7,6 +7,7 @@ import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.IpLiteral;
 import dev.loopbacklab.net.ProbeResult;
 import dev.loopbacklab.net.SocketTable;
+import dev.loopbacklab.net.WildcardGuard;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
@@ -43,6 +44,7 @@ public final class DefaultBind implements Experiment {
         // Port 0 stands in for the tutorial's fixed port, so this never collides with anything.
         try (ServerSocket tutorial = new ServerSocket(0);
                 ServerSocket fixed = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            WildcardGuard.guard(tutorial, Guarded.warn(report));
             report.closeOnCancel(tutorial);
             report.closeOnCancel(fixed);
             report.fact(

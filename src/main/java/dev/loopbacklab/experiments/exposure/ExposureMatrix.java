@@ -7,6 +7,7 @@ import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.IpLiteral;
 import dev.loopbacklab.net.ProbeResult;
+import dev.loopbacklab.net.WildcardGuard;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -14,6 +15,7 @@ import java.net.ServerSocket;
 import java.nio.channels.ServerSocketChannel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Binds five listeners (127.0.0.1, 0.0.0.0 twice, ::1, ::), each on a port the OS picks, and tries
@@ -97,7 +99,7 @@ public final class ExposureMatrix implements Experiment {
                 continue;
             }
             List<String> row = new ArrayList<>(List.of(listener.label()));
-            try (AutoCloseable socket = open(listener)) {
+            try (AutoCloseable socket = open(listener, Guarded.warn(report))) {
                 report.closeOnCancel(socket);
                 int port = port(socket);
                 row.add(Integer.toString(port));
@@ -153,13 +155,19 @@ public final class ExposureMatrix implements Experiment {
     }
 
     /** The plain Java server as a learner writes it, or the lab's family-exact channel. */
-    private static AutoCloseable open(Listener listener) throws IOException {
+    private static AutoCloseable open(Listener listener, Consumer<InetAddress> foreign)
+            throws IOException {
         if (!listener.plainJava()) {
-            return Reach.listen(listener.address());
+            ServerSocketChannel channel = Reach.listen(listener.address());
+            if (listener.address().isAnyLocalAddress()) {
+                WildcardGuard.guard(channel, foreign);
+            }
+            return channel;
         }
         ServerSocket server = new ServerSocket();
         try {
             server.bind(new InetSocketAddress(listener.address(), 0), 50);
+            WildcardGuard.guard(server, foreign); // 0.0.0.0: every interface
             return server;
         } catch (IOException | RuntimeException e) {
             server.close();

@@ -7,6 +7,7 @@ import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.IpLiteral;
 import dev.loopbacklab.net.SocketOwner;
 import dev.loopbacklab.net.SocketTable;
+import dev.loopbacklab.net.WildcardGuard;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -48,6 +49,13 @@ final class FindMe implements Experiment {
                 ServerSocket everywhere = new ServerSocket(0, 50, wildcard)) {
             report.closeOnCancel(inside);
             report.closeOnCancel(everywhere);
+            WildcardGuard.guard(
+                    everywhere,
+                    peer ->
+                            report.warn(
+                                    "A connection from "
+                                            + IpLiteral.format(peer)
+                                            + " reached the 0.0.0.0 server and was closed unread."));
             report.say(
                     "Started two servers in this JVM (pid "
                             + pid

@@ -2,6 +2,7 @@ package dev.loopbacklab.experiments.port;
 
 import dev.loopbacklab.lesson.Runner;
 import dev.loopbacklab.net.BindFailure;
+import dev.loopbacklab.net.WildcardGuard;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -75,6 +76,10 @@ final class Bind {
         socket.setReuseAddress(reuse);
         try {
             socket.bind(new InetSocketAddress(address, port));
+            if (address.isAnyLocalAddress()) {
+                // Listening on every interface for a moment: nobody else gets served meanwhile.
+                WildcardGuard.guard(socket, peer -> {});
+            }
             return new Result(true, BOUND, null);
         } catch (IOException e) {
             socket.close();

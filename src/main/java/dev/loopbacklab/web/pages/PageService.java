@@ -5,6 +5,7 @@ import dev.loopbacklab.lesson.ExperimentRegistry;
 import dev.loopbacklab.lesson.Lesson;
 import dev.loopbacklab.lesson.LessonCatalog;
 import dev.loopbacklab.lesson.ParamSpec;
+import dev.loopbacklab.web.room.SharedLab;
 import dev.loopbacklab.web.view.IndexPage;
 import dev.loopbacklab.web.view.Layout;
 import dev.loopbacklab.web.view.LessonPage;
@@ -148,16 +149,23 @@ final class PageService {
     }
 
     Models.Panel panel(String id) {
-        return registry.find(id).map(PageService::panel).orElse(null);
+        boolean shared = chrome.roomBanner() != null;
+        return registry.find(id).map(e -> panel(e, shared)).orElse(null);
     }
 
     static Models.Panel panel(Experiment experiment) {
+        return panel(experiment, false);
+    }
+
+    /** A panel; in a shared lab it says when only the teacher can run it, and why. */
+    static Models.Panel panel(Experiment experiment, boolean sharedLab) {
         return new Models.Panel(
                 experiment.id(),
                 experiment.isCheck(),
                 experiment.title(),
                 experiment.description(),
-                experiment.params().stream().map(PageService::field).toList());
+                experiment.params().stream().map(PageService::field).toList(),
+                sharedLab ? SharedLab.teacherOnly(experiment).orElse(null) : null);
     }
 
     private static Models.Field field(ParamSpec spec) {

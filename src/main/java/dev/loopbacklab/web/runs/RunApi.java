@@ -8,6 +8,7 @@ import dev.loopbacklab.lesson.Experiment;
 import dev.loopbacklab.lesson.ExperimentRegistry;
 import dev.loopbacklab.lesson.ParamException;
 import dev.loopbacklab.lesson.Params;
+import dev.loopbacklab.web.security.TokenGate;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
@@ -26,7 +27,7 @@ public final class RunApi implements AutoCloseable {
 
     private final ExperimentRegistry registry;
     private final RunRegistry runs;
-    private final RateLimiter starts;
+    private final StartLimits starts;
     private final EventStreams streams;
 
     /**
@@ -42,7 +43,7 @@ public final class RunApi implements AutoCloseable {
             int streams) {
         this.registry = registry;
         this.runs = runs;
-        this.starts = new RateLimiter(startsPerClient, startWindow);
+        this.starts = new StartLimits(startsPerClient, startWindow);
         this.streams = new EventStreams(streamsPerRun, streams);
     }
 
@@ -134,7 +135,7 @@ public final class RunApi implements AutoCloseable {
             error(ctx, 400, e.getMessage(), e.field());
             return;
         }
-        if (!starts.tryAcquire(ctx.req().getRemoteAddr())) {
+        if (!starts.tryStart(ctx.req().getRemoteAddr(), TokenGate.visitor(ctx))) {
             error(
                     ctx,
                     429,

@@ -16,7 +16,19 @@ public final class TokenGate {
     /** The cookie that carries the token once the link has been opened. */
     public static final String COOKIE = "loopback_lab_token";
 
+    /**
+     * The cookie that tells one room visitor's browser from another's (random, given with the
+     * token), so that the run-start limit can count visitors behind one address apart.
+     */
+    public static final String VISITOR_COOKIE = "loopback_lab_visitor";
+
     private final RoomToken token;
+
+    /** The visitor identity this request carries, or null (none, or not one the lab gives). */
+    public static String visitor(Context ctx) {
+        String id = ctx.cookie(VISITOR_COOKIE);
+        return id != null && id.matches("[A-Za-z0-9_-]{32}") ? id : null;
+    }
 
     TokenGate(RoomToken token) {
         this.token = token;
@@ -34,8 +46,19 @@ public final class TokenGate {
                                 + "again.");
                 return false;
             }
-            ctx.header(
-                    "Set-Cookie", COOKIE + "=" + fromLink + "; Path=/; HttpOnly; SameSite=Strict");
+            ctx.res()
+                    .addHeader(
+                            "Set-Cookie",
+                            COOKIE + "=" + fromLink + "; Path=/; HttpOnly; SameSite=Strict");
+            if (visitor(ctx) == null) {
+                ctx.res()
+                        .addHeader(
+                                "Set-Cookie",
+                                VISITOR_COOKIE
+                                        + "="
+                                        + RoomToken.generate()
+                                        + "; Path=/; HttpOnly; SameSite=Strict");
+            }
             if (ctx.method().name().equals("GET")) {
                 ctx.header("Cache-Control", "no-store");
                 ctx.contentType("text/html; charset=utf-8")

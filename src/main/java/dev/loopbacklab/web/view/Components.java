@@ -24,6 +24,12 @@ public final class Components {
                                 h3(panel.title()).withId(titleId),
                                 code(panel.id()).withClass("panel-id")),
                         p(panel.description()).withClass("panel-description"),
+                        panel.sharedLabNote() == null
+                                ? text("")
+                                : p(
+                                                strong("For the teacher only in this shared lab. "),
+                                                text(panel.sharedLabNote()))
+                                        .withClass("shared-lab-note"),
                         form(
                                         each(panel.fields(), field -> field(panel.id(), field)),
                                         div(
@@ -91,9 +97,9 @@ public final class Components {
                                 .withCondRequired(field.required())
                                 .attr("aria-describedby", describedBy);
         return div(
-                        label(field.name()).withFor(id),
+                        label(FieldWords.label(field)).withFor(id),
                         input,
-                        small(field.help() + " (" + field.bounds() + ")")
+                        small(FieldWords.bounds(field))
                                 .withId(id + "-help")
                                 .withClass("field-help"),
                         small().withId(id + "-error")

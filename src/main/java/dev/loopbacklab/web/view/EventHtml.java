@@ -16,13 +16,15 @@ public final class EventHtml {
 
     static DomContent fragment(Event event) {
         if (event instanceof Event.Narration e) {
-            return p(e.text()).withClass("event-narration");
+            return p(InlineCode.of(e.text())).withClass("event-narration");
         } else if (event instanceof Event.Fact e) {
             return div(
                             span(e.label()).withClass("fact-label"),
                             span(e.value() + (e.unit().isEmpty() ? "" : " " + e.unit()))
                                     .withClass("fact-value"),
-                            iff(!e.note().isEmpty(), span(e.note()).withClass("fact-note")))
+                            iff(
+                                    !e.note().isEmpty(),
+                                    span(InlineCode.of(e.note())).withClass("fact-note")))
                     .withClass("event-fact");
         } else if (event instanceof Event.Table e) {
             return div(table(
@@ -40,11 +42,13 @@ public final class EventHtml {
         } else if (event instanceof Event.Verdict e) {
             return div(
                             strong((e.passed() ? "Passed: " : "Not yet: ") + e.summary()),
-                            iff(!e.details().isEmpty(), ul(each(e.details(), d -> li(d)))))
+                            iff(
+                                    !e.details().isEmpty(),
+                                    ul(each(e.details(), d -> li(InlineCode.of(d))))))
                     .withClass(e.passed() ? "event-verdict pass" : "event-verdict fail")
                     .attr("role", "status");
         } else if (event instanceof Event.Warning e) {
-            return div(strong("Note: "), text(e.text()))
+            return div(strong("Note: "), each(InlineCode.of(e.text())))
                     .withClass("event-warning")
                     .attr("role", "note");
         } else if (event instanceof Event.Failure e) {

@@ -88,6 +88,8 @@ public final class HandoutPage {
                         h3((panel.check() ? "Challenge: " : "Experiment: ") + panel.title()),
                         p(panel.description()),
                         p(text("From a terminal: "), code(panel.cli())).withClass("handout-cli"),
+                        // presenter.js puts the learner's last run here, if this browser kept one
+                        div().withClass("handout-result").attr("hidden"),
                         div(
                                         p(panel.check()
                                                         ? "Your answer and what the check said:"

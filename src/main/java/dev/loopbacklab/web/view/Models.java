@@ -27,7 +27,18 @@ public final class Models {
 
     /** An experiment or check panel. */
     public record Panel(
-            String id, boolean check, String title, String description, List<Field> fields) {}
+            String id,
+            boolean check,
+            String title,
+            String description,
+            List<Field> fields,
+            String sharedLabNote) {
+        /** A panel with no shared-lab note (a lab that serves no room). */
+        public Panel(
+                String id, boolean check, String title, String description, List<Field> fields) {
+            this(id, check, title, description, fields, null);
+        }
+    }
 
     /** One form field of a panel; {@code kind} picks the input (a checkbox for a boolean). */
     public record Field(

@@ -125,4 +125,14 @@ class DbYoursTest {
                     verdict.details().toString());
         }
     }
+
+    @Test
+    void neverSuggestsStartingH2OnAWellKnownPort() {
+        String hint = DbYours.startHint(1);
+        assertTrue(hint.contains("\"-tcpPort\", \"9092\""), hint);
+        assertTrue(hint.contains("then check port 9092"), hint);
+        assertTrue(!hint.contains("\"-tcpPort\", \"1\""), hint);
+        String ordinary = DbYours.startHint(9093);
+        assertTrue(ordinary.contains("\"-tcpPort\", \"9093\""), ordinary);
+    }
 }

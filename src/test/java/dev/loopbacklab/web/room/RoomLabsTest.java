@@ -12,6 +12,7 @@ import dev.loopbacklab.room.RoomStore;
 import dev.loopbacklab.testing.FakeExperiments;
 import dev.loopbacklab.testing.RawHttp;
 import dev.loopbacklab.testing.TestLab;
+import dev.loopbacklab.testing.Wait;
 import dev.loopbacklab.web.LabConfig;
 import dev.loopbacklab.web.LabServer;
 import java.io.BufferedReader;
@@ -129,10 +130,8 @@ class RoomLabsTest {
     }
 
     /** Waits for a state; the suite's default timeout bounds it, never a clock window here. */
-    private static void until(BooleanSupplier state) throws InterruptedException {
-        while (!state.getAsBoolean()) {
-            Thread.sleep(20);
-        }
+    private static void until(BooleanSupplier state) {
+        Wait.until("the room's state", state);
     }
 
     @Test

@@ -171,7 +171,9 @@ class RoomModeTest {
             RawHttp.Response response = get(path, COOKIE);
             assertTrue(response.status() == 200 || response.status() == 404, path);
             Document page = Jsoup.parse(response.body());
-            assertTrue(page.selectFirst(".room-banner").text().contains("serving a room"), path);
+            String banner = page.selectFirst(".room-banner").text();
+            assertTrue(banner.contains("teacher's shared lab"), path + ": " + banner);
+            assertTrue(banner.contains("happens on the teacher's machine, not yours"), banner);
         }
         assertEquals(200, get("/assets/lab.css", COOKIE).status());
     }
