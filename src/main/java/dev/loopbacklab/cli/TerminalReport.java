@@ -16,6 +16,7 @@ public final class TerminalReport implements Report {
     private volatile boolean cancelled;
     private int lastPercent = -1;
     private boolean progressLineOpen;
+    private String lastLine = "";
 
     public TerminalReport(PrintWriter out, boolean json, boolean console) {
         this.out = out;
@@ -52,8 +53,12 @@ public final class TerminalReport implements Report {
     private void progress(Event.Progress p) {
         int percent = p.percent();
         if (console) {
-            if (percent != lastPercent) {
-                out.print("\r" + TerminalText.bar(p));
+            String line = TerminalText.bar(p);
+            if (!line.equals(lastLine)) {
+                // spaces wipe what a longer line before left ("[....] 1% TCPrting")
+                String wipe = " ".repeat(Math.max(0, lastLine.length() - line.length()));
+                out.print("\r" + line + wipe);
+                lastLine = line;
                 progressLineOpen = true;
                 out.flush();
             }
@@ -70,6 +75,7 @@ public final class TerminalReport implements Report {
         if (progressLineOpen) {
             out.println();
             progressLineOpen = false;
+            lastLine = "";
         }
     }
 

@@ -101,7 +101,7 @@ class TerminalReportTest {
                         + ".".repeat(15)
                         + "]  50% half\r["
                         + "#".repeat(30)
-                        + "] 100% all\nDone.\n",
+                        + "] 100% all \nDone.\n", // one space wipes the "f" of "half"
                 text.toString());
     }
 
@@ -131,5 +131,18 @@ class TerminalReportTest {
         assertEquals(false, report.cancelled());
         report.cancel();
         assertEquals(true, report.cancelled());
+    }
+
+    @Test
+    void aShorterProgressLineWipesWhatTheLongerOneLeft() {
+        TerminalReport console = report(false, true);
+        console.emit(new Event.Progress(1, 100, "Unix domain socket"));
+        console.emit(new Event.Progress(1, 100, "TCP"));
+        console.finish();
+        String[] redraws = text.toString().split("\r");
+        String longer = TerminalText.bar(new Event.Progress(1, 100, "Unix domain socket"));
+        String shorter = TerminalText.bar(new Event.Progress(1, 100, "TCP"));
+        assertEquals(longer, redraws[1]);
+        assertEquals(shorter + " ".repeat(longer.length() - shorter.length()) + "\n", redraws[2]);
     }
 }

@@ -123,6 +123,13 @@ final class EchoYours implements Check {
         }
     }
 
+    /** Why one round trip here can take milliseconds when the lesson measures microseconds. */
+    static final String FIRST_TRIP =
+            "That was one cold round trip: the first on a new connection, so it includes your"
+                    + " server's first-time work (accepting, starting a thread, code the JVM has not"
+                    + " compiled yet). Warm round trips, as echo-rtt measures thousands of them,"
+                    + " take microseconds.";
+
     /** What came back: the bytes, and why reading stopped. */
     record Reply(byte[] bytes, int length, boolean closed, boolean timedOut, String error) {}
 
@@ -180,6 +187,7 @@ final class EchoYours implements Check {
                             nanos / 1000.0),
                     from,
                     sent,
+                    FIRST_TRIP,
                     "Your server saw the lab's connection coming from that ephemeral port.");
         } else if (reply.length() > 0 && !prefix) {
             report.verdict(

@@ -140,7 +140,7 @@ final class PortBusyReading {
                                 + " java.net.InetSocketAddress(\"127.0.0.1\", "
                                 + port
                                 + "));",
-                        "Keep it open while you press Check."));
+                        "Keep it open, and check again while it runs."));
     }
 
     private static String deniedAdvice(Platform platform, int port, PrivilegedPorts rule) {

@@ -101,6 +101,9 @@ class EchoYoursTest {
                                     "connected from source port \\d+ to 127\\.0\\.0\\.1:"
                                             + server.port()),
                     verdict.details().toString());
+            assertTrue(
+                    verdict.details().contains(EchoYours.FIRST_TRIP),
+                    "says why one cold round trip is slow: " + verdict.details());
         }
     }
 

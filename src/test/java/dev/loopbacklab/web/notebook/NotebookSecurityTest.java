@@ -139,6 +139,20 @@ class NotebookSecurityTest {
                 403,
                 open(here(), cookie(secret) + "Origin: http://evil.example\n", "application/json")
                         .status());
+        // another port of 127.0.0.1 is the same site (the Strict cookie goes along) but not the
+        // same origin: a page a learner's own toy server serves must not run code either
+        assertEquals(
+                403,
+                open(
+                                here(),
+                                cookie(secret)
+                                        + "Sec-Fetch-Site: same-site\nOrigin: http://127.0.0.1:1\n",
+                                "application/json")
+                        .status());
+        assertEquals(
+                403,
+                open(here(), cookie(secret) + "Origin: http://127.0.0.1:1\n", "application/json")
+                        .status());
         // what a plain HTML form can send without a preflight
         assertEquals(415, open(here(), cookie(secret), "text/plain").status());
         assertEquals(
