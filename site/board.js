@@ -8,8 +8,8 @@
   if (!rows) { return; }
   const statusLine = document.querySelector("[data-board-status]");
   const numbers = document.querySelector("[data-board-numbers]");
-  const checks = Array.from(document.querySelectorAll("th[data-check]"))
-    .map(function (th) { return th.getAttribute("data-check"); });
+  const checks = Array.from(document.querySelectorAll("th[data-board-check]"))
+    .map(function (th) { return th.getAttribute("data-board-check"); });
   let learners = new Map();
   let clockSkew = 0;
 

@@ -74,6 +74,22 @@
     post("/api/room/leave").then(show).catch(function (e) { status.textContent = e.message; });
   });
 
+  const open = document.querySelector("[data-room-open]");
+  if (open) {
+    open.addEventListener("click", function () {
+      const said = document.querySelector("[data-room-opened]");
+      post("/api/room/open").then(function (room) {
+        said.replaceChildren();
+        const board = document.createElement("a");
+        board.href = room.board;
+        board.textContent = "Open the room's board";
+        const join = document.createElement("code");
+        join.textContent = room.join;
+        said.append(board, " — learners join with ", join);
+      }).catch(function (e) { said.textContent = e.message; });
+    });
+  }
+
   refresh();
   // What is sent changes as checks finish elsewhere in this lab: keep the list current.
   setInterval(refresh, 3000);

@@ -107,6 +107,8 @@ class BrowserLessonBrowserTest extends BrowserTestBase {
         String zero = startingWith(measured, "GET http://0.0.0.0:");
         // what this Chromium did is a fact about this Chromium: the lesson's notes quote it
         System.out.println("browser-origins measured: " + measured);
+        System.out.println(
+                "browser-origins: " + origins.findElement(By.cssSelector(".event-done")).getText());
         assertTrue(zero.startsWith("sent") || zero.startsWith("not sent"), zero);
 
         String arrivals =

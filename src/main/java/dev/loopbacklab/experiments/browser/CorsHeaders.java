@@ -1,10 +1,10 @@
 package dev.loopbacklab.experiments.browser;
 
+import dev.loopbacklab.net.IpLiteral;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -27,10 +27,7 @@ record CorsHeaders(int status, List<String> allowOrigin, String allowCredentials
 
     static CorsHeaders fetch(int port, String origin) throws IOException {
         try (Socket socket = new Socket()) {
-            socket.connect(
-                    new InetSocketAddress(
-                            InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port),
-                    TIMEOUT_MILLIS);
+            socket.connect(new InetSocketAddress(IpLiteral.loopbackV4(), port), TIMEOUT_MILLIS);
             socket.setSoTimeout(TIMEOUT_MILLIS);
             OutputStream out = socket.getOutputStream();
             out.write(

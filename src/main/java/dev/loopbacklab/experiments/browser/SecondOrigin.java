@@ -3,8 +3,8 @@ package dev.loopbacklab.experiments.browser;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.loopbacklab.net.IpLiteral;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -45,11 +45,7 @@ final class SecondOrigin implements AutoCloseable {
     }
 
     static SecondOrigin start() throws IOException {
-        HttpServer server =
-                HttpServer.create(
-                        new InetSocketAddress(
-                                InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0),
-                        50);
+        HttpServer server = HttpServer.create(new InetSocketAddress(IpLiteral.loopbackV4(), 0), 50);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         SecondOrigin origin = new SecondOrigin(server, pool);
         server.setExecutor(pool);

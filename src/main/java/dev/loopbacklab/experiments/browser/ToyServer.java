@@ -2,8 +2,8 @@ package dev.loopbacklab.experiments.browser;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.loopbacklab.net.IpLiteral;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -33,11 +33,7 @@ final class ToyServer implements AutoCloseable {
     }
 
     static ToyServer start() throws IOException {
-        HttpServer server =
-                HttpServer.create(
-                        new InetSocketAddress(
-                                InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0),
-                        50);
+        HttpServer server = HttpServer.create(new InetSocketAddress(IpLiteral.loopbackV4(), 0), 50);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         byte[] bytes = new byte[8];
         new SecureRandom().nextBytes(bytes);

@@ -1,5 +1,6 @@
 package dev.loopbacklab.experiments.containers;
 
+import dev.loopbacklab.net.IpLiteral;
 import dev.loopbacklab.net.SocketTable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,7 +57,7 @@ public final class InsideNamespace {
                             + " "
                             + (addresses.isEmpty() ? "-" : addresses));
         }
-        InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
+        InetAddress loopback = IpLiteral.loopbackV4();
         try (Socket probe = new Socket()) {
             probe.connect(new InetSocketAddress(loopback, hostPort), 1000);
             out.println("HOST connected");

@@ -4,6 +4,7 @@ import dev.loopbacklab.lesson.Experiment;
 import dev.loopbacklab.lesson.ExperimentInfo;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
+import dev.loopbacklab.net.IpLiteral;
 import dev.loopbacklab.net.SocketTable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,7 +48,7 @@ public final class OwnLoopback implements Experiment {
             Commands.explainUnavailable(report, availability);
             return;
         }
-        InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
+        InetAddress loopback = IpLiteral.loopbackV4();
         try (ServerSocket host = new ServerSocket(0, 50, loopback)) {
             report.closeOnCancel(host);
             int hostPort = host.getLocalPort();

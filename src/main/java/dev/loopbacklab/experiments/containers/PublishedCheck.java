@@ -5,6 +5,7 @@ import dev.loopbacklab.lesson.ExperimentInfo;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
+import dev.loopbacklab.net.IpLiteral;
 import dev.loopbacklab.net.Probe;
 import dev.loopbacklab.net.ProbeResult;
 import dev.loopbacklab.net.SocketOwner;
@@ -49,7 +50,7 @@ public final class PublishedCheck implements Check {
     @Override
     public void run(Params params, Report report) throws Exception {
         int port = params.port("port");
-        InetAddress one = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
+        InetAddress one = IpLiteral.loopbackV4();
         InetAddress two = InetAddress.getByAddress(new byte[] {127, 0, 0, 2});
         List<String> details = new ArrayList<>();
         ProbeResult main = Probe.connect(one, port, TIMEOUT);

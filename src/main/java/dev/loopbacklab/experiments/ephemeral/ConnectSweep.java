@@ -6,6 +6,7 @@ import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.EphemeralRange;
 import dev.loopbacklab.net.IpLiteral;
+import dev.loopbacklab.net.TimeWait;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -34,8 +35,12 @@ final class ConnectSweep implements Experiment {
 
     @Override
     public void run(Params params, Report report) throws IOException {
-        int count = (int) params.integer("count");
+        int requested = (int) params.integer("count");
         EphemeralRange range = EphemeralTopic.rangeForCharts(report);
+        int count = ConnectBudget.cap(requested, range);
+        if (count < requested) {
+            report.warn(ConnectBudget.warning(requested, range, TimeWait.current()));
+        }
         Sweep.Result result;
         int port;
         long timeWaitBefore;

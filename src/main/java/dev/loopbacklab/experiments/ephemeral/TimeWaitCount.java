@@ -3,6 +3,7 @@ package dev.loopbacklab.experiments.ephemeral;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.SocketTable;
 import dev.loopbacklab.net.TcpState;
+import dev.loopbacklab.net.TimeWait;
 import java.util.OptionalLong;
 
 /**
@@ -41,7 +42,10 @@ final class TimeWaitCount {
                     "",
                     "only read on Linux; elsewhere try netstat -an and look for TIME_WAIT");
             report.say(
-                    "The client side closed first, so it is the client sockets that wait in TIME_WAIT.");
+                    "The client side closed first, so it is the client sockets that wait in"
+                            + " TIME_WAIT, "
+                            + ConnectBudget.waitWords(TimeWait.current())
+                            + ".");
             return;
         }
         long clients = Math.max(0, after.getAsLong() - before);
@@ -56,10 +60,12 @@ final class TimeWaitCount {
         report.fact(LISTENER_SIDE, SampleLines.number(listener), "", "local port " + port);
         report.say(
                 "Each client closed its connection first, so each client socket, not the listener's,"
-                        + " now waits in TIME_WAIT: on Linux for 60 seconds (TCP_TIMEWAIT_LEN), long enough for"
-                        + " stray packets of the old connection to die out before the same four numbers"
-                        + " (address and port on both sides) can be used again. Run this again within a minute"
-                        + " and the sockets are still there; `ss -tan state time-wait` lists them.");
+                        + " now waits in TIME_WAIT "
+                        + ConnectBudget.waitWords(TimeWait.current())
+                        + ", long enough for stray packets of the old connection to die out before the"
+                        + " same four numbers (address and port on both sides) can be used again. Run"
+                        + " this again within that time and the sockets are still there;"
+                        + " `ss -tan state time-wait` lists them.");
         if (clients < connections) {
             report.say(
                     "Fewer sockets than connections: a port still in TIME_WAIT may be taken again"

@@ -6,6 +6,7 @@ import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.Endpoint;
+import dev.loopbacklab.net.Platform;
 import dev.loopbacklab.net.ProbeResult;
 import dev.loopbacklab.net.SocketTable;
 import java.net.InetAddress;
@@ -62,13 +63,7 @@ public final class PrivateCheck implements Check {
                                     + ", but something does on [::1]:"
                                     + port
                                     + ". Bind 127.0.0.1, as the challenge asks."
-                            : "Nothing is listening on 127.0.0.1:"
-                                    + port
-                                    + " ("
-                                    + Reach.cell(main)
-                                    + "). Start your server first, and check that it uses port "
-                                    + port
-                                    + ".";
+                            : notOnLoopback(port, main, listenersElsewhere(port));
             report.verdict(false, summary, details.toArray(String[]::new));
             return;
         }
@@ -96,10 +91,21 @@ public final class PrivateCheck implements Check {
                                 + port
                                 + " as well as 127.0.0.1, which a server bound"
                                 + " to 127.0.0.1 never does: most likely a dual-stack wildcard (::)");
-            } else {
-                details.add(
-                        "without 127.0.0.2 or a socket table, an IPv4 wildcard (0.0.0.0) cannot be"
-                                + " told apart from 127.0.0.1 here; tick lan to test it through your own addresses");
+            } else if (!params.bool("lan")) {
+                // macOS: no 127.0.0.2 and no socket table, so an IPv4 0.0.0.0 server looks
+                // exactly like a 127.0.0.1 one. Passing here would tell a learner with a
+                // wildcard server that it is private.
+                details.add(0, Platform.current().loopbackAliasNote());
+                report.verdict(
+                        false,
+                        "Your server answers on 127.0.0.1:"
+                                + port
+                                + ", but on this OS the lab cannot tell 127.0.0.1 from the"
+                                + " wildcard 0.0.0.0 without more help: tick lan (it then tries"
+                                + " this machine's own addresses), or add 127.0.0.2 to the loopback"
+                                + " interface, and check again.",
+                        details.toArray(String[]::new));
+                return;
             }
         }
         if (params.bool("lan")) {
@@ -133,6 +139,39 @@ public final class PrivateCheck implements Check {
                         + problems.get(0)
                         + ". Bind it to 127.0.0.1.",
                 details.toArray(String[]::new));
+    }
+
+    /**
+     * The verdict's first line when 127.0.0.1 does not answer: "nothing is listening" only when the
+     * socket table agrees; a server bound to another address of this machine is named.
+     */
+    static String notOnLoopback(int port, ProbeResult loopback, List<String> elsewhere) {
+        if (!elsewhere.isEmpty()) {
+            return "Nothing answers on 127.0.0.1:"
+                    + port
+                    + ", but the OS lists a listener on "
+                    + String.join(", ", elsewhere)
+                    + ": your server is bound to another address of this machine, which other"
+                    + " machines can reach. Bind it to 127.0.0.1.";
+        }
+        return "Nothing is listening on 127.0.0.1:"
+                + port
+                + " ("
+                + Reach.cell(loopback)
+                + "). Start your server first, and check that it uses port "
+                + port
+                + ".";
+    }
+
+    /** Listening endpoints on {@code port} that are not loopback, from the socket table. */
+    private static List<String> listenersElsewhere(int port) {
+        if (!SocketTable.available()) {
+            return List.of();
+        }
+        return SocketTable.listening().stream()
+                .filter(e -> e.localPort() == port && !e.isLoopbackOnly())
+                .map(e -> e.localEndpoint().toString())
+                .toList();
     }
 
     private static ProbeResult probe(InetAddress address, int port, List<String> details) {

@@ -165,6 +165,6 @@ final class TeachingViews {
     }
 
     private static String time(LocalTime time) {
-        return String.format("%02d:%02d", time.getHour(), time.getMinute());
+        return String.format(java.util.Locale.ROOT, "%02d:%02d", time.getHour(), time.getMinute());
     }
 }

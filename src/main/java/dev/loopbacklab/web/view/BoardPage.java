@@ -95,7 +95,7 @@ public final class BoardPage {
                                                                                                         "scope",
                                                                                                         "col")
                                                                                                 .attr(
-                                                                                                        "data-check",
+                                                                                                        "data-board-check",
                                                                                                         c
                                                                                                                 .id())))),
                                                         tbody().attr("data-board-rows"),

@@ -88,7 +88,12 @@ public final class Layout {
                                                                                 span().withClass(
                                                                                                 "progress-summary")
                                                                                         .attr(
-                                                                                                "data-progress-summary"))
+                                                                                                "data-progress-summary"),
+                                                                                a("Workshop")
+                                                                                        .withHref(
+                                                                                                "/workshop")
+                                                                                        .withClass(
+                                                                                                "nav-workshop"))
                                                                         .attr("aria-label", "Site"))
                                                         .withClass("site-header"),
                                                 main(content).withId("main"),

@@ -69,6 +69,18 @@ public final class WorkshopPage {
                         .attr("data-room-joined")
                         .attr("hidden"),
                 section(
+                                h2("Teaching? Open a room on this lab"),
+                                p(
+                                        "A room collects your learners' verdicts and numbers on a"
+                                                + " live board. Learners on other machines reach"
+                                                + " this lab only if it listens on the network:"
+                                                + " start it with serve --host 0.0.0.0"
+                                                + " --open-room. The board's link carries its own"
+                                                + " token: keep it to yourself."),
+                                button("Open a room").withType("button").attr("data-room-open"),
+                                p().attr("data-room-opened").attr("role", "status"))
+                        .withClass("teacher-room"),
+                section(
                         h2("Sent to the room"),
                         p(
                                 "Everything this lab sent, newest first, exactly as sent (the seat's secret"

@@ -171,6 +171,14 @@ class SecondOriginTest {
     }
 
     @Test
+    void withoutABrowserTheOriginsRunSaysWhereTheRequestsComeFrom() {
+        dev.loopbacklab.testing.RecordingReport report =
+                dev.loopbacklab.testing.RecordingReport.completed(
+                        new Origins(), Map.of("wait-seconds", "1"));
+        assertTrue(report.warnings().contains("run this on the lesson page"), report.warnings());
+    }
+
+    @Test
     void theToyAnswersAnyHostAndIsGoneAfterItsRun() throws Exception {
         int port;
         try (ToyServer toy = ToyServer.start()) {

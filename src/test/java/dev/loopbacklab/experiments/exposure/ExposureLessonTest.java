@@ -28,7 +28,7 @@ class ExposureLessonTest {
         assertEquals(
                 List.of("exposure-matrix", "exposure-default-bind", "exposure-self-defence"),
                 lesson.experimentIds());
-        assertEquals(List.of("exposure-private"), lesson.checkIds());
+        assertEquals(List.of("exposure-private", "exposure-room-reach"), lesson.checkIds());
         lesson.experimentIds().forEach(id -> assertTrue(registry.experimentIds().contains(id), id));
         assertTrue(registry.checkIds().contains("exposure-private"));
     }

@@ -321,6 +321,21 @@ class RoomLabsTest {
     }
 
     @Test
+    void theTeachersButtonOpensARoomFromThisMachineOnly() throws Exception {
+        assertNull(ada.workshop().room());
+        RawHttp.Response opened = RawHttp.postJson(ada.port(), "/api/room/open", BROWSER, "{}");
+        assertEquals(200, opened.status(), opened.body());
+        JsonNode links = JSON.readTree(opened.body());
+        assertTrue(links.path("board").asText().contains("/room/board?board="), opened.body());
+        assertTrue(links.path("join").asText().contains("/join?code="), opened.body());
+        assertTrue(ada.workshop().room() != null);
+        RawHttp.Response crossSite =
+                RawHttp.postJson(
+                        ada.port(), "/api/room/open", "Sec-Fetch-Site: cross-site\n", "{}");
+        assertEquals(403, crossSite.status(), "another site's page cannot open a room");
+    }
+
+    @Test
     void theGridExportsAsCsvSafeForSpreadsheets() throws Exception {
         join(ada, "=HYPERLINK(\"x\")");
         judge(ada, true);
