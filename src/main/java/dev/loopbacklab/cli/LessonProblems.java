@@ -32,7 +32,15 @@ final class LessonProblems {
         Path here = workingDir.toAbsolutePath().normalize();
         String shown = root.startsWith(here) ? here.relativize(root).toString() : root.toString();
         for (ContentChecker.Problem problem : problems) {
-            err.println((shown.isEmpty() ? "" : shown + "/") + problem);
+            Path file = Path.of(problem.file().replaceFirst(":\\d+$", ""));
+            if (file.isAbsolute()) {
+                // a problem of the lessons folder itself: named as the author would type it
+                Path at = file.normalize();
+                String name = at.startsWith(here) ? here.relativize(at).toString() : at.toString();
+                err.println((name.isEmpty() ? "." : name) + ": " + problem.message());
+            } else {
+                err.println((shown.isEmpty() ? "" : shown + "/") + problem);
+            }
         }
         err.println(
                 problems.size()

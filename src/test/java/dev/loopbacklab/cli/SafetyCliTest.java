@@ -176,9 +176,11 @@ class SafetyCliTest {
         serve.workingDir = dir;
         assertEquals(1, run(serve, "--dev", "--port", "0"));
         assertTrue(
-                err.toString().contains("Cannot load the lessons: 00-first/lesson.md"),
+                err.toString()
+                        .contains("lessons/00-first/lesson.md:1: must start with front matter"),
                 err.toString());
         assertFalse(err.toString().contains("Exception"), err.toString());
+        assertFalse(err.toString().contains("lessons//"), "no absolute path glued on: " + err);
     }
 
     @Test
