@@ -27,7 +27,11 @@ public final class IndexPage {
                                                 + " lessons · about "
                                                 + minutes
                                                 + " minutes in all")
-                                        .withClass("path-meta"),
+                                        .withClass("path-meta"))
+                        .withClass("intro"),
+                section(h2("The lesson path"), Components.lessonList(lessons)).withClass("path"),
+                // the path first; keeping, moving or resetting progress is a quiet tool below it
+                section(
                                 div(
                                                 span().withClass("overall-progress")
                                                         .attr("data-overall-progress"),
@@ -47,7 +51,7 @@ public final class IndexPage {
                                                         .attr("data-progress-message"))
                                         .withClass("progress-tools")
                                         .attr("hidden"))
-                        .withClass("intro"),
-                section(h2("The lesson path"), Components.lessonList(lessons)).withClass("path"));
+                        .withClass("progress-box")
+                        .attr("aria-label", "Your progress in this browser"));
     }
 }
