@@ -19,7 +19,9 @@ public final class SecurityHeaders {
     public static final String CSP_LOOPBACK_FETCH =
             CSP.replace(
                     "connect-src 'self'",
-                    "connect-src 'self' http://127.0.0.1:* http://localhost:* http://[::1]:*"
+                    // No http://[::1]:* — CSP's host grammar has no IPv6 literals; Chromium
+                    // rejects the whole source (a console error on every visit).
+                    "connect-src 'self' http://127.0.0.1:* http://localhost:* http://*.localhost:*"
                             + " http://0.0.0.0:*");
 
     /** The lessons served with {@link #CSP_LOOPBACK_FETCH}. */
