@@ -239,34 +239,31 @@ public final class RoomStore implements AutoCloseable {
         long now = System.currentTimeMillis();
         return submit(
                         db -> {
-                            try (PreparedStatement p =
-                                    db.prepareStatement(
-                                            "insert into learner(nickname, secret_hash, os, joined_at) "
-                                                    + "values(?, ?, ?, ?)",
-                                            Statement.RETURN_GENERATED_KEYS)) {
-                                p.setString(1, name);
-                                p.setBytes(2, digest);
-                                p.setString(3, family);
-                                p.setLong(4, now);
-                                p.executeUpdate();
-                                try (ResultSet keys = p.getGeneratedKeys()) {
-                                    keys.next();
-                                    nicknames.put(keys.getLong(1), name);
-                                    return new BoardEvent(
-                                            "join",
-                                            0,
-                                            keys.getLong(1),
-                                            name,
-                                            family,
-                                            null,
-                                            null,
-                                            Flag.NONE.key(),
-                                            Map.of(),
-                                            now,
-                                            0,
-                                            null);
-                                }
-                            }
+                            long id =
+                                    insertReturningKey(
+                                            db,
+                                            "insert into learner(nickname, secret_hash, os, joined_at)"
+                                                    + " values(?, ?, ?, ?)",
+                                            p -> {
+                                                p.setString(1, name);
+                                                p.setBytes(2, digest);
+                                                p.setString(3, family);
+                                                p.setLong(4, now);
+                                            });
+                            nicknames.put(id, name);
+                            return new BoardEvent(
+                                    "join",
+                                    0,
+                                    id,
+                                    name,
+                                    family,
+                                    null,
+                                    null,
+                                    Flag.NONE.key(),
+                                    Map.of(),
+                                    now,
+                                    0,
+                                    null);
                         })
                 .thenApply(
                         event -> {
@@ -472,20 +469,31 @@ public final class RoomStore implements AutoCloseable {
             long sentAt,
             long storedAt)
             throws SQLException {
-        try (PreparedStatement p =
-                db.prepareStatement(
-                        "insert into change_log(learner, kind, request_id, experiment, passed, "
-                                + "flag, numbers, sent_at, stored_at) values(?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        Statement.RETURN_GENERATED_KEYS)) {
-            p.setLong(1, learner);
-            p.setString(2, kind);
-            p.setString(3, requestId);
-            p.setString(4, experiment);
-            p.setObject(5, passed);
-            p.setString(6, flag);
-            p.setString(7, numbers);
-            p.setLong(8, sentAt);
-            p.setLong(9, storedAt);
+        return insertReturningKey(
+                db,
+                "insert into change_log(learner, kind, request_id, experiment, passed, flag,"
+                        + " numbers, sent_at, stored_at) values(?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                p -> {
+                    p.setLong(1, learner);
+                    p.setString(2, kind);
+                    p.setString(3, requestId);
+                    p.setString(4, experiment);
+                    p.setObject(5, passed);
+                    p.setString(6, flag);
+                    p.setString(7, numbers);
+                    p.setLong(8, sentAt);
+                    p.setLong(9, storedAt);
+                });
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    private static long insertReturningKey(Connection db, String sql, Binder binder)
+            throws SQLException {
+        try (PreparedStatement p = db.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+            binder.bind(p);
             p.executeUpdate();
             try (ResultSet keys = p.getGeneratedKeys()) {
                 keys.next();

@@ -28,7 +28,13 @@ class WildcardGuardTest {
         try (ServerSocket server = new ServerSocket(0, 8, IpLiteral.parse("0.0.0.0"))) {
             WildcardGuard.guard(server, peer -> false, foreign::add); // everyone is "foreign"
             try (Socket client = new Socket(IpLiteral.loopbackV4(), server.getLocalPort())) {
-                client.getOutputStream().write("GET /secrets".getBytes(StandardCharsets.UTF_8));
+                try {
+                    client.getOutputStream().write("GET /secrets".getBytes(StandardCharsets.UTF_8));
+                } catch (java.net.SocketException resetAlready) {
+                    // the guard may reset the connection before the request is even written:
+                    // closed unread all the same (which of the two happens first is the
+                    // scheduler's choice on a busy machine)
+                }
                 assertClosed(client.getInputStream());
             }
             waitFor(() -> foreign.size() == 1);
