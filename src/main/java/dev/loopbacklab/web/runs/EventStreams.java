@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.loopbacklab.lesson.Event;
 import dev.loopbacklab.lesson.EventJson;
 import io.javalin.http.Context;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
@@ -54,6 +57,7 @@ final class EventStreams implements AutoCloseable {
         final Run run;
         final SseFrames frames;
         final CompletableFuture<Void> ended = new CompletableFuture<>();
+        final AtomicBoolean closed = new AtomicBoolean();
         final ReentrantLock lock = new ReentrantLock();
         int next;
         volatile long lastWriteNanos = System.nanoTime();
@@ -109,8 +113,45 @@ final class EventStreams implements AutoCloseable {
             return;
         }
         run.listen(() -> scheduleFlush(run));
+        watch(ctx, stream);
         ctx.future(() -> stream.ended);
         scheduleFlush(run);
+    }
+
+    /**
+     * Starts the request's asynchronous mode here (Javalin then keeps it) to hear from Jetty when
+     * the exchange fails, times out or completes without us. Completing {@code ended} makes Javalin
+     * resume the request and finish it; that is right while Jetty still holds it (on an error or a
+     * timeout, inside Jetty's own callback) and wrong once Jetty has completed and recycled it:
+     * every task then throws, and a throwing error handler once made a worker loop for ever. So a
+     * stream that Jetty completed is only forgotten, never resumed.
+     */
+    private void watch(Context ctx, Stream stream) {
+        AsyncContext async =
+                ctx.req().isAsyncStarted() ? ctx.req().getAsyncContext() : ctx.req().startAsync();
+        async.setTimeout(0); // a stream lives as long as its run; the heartbeat finds clients gone
+        async.addListener(
+                new AsyncListener() {
+                    @Override
+                    public void onComplete(AsyncEvent event) {
+                        end(stream, true, false);
+                    }
+
+                    @Override
+                    public void onTimeout(AsyncEvent event) {
+                        end(stream, true, true);
+                    }
+
+                    @Override
+                    public void onError(AsyncEvent event) {
+                        end(stream, true, true);
+                    }
+
+                    @Override
+                    public void onStartAsync(AsyncEvent event) {
+                        // nothing: the stream is watched already
+                    }
+                });
     }
 
     /** Under the run's lock: the new stream, or null when the run has its most (answered 429). */
@@ -161,7 +202,7 @@ final class EventStreams implements AutoCloseable {
         for (Stream stream : streams) {
             stream.lock.lock();
             try {
-                if (!stream.ended.isDone()) {
+                if (!stream.closed.get()) {
                     send(stream);
                 }
             } catch (IOException | RuntimeException gone) {
@@ -203,7 +244,7 @@ final class EventStreams implements AutoCloseable {
                     continue;
                 }
                 try {
-                    if (!stream.ended.isDone()) {
+                    if (!stream.closed.get()) {
                         stream.frames.comment("waiting");
                         stream.lastWriteNanos = now;
                     }
@@ -218,8 +259,19 @@ final class EventStreams implements AutoCloseable {
 
     /** Closes a stream; when its client left and it was its run's last, the run stops. */
     private void end(Stream stream, boolean clientLeft) {
-        if (!stream.ended.complete(null)) {
+        end(stream, clientLeft, true);
+    }
+
+    /**
+     * Closes a stream once; {@code resume} lets Javalin finish its request, which must not happen
+     * after Jetty has completed (and recycled) it.
+     */
+    private void end(Stream stream, boolean clientLeft, boolean resume) {
+        if (!stream.closed.compareAndSet(false, true)) {
             return;
+        }
+        if (resume) {
+            stream.ended.complete(null);
         }
         open.decrementAndGet();
         Set<Stream> streams = byRun.get(stream.run);
