@@ -25,50 +25,79 @@ public final class ErrorPages {
 
     /** Registers the 404 page and the exception handlers. */
     public void register(RoutesConfig routes) {
-        routes.error(
-                404,
-                ctx -> {
-                    if (ctx.result() == null
-                            || ctx.result().isEmpty()
-                            || ctx.result().equals("Not Found")) {
-                        notFound(ctx, chrome);
-                    }
-                });
-        routes.exception(
-                HttpResponseException.class,
-                (e, ctx) -> {
-                    if (e.getStatus() == 404) {
-                        notFound(ctx, chrome);
-                    } else {
-                        ctx.status(e.getStatus())
-                                .contentType("text/plain; charset=utf-8")
-                                .result(e.getMessage());
-                    }
-                });
-        routes.exception(
-                LessonFormatException.class,
-                (e, ctx) -> {
-                    // Only in development mode, where lessons are re-read on every request.
-                    LOG.error("a lesson is broken: {}", e.getMessage());
-                    page(
-                            ctx,
-                            500,
-                            "A lesson is broken",
-                            "The lab could not read its lessons: "
-                                    + e.getMessage()
-                                    + " Fix the file and reload this page.");
-                });
-        routes.exception(
-                Exception.class,
-                (e, ctx) -> {
-                    LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
-                    page(
-                            ctx,
-                            500,
-                            "Something went wrong",
-                            "The lab hit an error it did not expect; the details are in the"
-                                    + " terminal that runs it.");
-                });
+        routes.error(404, this::onNotFound);
+        routes.exception(HttpResponseException.class, this::onHttpResponse);
+        routes.exception(LessonFormatException.class, this::onBrokenLesson);
+        routes.exception(Exception.class, this::onException);
+    }
+
+    void onNotFound(Context ctx) {
+        quietly(() -> onNotFoundOn(ctx));
+    }
+
+    private void onNotFoundOn(Context ctx) {
+        if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().equals("Not Found")) {
+            notFound(ctx, chrome);
+        }
+    }
+
+    void onHttpResponse(HttpResponseException e, Context ctx) {
+        quietly(() -> onHttpResponseOn(e, ctx));
+    }
+
+    private void onHttpResponseOn(HttpResponseException e, Context ctx) {
+        if (e.getStatus() == 404) {
+            notFound(ctx, chrome);
+        } else {
+            ctx.status(e.getStatus())
+                    .contentType("text/plain; charset=utf-8")
+                    .result(e.getMessage());
+        }
+    }
+
+    void onBrokenLesson(LessonFormatException e, Context ctx) {
+        quietly(() -> onBrokenLessonOn(e, ctx));
+    }
+
+    private void onBrokenLessonOn(LessonFormatException e, Context ctx) {
+        // Only in development mode, where lessons are re-read on every request.
+        LOG.error("a lesson is broken: {}", e.getMessage());
+        page(
+                ctx,
+                500,
+                "A lesson is broken",
+                "The lab could not read its lessons: "
+                        + e.getMessage()
+                        + " Fix the file and reload this page.");
+    }
+
+    void onException(Exception e, Context ctx) {
+        quietly(() -> onExceptionOn(e, ctx));
+    }
+
+    private void onExceptionOn(Exception e, Context ctx) {
+        LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
+        page(
+                ctx,
+                500,
+                "Something went wrong",
+                "The lab hit an error it did not expect; the details are in the"
+                        + " terminal that runs it.");
+    }
+
+    /**
+     * Runs a handler that must never throw: Javalin answers a throwing exception handler by
+     * queueing the exception handler again, so a handler that fails on every call (as all do once
+     * Jetty has recycled the request under an asynchronous one) would loop for ever on a worker
+     * thread.
+     */
+    private static void quietly(Runnable handler) {
+        try {
+            handler.run();
+        } catch (RuntimeException gone) {
+            LOG.debug(
+                    "an error page could not be sent (the response is gone): {}", gone.toString());
+        }
     }
 
     private void page(Context ctx, int status, String title, String message) {
