@@ -95,9 +95,9 @@ public final class RoomBench {
                 int r = round;
                 sends.add(pool.submit(() -> {
                     String body = "{\"requestId\":\"" + id + "\",\"experiment\":\"bench-" + r + "\",\"passed\":" + passed + ",\"os\":\"linux\",\"numbers\":{\"tcp-p50-us\":\"" + (10 + r) + "\"}}";
-                    sentNanos.put(id, System.nanoTime());
                     try {
-                        if (post(lab.port, "/room/api/verdicts", bearer, body).status != 201) { errors.incrementAndGet(); }
+                        // "sent": the moment the request is written, after the connection is made
+                        if (post(lab.port, "/room/api/verdicts", bearer, body, () -> sentNanos.put(id, System.nanoTime())).status != 201) { errors.incrementAndGet(); }
                     } catch (IOException e) {
                         errors.incrementAndGet();
                     }
@@ -199,6 +199,10 @@ public final class RoomBench {
     record Answer(int status, String body) {}
 
     static Answer post(int port, String path, String bearer, String json) throws IOException {
+        return post(port, path, bearer, json, () -> { });
+    }
+
+    static Answer post(int port, String path, String bearer, String json, Runnable beforeWrite) throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n"
                 + (bearer == null ? "" : "Authorization: Bearer " + bearer + "\r\n") + "Connection: close\r\n\r\n";
@@ -209,6 +213,7 @@ public final class RoomBench {
             ByteArrayOutputStream req = new ByteArrayOutputStream();
             req.write(head.getBytes(StandardCharsets.US_ASCII));
             req.write(body);
+            beforeWrite.run();
             s.getOutputStream().write(req.toByteArray());
             String text = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (text.length() < 12) { throw new IOException("no answer"); }
