@@ -53,7 +53,7 @@ class AbandonedStreamTest {
     }
 
     @Test
-    void aStreamThatIdledOutIsNotResumedWhenItsRunEnds() throws Exception {
+    void aStreamWhoseClientVanishedIsNotResumedOnAFinishedRequest() throws Exception {
         LabConfig config =
                 LabConfig.local(0, TestLab.fixtureContent()).withLimits(4, Duration.ofSeconds(60));
         lab =
