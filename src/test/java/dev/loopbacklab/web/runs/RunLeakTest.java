@@ -188,7 +188,10 @@ class RunLeakTest {
     }
 
     private void warmUp(List<Experiment> fakes, List<Experiment> real) throws Exception {
-        try (RunRegistry runs = new RunRegistry(32, Duration.ofSeconds(20))) {
+        // Room for every warm-up run at once: each is cancelled at start, but holds its slot until
+        // its experiment returns, which on a loaded machine can be after the next ones start.
+        try (RunRegistry runs =
+                new RunRegistry(fakes.size() + real.size(), Duration.ofSeconds(20))) {
             List<Run> all = new ArrayList<>();
             for (Experiment e : fakes) {
                 all.add(start(runs, e, true));
