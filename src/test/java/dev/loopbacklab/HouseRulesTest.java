@@ -32,6 +32,12 @@ class HouseRulesTest {
         assertEquals(List.of(), offending(Pattern.compile("String\\.format\\(\""), List.of()));
     }
 
+    @Test
+    void groupedNumbersAreWrittenInOnePlace() throws IOException {
+        // "%,d" groups digits; only Numbers writes them (and reads them back), one rule everywhere
+        assertEquals(List.of(), offending(Pattern.compile("%,d"), List.of("net/Numbers.java")));
+    }
+
     private static List<String> offending(Pattern pattern, List<String> allowed)
             throws IOException {
         List<String> found = new ArrayList<>();

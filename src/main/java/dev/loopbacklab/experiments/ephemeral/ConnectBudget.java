@@ -1,6 +1,7 @@
 package dev.loopbacklab.experiments.ephemeral;
 
 import dev.loopbacklab.net.EphemeralRange;
+import dev.loopbacklab.net.Numbers;
 import dev.loopbacklab.net.TimeWait;
 
 /**
@@ -26,14 +27,14 @@ final class ConnectBudget {
     static String warning(int requested, EphemeralRange range, TimeWait timeWait) {
         return String.format(
                 java.util.Locale.ROOT,
-                "Capped at %,d connections (you asked for %,d): each leaves its source port in"
-                        + " TIME_WAIT for %s, and this system hands out only %,d source ports"
+                "Capped at %s connections (you asked for %s): each leaves its source port in"
+                        + " TIME_WAIT for %s, and this system hands out only %s source ports"
                         + " (%d–%d, %s). A quarter of them is the most this lab takes, so other"
                         + " programs can still connect meanwhile.",
-                limit(range),
-                requested,
+                Numbers.whole(limit(range)),
+                Numbers.whole(requested),
                 timeWait.known() ? timeWait.seconds() + " s" : "a time this lab cannot read here",
-                range.size(),
+                Numbers.whole(range.size()),
                 range.first(),
                 range.last(),
                 range.source());
