@@ -67,22 +67,16 @@ public final class Workshop implements AutoCloseable {
     }
 
     public void register(RoutesConfig routes) {
-        routes.before(
-                "/room/*",
-                ctx -> {
-                    if (room == null) {
-                        Json.error(ctx, 404, "no room is open on this lab");
-                        ctx.skipRemainingHandlers();
-                    }
-                });
-        routes.before(
-                "/join",
-                ctx -> {
-                    if (room == null) {
-                        Json.error(ctx, 404, "no room is open on this lab");
-                        ctx.skipRemainingHandlers();
-                    }
-                });
+        for (String path : new String[] {"/room/*", "/join"}) {
+            routes.before(
+                    path,
+                    ctx -> {
+                        if (room == null) {
+                            Json.error(ctx, 404, "no room is open on this lab");
+                            ctx.skipRemainingHandlers();
+                        }
+                    });
+        }
         new RoomApi(this::room).register(routes);
         new BoardRoutes(this::room, this::boardModel, chrome).register(routes);
         routes.get("/join", this::joinPage);
