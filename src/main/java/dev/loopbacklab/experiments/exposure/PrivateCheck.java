@@ -1,7 +1,6 @@
 package dev.loopbacklab.experiments.exposure;
 
-import dev.loopbacklab.lesson.Check;
-import dev.loopbacklab.lesson.ExperimentInfo;
+import dev.loopbacklab.lesson.AbstractCheck;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
@@ -18,7 +17,7 @@ import java.util.Optional;
  * socket table listens on the port beyond loopback, and, if asked, none of this machine's own
  * network addresses answers.
  */
-public final class PrivateCheck implements Check {
+public final class PrivateCheck extends AbstractCheck {
     /** The port the lesson suggests; any free port works. */
     public static final int SUGGESTED_PORT = 7008;
 
@@ -26,25 +25,18 @@ public final class PrivateCheck implements Check {
 
     /** The check on {@code machine}; {@link Machine#real()} outside tests. */
     public PrivateCheck(Machine machine) {
+        super(
+                "exposure-private",
+                "Run a server that only this machine can reach",
+                "Start a server bound to 127.0.0.1 on the port below, then check: it must answer on"
+                        + " 127.0.0.1 and refuse on 127.0.0.2, which only a wildcard bind would answer.",
+                ParamSpec.port("port", SUGGESTED_PORT, "the port your server listens on"),
+                ParamSpec.bool(
+                        "lan",
+                        false,
+                        "also try this machine's own network addresses, read from"
+                                + " its interfaces (the packets still never leave this machine)"));
         this.machine = machine;
-    }
-
-    static final ExperimentInfo INFO =
-            new ExperimentInfo(
-                    "exposure-private",
-                    "Run a server that only this machine can reach",
-                    "Start a server bound to 127.0.0.1 on the port below, then check: it must answer on"
-                            + " 127.0.0.1 and refuse on 127.0.0.2, which only a wildcard bind would answer.",
-                    ParamSpec.port("port", SUGGESTED_PORT, "the port your server listens on"),
-                    ParamSpec.bool(
-                            "lan",
-                            false,
-                            "also try this machine's own network addresses, read from"
-                                    + " its interfaces (the packets still never leave this machine)"));
-
-    @Override
-    public ExperimentInfo info() {
-        return INFO;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.loopbacklab.experiments.listening;
 
-import dev.loopbacklab.lesson.Check;
-import dev.loopbacklab.lesson.ExperimentInfo;
+import dev.loopbacklab.lesson.AbstractCheck;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
@@ -22,7 +21,7 @@ import java.util.Optional;
  * its owner where this user may see it; where there is no table, a connection to the port on
  * loopback stands in for it.
  */
-final class ListeningSpot implements Check {
+final class ListeningSpot extends AbstractCheck {
     /** The port the lesson suggests. */
     static final int SUGGESTED_PORT = 7010;
 
@@ -32,20 +31,13 @@ final class ListeningSpot implements Check {
 
     /** The check on {@code source}; {@link SocketSource#real()} outside tests. */
     ListeningSpot(SocketSource source) {
+        super(
+                "listening-spot",
+                "Start a server on a port of your choice, and find it",
+                "Start any TCP server on the port below and leave it running; the check finds it in the"
+                        + " socket table and names the process that owns it.",
+                ParamSpec.port("port", SUGGESTED_PORT, "the port your server listens on"));
         this.source = source;
-    }
-
-    static final ExperimentInfo INFO =
-            new ExperimentInfo(
-                    "listening-spot",
-                    "Start a server on a port of your choice, and find it",
-                    "Start any TCP server on the port below and leave it running; the check finds it in the"
-                            + " socket table and names the process that owns it.",
-                    ParamSpec.port("port", SUGGESTED_PORT, "the port your server listens on"));
-
-    @Override
-    public ExperimentInfo info() {
-        return INFO;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.loopbacklab.experiments.listening;
 
-import dev.loopbacklab.lesson.Experiment;
-import dev.loopbacklab.lesson.ExperimentInfo;
+import dev.loopbacklab.lesson.AbstractExperiment;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
@@ -15,29 +14,22 @@ import java.util.Optional;
  * the way {@code ss -ltnp} reads it on Linux, from {@code lsof} on macOS and {@code netstat -ano}
  * on Windows; optionally the bound UDP sockets too.
  */
-final class ListeningTable implements Experiment {
+final class ListeningTable extends AbstractExperiment {
     private final SocketSource source;
 
     /** The experiment on {@code source}; {@link SocketSource#real()} outside tests. */
     ListeningTable(SocketSource source) {
+        super(
+                "listening-table",
+                "Who is listening on this machine?",
+                "Lists every listening TCP socket of this machine with the process that owns it and who"
+                        + " can reach it, like ss -ltnp (lsof on macOS, netstat -ano on Windows);"
+                        + " optionally the bound UDP sockets too.",
+                ParamSpec.bool(
+                        "udp",
+                        false,
+                        "also list the UDP sockets that are bound and waiting (UDP has no LISTEN state)"));
         this.source = source;
-    }
-
-    static final ExperimentInfo INFO =
-            new ExperimentInfo(
-                    "listening-table",
-                    "Who is listening on this machine?",
-                    "Lists every listening TCP socket of this machine with the process that owns it and who"
-                            + " can reach it, like ss -ltnp (lsof on macOS, netstat -ano on Windows);"
-                            + " optionally the bound UDP sockets too.",
-                    ParamSpec.bool(
-                            "udp",
-                            false,
-                            "also list the UDP sockets that are bound and waiting (UDP has no LISTEN state)"));
-
-    @Override
-    public ExperimentInfo info() {
-        return INFO;
     }
 
     @Override
