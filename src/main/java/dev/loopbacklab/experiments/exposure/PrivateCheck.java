@@ -5,6 +5,7 @@ import dev.loopbacklab.lesson.ExperimentInfo;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
+import dev.loopbacklab.net.Deadline;
 import dev.loopbacklab.net.Endpoint;
 import dev.loopbacklab.net.Platform;
 import dev.loopbacklab.net.ProbeResult;
@@ -53,8 +54,9 @@ public final class PrivateCheck implements Check {
         int port = params.port("port");
         boolean ipv6 = machine.ipv6().getAsBoolean();
         List<String> details = new ArrayList<>();
-        ProbeResult main = probe(Addresses.LOOPBACK, port, details);
-        ProbeResult v6 = ipv6 ? probe(Addresses.LOOPBACK_V6, port, details) : null;
+        ProbeResult main = probe(Addresses.LOOPBACK, port, details, report.deadline());
+        ProbeResult v6 =
+                ipv6 ? probe(Addresses.LOOPBACK_V6, port, details, report.deadline()) : null;
         if (!main.connected()) {
             String summary =
                     v6 != null && v6.connected()
@@ -70,7 +72,7 @@ public final class PrivateCheck implements Check {
         List<String> problems = new ArrayList<>();
         boolean second = machine.secondLoopback().getAsBoolean();
         if (second) {
-            if (probe(Addresses.SECOND, port, details).connected()) {
+            if (probe(Addresses.SECOND, port, details, report.deadline()).connected()) {
                 problems.add(
                         "it also answers on 127.0.0.2:"
                                 + port
@@ -111,7 +113,7 @@ public final class PrivateCheck implements Check {
         if (params.bool("lan")) {
             for (InetAddress own : machine.lanAddresses().get()) {
                 report.checkCancelled();
-                if (probe(own, port, details).connected()) {
+                if (probe(own, port, details, report.deadline()).connected()) {
                     problems.add(
                             "it answers on this machine's network address "
                                     + new Endpoint(own, port)
@@ -174,8 +176,9 @@ public final class PrivateCheck implements Check {
                 .toList();
     }
 
-    private static ProbeResult probe(InetAddress address, int port, List<String> details) {
-        ProbeResult result = Reach.probe(address, port);
+    private static ProbeResult probe(
+            InetAddress address, int port, List<String> details, Deadline deadline) {
+        ProbeResult result = Reach.probe(address, port, deadline);
         details.add(new Endpoint(address, port) + " → " + Reach.cell(result));
         return result;
     }
