@@ -93,7 +93,9 @@ class EchoYoursTest {
                             .matches(
                                     "Your echo server answered: the same 30 bytes came back\\."
                                             + " The first took [0-9]+\\.[0-9] µs \\(cold\\);"
-                                            + " the 9 after it, a median of [0-9]+\\.[0-9] µs\\."),
+                                            + " the "
+                                            + EchoYours.WARM_TRIPS
+                                            + " after it, a median of [0-9]+\\.[0-9] µs\\."),
                     verdict.summary());
             assertTrue(
                     verdict.details()
