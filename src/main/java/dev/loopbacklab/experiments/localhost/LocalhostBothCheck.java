@@ -4,6 +4,7 @@ import dev.loopbacklab.lesson.AbstractCheck;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
+import dev.loopbacklab.net.Deadline;
 import dev.loopbacklab.net.Endpoint;
 import dev.loopbacklab.net.ProbeResult;
 import dev.loopbacklab.net.SocketTable;
@@ -37,8 +38,8 @@ final class LocalhostBothCheck extends AbstractCheck {
         int port = params.port("port");
         boolean v6available = ipv6.getAsBoolean();
         List<String> details = new ArrayList<>();
-        ProbeResult v4 = probe(Loopbacks.V4, port, details);
-        ProbeResult v6 = v6available ? probe(Loopbacks.V6, port, details) : null;
+        ProbeResult v4 = probe(Loopbacks.V4, port, details, report.deadline());
+        ProbeResult v6 = v6available ? probe(Loopbacks.V6, port, details, report.deadline()) : null;
         String four = "127.0.0.1:" + port;
         String six = "[::1]:" + port;
         if (!v4.connected() && (v6 == null || !v6.connected())) {
@@ -145,8 +146,9 @@ final class LocalhostBothCheck extends AbstractCheck {
         }
     }
 
-    private static ProbeResult probe(InetAddress address, int port, List<String> details) {
-        ProbeResult result = Loopbacks.probe(address, port);
+    private static ProbeResult probe(
+            InetAddress address, int port, List<String> details, Deadline deadline) {
+        ProbeResult result = Loopbacks.probe(address, port, deadline);
         details.add(new Endpoint(address, port) + " → " + Loopbacks.cell(result));
         return result;
     }
