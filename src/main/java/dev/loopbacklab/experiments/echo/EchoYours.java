@@ -4,13 +4,14 @@ import dev.loopbacklab.lesson.AbstractCheck;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
+import dev.loopbacklab.net.CappedRead;
+import dev.loopbacklab.net.Deadline;
 import dev.loopbacklab.net.Endpoint;
 import dev.loopbacklab.net.LoopbackTarget;
 import dev.loopbacklab.net.Numbers;
 import dev.loopbacklab.net.Platform;
 import dev.loopbacklab.net.UntrustedText;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -58,10 +59,11 @@ final class EchoYours extends AbstractCheck {
         LoopbackTarget host = params.host("host");
         int port = params.port("port");
         String where = new Endpoint(host.address(), port).toString();
-        int millis = (int) timeout.toMillis();
         byte[] token = token();
         try (Socket socket = new Socket()) {
             report.closeOnCancel(socket);
+            Deadline connecting = report.deadline().within(timeout);
+            int millis = connecting.millis();
             try {
                 socket.connect(host.socketAddress(port), millis);
             } catch (ConnectException e) {
@@ -109,9 +111,11 @@ final class EchoYours extends AbstractCheck {
                         from);
                 return;
             }
-            Reply reply = read(socket, token.length, millis);
+            Deadline replying = report.deadline().within(timeout);
+            int waited = replying.millis();
+            CappedRead.Result reply = CappedRead.exactly(socket, token.length, replying);
             long nanos = System.nanoTime() - start;
-            judge(report, token, reply, nanos, from, millis, () -> warmTrips(socket, millis));
+            judge(report, token, reply, nanos, from, waited, () -> warmTrips(socket, report));
         }
     }
 
@@ -134,8 +138,10 @@ final class EchoYours extends AbstractCheck {
      */
     record Warm(long[] nanos, int done, String failure) {}
 
-    private static Warm warmTrips(Socket socket, int millis) throws IOException {
+    private Warm warmTrips(Socket socket, Report report) throws IOException {
         long[] nanos = new long[WARM_TRIPS];
+        // one bound for them all: a slow server makes fewer trips, never a longer check
+        Deadline replying = report.deadline().within(timeout);
         for (int i = 0; i < WARM_TRIPS; i++) {
             byte[] token = token();
             long start = System.nanoTime();
@@ -145,17 +151,22 @@ final class EchoYours extends AbstractCheck {
                 return new Warm(
                         nanos, i, "the connection broke while sending (" + e.getMessage() + ")");
             }
-            Reply reply = read(socket, token.length, millis);
+            CappedRead.Result reply = CappedRead.exactly(socket, token.length, replying);
             nanos[i] = System.nanoTime() - start;
             if (reply.length() != token.length || !java.util.Arrays.equals(token, reply.bytes())) {
                 return new Warm(
                         nanos,
                         i,
-                        reply.closed()
-                                ? "your server closed the connection after that"
-                                : reply.timedOut() && reply.length() == 0
-                                        ? "no echo came back within " + millis + " ms"
-                                        : "what came back was not the line sent");
+                        switch (reply.ending()) {
+                            case CLOSED, BROKEN -> "your server closed the connection after that";
+                            case TIMED_OUT ->
+                                    reply.length() == 0
+                                            ? "no echo came back within "
+                                                    + replying.millis()
+                                                    + " ms"
+                                            : "only part of it came back";
+                            default -> "what came back was not the line sent";
+                        });
             }
         }
         return new Warm(nanos, WARM_TRIPS, null);
@@ -167,40 +178,10 @@ final class EchoYours extends AbstractCheck {
         Warm measure() throws IOException;
     }
 
-    /** What came back: the bytes, and why reading stopped. */
-    record Reply(byte[] bytes, int length, boolean closed, boolean timedOut, String error) {}
-
-    private static Reply read(Socket socket, int expected, int millis) throws IOException {
-        byte[] bytes = new byte[expected];
-        int length = 0;
-        long deadline = System.nanoTime() + millis * 1_000_000L;
-        InputStream in = socket.getInputStream();
-        while (length < expected) {
-            long left = (deadline - System.nanoTime()) / 1_000_000L;
-            if (left <= 0) {
-                return new Reply(bytes, length, false, true, null);
-            }
-            socket.setSoTimeout((int) left);
-            int n;
-            try {
-                n = in.read(bytes, length, expected - length);
-            } catch (SocketTimeoutException e) {
-                return new Reply(bytes, length, false, true, null);
-            } catch (IOException e) {
-                return new Reply(bytes, length, true, false, e.getMessage());
-            }
-            if (n < 0) {
-                return new Reply(bytes, length, true, false, null);
-            }
-            length += n;
-        }
-        return new Reply(bytes, length, false, false, null);
-    }
-
     private static void judge(
             Report report,
             byte[] token,
-            Reply reply,
+            CappedRead.Result reply,
             long nanos,
             String from,
             int millis,
@@ -240,7 +221,8 @@ final class EchoYours extends AbstractCheck {
                     from,
                     sent,
                     got);
-        } else if (reply.closed()) {
+        } else if (reply.ending() == CappedRead.Ending.CLOSED
+                || reply.ending() == CappedRead.Ending.BROKEN) {
             String how =
                     reply.error() == null
                             ? "closed the connection"
@@ -272,7 +254,7 @@ final class EchoYours extends AbstractCheck {
     }
 
     /**
-     * The round trips in words, e.g. "The first took 134,195.7 µs (cold); the 9 after it, a median
+     * The round trips in words, e.g. "The first took 134195.7 µs (cold); the 99 after it, a median
      * of 21.3 µs."
      */
     static String trips(long firstNanos, Warm warm) {
