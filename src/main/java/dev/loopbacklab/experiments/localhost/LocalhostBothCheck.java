@@ -11,6 +11,7 @@ import dev.loopbacklab.net.SocketTable;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -92,7 +93,8 @@ final class LocalhostBothCheck extends AbstractCheck {
 
     /** Both answered; the socket table says whether by two loopback listeners or a wildcard. */
     private static void judgeBoth(Report report, int port, List<String> details) {
-        if (!SocketTable.available()) {
+        Optional<List<SocketTable.Entry>> table = SocketTable.listenersIfReadable();
+        if (table.isEmpty()) {
             report.verdict(
                     true,
                     "Both 127.0.0.1:"
@@ -106,7 +108,7 @@ final class LocalhostBothCheck extends AbstractCheck {
             return;
         }
         List<SocketTable.Entry> listeners =
-                SocketTable.listening().stream().filter(e -> e.localPort() == port).toList();
+                table.get().stream().filter(e -> e.localPort() == port).toList();
         listeners.forEach(
                 e -> details.add("socket table: " + e.protocol() + " LISTEN " + e.localEndpoint()));
         List<SocketTable.Entry> open = listeners.stream().filter(e -> !e.isLoopbackOnly()).toList();
