@@ -4,6 +4,8 @@ import dev.loopbacklab.lesson.AbstractCheck;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
+import dev.loopbacklab.net.Deadline;
+import dev.loopbacklab.net.Numbers;
 import dev.loopbacklab.net.PortCategory;
 import dev.loopbacklab.net.Ports;
 import dev.loopbacklab.net.UntrustedText;
@@ -58,16 +60,19 @@ final class DbYours extends AbstractCheck {
         String url = LabDatabase.url("127.0.0.1", port, DATABASE);
         Process probe = startProbe(port);
         report.closeOnCancel(probe::destroyForcibly);
+        // the probe's own limit, and never past the run's deadline
+        Deadline probing = report.deadline().within(deadline);
+        long waited = probing.remaining().toMillis();
         try {
-            if (!probe.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!probe.waitFor(probing.remaining().toNanos(), TimeUnit.NANOSECONDS)) {
                 probe.destroyForcibly();
                 report.verdict(
                         false,
                         "Something on 127.0.0.1:"
                                 + port
                                 + " accepted the connection but did not finish answering within "
-                                + deadline.toSeconds()
-                                + " s.",
+                                + Numbers.waited(waited)
+                                + ".",
                         "URL: " + url,
                         "An H2 server answers SELECT 1 in milliseconds. Is another, slower program"
                                 + " on that port? The who-is-listening lesson shows how to find out.");

@@ -4,12 +4,13 @@ import dev.loopbacklab.lesson.AbstractCheck;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
+import dev.loopbacklab.net.CappedRead;
+import dev.loopbacklab.net.Deadline;
 import dev.loopbacklab.net.Endpoint;
 import dev.loopbacklab.net.LoopbackTarget;
 import dev.loopbacklab.net.Platform;
 import dev.loopbacklab.net.UntrustedText;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -58,10 +59,11 @@ final class EchoYours extends AbstractCheck {
         LoopbackTarget host = params.host("host");
         int port = params.port("port");
         String where = new Endpoint(host.address(), port).toString();
-        int millis = (int) timeout.toMillis();
         byte[] token = token();
         try (Socket socket = new Socket()) {
             report.closeOnCancel(socket);
+            Deadline connecting = report.deadline().within(timeout);
+            int millis = connecting.millis();
             try {
                 socket.connect(host.socketAddress(port), millis);
             } catch (ConnectException e) {
@@ -109,9 +111,11 @@ final class EchoYours extends AbstractCheck {
                         from);
                 return;
             }
-            Reply reply = read(socket, token.length, millis);
+            Deadline replying = report.deadline().within(timeout);
+            int waited = replying.millis();
+            CappedRead.Result reply = CappedRead.exactly(socket, token.length, replying);
             long nanos = System.nanoTime() - start;
-            judge(report, token, reply, nanos, from, millis);
+            judge(report, token, reply, nanos, from, waited);
         }
     }
 
@@ -122,38 +126,13 @@ final class EchoYours extends AbstractCheck {
                     + " compiled yet). Warm round trips, as echo-rtt measures thousands of them,"
                     + " take microseconds.";
 
-    /** What came back: the bytes, and why reading stopped. */
-    record Reply(byte[] bytes, int length, boolean closed, boolean timedOut, String error) {}
-
-    private static Reply read(Socket socket, int expected, int millis) throws IOException {
-        byte[] bytes = new byte[expected];
-        int length = 0;
-        long deadline = System.nanoTime() + millis * 1_000_000L;
-        InputStream in = socket.getInputStream();
-        while (length < expected) {
-            long left = (deadline - System.nanoTime()) / 1_000_000L;
-            if (left <= 0) {
-                return new Reply(bytes, length, false, true, null);
-            }
-            socket.setSoTimeout((int) left);
-            int n;
-            try {
-                n = in.read(bytes, length, expected - length);
-            } catch (SocketTimeoutException e) {
-                return new Reply(bytes, length, false, true, null);
-            } catch (IOException e) {
-                return new Reply(bytes, length, true, false, e.getMessage());
-            }
-            if (n < 0) {
-                return new Reply(bytes, length, true, false, null);
-            }
-            length += n;
-        }
-        return new Reply(bytes, length, false, false, null);
-    }
-
     private static void judge(
-            Report report, byte[] token, Reply reply, long nanos, String from, int millis) {
+            Report report,
+            byte[] token,
+            CappedRead.Result reply,
+            long nanos,
+            String from,
+            int millis) {
         String sent =
                 "sent: "
                         + UntrustedText.visible(text(token, token.length), SHOW_CHARS)
@@ -189,7 +168,8 @@ final class EchoYours extends AbstractCheck {
                     from,
                     sent,
                     got);
-        } else if (reply.closed()) {
+        } else if (reply.ending() == CappedRead.Ending.CLOSED
+                || reply.ending() == CappedRead.Ending.BROKEN) {
             String how =
                     reply.error() == null
                             ? "closed the connection"
