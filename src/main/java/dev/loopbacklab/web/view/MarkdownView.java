@@ -168,7 +168,9 @@ public final class MarkdownView {
                                             "java",
                                             "Java",
                                             "console",
-                                            "Terminal")
+                                            "Terminal",
+                                            "text",
+                                            "Text")
                                     .getOrDefault(kind, kind.isEmpty() ? "Text" : kind);
                     html =
                             Components.copyableCode(
