@@ -167,7 +167,7 @@
     if (el.tagName === "PRE") {
       text.textContent = el.classList.contains("wrapped")
         ? "Long lines wrapped."
-        : "Long lines go on to the right: scroll sideways →";
+        : "Long lines: scroll sideways →";
       return;
     }
     const box = el.getBoundingClientRect();

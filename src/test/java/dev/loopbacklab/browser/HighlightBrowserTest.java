@@ -77,6 +77,16 @@ class HighlightBrowserTest extends BrowserTestBase {
             assertAccessible("code-colours-" + scheme);
         }
         browser.colorScheme(null);
+        // on paper: black, with comments told apart by italics
+        browser.media("print");
+        try {
+            assertEquals(
+                    "rgb(0, 0, 0)",
+                    browser.js("return getComputedStyle(arguments[0]).color;", keyword),
+                    "printed in black");
+        } finally {
+            browser.media("");
+        }
     }
 
     @Test
