@@ -45,6 +45,11 @@ final class RoomClient {
     }
 
     Answer post(String path, String bearer, String json) throws IOException {
+        return post(path, bearer, json, TIMEOUT_MILLIS);
+    }
+
+    /** Posts and waits up to {@code readMillis} for the answer (a room may hold a question). */
+    Answer post(String path, String bearer, String json, int readMillis) throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         int port = room.getPort() == -1 ? 80 : room.getPort();
         StringBuilder head = new StringBuilder();
@@ -61,7 +66,7 @@ final class RoomClient {
                 socket.bind(new InetSocketAddress(source, 0));
             }
             socket.connect(new InetSocketAddress(room.getHost(), port), TIMEOUT_MILLIS);
-            socket.setSoTimeout(TIMEOUT_MILLIS);
+            socket.setSoTimeout(readMillis);
             socket.setTcpNoDelay(true);
             OutputStream out = socket.getOutputStream();
             byte[] headBytes = head.toString().getBytes(StandardCharsets.US_ASCII);
