@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the homes of issue 14 the only homes: 127.0.0.1 comes from {@code IpLiteral.loopbackV4()},
- * and every {@code String.format} names its locale (numbers go through {@code Numbers}).
+ * every {@code String.format} names its locale (numbers go through {@code Numbers}), and an
+ * experiment's metadata is stated once, in its constructor.
  */
 class HouseRulesTest {
     private static final Path SOURCES = Path.of("src/main/java/dev/loopbacklab");
@@ -36,6 +37,16 @@ class HouseRulesTest {
     void groupedNumbersAreWrittenInOnePlace() throws IOException {
         // "%,d" groups digits; only Numbers writes them (and reads them back), one rule everywhere
         assertEquals(List.of(), offending(Pattern.compile("%,d"), List.of("net/Numbers.java")));
+    }
+
+    @Test
+    void experimentsStateTheirMetadataOnceInTheirConstructor() throws IOException {
+        // an experiment extends AbstractExperiment (or AbstractCheck) instead of repeating info()
+        assertEquals(
+                List.of(),
+                offending(
+                        Pattern.compile("implements (Experiment|Check)\\b"),
+                        List.of("lesson/AbstractExperiment.java", "lesson/AbstractCheck.java")));
     }
 
     private static List<String> offending(Pattern pattern, List<String> allowed)

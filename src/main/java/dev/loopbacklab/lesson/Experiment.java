@@ -5,9 +5,10 @@ import java.util.List;
 /**
  * A runnable piece of a lesson: real networking code that reports what it finds on the learner's
  * machine. Implementations are small classes in {@code dev.loopbacklab.experiments.<topic>}; each
- * declares its {@link ExperimentInfo} once and is registered with its lesson in that package's
- * {@link LessonExperiments}. They close every socket they open, whatever happens, and check {@link
- * Report#checkCancelled()} in loops.
+ * extends {@link AbstractExperiment} (or {@link AbstractCheck}), which takes its metadata once, in
+ * its constructor, and is registered with its lesson in that package's {@link LessonExperiments}.
+ * They close every socket they open, whatever happens, and check {@link Report#checkCancelled()} in
+ * loops.
  */
 public interface Experiment {
 

@@ -6,8 +6,8 @@ import java.util.Set;
 
 /**
  * What a page, the command line and JShell show about an experiment or check before it runs: the
- * one home of its metadata. An experiment declares it once, as a constant, and returns it from
- * {@link Experiment#info()}.
+ * one home of its metadata. An experiment states it once, in its constructor, as the arguments of
+ * {@link AbstractExperiment}'s, and returns it from {@link Experiment#info()}.
  *
  * @param id kebab-case id, unique across all experiments and checks, starting with its lesson's
  *     topic, e.g. {@code echo-rtt}

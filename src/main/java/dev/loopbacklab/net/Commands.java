@@ -21,6 +21,15 @@ final class Commands {
      * @throws IOException if it cannot start, times out, or exits with a status other than 0
      */
     static String run(long timeoutMillis, String... command) throws IOException {
+        return run(timeoutMillis, 0, command);
+    }
+
+    /**
+     * Like {@link #run(long, String...)}, but exit statuses up to {@code highestGoodStatus} count
+     * as success: {@code lsof} exits with 1 when it found nothing to list.
+     */
+    static String run(long timeoutMillis, int highestGoodStatus, String... command)
+            throws IOException {
         Process process =
                 new ProcessBuilder(List.of(command))
                         .redirectErrorStream(true)
@@ -36,7 +45,7 @@ final class Commands {
                         command[0] + " did not finish within " + timeoutMillis + " ms");
             }
             String text = output.get(timeoutMillis, TimeUnit.MILLISECONDS);
-            if (process.exitValue() != 0) {
+            if (process.exitValue() < 0 || process.exitValue() > highestGoodStatus) {
                 throw new IOException(command[0] + " exited with status " + process.exitValue());
             }
             return text;

@@ -23,7 +23,9 @@ import java.util.Optional;
  *
  * <p>Java's sockets are IPv6 sockets that also speak IPv4, so a Java server on 127.0.0.1 shows up
  * in {@code tcp6}; its address is given here as plain 127.0.0.1 (the file says ::ffff:127.0.0.1).
- * On other systems {@link #available()} is false and the lists are empty.
+ * On other systems {@link #available()} is false and these lists are empty; {@link #listed()} and
+ * {@link #listeners()} read macOS's {@code lsof} and Windows' {@code netstat -ano} into the same
+ * rows.
  */
 public final class SocketTable {
 
@@ -42,8 +44,10 @@ public final class SocketTable {
      * @param remoteAddress the other side; 0.0.0.0 or :: when there is none, as for a listener
      * @param remotePort the other side's port, 0 when there is none
      * @param state the socket's state, such as LISTEN or ESTABLISHED
-     * @param uid the id of the user who opened it
-     * @param inode the socket's id, which links it to a process (0 for TIME_WAIT leftovers)
+     * @param uid the id of the user who opened it; -1 where the system's tool does not say (lsof
+     *     names the user, netstat nobody)
+     * @param inode the socket's id, which links it to a process (0 for TIME_WAIT leftovers, and
+     *     where the tool names none: lsof, netstat)
      */
     public record Entry(
             String protocol,
@@ -143,6 +147,74 @@ public final class SocketTable {
      */
     public static List<Entry> parse(String procFileText, String protocol) {
         return ProcNetParser.parse(procFileText, protocol);
+    }
+
+    /**
+     * Reads what {@code lsof -nP -iTCP -sTCP:LISTEN} printed on macOS into the same rows as {@link
+     * #parse}, each with the program lsof names. Lines it cannot read are skipped.
+     *
+     * @param lsofOutput the whole output, header line included
+     * @return one row per socket
+     */
+    public static List<ListedSocket> parseLsof(String lsofOutput) {
+        return LsofParser.parse(lsofOutput);
+    }
+
+    /**
+     * Reads what {@code netstat -ano} printed on Windows, in any display language, into the same
+     * rows as {@link #parse}, each with its pid. Lines it cannot read are skipped.
+     *
+     * @param netstatOutput the whole output, headings included
+     * @return one row per socket
+     */
+    public static List<ListedSocket> parseNetstat(String netstatOutput) {
+        return NetstatParser.parse(netstatOutput);
+    }
+
+    /**
+     * True if {@link #listed()} can read this machine's sockets: Linux with {@code /proc}, macOS
+     * ({@code lsof}) and Windows ({@code netstat}).
+     *
+     * @return false on other systems
+     */
+    public static boolean listable() {
+        return SystemListing.readable(OperatingSystem.current());
+    }
+
+    /**
+     * Where {@link #listed()} reads from on this machine, for a learner to run it too.
+     *
+     * @return a file or a command line
+     */
+    public static String listingSource() {
+        return SystemListing.source(OperatingSystem.current());
+    }
+
+    /**
+     * This machine's sockets with their programs, the same rows on every system: on Linux every TCP
+     * and UDP socket from {@code /proc/net}; on macOS the TCP listeners {@code lsof} shows (only
+     * your own processes' without sudo); on Windows every socket {@code netstat -ano} shows.
+     *
+     * <pre>{@code
+     * SocketTable.listed().forEach(System.out::println);
+     * }</pre>
+     *
+     * @return the rows; empty where {@link #listable()} is false
+     * @throws UncheckedIOException if the file or the command cannot be read
+     */
+    public static List<ListedSocket> listed() {
+        return SystemListing.read(OperatingSystem.current());
+    }
+
+    /**
+     * The TCP listeners of {@link #listed()}: who waits for connections on this machine, on Linux,
+     * macOS and Windows alike.
+     *
+     * @return the listeners with their programs where known
+     * @throws UncheckedIOException if the file or the command cannot be read
+     */
+    public static List<ListedSocket> listeners() {
+        return listed().stream().filter(socket -> socket.entry().isListening()).toList();
     }
 
     /**

@@ -12,9 +12,10 @@ import java.util.stream.Collectors;
  * One recorded piece of evidence from {@code src/test/resources/platform/}: its text without the
  * {@code #> } header, and the header's source lines (every fixture must name one).
  */
-record PlatformFixture(String body, List<String> sources, boolean reconstructed) {
+public record PlatformFixture(String body, List<String> sources, boolean reconstructed) {
 
-    static PlatformFixture load(String path) {
+    /** Loads {@code platform/<path>} from the test resources; it must name its source. */
+    public static PlatformFixture load(String path) {
         String text;
         try (InputStream in = PlatformFixture.class.getResourceAsStream("/platform/" + path)) {
             if (in == null) {
@@ -44,7 +45,7 @@ record PlatformFixture(String body, List<String> sources, boolean reconstructed)
     }
 
     /** The body with Windows line endings, as netsh and netstat really print it. */
-    String crlf() {
+    public String crlf() {
         return body.replace("\n", "\r\n");
     }
 

@@ -1,7 +1,6 @@
 package dev.loopbacklab.experiments.api;
 
-import dev.loopbacklab.lesson.Check;
-import dev.loopbacklab.lesson.ExperimentInfo;
+import dev.loopbacklab.lesson.AbstractCheck;
 import dev.loopbacklab.lesson.LearnerWait;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
@@ -14,21 +13,17 @@ import java.util.Map;
  * {@code api-curl}: starts the hello API and waits for the learner's own curl (or PowerShell, or
  * browser); every request that arrives is shown live with its source port.
  */
-final class ApiCurl implements Check {
+final class ApiCurl extends AbstractCheck {
     static final String LISTENING = "API listening on";
     static final String CURL = "curl";
 
-    static final ExperimentInfo INFO =
-            new ExperimentInfo(
-                    "api-curl",
-                    "Call the API with your own curl",
-                    "Starts the hello API on 127.0.0.1 and waits for you to call GET /hello with curl,"
-                            + " PowerShell or a browser; shows each request as it arrives, with its source port.",
-                    LearnerWait.seconds(60, 120, "your request"));
-
-    @Override
-    public ExperimentInfo info() {
-        return INFO;
+    ApiCurl() {
+        super(
+                "api-curl",
+                "Call the API with your own curl",
+                "Starts the hello API on 127.0.0.1 and waits for you to call GET /hello with curl,"
+                        + " PowerShell or a browser; shows each request as it arrives, with its source port.",
+                LearnerWait.seconds(60, 120, "your request"));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.loopbacklab.experiments.api;
 
-import dev.loopbacklab.lesson.Experiment;
-import dev.loopbacklab.lesson.ExperimentInfo;
+import dev.loopbacklab.lesson.AbstractExperiment;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
@@ -22,23 +21,19 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * {@code api-tour}: starts the hello API on 127.0.0.1:0 and calls it a few times with the JDK's
  * HttpClient, showing each answer and the source port the server saw.
  */
-final class ApiTour implements Experiment {
+final class ApiTour extends AbstractExperiment {
     static final String LISTENING = "API listening on";
     static final String CONNECTIONS = "TCP connections used";
     static final String TABLE = "Requests to GET /hello";
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-    static final ExperimentInfo INFO =
-            new ExperimentInfo(
-                    "api-tour",
-                    "A JSON API on an ephemeral port",
-                    "Starts a tiny JSON API on 127.0.0.1 (port chosen by the OS) and calls GET /hello a few"
-                            + " times with Java's HttpClient; the API answers with the source port it saw.",
-                    ParamSpec.integer("requests", 5, 1, 100, "how many requests to send"));
-
-    @Override
-    public ExperimentInfo info() {
-        return INFO;
+    ApiTour() {
+        super(
+                "api-tour",
+                "A JSON API on an ephemeral port",
+                "Starts a tiny JSON API on 127.0.0.1 (port chosen by the OS) and calls GET /hello a few"
+                        + " times with Java's HttpClient; the API answers with the source port it saw.",
+                ParamSpec.integer("requests", 5, 1, 100, "how many requests to send"));
     }
 
     @Override

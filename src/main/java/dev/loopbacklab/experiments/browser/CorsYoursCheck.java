@@ -1,7 +1,6 @@
 package dev.loopbacklab.experiments.browser;
 
-import dev.loopbacklab.lesson.Check;
-import dev.loopbacklab.lesson.ExperimentInfo;
+import dev.loopbacklab.lesson.AbstractCheck;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
@@ -17,29 +16,25 @@ import java.util.regex.Pattern;
  * check would: exactly one Access-Control-Allow-Origin naming the page's origin; never {@code *}
  * with credentials; nothing for the other origin.
  */
-public final class CorsYoursCheck implements Check {
+public final class CorsYoursCheck extends AbstractCheck {
     /** The port the lesson suggests. */
     public static final int SUGGESTED_PORT = 7011;
 
     private static final Pattern ORIGIN =
             Pattern.compile("http://(localhost|127\\.0\\.0\\.1|\\[::1\\]):[0-9]{1,5}");
 
-    static final ExperimentInfo INFO =
-            new ExperimentInfo(
-                    "browser-cors-yours",
-                    "A server this page may read, and no other",
-                    "Start a server on 127.0.0.1 that grants CORS to this page's origin only, then"
-                            + " check: the lab asks it as this page and as another origin would.",
-                    ParamSpec.port("port", SUGGESTED_PORT, "the port your server listens on"),
-                    ParamSpec.text(
-                            "origin",
-                            "http://127.0.0.1:62893",
-                            40,
-                            "this page's origin, as your browser sends it (filled in by the page)"));
-
-    @Override
-    public ExperimentInfo info() {
-        return INFO;
+    public CorsYoursCheck() {
+        super(
+                "browser-cors-yours",
+                "A server this page may read, and no other",
+                "Start a server on 127.0.0.1 that grants CORS to this page's origin only, then"
+                        + " check: the lab asks it as this page and as another origin would.",
+                ParamSpec.port("port", SUGGESTED_PORT, "the port your server listens on"),
+                ParamSpec.text(
+                        "origin",
+                        "http://127.0.0.1:62893",
+                        40,
+                        "this page's origin, as your browser sends it (filled in by the page)"));
     }
 
     @Override

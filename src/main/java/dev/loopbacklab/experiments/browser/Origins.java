@@ -1,7 +1,6 @@
 package dev.loopbacklab.experiments.browser;
 
-import dev.loopbacklab.lesson.Experiment;
-import dev.loopbacklab.lesson.ExperimentInfo;
+import dev.loopbacklab.lesson.AbstractExperiment;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
@@ -12,24 +11,20 @@ import java.util.List;
  * request that arrives there. The lesson page's script ({@code site/browser-lab.js}) sends them and
  * shows, beside this list, what the browser let the page read.
  */
-public final class Origins implements Experiment {
-    static final ExperimentInfo INFO =
-            new ExperimentInfo(
-                    "browser-origins",
-                    "Same origin, cross origin, CORS: measured in your browser",
-                    "Opens a second origin of the lab on another port for a few seconds; this page's"
-                            + " script sends it requests with fetch(), and both sides say what happened:"
-                            + " what arrived, and what your browser let the page read.",
-                    ParamSpec.integer(
-                            "wait-seconds",
-                            20,
-                            1,
-                            25,
-                            "how long the second origin waits for the page's requests"));
-
-    @Override
-    public ExperimentInfo info() {
-        return INFO;
+public final class Origins extends AbstractExperiment {
+    public Origins() {
+        super(
+                "browser-origins",
+                "Same origin, cross origin, CORS: measured in your browser",
+                "Opens a second origin of the lab on another port for a few seconds; this page's"
+                        + " script sends it requests with fetch(), and both sides say what happened:"
+                        + " what arrived, and what your browser let the page read.",
+                ParamSpec.integer(
+                        "wait-seconds",
+                        20,
+                        1,
+                        25,
+                        "how long the second origin waits for the page's requests"));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.loopbacklab.experiments.browser;
 
-import dev.loopbacklab.lesson.Experiment;
-import dev.loopbacklab.lesson.ExperimentInfo;
+import dev.loopbacklab.lesson.AbstractExperiment;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
@@ -13,24 +12,20 @@ import java.util.List;
  * is not localhost ({@code rebind.localhost}), standing in for an attacker's name that now points
  * at 127.0.0.1. What arrived, with its Host header, is listed.
  */
-public final class Rebinding implements Experiment {
-    static final ExperimentInfo INFO =
-            new ExperimentInfo(
-                    "browser-rebinding",
-                    "A rebound name against an unguarded toy and the lab's guard",
-                    "Starts an unguarded toy server on 127.0.0.1 for this run only. Open it, and this"
-                            + " lab, through the name rebind.localhost with the links that appear: the"
-                            + " toy answers any Host, the lab refuses.",
-                    ParamSpec.integer(
-                            "wait-seconds",
-                            25,
-                            1,
-                            25,
-                            "how long the toy server lives (it stops when the run ends)"));
-
-    @Override
-    public ExperimentInfo info() {
-        return INFO;
+public final class Rebinding extends AbstractExperiment {
+    public Rebinding() {
+        super(
+                "browser-rebinding",
+                "A rebound name against an unguarded toy and the lab's guard",
+                "Starts an unguarded toy server on 127.0.0.1 for this run only. Open it, and this"
+                        + " lab, through the name rebind.localhost with the links that appear: the"
+                        + " toy answers any Host, the lab refuses.",
+                ParamSpec.integer(
+                        "wait-seconds",
+                        25,
+                        1,
+                        25,
+                        "how long the toy server lives (it stops when the run ends)"));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.loopbacklab.experiments.containers;
 
-import dev.loopbacklab.lesson.Experiment;
-import dev.loopbacklab.lesson.ExperimentInfo;
+import dev.loopbacklab.lesson.AbstractExperiment;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.IpLiteral;
@@ -25,20 +24,16 @@ import java.util.List;
  * that it cannot reach a server on the host's 127.0.0.1, and that the host cannot reach the server
  * on its 127.0.0.1. Elsewhere it says why not and shows the commands.
  */
-public final class OwnLoopback implements Experiment {
+public final class OwnLoopback extends AbstractExperiment {
     private static final int TIMEOUT_MILLIS = 1000;
 
-    static final ExperimentInfo INFO =
-            new ExperimentInfo(
-                    "containers-own-loopback",
-                    "A namespace has its own 127.0.0.1",
-                    "Makes a new network namespace (unshare -rn), the kind a container runs in, and"
-                            + " tries 127.0.0.1 in both directions: from the namespace to a server on this"
-                            + " machine, and from this machine to a server in the namespace.");
-
-    @Override
-    public ExperimentInfo info() {
-        return INFO;
+    public OwnLoopback() {
+        super(
+                "containers-own-loopback",
+                "A namespace has its own 127.0.0.1",
+                "Makes a new network namespace (unshare -rn), the kind a container runs in, and"
+                        + " tries 127.0.0.1 in both directions: from the namespace to a server on this"
+                        + " machine, and from this machine to a server in the namespace.");
     }
 
     @Override

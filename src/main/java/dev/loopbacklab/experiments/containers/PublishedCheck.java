@@ -1,7 +1,6 @@
 package dev.loopbacklab.experiments.containers;
 
-import dev.loopbacklab.lesson.Check;
-import dev.loopbacklab.lesson.ExperimentInfo;
+import dev.loopbacklab.lesson.AbstractCheck;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
@@ -28,23 +27,19 @@ import java.util.Map;
  * port beyond loopback; 127.0.0.2:port, which only a wildcard or a catch-all forwarding rule
  * answers, must refuse.
  */
-public final class PublishedCheck implements Check {
+public final class PublishedCheck extends AbstractCheck {
     /** The port the lesson suggests. */
     public static final int SUGGESTED_PORT = 8080;
 
     private static final Duration TIMEOUT = Duration.ofMillis(500);
 
-    static final ExperimentInfo INFO =
-            new ExperimentInfo(
-                    "containers-published",
-                    "Publish a container's port on 127.0.0.1 only",
-                    "Publish a service from a container or namespace on 127.0.0.1 and this port, then"
-                            + " check: it must answer on 127.0.0.1, and be listed and answer nowhere else.",
-                    ParamSpec.port("port", SUGGESTED_PORT, "the port you published on"));
-
-    @Override
-    public ExperimentInfo info() {
-        return INFO;
+    public PublishedCheck() {
+        super(
+                "containers-published",
+                "Publish a container's port on 127.0.0.1 only",
+                "Publish a service from a container or namespace on 127.0.0.1 and this port, then"
+                        + " check: it must answer on 127.0.0.1, and be listed and answer nowhere else.",
+                ParamSpec.port("port", SUGGESTED_PORT, "the port you published on"));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.loopbacklab.experiments.containers;
 
-import dev.loopbacklab.lesson.Experiment;
-import dev.loopbacklab.lesson.ExperimentInfo;
+import dev.loopbacklab.lesson.AbstractExperiment;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import java.nio.file.Path;
@@ -11,7 +10,7 @@ import java.util.List;
  * {@code containers-where}: what can honestly be told about where the lab runs (WSL, a container,
  * Docker on the host), with the file each signal comes from.
  */
-public final class WhereAmI implements Experiment {
+public final class WhereAmI extends AbstractExperiment {
     private final Path root;
     private final Path home;
     private final String os;
@@ -23,21 +22,14 @@ public final class WhereAmI implements Experiment {
 
     /** Reads a machine laid out under {@code root} (for tests). */
     WhereAmI(Path root, Path home, String os) {
+        super(
+                "containers-where",
+                "Where does this lab run?",
+                "Reads the files that tell WSL, a container and Docker apart, and says what each"
+                        + " one suggests about whose 127.0.0.1 this lab is using.");
         this.root = root;
         this.home = home;
         this.os = os;
-    }
-
-    static final ExperimentInfo INFO =
-            new ExperimentInfo(
-                    "containers-where",
-                    "Where does this lab run?",
-                    "Reads the files that tell WSL, a container and Docker apart, and says what each"
-                            + " one suggests about whose 127.0.0.1 this lab is using.");
-
-    @Override
-    public ExperimentInfo info() {
-        return INFO;
     }
 
     @Override

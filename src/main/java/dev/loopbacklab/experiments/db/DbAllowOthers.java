@@ -1,7 +1,6 @@
 package dev.loopbacklab.experiments.db;
 
-import dev.loopbacklab.lesson.Experiment;
-import dev.loopbacklab.lesson.ExperimentInfo;
+import dev.loopbacklab.lesson.AbstractExperiment;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.SocketTable;
@@ -16,18 +15,14 @@ import org.h2.message.DbException;
  * loopback addresses. Connections from other machines are the switch's real subject, and the lab
  * never makes them; H2's refusal text is shown from its own message table instead.
  */
-final class DbAllowOthers implements Experiment {
+final class DbAllowOthers extends AbstractExperiment {
 
-    static final ExperimentInfo INFO =
-            new ExperimentInfo(
-                    "db-allow-others",
-                    "H2's \"allow others\" switch",
-                    "Starts H2 without and with -tcpAllowOthers and compares the two from this machine:"
-                            + " status, listening address, and JDBC sessions through 127.0.0.1, 127.0.0.2 and ::1.");
-
-    @Override
-    public ExperimentInfo info() {
-        return INFO;
+    DbAllowOthers() {
+        super(
+                "db-allow-others",
+                "H2's \"allow others\" switch",
+                "Starts H2 without and with -tcpAllowOthers and compares the two from this machine:"
+                        + " status, listening address, and JDBC sessions through 127.0.0.1, 127.0.0.2 and ::1.");
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.loopbacklab.experiments.db;
 
-import dev.loopbacklab.lesson.Experiment;
-import dev.loopbacklab.lesson.ExperimentInfo;
+import dev.loopbacklab.lesson.AbstractExperiment;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.LoopbackTarget;
@@ -20,20 +19,16 @@ import java.util.List;
  * Starts H2's TCP server without {@code -tcpAllowOthers}, stores and reads a row through JDBC, and
  * shows where the server really listens and who can connect to it.
  */
-final class DbTcp implements Experiment {
+final class DbTcp extends AbstractExperiment {
     /** The loopback addresses tried, as written in a JDBC URL; never anything else. */
     static final List<String> HOSTS = List.of("127.0.0.1", "127.0.0.2", "[::1]");
 
-    static final ExperimentInfo INFO =
-            new ExperimentInfo(
-                    "db-tcp",
-                    "A database server on loopback",
-                    "Starts H2 in TCP mode (the OS picks the port), creates a table, stores and reads a row"
-                            + " through JDBC, and shows the address the server listens on and who gets in.");
-
-    @Override
-    public ExperimentInfo info() {
-        return INFO;
+    DbTcp() {
+        super(
+                "db-tcp",
+                "A database server on loopback",
+                "Starts H2 in TCP mode (the OS picks the port), creates a table, stores and reads a row"
+                        + " through JDBC, and shows the address the server listens on and who gets in.");
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.loopbacklab.experiments.db;
 
-import dev.loopbacklab.lesson.Check;
-import dev.loopbacklab.lesson.ExperimentInfo;
+import dev.loopbacklab.lesson.AbstractCheck;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
@@ -20,29 +19,9 @@ import org.h2.api.ErrorCode;
  * Checks that the learner's own H2 TCP server answers on 127.0.0.1: connects with JDBC to an
  * in-memory database {@code mem:check} as user sa and runs {@code SELECT 1}.
  */
-final class DbYours implements Check {
+final class DbYours extends AbstractCheck {
     static final int DEFAULT_PORT = 9092;
     static final String DATABASE = "mem:check";
-
-    static final ExperimentInfo INFO =
-            new ExperimentInfo(
-                    "db-yours",
-                    "Your own H2 server",
-                    "Start an H2 TCP server of your own on this machine, then check it: the lab connects"
-                            + " with JDBC to "
-                            + DATABASE
-                            + " on 127.0.0.1 and runs SELECT 1.",
-                    ParamSpec.port(
-                            "port",
-                            DEFAULT_PORT,
-                            "the port your H2 server listens on; "
-                                    + DEFAULT_PORT
-                                    + " (H2's default) unless you chose another"));
-
-    @Override
-    public ExperimentInfo info() {
-        return INFO;
-    }
 
     /** How long the probe may take: well inside a run's lifetime, long for a loopback answer. */
     static final Duration DEADLINE = Duration.ofSeconds(10);
@@ -57,6 +36,19 @@ final class DbYours implements Check {
     }
 
     DbYours(Duration deadline) {
+        super(
+                "db-yours",
+                "Your own H2 server",
+                "Start an H2 TCP server of your own on this machine, then check it: the lab connects"
+                        + " with JDBC to "
+                        + DATABASE
+                        + " on 127.0.0.1 and runs SELECT 1.",
+                ParamSpec.port(
+                        "port",
+                        DEFAULT_PORT,
+                        "the port your H2 server listens on; "
+                                + DEFAULT_PORT
+                                + " (H2's default) unless you chose another"));
         this.deadline = deadline;
     }
 

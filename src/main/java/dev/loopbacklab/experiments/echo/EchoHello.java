@@ -1,7 +1,6 @@
 package dev.loopbacklab.experiments.echo;
 
-import dev.loopbacklab.lesson.Experiment;
-import dev.loopbacklab.lesson.ExperimentInfo;
+import dev.loopbacklab.lesson.AbstractExperiment;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
@@ -22,25 +21,21 @@ import java.util.Locale;
  * Starts an echo server on 127.0.0.1, port 0, sends the learner's text through it and shows what
  * came back and the connection's 4-tuple, with each port classified.
  */
-final class EchoHello implements Experiment {
+final class EchoHello extends AbstractExperiment {
     static final int MAX_MESSAGE = 200;
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
 
-    static final ExperimentInfo INFO =
-            new ExperimentInfo(
-                    "echo-hello",
-                    "Say hello to an echo server",
-                    "Starts an echo server on 127.0.0.1 (the OS picks its port), connects to it, sends your"
-                            + " text and shows what comes back, with both ends of the connection.",
-                    ParamSpec.text(
-                            "message",
-                            "hello, loopback",
-                            MAX_MESSAGE,
-                            "the text to send; it travels as UTF-8 and should come back byte for byte"));
-
-    @Override
-    public ExperimentInfo info() {
-        return INFO;
+    EchoHello() {
+        super(
+                "echo-hello",
+                "Say hello to an echo server",
+                "Starts an echo server on 127.0.0.1 (the OS picks its port), connects to it, sends your"
+                        + " text and shows what comes back, with both ends of the connection.",
+                ParamSpec.text(
+                        "message",
+                        "hello, loopback",
+                        MAX_MESSAGE,
+                        "the text to send; it travels as UTF-8 and should come back byte for byte"));
     }
 
     @Override

@@ -1,8 +1,7 @@
 package dev.loopbacklab.experiments.echo;
 
+import dev.loopbacklab.lesson.AbstractExperiment;
 import dev.loopbacklab.lesson.Event;
-import dev.loopbacklab.lesson.Experiment;
-import dev.loopbacklab.lesson.ExperimentInfo;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
@@ -19,7 +18,7 @@ import java.util.Map;
  * Times many round trips of a 16-byte message over TCP, UDP, a Unix domain socket and two
  * in-process hand-offs, and reports the median and the tail of each.
  */
-final class EchoRtt implements Experiment {
+final class EchoRtt extends AbstractExperiment {
     static final long MAX_COUNT = 1_000_000;
     static final int WARM_UP = 500;
     static final int UDP_TIMEOUT_MILLIS = 250;
@@ -34,25 +33,21 @@ final class EchoRtt implements Experiment {
     /** One transport: its name in the table, what a message goes through, and how to open it. */
     record Transport(String name, String path, Opener opener) {}
 
-    static final ExperimentInfo INFO =
-            new ExperimentInfo(
-                    "echo-rtt",
-                    "How fast is loopback? Round trips in microseconds",
-                    "Sends a 16-byte message to an echo server and waits for it, many times, over TCP, UDP,"
-                            + " a Unix domain socket and two in-process hand-offs; shows the median and the slow tail.",
-                    ParamSpec.integer(
-                            "count",
-                            10_000,
-                            1,
-                            MAX_COUNT,
-                            "round trips per transport, after "
-                                    + WARM_UP
-                                    + " uncounted warm-up ones; 10,000 take"
-                                    + " well under a second per transport; a million take 15 s or more in all"));
-
-    @Override
-    public ExperimentInfo info() {
-        return INFO;
+    EchoRtt() {
+        super(
+                "echo-rtt",
+                "How fast is loopback? Round trips in microseconds",
+                "Sends a 16-byte message to an echo server and waits for it, many times, over TCP, UDP,"
+                        + " a Unix domain socket and two in-process hand-offs; shows the median and the slow tail.",
+                ParamSpec.integer(
+                        "count",
+                        10_000,
+                        1,
+                        MAX_COUNT,
+                        "round trips per transport, after "
+                                + WARM_UP
+                                + " uncounted warm-up ones; 10,000 take"
+                                + " well under a second per transport; a million take 15 s or more in all"));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.loopbacklab.experiments.echo;
 
-import dev.loopbacklab.lesson.Check;
-import dev.loopbacklab.lesson.ExperimentInfo;
+import dev.loopbacklab.lesson.AbstractCheck;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
@@ -24,7 +23,7 @@ import java.util.Locale;
  * Checks that the learner's own echo server answers: connects, sends a random line and expects
  * exactly the same bytes back, and says precisely what happened when it does not.
  */
-final class EchoYours implements Check {
+final class EchoYours extends AbstractCheck {
     static final int DEFAULT_PORT = 7007;
     private static final int SHOW_CHARS = 80;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -36,29 +35,22 @@ final class EchoYours implements Check {
 
     /** A check waiting {@code timeout} to connect and again for the reply; shorter in tests. */
     EchoYours(Duration timeout) {
+        super(
+                "echo-yours",
+                "Your own echo server",
+                "Start an echo server of your own on loopback, then check it: the lab sends a random"
+                        + " line and expects exactly the same bytes back.",
+                ParamSpec.port(
+                        "port",
+                        DEFAULT_PORT,
+                        "the port your echo server listens on; "
+                                + DEFAULT_PORT
+                                + " unless you chose another"),
+                ParamSpec.host(
+                        "host",
+                        "the loopback address your server listens on; 127.0.0.1 unless"
+                                + " you chose another"));
         this.timeout = timeout;
-    }
-
-    static final ExperimentInfo INFO =
-            new ExperimentInfo(
-                    "echo-yours",
-                    "Your own echo server",
-                    "Start an echo server of your own on loopback, then check it: the lab sends a random"
-                            + " line and expects exactly the same bytes back.",
-                    ParamSpec.port(
-                            "port",
-                            DEFAULT_PORT,
-                            "the port your echo server listens on; "
-                                    + DEFAULT_PORT
-                                    + " unless you chose another"),
-                    ParamSpec.host(
-                            "host",
-                            "the loopback address your server listens on; 127.0.0.1 unless"
-                                    + " you chose another"));
-
-    @Override
-    public ExperimentInfo info() {
-        return INFO;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.loopbacklab.experiments.ephemeral;
 
-import dev.loopbacklab.lesson.Experiment;
-import dev.loopbacklab.lesson.ExperimentInfo;
+import dev.loopbacklab.lesson.AbstractExperiment;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.EphemeralRange;
@@ -15,22 +14,18 @@ import java.net.Socket;
  * {@code ephemeral-connect-sweep}: connects to a local listener again and again and records the
  * source port the OS gave each client, then counts the client sockets left in TIME_WAIT.
  */
-final class ConnectSweep implements Experiment {
+final class ConnectSweep extends AbstractExperiment {
     static final String LISTENER = "listener";
     static final String TIME_WAIT = "client sockets left in TIME_WAIT";
     private static final int CONNECT_TIMEOUT_MILLIS = 2_000;
 
-    static final ExperimentInfo INFO =
-            new ExperimentInfo(
-                    "ephemeral-connect-sweep",
-                    "Which source ports do clients get?",
-                    "Opens many client connections to a listener on 127.0.0.1, closing each at once, shows"
-                            + " the source port the OS chose for each, and counts the sockets left in TIME_WAIT.",
-                    EphemeralTopic.countParam("connections"));
-
-    @Override
-    public ExperimentInfo info() {
-        return INFO;
+    ConnectSweep() {
+        super(
+                "ephemeral-connect-sweep",
+                "Which source ports do clients get?",
+                "Opens many client connections to a listener on 127.0.0.1, closing each at once, shows"
+                        + " the source port the OS chose for each, and counts the sockets left in TIME_WAIT.",
+                EphemeralTopic.countParam("connections"));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.loopbacklab.experiments.ephemeral;
 
-import dev.loopbacklab.lesson.Experiment;
-import dev.loopbacklab.lesson.ExperimentInfo;
+import dev.loopbacklab.lesson.AbstractExperiment;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.EphemeralRange;
@@ -17,21 +16,17 @@ import java.util.List;
  * SO_REUSEADDR on (Java's default for {@link ServerSocket} on Linux) and once with it off, and
  * shows where in the range the OS put them.
  */
-final class ListenSweep implements Experiment {
+final class ListenSweep extends AbstractExperiment {
     static final String REUSE_ON = "SO_REUSEADDR on";
     static final String REUSE_OFF = "SO_REUSEADDR off";
 
-    static final ExperimentInfo INFO =
-            new ExperimentInfo(
-                    "ephemeral-listen-sweep",
-                    "Where does bind(0) land?",
-                    "Binds a server socket on 127.0.0.1 to port 0 many times, closing each at once, with"
-                            + " SO_REUSEADDR on and off, and charts the ports the OS chose.",
-                    EphemeralTopic.countParam("binds per sweep"));
-
-    @Override
-    public ExperimentInfo info() {
-        return INFO;
+    ListenSweep() {
+        super(
+                "ephemeral-listen-sweep",
+                "Where does bind(0) land?",
+                "Binds a server socket on 127.0.0.1 to port 0 many times, closing each at once, with"
+                        + " SO_REUSEADDR on and off, and charts the ports the OS chose.",
+                EphemeralTopic.countParam("binds per sweep"));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.loopbacklab.experiments.ephemeral;
 
-import dev.loopbacklab.lesson.Experiment;
-import dev.loopbacklab.lesson.ExperimentInfo;
+import dev.loopbacklab.lesson.AbstractExperiment;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
@@ -15,7 +14,7 @@ import java.util.stream.Collectors;
  * {@code ephemeral-range}: this machine's ephemeral range next to IANA's, where it was read from,
  * and whether a given port (62893 by default) is one the OS would pick on its own.
  */
-final class RangeExperiment implements Experiment {
+final class RangeExperiment extends AbstractExperiment {
     static final String OS_RANGE = "OS ephemeral range";
     static final String OS_SIZE = "ports in the OS range";
     static final String IANA_RANGE = "IANA dynamic range";
@@ -25,17 +24,13 @@ final class RangeExperiment implements Experiment {
     static final String SOURCE = "read from";
     static final String ANSWER = "ephemeral on this machine?";
 
-    static final ExperimentInfo INFO =
-            new ExperimentInfo(
-                    "ephemeral-range",
-                    "Your OS's ephemeral range, and IANA's",
-                    "Reads the range this OS picks temporary ports from, sets it beside IANA's 49152–65535,"
-                            + " and answers whether a port such as 62893 is ephemeral here.",
-                    ParamSpec.port("port", 62893, "the port to ask about"));
-
-    @Override
-    public ExperimentInfo info() {
-        return INFO;
+    RangeExperiment() {
+        super(
+                "ephemeral-range",
+                "Your OS's ephemeral range, and IANA's",
+                "Reads the range this OS picks temporary ports from, sets it beside IANA's 49152–65535,"
+                        + " and answers whether a port such as 62893 is ephemeral here.",
+                ParamSpec.port("port", 62893, "the port to ask about"));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.loopbacklab.experiments.ephemeral;
 
-import dev.loopbacklab.lesson.Check;
-import dev.loopbacklab.lesson.ExperimentInfo;
+import dev.loopbacklab.lesson.AbstractCheck;
 import dev.loopbacklab.lesson.LearnerWait;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
@@ -19,23 +18,19 @@ import java.util.Optional;
  * {@code ephemeral-spot}: the learner connects to a listener with a tool of their choice, and the
  * check shows which source port their OS gave that tool.
  */
-final class SpotCheck implements Check {
+final class SpotCheck extends AbstractCheck {
     static final String LISTENING = "listening on";
     static final String SOURCE_PORT = "your tool's source port";
     static final String IN_OS_RANGE = "inside this OS's ephemeral range";
     static final String IN_IANA = "inside IANA's 49152–65535";
 
-    static final ExperimentInfo INFO =
-            new ExperimentInfo(
-                    "ephemeral-spot",
-                    "Spot your own ephemeral port",
-                    "Opens a listener on 127.0.0.1 and waits for you to connect with curl, nc, a browser or"
-                            + " JShell; then shows the source port your OS picked for that tool.",
-                    LearnerWait.seconds(60, 120, "you to connect"));
-
-    @Override
-    public ExperimentInfo info() {
-        return INFO;
+    SpotCheck() {
+        super(
+                "ephemeral-spot",
+                "Spot your own ephemeral port",
+                "Opens a listener on 127.0.0.1 and waits for you to connect with curl, nc, a browser or"
+                        + " JShell; then shows the source port your OS picked for that tool.",
+                LearnerWait.seconds(60, 120, "you to connect"));
     }
 
     @Override

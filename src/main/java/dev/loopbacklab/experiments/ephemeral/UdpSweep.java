@@ -1,7 +1,6 @@
 package dev.loopbacklab.experiments.ephemeral;
 
-import dev.loopbacklab.lesson.Experiment;
-import dev.loopbacklab.lesson.ExperimentInfo;
+import dev.loopbacklab.lesson.AbstractExperiment;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.EphemeralRange;
@@ -12,19 +11,15 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 
 /** {@code ephemeral-udp}: the bind(0) sweep again, for UDP sockets. */
-final class UdpSweep implements Experiment {
+final class UdpSweep extends AbstractExperiment {
 
-    static final ExperimentInfo INFO =
-            new ExperimentInfo(
-                    "ephemeral-udp",
-                    "UDP port 0",
-                    "Binds a UDP socket on 127.0.0.1 to port 0 many times, closing each at once, and charts"
-                            + " the ports the OS chose: does UDP follow TCP's pattern?",
-                    EphemeralTopic.countParam("UDP binds"));
-
-    @Override
-    public ExperimentInfo info() {
-        return INFO;
+    UdpSweep() {
+        super(
+                "ephemeral-udp",
+                "UDP port 0",
+                "Binds a UDP socket on 127.0.0.1 to port 0 many times, closing each at once, and charts"
+                        + " the ports the OS chose: does UDP follow TCP's pattern?",
+                EphemeralTopic.countParam("UDP binds"));
     }
 
     @Override

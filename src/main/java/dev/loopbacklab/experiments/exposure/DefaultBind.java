@@ -1,7 +1,6 @@
 package dev.loopbacklab.experiments.exposure;
 
-import dev.loopbacklab.lesson.Experiment;
-import dev.loopbacklab.lesson.ExperimentInfo;
+import dev.loopbacklab.lesson.AbstractExperiment;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.IpLiteral;
@@ -18,24 +17,17 @@ import java.util.List;
  * listens on the wildcard address; then the one-argument fix, bound to loopback. Both are probed
  * through 127.0.0.2, which only a wildcard answers.
  */
-public final class DefaultBind implements Experiment {
+public final class DefaultBind extends AbstractExperiment {
     private final Machine machine;
 
     /** The experiment on {@code machine}; {@link Machine#real()} outside tests. */
     public DefaultBind(Machine machine) {
+        super(
+                "exposure-default-bind",
+                "new ServerSocket(port) listens on every interface",
+                "A server made as in the Java Tutorial's EchoServer, with no address, next to the same"
+                        + " server bound to the loopback address; both probed through 127.0.0.1 and 127.0.0.2.");
         this.machine = machine;
-    }
-
-    static final ExperimentInfo INFO =
-            new ExperimentInfo(
-                    "exposure-default-bind",
-                    "new ServerSocket(port) listens on every interface",
-                    "A server made as in the Java Tutorial's EchoServer, with no address, next to the same"
-                            + " server bound to the loopback address; both probed through 127.0.0.1 and 127.0.0.2.");
-
-    @Override
-    public ExperimentInfo info() {
-        return INFO;
     }
 
     @Override

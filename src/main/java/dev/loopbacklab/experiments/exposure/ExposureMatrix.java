@@ -1,7 +1,6 @@
 package dev.loopbacklab.experiments.exposure;
 
-import dev.loopbacklab.lesson.Experiment;
-import dev.loopbacklab.lesson.ExperimentInfo;
+import dev.loopbacklab.lesson.AbstractExperiment;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
@@ -24,7 +23,7 @@ import java.util.function.Consumer;
  * channel hears only IPv4, while a plain {@code new ServerSocket()} bound to 0.0.0.0, what learners
  * write, is really bound to {@code ::} with IPV6_V6ONLY off and hears ::1 as well.
  */
-public final class ExposureMatrix implements Experiment {
+public final class ExposureMatrix extends AbstractExperiment {
     /** The row label of the plain Java server; tests and the lesson name it. */
     static final String PLAIN_JAVA = "0.0.0.0 (new ServerSocket())";
 
@@ -48,24 +47,17 @@ public final class ExposureMatrix implements Experiment {
 
     /** The matrix on {@code machine}; {@link Machine#real()} outside tests. */
     public ExposureMatrix(Machine machine) {
+        super(
+                "exposure-matrix",
+                "One server, four addresses: who can reach it?",
+                "Starts listeners on 127.0.0.1, 0.0.0.0, ::1 and :: and tries to connect to each through"
+                        + " 127.0.0.1, 127.0.0.2 and ::1. Tick lan to also try this machine's own network addresses.",
+                ParamSpec.bool(
+                        "lan",
+                        false,
+                        "also probe this machine's own network addresses,"
+                                + " read from its interfaces (the packets still never leave this machine)"));
         this.machine = machine;
-    }
-
-    static final ExperimentInfo INFO =
-            new ExperimentInfo(
-                    "exposure-matrix",
-                    "One server, four addresses: who can reach it?",
-                    "Starts listeners on 127.0.0.1, 0.0.0.0, ::1 and :: and tries to connect to each through"
-                            + " 127.0.0.1, 127.0.0.2 and ::1. Tick lan to also try this machine's own network addresses.",
-                    ParamSpec.bool(
-                            "lan",
-                            false,
-                            "also probe this machine's own network addresses,"
-                                    + " read from its interfaces (the packets still never leave this machine)"));
-
-    @Override
-    public ExperimentInfo info() {
-        return INFO;
     }
 
     @Override

@@ -1,12 +1,17 @@
 package dev.loopbacklab.experiments.exposure;
 
+import dev.loopbacklab.net.ListedSocket;
 import dev.loopbacklab.net.OwnAddresses;
+import dev.loopbacklab.net.Platform;
+import dev.loopbacklab.net.SocketTable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
 import java.nio.channels.ServerSocketChannel;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -18,11 +23,30 @@ import java.util.function.Supplier;
  * @param ipv6 whether an IPv6 socket can be bound to ::1
  * @param secondLoopback whether 127.0.0.2 is a local address (Linux: yes; macOS: not by default)
  * @param lanAddresses this machine's own non-loopback addresses, for the opt-in LAN probes
+ * @param platform the system, for the words that differ by OS
+ * @param listeners the TCP listeners the OS lists (/proc, lsof, netstat); empty where none can be
+ *     read
  */
 public record Machine(
         BooleanSupplier ipv6,
         BooleanSupplier secondLoopback,
-        Supplier<List<InetAddress>> lanAddresses) {
+        Supplier<List<InetAddress>> lanAddresses,
+        Platform platform,
+        Supplier<Optional<List<SocketTable.Entry>>> listeners) {
+
+    /**
+     * A machine with these loopback facts, on this system and with its real socket table.
+     *
+     * @param ipv6 whether ::1 can be bound
+     * @param secondLoopback whether 127.0.0.2 can be bound
+     * @param lanAddresses the addresses for the LAN probes
+     */
+    public Machine(
+            BooleanSupplier ipv6,
+            BooleanSupplier secondLoopback,
+            Supplier<List<InetAddress>> lanAddresses) {
+        this(ipv6, secondLoopback, lanAddresses, Platform.current(), Machine::readListeners);
+    }
 
     /** This machine, asked through the OS; the LAN list comes from its network interfaces. */
     public static Machine real() {
@@ -30,6 +54,18 @@ public record Machine(
                 () -> canBind(Addresses.LOOPBACK_V6),
                 () -> canBind(Addresses.SECOND),
                 OwnAddresses::list);
+    }
+
+    /** The OS's list of TCP listeners, or empty where it cannot be read here. */
+    static Optional<List<SocketTable.Entry>> readListeners() {
+        if (!SocketTable.listable()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(SocketTable.listeners().stream().map(ListedSocket::entry).toList());
+        } catch (UncheckedIOException e) {
+            return Optional.empty(); // lsof or netstat failed: judge as if there were no table
+        }
     }
 
     /** True if a listener can be bound to {@code address}: it is configured on this machine. */

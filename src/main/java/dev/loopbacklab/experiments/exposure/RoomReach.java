@@ -1,7 +1,6 @@
 package dev.loopbacklab.experiments.exposure;
 
-import dev.loopbacklab.lesson.Check;
-import dev.loopbacklab.lesson.ExperimentInfo;
+import dev.loopbacklab.lesson.AbstractCheck;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
@@ -14,21 +13,17 @@ import java.util.Optional;
  * the learner's port (a TCP connect, nothing sent). No other tool can show it: the evidence comes
  * from another machine.
  */
-public final class RoomReach implements Check {
+public final class RoomReach extends AbstractCheck {
     static final int DEFAULT_PORT = 7009;
 
-    private static final ExperimentInfo INFO =
-            new ExperimentInfo(
-                    "exposure-room-reach",
-                    "Challenge: reachable from the room",
-                    "In a workshop room: start a server on the port, then press Check. The teacher's"
-                            + " lab tries one connection back to your machine, at the address your"
-                            + " lab's messages come from, and says whether it got through.",
-                    ParamSpec.port("port", DEFAULT_PORT, "the port your server listens on"));
-
-    @Override
-    public ExperimentInfo info() {
-        return INFO;
+    public RoomReach() {
+        super(
+                "exposure-room-reach",
+                "Challenge: reachable from the room",
+                "In a workshop room: start a server on the port, then press Check. The teacher's"
+                        + " lab tries one connection back to your machine, at the address your"
+                        + " lab's messages come from, and says whether it got through.",
+                ParamSpec.port("port", DEFAULT_PORT, "the port your server listens on"));
     }
 
     @Override

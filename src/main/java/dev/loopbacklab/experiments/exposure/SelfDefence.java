@@ -1,8 +1,7 @@
 package dev.loopbacklab.experiments.exposure;
 
 import dev.loopbacklab.experiments.Experiments;
-import dev.loopbacklab.lesson.Experiment;
-import dev.loopbacklab.lesson.ExperimentInfo;
+import dev.loopbacklab.lesson.AbstractExperiment;
 import dev.loopbacklab.lesson.ExperimentRegistry;
 import dev.loopbacklab.lesson.LabCopy;
 import dev.loopbacklab.lesson.Params;
@@ -17,7 +16,7 @@ import java.util.function.Supplier;
  * requests: a normal one, one with a rebinding page's Host header, and a cross-site POST that tries
  * to start a run. The lab should answer 200, 403 and 403.
  */
-public final class SelfDefence implements Experiment {
+public final class SelfDefence extends AbstractExperiment {
     /** The run the cross-site POST asks for; the Origin guard must refuse it before it starts. */
     static final String TARGET_EXPERIMENT = "exposure-matrix";
 
@@ -30,19 +29,12 @@ public final class SelfDefence implements Experiment {
     }
 
     SelfDefence(Supplier<ExperimentRegistry> registry) {
+        super(
+                "exposure-self-defence",
+                "How this lab defends itself from web pages",
+                "Starts a second copy of the lab on 127.0.0.1 and sends it three hand-written requests:"
+                        + " a normal one, one a DNS-rebinding page would send, and a cross-site POST.");
         this.registry = registry;
-    }
-
-    static final ExperimentInfo INFO =
-            new ExperimentInfo(
-                    "exposure-self-defence",
-                    "How this lab defends itself from web pages",
-                    "Starts a second copy of the lab on 127.0.0.1 and sends it three hand-written requests:"
-                            + " a normal one, one a DNS-rebinding page would send, and a cross-site POST.");
-
-    @Override
-    public ExperimentInfo info() {
-        return INFO;
     }
 
     @Override

@@ -1,8 +1,7 @@
 package dev.loopbacklab.experiments.here;
 
+import dev.loopbacklab.lesson.AbstractExperiment;
 import dev.loopbacklab.lesson.Event;
-import dev.loopbacklab.lesson.Experiment;
-import dev.loopbacklab.lesson.ExperimentInfo;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
@@ -25,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * each one's 4-tuple as both ends see it. Needs no web server, so it runs the same in the CLI,
  * JShell and the page.
  */
-final class HereConnections implements Experiment {
+final class HereConnections extends AbstractExperiment {
     static final String SERVER = "server endpoint";
     static final String AGREE = "both ends agree";
     static final String UNIQUE = "distinct 4-tuples";
@@ -52,18 +51,14 @@ final class HereConnections implements Experiment {
         }
     }
 
-    static final ExperimentInfo INFO =
-            new ExperimentInfo(
-                    "here-connections",
-                    "Open a few connections and read their 4-tuples",
-                    "Starts a small server on 127.0.0.1, opens a few connections to it, and shows each"
-                            + " connection's 4-tuple as the client and the server see it, with the source port the OS"
-                            + " picked for each.",
-                    ParamSpec.integer("connections", 5, 1, 50, "how many connections to open"));
-
-    @Override
-    public ExperimentInfo info() {
-        return INFO;
+    HereConnections() {
+        super(
+                "here-connections",
+                "Open a few connections and read their 4-tuples",
+                "Starts a small server on 127.0.0.1, opens a few connections to it, and shows each"
+                        + " connection's 4-tuple as the client and the server see it, with the source port the OS"
+                        + " picked for each.",
+                ParamSpec.integer("connections", 5, 1, 50, "how many connections to open"));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.loopbacklab.experiments.here;
 
-import dev.loopbacklab.lesson.Check;
-import dev.loopbacklab.lesson.ExperimentInfo;
+import dev.loopbacklab.lesson.AbstractCheck;
 import dev.loopbacklab.lesson.LearnerWait;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
@@ -15,21 +14,17 @@ import java.util.Map;
  * {@code here-two-tabs}: the learner opens the same address twice (two curls, two browser tabs);
  * the check passes once two connections with different source ports have asked for it.
  */
-final class HereTwoTabs implements Check {
+final class HereTwoTabs extends AbstractCheck {
     static final String LISTENING = "listening on";
     static final String CURL = "curl";
 
-    static final ExperimentInfo INFO =
-            new ExperimentInfo(
-                    "here-two-tabs",
-                    "Open the same address twice",
-                    "Starts a tiny web server on 127.0.0.1 and waits until you have opened its address"
-                            + " twice (curl twice, or two browser tabs); then shows both connections' 4-tuples.",
-                    LearnerWait.seconds(120, 300, "your two connections"));
-
-    @Override
-    public ExperimentInfo info() {
-        return INFO;
+    HereTwoTabs() {
+        super(
+                "here-two-tabs",
+                "Open the same address twice",
+                "Starts a tiny web server on 127.0.0.1 and waits until you have opened its address"
+                        + " twice (curl twice, or two browser tabs); then shows both connections' 4-tuples.",
+                LearnerWait.seconds(120, 300, "your two connections"));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.loopbacklab.experiments.listening;
 
-import dev.loopbacklab.lesson.Experiment;
-import dev.loopbacklab.lesson.ExperimentInfo;
+import dev.loopbacklab.lesson.AbstractExperiment;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.IpLiteral;
@@ -25,19 +24,15 @@ import java.util.Optional;
  * Starts two servers in this JVM, one on 127.0.0.1 and one on 0.0.0.0, finds both in the OS's
  * socket table with this JVM as their owner, and decodes one raw {@code /proc/net} line by hand.
  */
-final class FindMe implements Experiment {
+final class FindMe extends AbstractExperiment {
     private static final List<String> FILES = List.of("tcp", "tcp6");
 
-    static final ExperimentInfo INFO =
-            new ExperimentInfo(
-                    "listening-find-me",
-                    "Find this lab's own servers in the table",
-                    "Starts a server on 127.0.0.1 and one on 0.0.0.0, finds both in /proc/net/tcp* with"
-                            + " this process as owner, and decodes one raw line field by field.");
-
-    @Override
-    public ExperimentInfo info() {
-        return INFO;
+    FindMe() {
+        super(
+                "listening-find-me",
+                "Find this lab's own servers in the table",
+                "Starts a server on 127.0.0.1 and one on 0.0.0.0, finds both in /proc/net/tcp* with"
+                        + " this process as owner, and decodes one raw line field by field.");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.loopbacklab.experiments.listening;
 
+import dev.loopbacklab.net.ListedSocket;
 import dev.loopbacklab.net.PortInfo;
 import dev.loopbacklab.net.Ports;
 import dev.loopbacklab.net.SocketOwner;
@@ -7,14 +8,13 @@ import dev.loopbacklab.net.SocketTable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * One socket of the table with what the lab knows about it: who holds it, who can reach it, and
  * what IANA says its port is for.
  *
- * @param entry the line of {@code /proc/net/tcp*} or {@code udp*}
+ * @param entry the socket, from {@code /proc/net}, {@code lsof} or {@code netstat}
  * @param owner the process holding it, if this user may see that process
  * @param scope loopback only, wildcard or a specific address
  * @param port the port's IANA category and usual service
@@ -25,21 +25,22 @@ record Listener(SocketTable.Entry entry, Optional<SocketOwner> owner, Scope scop
     static final List<String> HEADERS =
             List.of(
                     "address:port",
-                    "file",
+                    "protocol",
                     "scope",
                     "process",
                     "uid",
                     "IANA category",
                     "usual service");
 
-    /** The entries with their owners, sorted by port, then by address. */
-    static List<Listener> of(List<SocketTable.Entry> entries, Map<Long, SocketOwner> owners) {
+    /** The sockets with their owners, sorted by port, then by address. */
+    static List<Listener> of(List<ListedSocket> sockets) {
         List<Listener> listeners = new ArrayList<>();
-        for (SocketTable.Entry entry : entries) {
+        for (ListedSocket socket : sockets) {
+            SocketTable.Entry entry = socket.entry();
             listeners.add(
                     new Listener(
                             entry,
-                            Optional.ofNullable(owners.get(entry.inode())),
+                            socket.owner(),
                             Scope.of(entry.localAddress()),
                             Ports.classify(entry.localPort())));
         }
@@ -73,8 +74,14 @@ record Listener(SocketTable.Entry entry, Optional<SocketOwner> owner, Scope scop
                 port.service().orElse("—"));
     }
 
-    /** A user id as a cell: "0 (root)" for the one id every Linux system names the same. */
+    /**
+     * A user id as a cell: "0 (root)" for the one id every Linux system names the same, "—" where
+     * the system's tool names no user id (lsof, netstat).
+     */
     static String uid(int uid) {
+        if (uid < 0) {
+            return "—";
+        }
         return uid == 0 ? "0 (root)" : Integer.toString(uid);
     }
 }

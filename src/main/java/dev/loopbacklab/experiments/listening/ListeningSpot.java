@@ -1,13 +1,13 @@
 package dev.loopbacklab.experiments.listening;
 
-import dev.loopbacklab.lesson.Check;
-import dev.loopbacklab.lesson.ExperimentInfo;
+import dev.loopbacklab.lesson.AbstractCheck;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.IpLiteral;
 import dev.loopbacklab.net.Probe;
 import dev.loopbacklab.net.ProbeResult;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -17,10 +17,11 @@ import java.util.Optional;
 
 /**
  * The challenge: start a server on a port of your choice, and find it. Passes when the socket table
- * lists a TCP listener on the port, naming its owner where this user may see it; where there is no
- * table (macOS, Windows), a connection to the port on loopback stands in for it.
+ * lists a TCP listener on the port (from /proc on Linux, lsof on macOS, netstat on Windows), naming
+ * its owner where this user may see it; where there is no table, a connection to the port on
+ * loopback stands in for it.
  */
-final class ListeningSpot implements Check {
+final class ListeningSpot extends AbstractCheck {
     /** The port the lesson suggests. */
     static final int SUGGESTED_PORT = 7010;
 
@@ -30,20 +31,13 @@ final class ListeningSpot implements Check {
 
     /** The check on {@code source}; {@link SocketSource#real()} outside tests. */
     ListeningSpot(SocketSource source) {
+        super(
+                "listening-spot",
+                "Start a server on a port of your choice, and find it",
+                "Start any TCP server on the port below and leave it running; the check finds it in the"
+                        + " socket table and names the process that owns it.",
+                ParamSpec.port("port", SUGGESTED_PORT, "the port your server listens on"));
         this.source = source;
-    }
-
-    static final ExperimentInfo INFO =
-            new ExperimentInfo(
-                    "listening-spot",
-                    "Start a server on a port of your choice, and find it",
-                    "Start any TCP server on the port below and leave it running; the check finds it in the"
-                            + " socket table and names the process that owns it.",
-                    ParamSpec.port("port", SUGGESTED_PORT, "the port your server listens on"));
-
-    @Override
-    public ExperimentInfo info() {
-        return INFO;
     }
 
     @Override
@@ -53,11 +47,18 @@ final class ListeningSpot implements Check {
             withoutTable(port, report);
             return;
         }
-        Snapshot snapshot = Snapshot.take(source, true);
+        Snapshot snapshot;
+        try {
+            snapshot = Snapshot.take(source, true);
+        } catch (UncheckedIOException e) {
+            report.warn(OsCommands.failed(source.from(), e, source.osName()));
+            probe(port, report);
+            return;
+        }
         List<Listener> here =
                 snapshot.tcp().stream().filter(l -> l.entry().localPort() == port).toList();
         if (here.isEmpty()) {
-            nothing(port, snapshot, report);
+            nothing(port, snapshot, source.osName(), report);
             return;
         }
         long lab = ProcessHandle.current().pid();
@@ -90,7 +91,7 @@ final class ListeningSpot implements Check {
         details.add(
                 "in a terminal: " + OsCommands.forOs(source.osName()) + " — look for port " + port);
         if (named.isEmpty()) {
-            details.add("the owner is another user's process: sudo ss -ltnp shows it");
+            details.add("owner hidden: " + OsCommands.hidden(source.osName()));
         }
         report.verdict(
                 true,
@@ -116,7 +117,7 @@ final class ListeningSpot implements Check {
         };
     }
 
-    private static void nothing(int port, Snapshot snapshot, Report report) {
+    private static void nothing(int port, Snapshot snapshot, String os, Report report) {
         List<String> details = new ArrayList<>();
         details.add(
                 "the socket table lists "
@@ -139,15 +140,23 @@ final class ListeningSpot implements Check {
                         + " EchoServer.start(\"127.0.0.1\", "
                         + port
                         + ");");
+        Optional<String> onlyYours = OsCommands.onlyYours(os);
+        onlyYours.ifPresent(details::add);
         report.verdict(
                 false,
-                "Nothing is listening on TCP port " + port + " on this machine.",
+                onlyYours.isPresent()
+                        ? "None of your processes listens on TCP port " + port + "."
+                        : "Nothing is listening on TCP port " + port + " on this machine.",
                 details.toArray(String[]::new));
     }
 
     /** Without a socket table, a connection on loopback shows that something listens. */
     private void withoutTable(int port, Report report) throws UnknownHostException {
         report.warn(OsCommands.unavailable(source.osName()));
+        probe(port, report);
+    }
+
+    private void probe(int port, Report report) {
         List<String> details = new ArrayList<>();
         boolean connected = false;
         for (InetAddress address : List.of(IpLiteral.loopbackV4(), IpLiteral.loopbackV6())) {
@@ -170,7 +179,7 @@ final class ListeningSpot implements Check {
                     "Something listens on port "
                             + port
                             + ": it accepted a connection."
-                            + " This OS does not let the lab see who, so "
+                            + " The lab could not read who, so "
                             + find
                             + ".",
                     details.toArray(String[]::new));

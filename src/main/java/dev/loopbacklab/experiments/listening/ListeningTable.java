@@ -1,87 +1,91 @@
 package dev.loopbacklab.experiments.listening;
 
-import dev.loopbacklab.lesson.Experiment;
-import dev.loopbacklab.lesson.ExperimentInfo;
+import dev.loopbacklab.lesson.AbstractExperiment;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Every listening TCP socket of this machine, with its scope, owner, user and IANA category, read
- * the way {@code ss -ltnp} reads it; optionally the bound UDP sockets too.
+ * the way {@code ss -ltnp} reads it on Linux, from {@code lsof} on macOS and {@code netstat -ano}
+ * on Windows; optionally the bound UDP sockets too.
  */
-final class ListeningTable implements Experiment {
+final class ListeningTable extends AbstractExperiment {
     private final SocketSource source;
 
     /** The experiment on {@code source}; {@link SocketSource#real()} outside tests. */
     ListeningTable(SocketSource source) {
+        super(
+                "listening-table",
+                "Who is listening on this machine?",
+                "Lists every listening TCP socket of this machine with the process that owns it and who"
+                        + " can reach it, like ss -ltnp (lsof on macOS, netstat -ano on Windows);"
+                        + " optionally the bound UDP sockets too.",
+                ParamSpec.bool(
+                        "udp",
+                        false,
+                        "also list the UDP sockets that are bound and waiting (UDP has no LISTEN state)"));
         this.source = source;
-    }
-
-    static final ExperimentInfo INFO =
-            new ExperimentInfo(
-                    "listening-table",
-                    "Who is listening on this machine?",
-                    "Lists every listening TCP socket of this machine with the process that owns it and who"
-                            + " can reach it, like ss -ltnp; optionally the bound UDP sockets too.",
-                    ParamSpec.bool(
-                            "udp",
-                            false,
-                            "also list the UDP sockets that are bound and waiting (UDP has no LISTEN state)"));
-
-    @Override
-    public ExperimentInfo info() {
-        return INFO;
     }
 
     @Override
     public void run(Params params, Report report) {
         String os = source.osName();
+        boolean udp = params.bool("udp");
         if (!source.available().getAsBoolean()) {
             report.warn(OsCommands.unavailable(os));
-            report.table(
-                    "The same list with each system's own tools",
-                    OsCommands.HEADERS,
-                    OsCommands.rows(os));
+            commands(os, report);
             return;
         }
-        Snapshot snapshot = Snapshot.take(source, params.bool("udp"));
+        Snapshot snapshot;
+        try {
+            snapshot = Snapshot.take(source, udp);
+        } catch (UncheckedIOException e) {
+            report.warn(OsCommands.failed(source.from(), e, os));
+            commands(os, report);
+            return;
+        }
         long lab = ProcessHandle.current().pid();
         report.table(
                 "Listening TCP sockets, by port (" + snapshot.tcp().size() + ")",
                 Listener.HEADERS,
                 snapshot.tcp().stream().map(l -> l.cells(lab)).toList());
-        summarise(snapshot, report);
+        summarise(snapshot, os, report);
+        OsCommands.onlyYours(os).ifPresent(report::warn);
         ownSockets(snapshot, lab, report);
-        if (params.bool("udp")) {
-            report.table(
-                    "Bound UDP sockets, by port ("
-                            + snapshot.udp().size()
-                            + "); ss -lunp calls"
-                            + " them UNCONN",
-                    Listener.HEADERS,
-                    snapshot.udp().stream().map(l -> l.cells(lab)).toList());
+        if (udp) {
+            Optional<String> elsewhere = OsCommands.udpElsewhere(os);
+            if (elsewhere.isPresent()) {
+                report.warn(elsewhere.get());
+            } else {
+                report.table(
+                        "Bound UDP sockets, by port ("
+                                + snapshot.udp().size()
+                                + "); ss -lunp calls them UNCONN",
+                        Listener.HEADERS,
+                        snapshot.udp().stream().map(l -> l.cells(lab)).toList());
+            }
         }
         report.fact(
-                "read and parsed /proc/net/tcp"
-                        + (params.bool("udp") ? ", tcp6, udp, udp6" : " and tcp6"),
+                "read the socket table and its owners",
                 millis(snapshot.readNanos()),
                 "ms",
-                "the kernel writes these files as they are read");
-        report.fact(
-                "found the owners in /proc/<pid>/fd",
-                millis(snapshot.ownerNanos()),
-                "ms",
-                "every process's open files, scanned once; ss -p and lsof do the same");
+                "from " + source.from());
+        commands(os, report);
+    }
+
+    private static void commands(String os, Report report) {
         report.table(
                 "The same list with each system's own tools",
                 OsCommands.HEADERS,
                 OsCommands.rows(os));
     }
 
-    private static void summarise(Snapshot snapshot, Report report) {
+    private static void summarise(Snapshot snapshot, String os, Report report) {
         for (Scope scope : Scope.values()) {
             long count = snapshot.count(scope);
             report.fact("listening on " + scope.label(), count, sockets(count), scope.meaning());
@@ -89,11 +93,7 @@ final class ListeningTable implements Experiment {
         long hidden = snapshot.hidden();
         if (hidden > 0) {
             report.fact(
-                    "owner hidden from this user",
-                    hidden,
-                    sockets(hidden),
-                    "other users'"
-                            + " processes (sudo ss -ltnp shows them), or processes outside this container's view");
+                    "owner hidden from this user", hidden, sockets(hidden), OsCommands.hidden(os));
         }
     }
 

@@ -2,6 +2,7 @@ package dev.loopbacklab.experiments.listening;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The commands that list listening sockets on each operating system, for the learner's terminal.
@@ -53,9 +54,56 @@ final class OsCommands {
     static String unavailable(String osName) {
         return "This machine runs "
                 + osName
-                + ", which has no /proc/net/tcp, so the lab cannot read"
-                + " its socket table. Run this in a terminal instead: "
+                + ": the lab reads the socket table on Linux (/proc/net), macOS (lsof) and"
+                + " Windows (netstat) only. Run this in a terminal instead: "
                 + forOs(osName);
+    }
+
+    /** Why the table could not be read although the system's tool should be there. */
+    static String failed(String from, RuntimeException e, String osName) {
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        return "The lab could not read the socket table from "
+                + from
+                + " ("
+                + cause.getMessage()
+                + "). Run this in a terminal instead: "
+                + forOs(osName);
+    }
+
+    /** What an owner hidden from this user means, and how to see it, on {@code osName}. */
+    static String hidden(String osName) {
+        return switch (family(osName)) {
+            case LINUX ->
+                    "other users' processes (sudo ss -ltnp shows them), or processes outside this"
+                            + " container's view";
+            case WINDOWS -> "netstat -ano named no process (pid 0)";
+            case MAC -> "lsof named no process";
+        };
+    }
+
+    /**
+     * Where the list leaves out other users' sockets altogether: macOS's lsof, run without sudo,
+     * lists only your own processes' files (Linux's /proc and Windows' netstat list every socket).
+     */
+    static Optional<String> onlyYours(String osName) {
+        if (family(osName) != Family.MAC) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                "On macOS lsof without sudo lists only your own processes' sockets: servers of"
+                        + " other users (root's daemons included) are missing here. sudo "
+                        + LSOF
+                        + " lists them all.");
+    }
+
+    /** Where the table has no UDP rows, what to run instead (lsof was asked for TCP only). */
+    static Optional<String> udpElsewhere(String osName) {
+        if (family(osName) != Family.MAC) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                "On macOS the lab asks lsof for TCP listeners only; the bound UDP sockets are"
+                        + " listed by lsof -nP -iUDP.");
     }
 
     /** One row per command, the ones for {@code osName}'s family marked "(this machine)". */

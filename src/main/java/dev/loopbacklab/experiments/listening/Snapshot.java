@@ -1,32 +1,31 @@
 package dev.loopbacklab.experiments.listening;
 
-import dev.loopbacklab.net.SocketOwner;
-import dev.loopbacklab.net.SocketTable;
+import dev.loopbacklab.net.ListedSocket;
 import dev.loopbacklab.net.TcpState;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The listening sockets at one moment, and how long it took to find them.
  *
  * @param tcp the TCP sockets in state LISTEN, sorted by port
  * @param udp the UDP sockets that are bound but not connected (empty unless asked for)
- * @param readNanos time to read and parse the {@code /proc/net} files
- * @param ownerNanos time to scan every process's open files for the owners
+ * @param readNanos time to read the table and find the owners
  */
-record Snapshot(List<Listener> tcp, List<Listener> udp, long readNanos, long ownerNanos) {
+record Snapshot(List<Listener> tcp, List<Listener> udp, long readNanos) {
 
-    /** Reads {@code source} once; the UDP files only when {@code withUdp}. */
+    /**
+     * Reads {@code source} once; keeps the UDP sockets only when {@code withUdp}.
+     *
+     * @throws java.io.UncheckedIOException if the system's tool cannot be run
+     */
     static Snapshot take(SocketSource source, boolean withUdp) {
         long start = System.nanoTime();
-        List<SocketTable.Entry> tcp = source.listening().get();
-        List<SocketTable.Entry> udp = withUdp ? boundUdp(source.all().get()) : List.of();
-        long read = System.nanoTime();
-        Map<Long, SocketOwner> owners = source.owners().get();
-        long owned = System.nanoTime();
-        return new Snapshot(
-                Listener.of(tcp, owners), Listener.of(udp, owners), read - start, owned - read);
+        List<ListedSocket> all = source.sockets().get();
+        long read = System.nanoTime() - start;
+        List<ListedSocket> tcp = all.stream().filter(s -> s.entry().isListening()).toList();
+        List<ListedSocket> udp =
+                withUdp ? all.stream().filter(Snapshot::boundUdp).toList() : List.of();
+        return new Snapshot(Listener.of(tcp), Listener.of(udp), read);
     }
 
     /**
@@ -34,14 +33,9 @@ record Snapshot(List<Listener> tcp, List<Listener> udp, long readNanos, long own
      * prints as UNCONN. Connected UDP sockets (state 01) are clients and are left out, as {@code ss
      * -lu} leaves them out.
      */
-    private static List<SocketTable.Entry> boundUdp(List<SocketTable.Entry> all) {
-        List<SocketTable.Entry> bound = new ArrayList<>();
-        for (SocketTable.Entry entry : all) {
-            if (entry.protocol().startsWith("udp") && entry.state() == TcpState.CLOSE) {
-                bound.add(entry);
-            }
-        }
-        return bound;
+    private static boolean boundUdp(ListedSocket socket) {
+        return socket.entry().protocol().startsWith("udp")
+                && socket.entry().state() == TcpState.CLOSE;
     }
 
     /** How many TCP listeners have this scope. */

@@ -1,7 +1,6 @@
 package dev.loopbacklab.experiments.localhost;
 
-import dev.loopbacklab.lesson.Check;
-import dev.loopbacklab.lesson.ExperimentInfo;
+import dev.loopbacklab.lesson.AbstractCheck;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
@@ -18,25 +17,18 @@ import java.util.function.BooleanSupplier;
  * 127.0.0.1:port and [::1]:port both connect, and says how: two loopback listeners (the safe
  * answer) or a wildcard, which works but listens on every interface.
  */
-final class LocalhostBothCheck implements Check {
+final class LocalhostBothCheck extends AbstractCheck {
     static final int SUGGESTED_PORT = 7009;
     private final BooleanSupplier ipv6;
 
     LocalhostBothCheck(BooleanSupplier ipv6) {
+        super(
+                "localhost-both",
+                "Answer on localhost, whichever family the client picks",
+                "Start a server on the port below that answers on both 127.0.0.1 and ::1, then"
+                        + " check: the lab connects to each.",
+                ParamSpec.port("port", SUGGESTED_PORT, "the port your server listens on"));
         this.ipv6 = ipv6;
-    }
-
-    static final ExperimentInfo INFO =
-            new ExperimentInfo(
-                    "localhost-both",
-                    "Answer on localhost, whichever family the client picks",
-                    "Start a server on the port below that answers on both 127.0.0.1 and ::1, then"
-                            + " check: the lab connects to each.",
-                    ParamSpec.port("port", SUGGESTED_PORT, "the port your server listens on"));
-
-    @Override
-    public ExperimentInfo info() {
-        return INFO;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.loopbacklab.experiments.localhost;
 
-import dev.loopbacklab.lesson.Experiment;
-import dev.loopbacklab.lesson.ExperimentInfo;
+import dev.loopbacklab.lesson.AbstractExperiment;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.IpLiteral;
@@ -18,7 +17,7 @@ import java.util.function.BooleanSupplier;
  * The classic failure, live: a server on one loopback address, clients that try the other one
  * first. Shows which clients get "Connection refused" and which fall back and connect.
  */
-final class LocalhostMismatch implements Experiment {
+final class LocalhostMismatch extends AbstractExperiment {
     static final String V6_FIRST =
             "IPv6-first clients: Node 17–19 when ::1 comes first,"
                     + " Java with -Djava.net.preferIPv6Addresses=true";
@@ -29,20 +28,13 @@ final class LocalhostMismatch implements Experiment {
     private final BooleanSupplier ipv6;
 
     LocalhostMismatch(LocalhostLookup lookup, BooleanSupplier ipv6) {
+        super(
+                "localhost-mismatch",
+                "An IPv4 server, an IPv6-first client",
+                "Starts a server on 127.0.0.1 only, then one on ::1 only, and connects to each the way"
+                        + " different clients do: to the other address, to the same one, and falling back.");
         this.lookup = lookup;
         this.ipv6 = ipv6;
-    }
-
-    static final ExperimentInfo INFO =
-            new ExperimentInfo(
-                    "localhost-mismatch",
-                    "An IPv4 server, an IPv6-first client",
-                    "Starts a server on 127.0.0.1 only, then one on ::1 only, and connects to each the way"
-                            + " different clients do: to the other address, to the same one, and falling back.");
-
-    @Override
-    public ExperimentInfo info() {
-        return INFO;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.loopbacklab.experiments.localhost;
 
-import dev.loopbacklab.lesson.Experiment;
-import dev.loopbacklab.lesson.ExperimentInfo;
+import dev.loopbacklab.lesson.AbstractExperiment;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.HostsFile;
@@ -17,7 +16,7 @@ import java.util.function.Supplier;
  * Shows what {@code localhost} resolves to here, in Java's order, next to the hosts-file lines
  * behind it, the resolver's configuration and Java's properties, and explains the order.
  */
-final class LocalhostResolve implements Experiment {
+final class LocalhostResolve extends AbstractExperiment {
     private final LocalhostLookup lookup;
     private final Supplier<ResolverConfig> config;
     private final Supplier<JavaNetProperties> properties;
@@ -27,10 +26,7 @@ final class LocalhostResolve implements Experiment {
             LocalhostLookup lookup,
             Supplier<ResolverConfig> config,
             Supplier<JavaNetProperties> properties) {
-        this.lookup = lookup;
-        this.config = config;
-        this.properties = properties;
-        this.platform = Platform.current();
+        this(lookup, config, properties, Platform.current());
     }
 
     /** The same, as if on {@code platform}: the words differ where the resolvers do. */
@@ -39,22 +35,15 @@ final class LocalhostResolve implements Experiment {
             Supplier<ResolverConfig> config,
             Supplier<JavaNetProperties> properties,
             Platform platform) {
+        super(
+                "localhost-resolve",
+                "What does localhost mean here?",
+                "Resolves the one name localhost the way Java does, and shows the answer in order next"
+                        + " to the hosts-file lines and settings that produced it.");
         this.lookup = lookup;
         this.config = config;
         this.properties = properties;
         this.platform = platform;
-    }
-
-    static final ExperimentInfo INFO =
-            new ExperimentInfo(
-                    "localhost-resolve",
-                    "What does localhost mean here?",
-                    "Resolves the one name localhost the way Java does, and shows the answer in order next"
-                            + " to the hosts-file lines and settings that produced it.");
-
-    @Override
-    public ExperimentInfo info() {
-        return INFO;
     }
 
     @Override

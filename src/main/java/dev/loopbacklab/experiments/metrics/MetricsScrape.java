@@ -1,8 +1,7 @@
 package dev.loopbacklab.experiments.metrics;
 
+import dev.loopbacklab.lesson.AbstractExperiment;
 import dev.loopbacklab.lesson.Event;
-import dev.loopbacklab.lesson.Experiment;
-import dev.loopbacklab.lesson.ExperimentInfo;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
@@ -22,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * loopback, then scrapes its {@code /metrics} the way Prometheus would and shows what came back:
  * real exposition lines, the counter, and the latency histogram as a chart.
  */
-final class MetricsScrape implements Experiment {
+final class MetricsScrape extends AbstractExperiment {
     static final String LISTENING = "server listening on";
     static final String SENT = "requests sent";
     static final String COUNTED = "counter on /metrics";
@@ -33,18 +32,13 @@ final class MetricsScrape implements Experiment {
     /** Sending stops after this long, however many requests are left. */
     static final Duration BUDGET = Duration.ofSeconds(20);
 
-    static final ExperimentInfo INFO =
-            new ExperimentInfo(
-                    "metrics-scrape",
-                    "Scrape a server's /metrics",
-                    "Starts a small server on 127.0.0.1 that counts and times its own requests, sends it"
-                            + " requests over loopback, then reads its /metrics as Prometheus would.",
-                    ParamSpec.integer(
-                            "requests", 200, 1, 2000, "how many GET /work requests to send"));
-
-    @Override
-    public ExperimentInfo info() {
-        return INFO;
+    MetricsScrape() {
+        super(
+                "metrics-scrape",
+                "Scrape a server's /metrics",
+                "Starts a small server on 127.0.0.1 that counts and times its own requests, sends it"
+                        + " requests over loopback, then reads its /metrics as Prometheus would.",
+                ParamSpec.integer("requests", 200, 1, 2000, "how many GET /work requests to send"));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.loopbacklab.experiments.metrics;
 
-import dev.loopbacklab.lesson.Check;
-import dev.loopbacklab.lesson.ExperimentInfo;
+import dev.loopbacklab.lesson.AbstractCheck;
 import dev.loopbacklab.lesson.LearnerWait;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
@@ -13,21 +12,17 @@ import java.util.Map;
  * /metrics} with their own curl (or browser, or Prometheus): another program talking to it over
  * loopback. The lab's own requests do not count.
  */
-final class MetricsYours implements Check {
+final class MetricsYours extends AbstractCheck {
     static final String LISTENING = "metrics on";
     static final String CURL = "curl";
 
-    static final ExperimentInfo INFO =
-            new ExperimentInfo(
-                    "metrics-yours",
-                    "Scrape the metrics with your own curl",
-                    "Starts a server that measures itself on 127.0.0.1 and waits for you to read its"
-                            + " /metrics with curl, a browser or Prometheus; names your client's source port.",
-                    LearnerWait.seconds(120, 300, "your scrape"));
-
-    @Override
-    public ExperimentInfo info() {
-        return INFO;
+    MetricsYours() {
+        super(
+                "metrics-yours",
+                "Scrape the metrics with your own curl",
+                "Starts a server that measures itself on 127.0.0.1 and waits for you to read its"
+                        + " /metrics with curl, a browser or Prometheus; names your client's source port.",
+                LearnerWait.seconds(120, 300, "your scrape"));
     }
 
     @Override

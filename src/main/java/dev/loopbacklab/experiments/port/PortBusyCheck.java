@@ -1,7 +1,6 @@
 package dev.loopbacklab.experiments.port;
 
-import dev.loopbacklab.lesson.Check;
-import dev.loopbacklab.lesson.ExperimentInfo;
+import dev.loopbacklab.lesson.AbstractCheck;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
@@ -18,20 +17,16 @@ import java.util.List;
  * {@code port-busy}: the challenge "make port N busy". Passes only if the lab cannot bind
  * 127.0.0.1:N because someone holds it, and says who, where the OS tells.
  */
-public final class PortBusyCheck implements Check {
+public final class PortBusyCheck extends AbstractCheck {
     static final int DEFAULT_PORT = 62894;
 
-    static final ExperimentInfo INFO =
-            new ExperimentInfo(
-                    "port-busy",
-                    "Challenge: make port " + DEFAULT_PORT + " busy",
-                    "Start any program that listens on the port (on 127.0.0.1, or on every address), then"
-                            + " press Check: the lab tries to bind 127.0.0.1 on that port and passes if it cannot.",
-                    ParamSpec.port("port", DEFAULT_PORT, "the port to make busy"));
-
-    @Override
-    public ExperimentInfo info() {
-        return INFO;
+    public PortBusyCheck() {
+        super(
+                "port-busy",
+                "Challenge: make port " + DEFAULT_PORT + " busy",
+                "Start any program that listens on the port (on 127.0.0.1, or on every address), then"
+                        + " press Check: the lab tries to bind 127.0.0.1 on that port and passes if it cannot.",
+                ParamSpec.port("port", DEFAULT_PORT, "the port to make busy"));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.loopbacklab.experiments.port;
 
-import dev.loopbacklab.lesson.Experiment;
-import dev.loopbacklab.lesson.ExperimentInfo;
+import dev.loopbacklab.lesson.AbstractExperiment;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
@@ -18,7 +17,7 @@ import java.util.List;
  * each port the learner types. Entries that are not port numbers get their validation message in
  * their row; they are a result to look at, not a failure of the run.
  */
-public final class PortClassifyExperiment implements Experiment {
+public final class PortClassifyExperiment extends AbstractExperiment {
     /** More would make a table nobody reads. */
     static final int MAX_ENTRIES = 20;
 
@@ -31,21 +30,17 @@ public final class PortClassifyExperiment implements Experiment {
                     "privileged here?",
                     "note");
 
-    static final ExperimentInfo INFO =
-            new ExperimentInfo(
-                    "port-classify",
-                    "What does a port number mean?",
-                    "Classifies the ports you type: IANA category, the service usually found there, and"
-                            + " whether this operating system reserves the port for privileged programs.",
-                    ParamSpec.text(
-                            "ports",
-                            "62893, 80, 5432, 0, 65535, 70000",
-                            200,
-                            "port numbers separated by commas or spaces, at most " + MAX_ENTRIES));
-
-    @Override
-    public ExperimentInfo info() {
-        return INFO;
+    public PortClassifyExperiment() {
+        super(
+                "port-classify",
+                "What does a port number mean?",
+                "Classifies the ports you type: IANA category, the service usually found there, and"
+                        + " whether this operating system reserves the port for privileged programs.",
+                ParamSpec.text(
+                        "ports",
+                        "62893, 80, 5432, 0, 65535, 70000",
+                        200,
+                        "port numbers separated by commas or spaces, at most " + MAX_ENTRIES));
     }
 
     @Override

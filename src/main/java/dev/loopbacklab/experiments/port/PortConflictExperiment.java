@@ -1,7 +1,6 @@
 package dev.loopbacklab.experiments.port;
 
-import dev.loopbacklab.lesson.Experiment;
-import dev.loopbacklab.lesson.ExperimentInfo;
+import dev.loopbacklab.lesson.AbstractExperiment;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.IpLiteral;
@@ -16,20 +15,16 @@ import java.util.List;
  * {@code port-conflict}: holds 127.0.0.1:P, then asks the OS for the same port again in four ways
  * (same address, the wildcard, another loopback address, UDP) and shows what the OS answers.
  */
-public final class PortConflictExperiment implements Experiment {
+public final class PortConflictExperiment extends AbstractExperiment {
     static final List<String> HEADERS = List.of("attempt", "result", "why");
 
-    static final ExperimentInfo INFO =
-            new ExperimentInfo(
-                    "port-conflict",
-                    "Two programs, one port",
-                    "Holds a port on 127.0.0.1, then tries to bind it again: on the same address, on the"
-                            + " wildcard 0.0.0.0, on 127.0.0.2 and with UDP. Shows the operating system's real"
-                            + " answers.");
-
-    @Override
-    public ExperimentInfo info() {
-        return INFO;
+    public PortConflictExperiment() {
+        super(
+                "port-conflict",
+                "Two programs, one port",
+                "Holds a port on 127.0.0.1, then tries to bind it again: on the same address, on the"
+                        + " wildcard 0.0.0.0, on 127.0.0.2 and with UDP. Shows the operating system's real"
+                        + " answers.");
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.loopbacklab.experiments.port;
 
-import dev.loopbacklab.lesson.Experiment;
-import dev.loopbacklab.lesson.ExperimentInfo;
+import dev.loopbacklab.lesson.AbstractExperiment;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.BindFailure;
@@ -20,22 +19,18 @@ import java.util.stream.Collectors;
  * {@code port-privileged}: tries the lowest free port on 127.0.0.1 and shows whether this program
  * may have it, then a port the OS picks (never privileged) for contrast.
  */
-public final class PortPrivilegedExperiment implements Experiment {
+public final class PortPrivilegedExperiment extends AbstractExperiment {
     /** Busy ports to step over before giving up; each attempt takes microseconds. */
     static final int MAX_BUSY = 20;
 
     static final String PERMISSION_DENIED = "Permission denied";
 
-    static final ExperimentInfo INFO =
-            new ExperimentInfo(
-                    "port-privileged",
-                    "May this program listen below 1024?",
-                    "Binds the first free port below 1024 on 127.0.0.1 and explains the answer from the user"
-                            + " the lab runs as and this OS's rule; then lets the OS pick a port, for contrast.");
-
-    @Override
-    public ExperimentInfo info() {
-        return INFO;
+    public PortPrivilegedExperiment() {
+        super(
+                "port-privileged",
+                "May this program listen below 1024?",
+                "Binds the first free port below 1024 on 127.0.0.1 and explains the answer from the user"
+                        + " the lab runs as and this OS's rule; then lets the OS pick a port, for contrast.");
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.loopbacklab.experiments.port;
 
-import dev.loopbacklab.lesson.Experiment;
-import dev.loopbacklab.lesson.ExperimentInfo;
+import dev.loopbacklab.lesson.AbstractExperiment;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.IpLiteral;
@@ -19,22 +18,18 @@ import java.util.List;
  * {@code port-reuse}: leaves a server-side connection in TIME_WAIT on port P, shows it in the
  * socket table, and binds P again with SO_REUSEADDR off and on.
  */
-public final class PortReuseExperiment implements Experiment {
+public final class PortReuseExperiment extends AbstractExperiment {
     private static final int TIMEOUT_MILLIS = 2000;
 
     /** How long to wait for the kernel to finish the closing handshake; loopback needs ~1 ms. */
     private static final long SETTLE_MILLIS = 1000;
 
-    static final ExperimentInfo INFO =
-            new ExperimentInfo(
-                    "port-reuse",
-                    "TIME_WAIT and SO_REUSEADDR",
-                    "Closes a connection from the server side so that the server's port is left in"
-                            + " TIME_WAIT, then tries to listen on that port again without and with SO_REUSEADDR.");
-
-    @Override
-    public ExperimentInfo info() {
-        return INFO;
+    public PortReuseExperiment() {
+        super(
+                "port-reuse",
+                "TIME_WAIT and SO_REUSEADDR",
+                "Closes a connection from the server side so that the server's port is left in"
+                        + " TIME_WAIT, then tries to listen on that port again without and with SO_REUSEADDR.");
     }
 
     @Override

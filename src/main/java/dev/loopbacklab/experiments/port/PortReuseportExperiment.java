@@ -1,7 +1,6 @@
 package dev.loopbacklab.experiments.port;
 
-import dev.loopbacklab.lesson.Experiment;
-import dev.loopbacklab.lesson.ExperimentInfo;
+import dev.loopbacklab.lesson.AbstractExperiment;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
@@ -22,30 +21,22 @@ import java.util.List;
  * it (the JDK's {@code supportedOptions()} says), and a bounded number of connections counted per
  * listener, to show how the kernel spreads them.
  */
-public final class PortReuseportExperiment implements Experiment {
+public final class PortReuseportExperiment extends AbstractExperiment {
     /** Backlog of each listener: every connection of the largest run fits in one queue. */
     private static final int BACKLOG = 256;
 
     /** How long to wait for the last connections to reach an accept queue; loopback needs ~1 ms. */
     private static final long DRAIN_MILLIS = 2000;
 
-    static final ExperimentInfo INFO =
-            new ExperimentInfo(
-                    "port-reuseport",
-                    "Two listeners, one port: SO_REUSEPORT",
-                    "Binds two listeners to the same loopback port with SO_REUSEPORT where this OS offers"
-                            + " it, opens a number of connections to that port, and counts which listener got"
-                            + " each one.",
-                    ParamSpec.integer(
-                            "connections",
-                            40,
-                            2,
-                            200,
-                            "how many connections to open, one at a time"));
-
-    @Override
-    public ExperimentInfo info() {
-        return INFO;
+    public PortReuseportExperiment() {
+        super(
+                "port-reuseport",
+                "Two listeners, one port: SO_REUSEPORT",
+                "Binds two listeners to the same loopback port with SO_REUSEPORT where this OS offers"
+                        + " it, opens a number of connections to that port, and counts which listener got"
+                        + " each one.",
+                ParamSpec.integer(
+                        "connections", 40, 2, 200, "how many connections to open, one at a time"));
     }
 
     @Override

@@ -1,10 +1,15 @@
 package dev.loopbacklab.experiments.listening;
 
+import dev.loopbacklab.net.ListedSocket;
+import dev.loopbacklab.net.PlatformFixture;
 import dev.loopbacklab.net.SocketOwner;
 import dev.loopbacklab.net.SocketTable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** A made-up socket table, so tests know exactly what the experiments should say about it. */
 final class Fixtures {
@@ -50,23 +55,54 @@ final class Fixtures {
      * A Linux machine with the fixture table, where the owners of inodes 101 and 202 are visible.
      */
     static SocketSource linux() {
+        Map<Long, SocketOwner> owners =
+                Map.of(
+                        101L,
+                        new SocketOwner(4242, "python3"),
+                        202L,
+                        new SocketOwner(4243, "node"),
+                        301L,
+                        new SocketOwner(4244, "dnsmasq"));
         return new SocketSource(
                 "Linux",
                 () -> true,
-                Fixtures::listening,
-                Fixtures::all,
+                "/proc/net",
                 () ->
-                        Map.of(
-                                101L,
-                                new SocketOwner(4242, "python3"),
-                                202L,
-                                new SocketOwner(4243, "node"),
-                                301L,
-                                new SocketOwner(4244, "dnsmasq")));
+                        all().stream()
+                                .map(
+                                        e ->
+                                                new ListedSocket(
+                                                        e,
+                                                        Optional.ofNullable(owners.get(e.inode()))))
+                                .toList());
     }
 
-    /** A machine with no /proc, such as macOS or Windows. */
+    /** A Mac, as lsof -nP -iTCP -sTCP:LISTEN showed one (platform/macos/lsof-nP-listen.txt). */
+    static SocketSource mac() {
+        String lsof = PlatformFixture.load("macos/lsof-nP-listen.txt").body();
+        return new SocketSource("Mac OS X", () -> true, "lsof", () -> SocketTable.parseLsof(lsof));
+    }
+
+    /** A Windows machine, as netstat -ano showed one (platform/windows/netstat-ano.txt). */
+    static SocketSource windows() {
+        String netstat = PlatformFixture.load("windows/netstat-ano.txt").crlf();
+        return new SocketSource(
+                "Windows 11", () -> true, "netstat -ano", () -> SocketTable.parseNetstat(netstat));
+    }
+
+    /** A system whose tool failed to run. */
+    static SocketSource failing(String osName) {
+        return new SocketSource(
+                osName,
+                () -> true,
+                "lsof",
+                () -> {
+                    throw new UncheckedIOException(new IOException("lsof exited with status 2"));
+                });
+    }
+
+    /** A machine whose socket table the lab cannot read, such as FreeBSD. */
     static SocketSource without(String osName) {
-        return new SocketSource(osName, () -> false, List::of, List::of, Map::of);
+        return new SocketSource(osName, () -> false, "nothing", List::of);
     }
 }

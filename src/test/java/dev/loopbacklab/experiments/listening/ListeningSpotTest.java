@@ -117,7 +117,10 @@ class ListeningSpotTest {
                 verdict.summary());
         assertTrue(
                 verdict.details()
-                        .contains("the owner is another user's process: sudo ss -ltnp shows it"));
+                        .contains(
+                                "owner hidden: other users' processes (sudo ss -ltnp shows"
+                                        + " them), or processes outside this container's view"),
+                verdict.details().toString());
     }
 
     @Test
@@ -132,10 +135,10 @@ class ListeningSpotTest {
     }
 
     @Test
-    void withoutProcPassesWhenSomethingAcceptsOnLoopback() throws Exception {
+    void withoutATablePassesWhenSomethingAcceptsOnLoopback() throws Exception {
         try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             Event.Verdict verdict =
-                    check(Fixtures.without("Mac OS X"), server.getLocalPort(), Outcome.PASSED);
+                    check(Fixtures.without("FreeBSD"), server.getLocalPort(), Outcome.PASSED);
             assertTrue(
                     verdict.summary()
                             .startsWith(
@@ -150,15 +153,66 @@ class ListeningSpotTest {
     }
 
     @Test
-    void withoutProcFailsWhenNothingAccepts() throws Exception {
+    void whenTheToolFailsPassesOnlyIfSomethingAcceptsOnLoopback() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            check(Fixtures.failing("Mac OS X"), server.getLocalPort(), Outcome.PASSED);
+        }
         int port = freePort();
-        Event.Verdict verdict = check(Fixtures.without("Windows 11"), port, Outcome.NOT_PASSED);
+        Event.Verdict verdict = check(Fixtures.failing("Mac OS X"), port, Outcome.NOT_PASSED);
         assertEquals(
                 "Nothing is listening on TCP port "
                         + port
                         + " on loopback: nothing accepted a"
                         + " connection on 127.0.0.1 or ::1.",
                 verdict.summary());
+    }
+
+    @Test
+    void onMacosNamesTheProgramLsofListsAndItsWidestScope() {
+        Event.Verdict verdict = check(Fixtures.mac(), 7000, Outcome.PASSED);
+        assertEquals(
+                "Found it: ControlCe (pid 510) listens on 0.0.0.0:7000 and [::]:7000 — all"
+                        + " interfaces (wildcard): other machines can connect too. Lesson 04"
+                        + " (exposure) shows how to bind 127.0.0.1 instead.",
+                verdict.summary());
+        assertTrue(
+                verdict.details()
+                        .contains(
+                                "in a terminal: lsof -nP -iTCP -sTCP:LISTEN — look for port 7000"),
+                verdict.details().toString());
+        assertTrue(
+                verdict.details().get(0).startsWith("tcp LISTEN 0.0.0.0:7000: all interfaces"),
+                verdict.details().toString());
+        assertTrue(verdict.details().get(0).contains("uid —"), verdict.details().toString());
+        assertTrue(
+                check(Fixtures.mac(), 44960, Outcome.PASSED)
+                        .summary()
+                        .endsWith("loopback only: only programs on this machine can connect."));
+    }
+
+    @Test
+    void onMacosSaysOnlyYourProcessesWereSearchedWhenNothingIsFound() {
+        Event.Verdict verdict = check(Fixtures.mac(), 7010, Outcome.NOT_PASSED);
+        assertEquals("None of your processes listens on TCP port 7010.", verdict.summary());
+        assertTrue(
+                verdict.details().stream().anyMatch(d -> d.contains("sudo lsof -nP")),
+                verdict.details().toString());
+    }
+
+    @Test
+    void onWindowsNamesThePidNetstatGivesAndTheWindowsCommands() {
+        Event.Verdict verdict = check(Fixtures.windows(), 3389, Outcome.PASSED);
+        assertEquals(
+                "Found it: pid 1552 listens on 0.0.0.0:3389 — all interfaces (wildcard): other"
+                        + " machines can connect too. Lesson 04 (exposure) shows how to bind"
+                        + " 127.0.0.1 instead.",
+                verdict.summary());
+        assertTrue(
+                verdict.details().stream()
+                        .anyMatch(d -> d.startsWith("in a terminal: Get-NetTCPConnection")),
+                verdict.details().toString());
+        Event.Verdict nothing = check(Fixtures.windows(), 7010, Outcome.NOT_PASSED);
+        assertEquals("Nothing is listening on TCP port 7010 on this machine.", nothing.summary());
     }
 
     @Test

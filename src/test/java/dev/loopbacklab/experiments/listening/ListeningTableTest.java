@@ -64,10 +64,8 @@ class ListeningTableTest {
         assertEquals("socket", report.fact("listening on a specific address").unit());
         assertEquals("3", report.fact("owner hidden from this user").value());
         assertTrue(
-                report.fact("read and parsed /proc/net/tcp and tcp6")
-                        .value()
-                        .matches("\\d+\\.\\d"));
-        assertEquals("ms", report.fact("found the owners in /proc/<pid>/fd").unit());
+                report.fact("read the socket table and its owners").value().matches("\\d+\\.\\d"));
+        assertEquals("ms", report.fact("read the socket table and its owners").unit());
     }
 
     @Test
@@ -107,27 +105,68 @@ class ListeningTableTest {
     }
 
     @Test
-    void warnsAndNamesLsofWhereThereIsNoProc() {
-        RecordingReport report = run(Fixtures.without("Mac OS X"), Map.of());
+    void onMacosListsWhatLsofShowsAndSaysItShowsOnlyYourProcesses() {
+        RecordingReport report = run(Fixtures.mac(), Map.of("udp", "true"));
+        Event.Table table = report.table("Listening TCP sockets");
 
+        assertEquals(
+                List.of(
+                        "0.0.0.0:7000",
+                        "[::]:7000",
+                        "127.0.0.1:44960",
+                        "0.0.0.0:56863",
+                        "[::]:56863"),
+                table.rows().stream().map(r -> r.get(0)).toList());
+        assertEquals("rapportd (pid 500)", RecordingReport.cell(table, "[::]:56863", "process"));
+        assertEquals("—", RecordingReport.cell(table, "[::]:56863", "uid"));
+        assertEquals("tcp6", RecordingReport.cell(table, "[::]:56863", "protocol"));
+        assertEquals("4", report.fact("listening on all interfaces (wildcard)").value());
+        assertEquals("1", report.fact("listening on loopback only").value());
         assertTrue(
-                report.warnings()
-                        .contains("This machine runs Mac OS X, which has no /proc/net/tcp"),
+                report.warnings().contains("lsof without sudo lists only your own processes"),
                 report.warnings());
-        assertTrue(report.warnings().endsWith("lsof -nP -iTCP -sTCP:LISTEN"), report.warnings());
-        assertEquals("macOS (this machine)", report.onlyTable().rows().get(3).get(0));
-        assertTrue(report.all(Event.Fact.class).isEmpty());
+        assertTrue(report.warnings().contains("lsof -nP -iUDP"), report.warnings());
+        assertEquals("from lsof", report.fact("read the socket table and its owners").note());
+        assertEquals(
+                "macOS (this machine)",
+                RecordingReport.cell(
+                        report.table("The same list"), "macOS (this machine)", "system"));
     }
 
     @Test
-    void warnsAndNamesPowerShellOnWindows() {
-        RecordingReport report = run(Fixtures.without("Windows 11"), Map.of());
+    void onWindowsListsWhatNetstatShowsWithPids() {
+        RecordingReport report = run(Fixtures.windows(), Map.of());
+        Event.Table table = report.table("Listening TCP sockets");
+
+        assertEquals(11, table.rows().size());
+        assertEquals("pid 4", RecordingReport.cell(table, "0.0.0.0:445", "process"));
+        assertEquals("11", report.fact("listening on all interfaces (wildcard)").value());
+        assertFalse(report.warnings().contains("lsof"), report.warnings());
+        assertEquals(
+                "Windows (cmd) (this machine)",
+                RecordingReport.cell(
+                        report.table("The same list"), "Windows (cmd) (this machine)", "system"));
+    }
+
+    @Test
+    void warnsAndNamesATerminalCommandWhenTheTableCannotBeRead() {
+        RecordingReport report = run(Fixtures.without("FreeBSD"), Map.of());
         assertTrue(
                 report.warnings()
-                        .endsWith(
-                                "Get-NetTCPConnection -State Listen (or in cmd.exe:"
-                                        + " netstat -ano | findstr LISTENING)"),
+                        .contains(
+                                "This machine runs FreeBSD: the lab reads the socket table on"
+                                        + " Linux (/proc/net), macOS (lsof) and Windows (netstat) only."),
                 report.warnings());
+        assertTrue(report.warnings().endsWith("lsof -nP -iTCP -sTCP:LISTEN"), report.warnings());
+        assertTrue(report.all(Event.Fact.class).isEmpty());
+
+        RecordingReport failed = run(Fixtures.failing("Mac OS X"), Map.of());
+        assertTrue(
+                failed.warnings()
+                        .startsWith(
+                                "The lab could not read the socket table from lsof (lsof exited"
+                                        + " with status 2)."),
+                failed.warnings());
     }
 
     @Test

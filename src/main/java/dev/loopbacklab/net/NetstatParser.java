@@ -1,0 +1,102 @@
+package dev.loopbacklab.net;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads what Windows' {@code netstat -ano} prints, one socket per line:
+ *
+ * <pre>
+ *   Proto  Local Address          Foreign Address        State           PID
+ *   TCP    0.0.0.0:135            0.0.0.0:0              LISTENING       896
+ *   TCP    [::1]:8080             [::]:0                 LISTENING       4242
+ *   UDP    0.0.0.0:5353           *:*                                    3120
+ * </pre>
+ *
+ * <p>Windows translates the headings and, in some display languages, the state words too (German
+ * says ABHÖREN for LISTENING; Chinese keeps the English words), so the parser reads no heading, and
+ * a TCP row with a state word it does not know but a foreign address of {@code 0.0.0.0:0} or {@code
+ * [::]:0} is a listener in any language. Other rows need an English state word; a translated one
+ * leaves the row out rather than guess. The words are taken from both ends, so a state of several
+ * words cannot shift the PID. A UDP row is a bound socket, which the Linux reader calls CLOSE (ss:
+ * UNCONN). netstat names no program (the command is empty; {@code tasklist /fi "pid eq N"} names
+ * it), no user (-1) and no inode (0); PID 0 owns nothing (TIME_WAIT leftovers).
+ */
+final class NetstatParser {
+    private static final Map<String, TcpState> ENGLISH =
+            Map.ofEntries(
+                    Map.entry("LISTEN", TcpState.LISTEN),
+                    Map.entry("LISTENING", TcpState.LISTEN),
+                    Map.entry("ESTABLISHED", TcpState.ESTABLISHED),
+                    Map.entry("SYN_SENT", TcpState.SYN_SENT),
+                    Map.entry("SYN_RECEIVED", TcpState.SYN_RECV),
+                    Map.entry("FIN_WAIT_1", TcpState.FIN_WAIT1),
+                    Map.entry("FIN_WAIT_2", TcpState.FIN_WAIT2),
+                    Map.entry("TIME_WAIT", TcpState.TIME_WAIT),
+                    Map.entry("CLOSE_WAIT", TcpState.CLOSE_WAIT),
+                    Map.entry("LAST_ACK", TcpState.LAST_ACK),
+                    Map.entry("CLOSING", TcpState.CLOSING),
+                    Map.entry("CLOSED", TcpState.CLOSE),
+                    Map.entry("BOUND", TcpState.BOUND_INACTIVE));
+
+    private NetstatParser() {}
+
+    static List<ListedSocket> parse(String text) {
+        List<ListedSocket> sockets = new ArrayList<>();
+        for (String line : text.split("\r?\n")) {
+            ListedSocket socket = line(line.strip().split("\\s+"));
+            if (socket != null) {
+                sockets.add(socket);
+            }
+        }
+        return sockets;
+    }
+
+    /** The state an English word names, as netstat or lsof spell it; null for anything else. */
+    static TcpState englishState(String word) {
+        return ENGLISH.get(word.toUpperCase(Locale.ROOT));
+    }
+
+    private static ListedSocket line(String[] words) {
+        int n = words.length;
+        boolean tcp = words[0].equals("TCP");
+        if (!(tcp || words[0].equals("UDP")) || n < 4 || (tcp && n < 5)) {
+            return null; // a heading, in whatever language, or a blank line
+        }
+        long pid = ToolColumns.number(words[n - 1]);
+        boolean ipv6 = words[1].startsWith("[");
+        Endpoint local = ToolColumns.endpoint(words[1], ipv6);
+        Endpoint nobody = new Endpoint(ToolColumns.endpoint("*:0", ipv6).address(), 0);
+        Endpoint remote = words[2].equals("*:*") ? nobody : ToolColumns.endpoint(words[2], ipv6);
+        if (pid < 0 || local == null || remote == null) {
+            return null;
+        }
+        TcpState state = TcpState.CLOSE;
+        if (tcp) {
+            state = englishState(String.join("_", List.of(words).subList(3, n - 1)));
+            if (state == null && remote.equals(nobody)) {
+                state = TcpState.LISTEN; // a translated LISTENING (BOUND rows look the same in
+                // English)
+            }
+        }
+        if (state == null) {
+            return null;
+        }
+        SocketTable.Entry entry =
+                new SocketTable.Entry(
+                        ToolColumns.protocol(tcp ? "tcp" : "udp", ipv6),
+                        local.address(),
+                        local.port(),
+                        remote.address(),
+                        remote.port(),
+                        state,
+                        -1,
+                        0);
+        Optional<SocketOwner> owner =
+                pid == 0 ? Optional.empty() : Optional.of(new SocketOwner(pid, ""));
+        return new ListedSocket(entry, owner);
+    }
+}
