@@ -41,16 +41,22 @@ public final class BoardRoutes {
     static final int MAX_BEHIND = 10_000;
 
     private final Supplier<RoomStore> rooms;
+    private final Supplier<List<BoardPage.CheckColumn>> checks;
     private final Supplier<BoardPage.Model> model;
     private final Layout.Chrome chrome;
     private final AtomicInteger streams = new AtomicInteger();
 
     /**
-     * @param model what the page needs besides the grid: join link, QR code, the course's checks
+     * @param checks the grid's columns, for the board's state (cheap: the stream starts with it)
+     * @param model what the page needs besides the grid: join link, QR code, the jar's digest
      */
     public BoardRoutes(
-            Supplier<RoomStore> rooms, Supplier<BoardPage.Model> model, Layout.Chrome chrome) {
+            Supplier<RoomStore> rooms,
+            Supplier<List<BoardPage.CheckColumn>> checks,
+            Supplier<BoardPage.Model> model,
+            Layout.Chrome chrome) {
         this.rooms = rooms;
+        this.checks = checks;
         this.model = model;
         this.chrome = chrome;
     }
@@ -112,13 +118,16 @@ public final class BoardRoutes {
 
     /** The whole board as JSON: learners, their cells, flags, numbers and per-check counts. */
     Map<String, Object> state() {
+        // Only the columns, never the whole page model: that one digests the jar and draws the QR
+        // code, and the first board stream waited seconds for it while changes queued behind.
+        List<BoardPage.CheckColumn> columns = checks.get();
         BoardState board = rooms.get().board();
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("now", System.currentTimeMillis());
-        state.put("checks", model.get().checks());
+        state.put("checks", columns);
         state.put("learners", board.learners());
         Map<String, Long> passed = new LinkedHashMap<>();
-        for (BoardPage.CheckColumn check : model.get().checks()) {
+        for (BoardPage.CheckColumn check : columns) {
             passed.put(check.id(), board.passed(check.id()));
         }
         state.put("passed", passed);
@@ -126,7 +135,7 @@ public final class BoardRoutes {
     }
 
     private void csv(Context ctx) throws IOException {
-        List<BoardPage.CheckColumn> checks = model.get().checks();
+        List<BoardPage.CheckColumn> checks = this.checks.get();
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
         for (String column : List.of("learner", "nickname", "os", "flag", "left", "stuck since")) {
             schema.addColumn(column);

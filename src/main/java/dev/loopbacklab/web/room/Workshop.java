@@ -86,7 +86,7 @@ public final class Workshop implements AutoCloseable {
                     });
         }
         new RoomApi(this::room).register(routes);
-        new BoardRoutes(this::room, this::boardModel, chrome).register(routes);
+        new BoardRoutes(this::room, this::boardChecks, this::boardModel, chrome).register(routes);
         follow.register(routes);
         routes.get("/join", this::joinPage);
         routes.get("/room/loopback-lab.jar", jar::serve);
@@ -182,18 +182,23 @@ public final class Workshop implements AutoCloseable {
         return "127.0.0.1";
     }
 
-    private BoardPage.Model boardModel() {
+    /** The grid's columns: every check of the course, in lesson order. */
+    private List<BoardPage.CheckColumn> boardChecks() {
         List<BoardPage.CheckColumn> checks = new ArrayList<>();
         for (Lesson lesson : catalog.get().lessons()) {
             for (String check : lesson.checkIds()) {
                 checks.add(new BoardPage.CheckColumn(check, lesson.title(), check));
             }
         }
+        return checks;
+    }
+
+    private BoardPage.Model boardModel() {
         return new BoardPage.Model(
                 joinLink(),
                 room.keys().joinCode(),
                 QrSvg.of(joinLink()),
-                checks,
+                boardChecks(),
                 jar.handout(),
                 !IpLiteral.parse(host).isLoopbackAddress());
     }
