@@ -42,6 +42,8 @@ public final class Following implements AutoCloseable {
         if (closed || (asking != null && asking.isAlive())) {
             return;
         }
+        // what this lab heard before may be stale by now: nobody follows it until the room answers
+        board.forget();
         asking = new Thread(this::ask, "lab-follow-teacher");
         asking.setDaemon(true);
         asking.start();

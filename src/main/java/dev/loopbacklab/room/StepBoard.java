@@ -68,10 +68,30 @@ public final class StepBoard {
             now = new Step(current.version() + 1, lesson, step, steps, title);
             current = now;
         }
+        tell(now);
+        return now;
+    }
+
+    /**
+     * Forgets what was shown (a copy that may be stale): followers hear "nothing shown" until the
+     * next {@link #show}.
+     */
+    public void forget() {
+        Step now;
+        synchronized (this) {
+            if (!current.shown()) {
+                return;
+            }
+            now = new Step(current.version() + 1, null, 0, 0, null);
+            current = now;
+        }
+        tell(now);
+    }
+
+    private void tell(Step now) {
         for (CompletableFuture<Step> waiter : waiting.toArray(CompletableFuture[]::new)) {
             waiter.complete(now);
         }
-        return now;
     }
 
     /**
