@@ -1,9 +1,11 @@
 package dev.loopbacklab.lesson;
 
+import dev.loopbacklab.net.Deadline;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,15 +33,18 @@ public final class LearnerWait<T> {
 
     private final Report report;
     private final int seconds;
-    private final long deadline;
+    private final Deadline deadline;
     private final BlockingQueue<Object> arrivals = new LinkedBlockingQueue<>();
     private final List<String> ignored = new ArrayList<>();
     private String where = "";
 
-    private LearnerWait(Report report, int seconds) {
+    private LearnerWait(Report report, int asked) {
         this.report = report;
-        this.seconds = seconds;
-        this.deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        // Never past the run's own deadline: a check that waits 120 s in a run limited to 30 s
+        // says so, and ends with its "nothing came" verdict instead of being stopped mid-wait.
+        this.deadline = report.deadline().within(Duration.ofSeconds(asked));
+        this.seconds =
+                (int) Math.max(1, Math.min(asked, (deadline.remaining().toMillis() + 500) / 1000));
         report.closeOnCancel(() -> arrivals.add(WAKE));
     }
 
@@ -54,7 +59,10 @@ public final class LearnerWait<T> {
         return new LearnerWait<>(report, (int) params.integer(SECONDS));
     }
 
-    /** How long this wait lasts, in whole seconds. */
+    /**
+     * How long this wait lasts, in whole seconds: {@code wait-seconds}, or less if the run's
+     * deadline comes first.
+     */
     public int seconds() {
         return seconds;
     }
@@ -93,7 +101,7 @@ public final class LearnerWait<T> {
      */
     @SuppressWarnings("unchecked") // only arrived(T) and WAKE ever go on the queue
     public Optional<T> next() throws InterruptedException {
-        Object arrival = arrivals.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+        Object arrival = arrivals.poll(deadline.remaining().toNanos(), TimeUnit.NANOSECONDS);
         report.checkCancelled();
         if (arrival == null || arrival == WAKE) {
             return Optional.empty();
@@ -120,11 +128,10 @@ public final class LearnerWait<T> {
      * ends the wait.
      */
     public Optional<Socket> accept(ServerSocket server) throws IOException {
-        long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-        if (left <= 0) {
+        if (deadline.passed()) {
             return Optional.empty();
         }
-        server.setSoTimeout((int) Math.min(Integer.MAX_VALUE, left));
+        server.setSoTimeout(deadline.millis());
         try {
             Socket connection = server.accept();
             report.checkCancelled();
@@ -132,6 +139,14 @@ public final class LearnerWait<T> {
         } catch (SocketTimeoutException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * When the wait ends: the earlier of {@code wait-seconds} and the run's deadline. A check
+     * bounds what it does with an arrival by this too.
+     */
+    public Deadline deadline() {
+        return deadline;
     }
 
     /** The time it waits as a learner reads it in a summary: "within 60 s". */

@@ -76,7 +76,9 @@ final class SpotCheck extends AbstractCheck {
         int source = connection.getPort();
         String sent =
                 FirstBytes.readAndReply(
-                        connection, "Loopback Lab: you connected from port " + source + ".\n");
+                        connection,
+                        "Loopback Lab: you connected from port " + source + ".\n",
+                        report.deadline());
         boolean inOs = range.contains(source);
         boolean inIana = EphemeralRange.iana().contains(source);
         report.fact(
