@@ -57,6 +57,14 @@ public final class Layout {
                                         script().withSrc("/assets/notebook.js").attr("defer"),
                                         script().withSrc("/assets/browser-lab.js").attr("defer"),
                                         iff(
+                                                !teaching,
+                                                link().withRel("stylesheet")
+                                                        .withHref("/assets/follow.css")),
+                                        iff(
+                                                !teaching,
+                                                script().withSrc("/assets/follow.js")
+                                                        .attr("defer")),
+                                        iff(
                                                 teaching,
                                                 link().withRel("stylesheet")
                                                         .withHref("/assets/teach.css")),
