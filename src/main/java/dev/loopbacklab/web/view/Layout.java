@@ -59,6 +59,14 @@ public final class Layout {
                                         // a module (deferred, like the rest): syntax colours
                                         script().withType("module").withSrc("/assets/highlight.js"),
                                         iff(
+                                                !teaching,
+                                                link().withRel("stylesheet")
+                                                        .withHref("/assets/follow.css")),
+                                        iff(
+                                                !teaching,
+                                                script().withSrc("/assets/follow.js")
+                                                        .attr("defer")),
+                                        iff(
                                                 teaching,
                                                 link().withRel("stylesheet")
                                                         .withHref("/assets/teach.css")),

@@ -89,7 +89,9 @@ public final class LessonPage {
                         h2("Do it by hand in JShell"),
                         p(
                                 "Each script below repeats this lesson's steps with the lab's toolkit. Run it with the "
-                                        + "command above it, or paste it into JShell piece by piece."),
+                                        + "command above it: it prints what each step shows, then leaves you in "
+                                        + "JShell with what it made (/exit leaves). Or paste it into JShell piece "
+                                        + "by piece."),
                         each(
                                 scripts,
                                 s ->
