@@ -68,8 +68,20 @@
     if (step !== state.step) {
       state = { step: step, lessonStart: state.lessonStart, stepStart: Date.now() };
       save(true);
+      publish();
     }
     show(focus);
+  }
+
+  // The room follows the teacher: tell this lab which step is shown (it answers only the teacher's
+  // own machine). Learners follow through their own labs; nothing here reads from them.
+  function publish() {
+    if (!window.fetch) return;
+    fetch("/api/present/step", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ lesson: lesson, step: state.step })
+    }).catch(function () { /* the lab is gone: the presenter still works */ });
   }
 
   function show(focus) {
@@ -196,5 +208,6 @@
 
   document.documentElement.classList.add("presenting");
   show(false);
+  if (!isSpeaker) publish();
   setInterval(tick, 250);
 })();

@@ -3,7 +3,7 @@ package dev.loopbacklab.web.pages;
 import dev.loopbacklab.lesson.Lesson;
 import dev.loopbacklab.lesson.LessonCatalog;
 import dev.loopbacklab.lesson.WorkshopPlan;
-import dev.loopbacklab.net.IpLiteral;
+import dev.loopbacklab.web.room.Workshop;
 import dev.loopbacklab.web.tuning.RawPage;
 import dev.loopbacklab.web.view.AgendaPage;
 import dev.loopbacklab.web.view.FacilitatorPage;
@@ -116,17 +116,7 @@ final class TeachingPages {
 
     /** Whether a request from {@code remoteAddress} (an IP literal) may see the teacher's pages. */
     static boolean isTeacher(boolean room, String remoteAddress) {
-        if (!room) {
-            return true;
-        }
-        // an IP literal, as the servlet gives it: parsed as text, never looked up
-        try {
-            return remoteAddress != null
-                    && IpLiteral.parse(remoteAddress.replace("[", "").replace("]", ""))
-                            .isLoopbackAddress();
-        } catch (IllegalArgumentException notALiteral) {
-            return false;
-        }
+        return !room || Workshop.thisMachine(remoteAddress);
     }
 
     private static void send(Context ctx, String html) throws Exception {

@@ -95,6 +95,33 @@ public final class MarkdownView {
         return parts;
     }
 
+    /**
+     * A step of a lesson as the presenter cuts it: its heading's text and id on the lesson page.
+     */
+    public record StepHeading(String title, String anchor) {}
+
+    /**
+     * The steps {@link #parts} cuts {@code document} into, without rendering them: first the
+     * opening (no title, no anchor), then each {@code ##} section with the id its heading gets.
+     */
+    public static List<StepHeading> steps(Node document) {
+        IdGenerator ids = IdGenerator.builder().build();
+        List<StepHeading> steps = new ArrayList<>();
+        steps.add(new StepHeading("", null));
+        document.accept(
+                new AbstractVisitor() {
+                    @Override
+                    public void visit(Heading heading) {
+                        String text = LessonMarkdown.textOf(heading);
+                        String id = ids.generateId(text); // every heading takes its id, in order
+                        if (heading.getLevel() == 2 && heading.getParent() == document) {
+                            steps.add(new StepHeading(text, id));
+                        }
+                    }
+                });
+        return steps;
+    }
+
     private static Rendered render(Node document, Function<String, Panel> panels, int shift) {
         HtmlRenderer renderer =
                 HtmlRenderer.builder()
@@ -168,7 +195,9 @@ public final class MarkdownView {
                                             "java",
                                             "Java",
                                             "console",
-                                            "Terminal")
+                                            "Terminal",
+                                            "text",
+                                            "Text")
                                     .getOrDefault(kind, kind.isEmpty() ? "Text" : kind);
                     html =
                             Components.copyableCode(
