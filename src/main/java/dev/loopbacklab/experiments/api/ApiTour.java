@@ -56,7 +56,8 @@ final class ApiTour extends AbstractExperiment {
                 List<List<String>> rows = new ArrayList<>();
                 HttpRequest request =
                         HttpRequest.newBuilder(URI.create(api.url())).timeout(TIMEOUT).build();
-                for (int i = 1; i <= requests; i++) {
+                // each request TIMEOUT at most; none starts once the run's deadline has passed
+                for (int i = 1; i <= requests && !report.deadline().passed(); i++) {
                     report.checkCancelled();
                     HttpResponse<String> response =
                             client.send(request, HttpResponse.BodyHandlers.ofString());
@@ -66,7 +67,7 @@ final class ApiTour extends AbstractExperiment {
                                     Integer.toString(response.statusCode()),
                                     response.body()));
                 }
-                awaitListener(seen, requests);
+                awaitListener(seen, rows.size());
                 summarize(report, rows, seen);
             } finally {
                 closeIfPossible(client);

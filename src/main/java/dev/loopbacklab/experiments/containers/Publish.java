@@ -33,6 +33,10 @@ public final class Publish implements AutoCloseable {
     private final ServerSocketChannel server;
     private final Path target;
     private final Semaphore slots = new Semaphore(MAX_CONNECTIONS);
+    // The joined connections, closed with the listener: a client that keeps its connection open
+    // must not keep a pipe (two threads) alive after the run that published it has ended.
+    private final java.util.Set<SocketChannel> joined =
+            java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private Publish(ServerSocketChannel server, Path target) {
         this.server = server;
@@ -95,14 +99,18 @@ public final class Publish implements AutoCloseable {
             Thread pipe =
                     new Thread(
                             () -> {
+                                joined.add(client);
                                 try (SocketChannel c = client;
                                         SocketChannel service =
                                                 SocketChannel.open(
                                                         UnixDomainSocketAddress.of(target))) {
-                                    Pipes.join(c, service);
+                                    if (server.isOpen()) {
+                                        Pipes.join(c, service);
+                                    }
                                 } catch (IOException e) {
                                     // the service is gone: the client sees its connection close
                                 } finally {
+                                    joined.remove(client);
                                     slots.release();
                                 }
                             },
@@ -112,10 +120,17 @@ public final class Publish implements AutoCloseable {
         }
     }
 
-    /** Stops listening; connections already joined end when either side closes. */
+    /** Stops listening and closes the connections it joined, which ends their pipes. */
     @Override
     public void close() throws IOException {
         server.close();
+        for (SocketChannel client : joined) {
+            try {
+                client.close();
+            } catch (IOException e) {
+                // closing to end the pipe; nothing more to do
+            }
+        }
     }
 
     @Override

@@ -119,7 +119,7 @@ final class DbAllowOthers extends AbstractExperiment {
     }
 
     private static String listeningVerdict(List<String> listening) {
-        if (!SocketTable.available()) {
+        if (!SocketTable.listable()) {
             return "";
         }
         return listening.get(0).equals(listening.get(1))

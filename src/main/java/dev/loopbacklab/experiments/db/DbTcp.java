@@ -4,6 +4,7 @@ import dev.loopbacklab.lesson.AbstractExperiment;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.LoopbackTarget;
+import dev.loopbacklab.net.Platform;
 import dev.loopbacklab.net.Probe;
 import dev.loopbacklab.net.ProbeResult;
 import dev.loopbacklab.net.SocketTable;
@@ -95,17 +96,17 @@ final class DbTcp extends AbstractExperiment {
     }
 
     static void showListening(Report report, LabDatabase db) {
-        if (!SocketTable.available()) {
+        if (!SocketTable.listable()) {
             report.warn(
-                    "This system has no /proc/net/tcp, so the lab cannot read its socket table;"
-                            + " on macOS try: lsof -nP -iTCP:"
-                            + db.port()
-                            + " -sTCP:LISTEN");
+                    "The lab cannot read this system's socket table; in a terminal, try: "
+                            + Platform.current().listenersCommand()
+                            + " and look for port "
+                            + db.port());
             return;
         }
         report.table(
                 "Where H2 listens: this machine's socket table, port " + db.port(),
-                List.of("file", "local address", "loopback only?"),
+                List.of("protocol", "local address", "loopback only?"),
                 db.listeningRows());
         if (db.listensEverywhere()) {
             report.say(

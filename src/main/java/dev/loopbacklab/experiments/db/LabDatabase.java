@@ -135,7 +135,7 @@ final class LabDatabase implements AutoCloseable {
 
     /** Stops a server the socket table shows on a wildcard address: H2 ignored h2.bindAddress. */
     private static void requireLoopbackOnly(Server server) {
-        for (SocketTable.Entry entry : SocketTable.listening()) {
+        for (SocketTable.Entry entry : SocketTable.listenersIfReadable().orElse(List.of())) {
             if (entry.localPort() == server.getPort() && !entry.isLoopbackOnly()) {
                 throw new IllegalStateException(
                         "H2 would listen on every address of this machine ("
@@ -208,10 +208,13 @@ final class LabDatabase implements AutoCloseable {
         }
     }
 
-    /** This machine's listening sockets on the server's port, as rows (empty off Linux). */
+    /**
+     * This machine's listening sockets on the server's port, as rows (/proc, lsof or netstat; empty
+     * where none can be read).
+     */
     List<List<String>> listeningRows() {
         List<List<String>> rows = new ArrayList<>();
-        for (SocketTable.Entry entry : SocketTable.listening()) {
+        for (SocketTable.Entry entry : SocketTable.listenersIfReadable().orElse(List.of())) {
             if (entry.localPort() == port()) {
                 rows.add(
                         List.of(

@@ -1,11 +1,9 @@
 package dev.loopbacklab.experiments.exposure;
 
-import dev.loopbacklab.net.ListedSocket;
 import dev.loopbacklab.net.OwnAddresses;
 import dev.loopbacklab.net.Platform;
 import dev.loopbacklab.net.SocketTable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
@@ -45,7 +43,12 @@ public record Machine(
             BooleanSupplier ipv6,
             BooleanSupplier secondLoopback,
             Supplier<List<InetAddress>> lanAddresses) {
-        this(ipv6, secondLoopback, lanAddresses, Platform.current(), Machine::readListeners);
+        this(
+                ipv6,
+                secondLoopback,
+                lanAddresses,
+                Platform.current(),
+                SocketTable::listenersIfReadable);
     }
 
     /** This machine, asked through the OS; the LAN list comes from its network interfaces. */
@@ -54,18 +57,6 @@ public record Machine(
                 () -> canBind(Addresses.LOOPBACK_V6),
                 () -> canBind(Addresses.SECOND),
                 OwnAddresses::list);
-    }
-
-    /** The OS's list of TCP listeners, or empty where it cannot be read here. */
-    static Optional<List<SocketTable.Entry>> readListeners() {
-        if (!SocketTable.listable()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(SocketTable.listeners().stream().map(ListedSocket::entry).toList());
-        } catch (UncheckedIOException e) {
-            return Optional.empty(); // lsof or netstat failed: judge as if there were no table
-        }
     }
 
     /** True if a listener can be bound to {@code address}: it is configured on this machine. */

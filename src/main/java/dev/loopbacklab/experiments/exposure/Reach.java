@@ -1,5 +1,6 @@
 package dev.loopbacklab.experiments.exposure;
 
+import dev.loopbacklab.net.Deadline;
 import dev.loopbacklab.net.Probe;
 import dev.loopbacklab.net.ProbeResult;
 import java.io.IOException;
@@ -38,9 +39,15 @@ final class Reach {
 
     /** One connection attempt; loopback through {@link Probe#connect}, own addresses otherwise. */
     static ProbeResult probe(InetAddress address, int port) {
+        return probe(address, port, Deadline.none());
+    }
+
+    /** One connection attempt, {@link #TIMEOUT} at most and never past {@code deadline}. */
+    static ProbeResult probe(InetAddress address, int port, Deadline deadline) {
+        Duration timeout = deadline.timeout(TIMEOUT);
         return address.isLoopbackAddress()
-                ? Probe.connect(address, port, TIMEOUT)
-                : Probe.connectOwn(address, port, TIMEOUT);
+                ? Probe.connect(address, port, timeout)
+                : Probe.connectOwn(address, port, timeout);
     }
 
     /** A table cell: "connected", "refused: Connection refused", "timed out after 500 ms"… */

@@ -77,7 +77,7 @@ public final class SelfDefence extends AbstractExperiment {
             List<List<String>> rows = new ArrayList<>();
             for (Attempt attempt : attempts) {
                 report.checkCancelled();
-                RawHttp.Answer answer = RawHttp.send(port, attempt.request());
+                RawHttp.Answer answer = RawHttp.send(port, attempt.request(), report.deadline());
                 String said =
                         answer.status() == 200 ? "(the lab's index page)" : answer.firstBodyLine();
                 rows.add(List.of(attempt.label(), attempt.imitates(), answer.statusLine(), said));

@@ -1,5 +1,6 @@
 package dev.loopbacklab.experiments.localhost;
 
+import dev.loopbacklab.net.Deadline;
 import dev.loopbacklab.net.IpLiteral;
 import dev.loopbacklab.net.Probe;
 import dev.loopbacklab.net.ProbeResult;
@@ -55,7 +56,12 @@ final class Loopbacks {
     }
 
     static ProbeResult probe(InetAddress address, int port) {
-        return Probe.connect(address, port, TIMEOUT);
+        return probe(address, port, Deadline.none());
+    }
+
+    /** One connection attempt, {@link #TIMEOUT} at most and never past {@code deadline}. */
+    static ProbeResult probe(InetAddress address, int port, Deadline deadline) {
+        return Probe.connect(address, port, deadline.timeout(TIMEOUT));
     }
 
     static String family(InetAddress address) {
