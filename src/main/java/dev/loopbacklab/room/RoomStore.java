@@ -221,7 +221,7 @@ public final class RoomStore implements AutoCloseable {
             return Optional.empty();
         }
         int dot = bearer.indexOf('.');
-        if (dot < 1 || dot > 12 || !bearer.substring(0, dot).matches("[0-9]+")) {
+        if (dot < 1 || dot > 12 || !bearer.chars().limit(dot).allMatch(c -> c >= '0' && c <= '9')) {
             return Optional.empty();
         }
         long id = Long.parseLong(bearer.substring(0, dot));
@@ -316,6 +316,13 @@ public final class RoomStore implements AutoCloseable {
                                     fresh);
                         })
                 .thenApply(event -> fresh);
+    }
+
+    /** How many learners the room has seated (without copying the board). */
+    public int learnerCount() {
+        synchronized (board) {
+            return board.size();
+        }
     }
 
     /** A copy of the board as it is now. */

@@ -99,7 +99,7 @@ public final class RoomApi {
             Json.error(ctx, 403, "this join code is not the room's: copy the link again");
             return;
         }
-        if (rooms.get().board().learners().size() >= MAX_LEARNERS) {
+        if (rooms.get().learnerCount() >= MAX_LEARNERS) {
             Json.error(ctx, 503, "the room is full (" + MAX_LEARNERS + " learners)");
             return;
         }
