@@ -1,5 +1,7 @@
 // The lab's own web framework, by hand: a tiny Javalin app on loopback, asked for a page, stopped.
 // Run it with:  java -jar target/loopback-lab.jar jshell lessons/00-you-are-here/javalin.jsh
+// It prints what each step shows, then leaves you in JShell with the toolkit imported.
+import dev.loopbacklab.net.*;
 import io.javalin.Javalin;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,13 +14,14 @@ var app = Javalin.create(config -> {
     config.routes.get("/", ctx -> ctx.result("hello from 127.0.0.1"));
 }).start("127.0.0.1", 0);
 
-System.out.println("listening on port " + app.port());
+int port = app.port();
+System.out.println("app listening on 127.0.0.1 port " + port); // prints: app listening on 127.0.0.1 port <port>
 
 var client = HttpClient.newHttpClient();
-var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/")).build();
+var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).build();
 var response = client.send(request, HttpResponse.BodyHandlers.ofString());
-System.out.println(response.statusCode() + " " + response.body()); // prints: 200 hello from 127.0.0.1
+System.out.println("GET / answered: " + response.statusCode() + " " + response.body()); // prints: GET / answered: 200 hello from 127.0.0.1
 
 // Stop the server so the port is free again.
 app.stop();
-/exit
+System.out.println("app stopped; port " + port + " is free again"); // prints: app stopped; port <port> is free again

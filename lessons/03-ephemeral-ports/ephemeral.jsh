@@ -1,17 +1,18 @@
 // Ephemeral ports by hand. Run with:
-//   jshell --class-path target/loopback-lab.jar lessons/03-ephemeral-ports/ephemeral.jsh
+//   java -jar target/loopback-lab.jar jshell lessons/03-ephemeral-ports/ephemeral.jsh
+// It prints what each step shows, then leaves you in JShell with range, ports and the toolkit.
 import dev.loopbacklab.net.*;
 import java.net.*;
 import java.util.*;
 
 // IANA's suggestion, the same on every machine:
-System.out.println(EphemeralRange.iana().first() + "–" + EphemeralRange.iana().last());
-// prints: 49152–65535
+System.out.println("IANA's suggested range: " + EphemeralRange.iana().first() + "–" + EphemeralRange.iana().last());
+// prints: IANA's suggested range: 49152–65535
 
 // Your OS's own range, and where the lab read it from:
 var range = EphemeralRange.detect();
-System.out.println(range.first() + "–" + range.last() + " (" + range.source() + ")");
-// on a default Linux: 32768–60999; on Windows and macOS: 49152–65535
+System.out.println("this OS's range: " + range.first() + "–" + range.last() + " (" + range.source() + ")");
+// on a default Linux: this OS's range: 32768–60999; on Windows and macOS: 49152–65535
 
 // Is 62893 a port your OS would hand out on its own?
 System.out.println("62893 ephemeral here? " + range.contains(62893));
@@ -24,7 +25,7 @@ for (int i = 0; i < 20; i++) {
         ports.add(server.getLocalPort());
     }
 }
-System.out.println(ports);
+System.out.println("20 ports the OS picked: " + ports);
 // true wherever the OS range could be read (elsewhere the lab falls back to IANA's suggestion)
 System.out.println("all inside your range: " + ports.stream().allMatch(range::contains));
 // prints: all inside your range: true
@@ -37,5 +38,3 @@ try (var server = new ServerSocket(0, 50, loopback);
     System.out.println("server port " + server.getLocalPort() + ", client source port " + client.getLocalPort());
 }
 // on Linux the client's port is usually even
-
-/exit

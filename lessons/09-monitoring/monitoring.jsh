@@ -1,10 +1,12 @@
 // Lesson 09 by hand: count and time requests with Micrometer, serve them at /metrics, scrape them.
-// Run: jshell --class-path target/loopback-lab.jar lessons/09-monitoring/monitoring.jsh
+// Run: java -jar target/loopback-lab.jar jshell lessons/09-monitoring/monitoring.jsh
+// It prints what each step shows, then leaves you in JShell with the toolkit imported.
 // Named imports: JShell already imports java.util.*, which has a Timer of its own.
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.*;
 import com.sun.net.httpserver.HttpServer;
+import dev.loopbacklab.net.*;
 import java.net.*;
 import java.net.http.*;
 import java.time.Duration;
@@ -36,7 +38,8 @@ var url = "http://127.0.0.1:" + server.getAddress().getPort() + "/metrics";
 var client = HttpClient.newHttpClient();
 var text = client.send(HttpRequest.newBuilder(URI.create(url)).build(),
     HttpResponse.BodyHandlers.ofString()).body();
-text.lines().filter(l -> l.startsWith("demo_")).forEach(System.out::println);
+System.out.println("scraped " + url + ", the demo's lines:");
+text.lines().filter(l -> l.startsWith("demo_")).forEach(l -> System.out.println("  " + l));
 // prints: demo_requests_total 3.0
 // prints: demo_request_duration_seconds_bucket{le="0.001"} 1
 // prints: demo_request_duration_seconds_bucket{le="0.01"} 2
@@ -45,5 +48,4 @@ text.lines().filter(l -> l.startsWith("demo_")).forEach(System.out::println);
 // 5. Close what we opened: the port is free again.
 server.stop(0);
 registry.close();
-System.out.println("closed " + url.startsWith("http://127.0.0.1:"));   // prints: closed true
-/exit
+System.out.println("stopped the server at " + url);   // prints: stopped the server at http://127.0.0.1:<port>/metrics

@@ -1,6 +1,8 @@
 // Lesson 11: a server a page of another origin may read — CORS headers checked from Java.
-// Run: jshell --class-path target/loopback-lab.jar lessons/11-browser-and-localhost/browser.jsh
+// Run: java -jar target/loopback-lab.jar jshell lessons/11-browser-and-localhost/browser.jsh
+// It prints what each step shows, then leaves you in JShell with the toolkit imported.
 import com.sun.net.httpserver.*;
+import dev.loopbacklab.net.*;
 import java.net.*;
 import java.net.http.*;
 
@@ -28,15 +30,14 @@ String allowFor(String origin) throws Exception {
   return client.send(request, HttpResponse.BodyHandlers.ofString())
       .headers().firstValue("Access-Control-Allow-Origin").orElse("(none)");
 }
-System.out.println(allowFor(pageOrigin));
-// prints: http://127.0.0.1:62893
-System.out.println(allowFor("http://evil.example"));
-// prints: (none)
+System.out.println("Access-Control-Allow-Origin for the page: " + allowFor(pageOrigin));
+// prints: Access-Control-Allow-Origin for the page: http://127.0.0.1:62893
+System.out.println("for another origin: " + allowFor("http://evil.example"));
+// prints: for another origin: (none)
 
 // 3. The lab's own check judges it the same way.
 var outcome = dev.loopbacklab.Lab.check("browser-cors-yours",
     "port=" + server.getAddress().getPort(), "origin=" + pageOrigin);
-System.out.println(outcome);
-// prints: PASSED
+System.out.println("browser-cors-yours: " + outcome);
+// prints: browser-cors-yours: PASSED
 server.stop(0);
-/exit

@@ -10,18 +10,22 @@ import java.util.concurrent.Callable;
 import jdk.jshell.tool.JavaShellToolBuilder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code jshell [FILE]}: the JDK's interactive JShell with the lab's toolkit on the class path and
- * imported, from the jar and from Maven alike.
+ * {@code jshell [--exit] [FILE]}: the JDK's interactive JShell with the lab's toolkit on the class
+ * path and imported, from the jar and from Maven alike. A script given runs first; then the learner
+ * stays in JShell with what it made, unless {@code --exit} asks to leave (for a run in a script or
+ * CI; JShell also leaves when its input ends).
  */
 @Command(
         name = "jshell",
         mixinStandardHelpOptions = true,
         description =
                 "Open JShell with the lab's toolkit imported (Lab.help() lists it). Give a .jsh "
-                        + "file to run it first, e.g. lessons/01-loopback-echo/echo.jsh.")
+                        + "file to run it first, e.g. lessons/01-loopback-echo/echo.jsh; you stay "
+                        + "in JShell with what it made (/exit leaves).")
 public final class JShellCommand implements Callable<Integer> {
     @Parameters(
             index = "0",
@@ -29,6 +33,11 @@ public final class JShellCommand implements Callable<Integer> {
             paramLabel = "FILE",
             description = "A .jsh script to open.")
     Path file;
+
+    @Option(
+            names = "--exit",
+            description = "Leave JShell once the script has run, instead of staying in it.")
+    boolean exit;
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -49,6 +58,7 @@ public final class JShellCommand implements Callable<Integer> {
                                 startupScript().toString()));
         if (file != null) {
             args.add(file.toString());
+            args.add(afterScript(file.getFileName().toString(), exit).toString());
         }
         return JavaShellToolBuilder.builder().start(args.toArray(String[]::new));
     }
@@ -56,6 +66,27 @@ public final class JShellCommand implements Callable<Integer> {
     /** The lab's class path (see {@link Toolkit#classPath()}). */
     public static String classPath() {
         return Toolkit.classPath();
+    }
+
+    /**
+     * What runs after the script: {@code /exit}, or a line that says where the learner is now.
+     * JShell takes files by path, so it is a temporary file.
+     */
+    static Path afterScript(String scriptName, boolean exit) throws IOException {
+        Path after = Files.createTempFile("loopback-lab-after", ".jsh");
+        after.toFile().deleteOnExit();
+        Files.writeString(after, exit ? "/exit\n" : afterScriptText(scriptName));
+        return after;
+    }
+
+    /** The line printed when a script has run and the learner stays in JShell. */
+    static String afterScriptText(String scriptName) {
+        String name =
+                scriptName.replaceAll("[\\r\\n]", " ").replace("\\", "\\\\").replace("\"", "\\\"");
+        return "System.out.println(\""
+                + name
+                + " has run. You are in JShell with the toolkit imported and the script's variables"
+                + " (/vars lists them); Lab.help() lists the toolkit, /exit leaves.\");\n";
     }
 
     /** Writes the startup script to a temporary file, since JShell takes startup files by path. */

@@ -53,7 +53,7 @@ public final class TerminalReport implements Report {
     private void progress(Event.Progress p) {
         int percent = p.percent();
         if (console) {
-            String line = TerminalText.bar(p);
+            String line = fit(TerminalText.bar(p));
             if (!line.equals(lastLine)) {
                 // spaces wipe what a longer line before left ("[....] 1% TCPrting")
                 String wipe = " ".repeat(Math.max(0, lastLine.length() - line.length()));
@@ -69,6 +69,18 @@ public final class TerminalReport implements Report {
             out.flush();
         }
         lastPercent = percent;
+    }
+
+    /**
+     * Columns a redrawn line may use. A line that wraps cannot be redrawn: a carriage return goes
+     * back to the start of its last row only, and the rows above stay. Terminals are 80 columns
+     * wide unless made wider, and the process cannot ask (COLUMNS is rarely exported), so the line
+     * keeps within 79.
+     */
+    static final int COLUMNS = 79;
+
+    static String fit(String line) {
+        return line.length() <= COLUMNS ? line : line.substring(0, COLUMNS - 1) + "…";
     }
 
     private void endProgressLine() {

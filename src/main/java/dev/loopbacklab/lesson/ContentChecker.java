@@ -13,8 +13,8 @@ import java.util.Set;
  * Checks a {@code lessons/} folder the way a reviewer would: every lesson parses, its id matches
  * its folder, ids are unique kebab-case, numbers run 00, 01, 02… without gaps, and every experiment
  * and check it names exists (wherever its block sits in the Markdown) and belongs to it, and its
- * notes time it ({@link TimingRules}). Each problem names the file, and the line where there is
- * one.
+ * notes time it ({@link TimingRules}), and its scripts keep {@link ScriptRules}. Each problem names
+ * the file, and the line where there is one.
  */
 public final class ContentChecker {
     private static final String KEBAB = "[a-z0-9]+(-[a-z0-9]+)*";
@@ -134,6 +134,10 @@ public final class ContentChecker {
             }
             problems.addAll(TimingRules.check(lesson, name));
             problems.addAll(MeasuredFigures.check(folder));
+            problems.addAll(OsNotes.check(folder));
+            for (Lesson.Script script : lesson.scripts()) {
+                problems.addAll(ScriptRules.check(name + "/" + script.fileName(), script.text()));
+            }
             problems.addAll(unknownIds(lesson.embeds(), file));
             problems.addAll(placement.problems(lesson, file));
         }

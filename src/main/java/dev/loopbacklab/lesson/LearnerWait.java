@@ -1,9 +1,11 @@
 package dev.loopbacklab.lesson;
 
+import dev.loopbacklab.net.Deadline;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +18,19 @@ import java.util.concurrent.TimeUnit;
  * A check that opens something on loopback and waits for the learner to reach it with their own
  * tool (curl, a browser, nc, JShell): how long it waits ({@code wait-seconds}), where it says it
  * listens, the deadline, Stop ending the wait at once, and the "closed now, run it again" verdict
- * when nothing came. The check itself starts its server, hands each arrival to {@link
- * #arrived(Object)} from the server's threads and reads them with {@link #next()} (or, for a plain
- * listening socket, calls {@link #accept(ServerSocket)}), and judges what arrives.
+ * when nothing came. The check itself starts its server (given to {@link #hold}, so that Stop
+ * closes it), hands each arrival to {@link #arrived(Object)} from the server's threads and reads
+ * them with {@link #next()} (or, for a plain listening socket, calls {@link
+ * #accept(ServerSocket)}), and judges what arrives:
+ *
+ * <pre>{@code
+ * LearnerWait<HelloApi.Request> wait = LearnerWait.start(params, report);
+ * try (HelloApi api = wait.hold(HelloApi.start("127.0.0.1", 0, wait::arrived))) {
+ *     wait.announce("The API is listening.", "call GET /hello.", "127.0.0.1:" + api.port(), …);
+ *     for (var next = wait.next(); next.isPresent(); next = wait.next()) { … }
+ *     wait.timedOut(…);
+ * }
+ * }</pre>
  *
  * @param <T> what the server reports for each arrival, e.g. a request
  */
@@ -26,20 +38,26 @@ public final class LearnerWait<T> {
     /** The parameter every waiting check takes. */
     public static final String SECONDS = "wait-seconds";
 
+    /** The label of the fact that says where the learner goes, which tests and pages look up. */
+    public static final String LISTENING = "listening on";
+
     /** Put on the queue when the run is stopped, so that {@link #next()} returns at once. */
     private static final Object WAKE = new Object();
 
     private final Report report;
     private final int seconds;
-    private final long deadline;
+    private final Deadline deadline;
     private final BlockingQueue<Object> arrivals = new LinkedBlockingQueue<>();
     private final List<String> ignored = new ArrayList<>();
     private String where = "";
 
-    private LearnerWait(Report report, int seconds) {
+    private LearnerWait(Report report, int asked) {
         this.report = report;
-        this.seconds = seconds;
-        this.deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        // Never past the run's own deadline: a check that waits 120 s in a run limited to 30 s
+        // says so, and ends with its "nothing came" verdict instead of being stopped mid-wait.
+        this.deadline = report.deadline().within(Duration.ofSeconds(asked));
+        this.seconds =
+                (int) Math.max(1, Math.min(asked, (deadline.remaining().toMillis() + 500) / 1000));
         report.closeOnCancel(() -> arrivals.add(WAKE));
     }
 
@@ -54,28 +72,39 @@ public final class LearnerWait<T> {
         return new LearnerWait<>(report, (int) params.integer(SECONDS));
     }
 
-    /** How long this wait lasts, in whole seconds. */
+    /**
+     * How long this wait lasts, in whole seconds: {@code wait-seconds}, or less if the run's
+     * deadline comes first.
+     */
     public int seconds() {
         return seconds;
     }
 
     /**
-     * Tells the learner where to go: {@code invitation} as a line, then the fact {@code label} =
-     * {@code endpoint} with the time it waits, then one fact per ready-to-copy command.
+     * The server the learner is to reach, closed by Stop as well as by the check's own
+     * try-with-resources, so that a wait in it (an accept, a server's threads) ends at once.
+     */
+    public <S extends AutoCloseable> S hold(S server) {
+        report.closeOnCancel(server);
+        return server;
+    }
+
+    /**
+     * Tells the learner where to go, in one line: {@code listening}, then "Within N seconds, " and
+     * {@code todo}; then the fact {@link #LISTENING} = {@code endpoint} with the time it waits,
+     * then one fact per ready-to-copy command.
      *
-     * @param label the fact's label, which tests and pages look up, e.g. "listening on"
+     * @param listening what waits for them, e.g. "The API is listening."
+     * @param todo what to do, in lower case, e.g. "call GET /hello from a terminal."
      * @param endpoint where it listens, e.g. {@code 127.0.0.1:41234}
      * @param commands label and command, e.g. {@code Map.entry("curl", "curl http://…")}
      */
     @SafeVarargs
     public final void announce(
-            String invitation,
-            String label,
-            String endpoint,
-            Map.Entry<String, String>... commands) {
+            String listening, String todo, String endpoint, Map.Entry<String, String>... commands) {
         this.where = endpoint;
-        report.say(invitation);
-        report.fact(label, endpoint, "", "waiting " + seconds + " s");
+        report.say(listening + " Within " + seconds + " seconds, " + todo);
+        report.fact(LISTENING, endpoint, "", "waiting " + seconds + " s");
         for (Map.Entry<String, String> command : commands) {
             report.fact(command.getKey(), command.getValue());
         }
@@ -93,7 +122,7 @@ public final class LearnerWait<T> {
      */
     @SuppressWarnings("unchecked") // only arrived(T) and WAKE ever go on the queue
     public Optional<T> next() throws InterruptedException {
-        Object arrival = arrivals.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+        Object arrival = arrivals.poll(deadline.remaining().toNanos(), TimeUnit.NANOSECONDS);
         report.checkCancelled();
         if (arrival == null || arrival == WAKE) {
             return Optional.empty();
@@ -120,11 +149,10 @@ public final class LearnerWait<T> {
      * ends the wait.
      */
     public Optional<Socket> accept(ServerSocket server) throws IOException {
-        long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-        if (left <= 0) {
+        if (deadline.passed()) {
             return Optional.empty();
         }
-        server.setSoTimeout((int) Math.min(Integer.MAX_VALUE, left));
+        server.setSoTimeout(deadline.millis());
         try {
             Socket connection = server.accept();
             report.checkCancelled();
@@ -132,6 +160,14 @@ public final class LearnerWait<T> {
         } catch (SocketTimeoutException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * When the wait ends: the earlier of {@code wait-seconds} and the run's deadline. A check
+     * bounds what it does with an arrival by this too.
+     */
+    public Deadline deadline() {
+        return deadline;
     }
 
     /** The time it waits as a learner reads it in a summary: "within 60 s". */

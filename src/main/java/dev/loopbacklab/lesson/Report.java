@@ -1,5 +1,6 @@
 package dev.loopbacklab.lesson;
 
+import dev.loopbacklab.net.Deadline;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +23,17 @@ public interface Report {
      * {@code read} returns at once. The experiment still closes it itself with try-with-resources.
      */
     default void closeOnCancel(AutoCloseable resource) {}
+
+    /**
+     * When this run must be over. Every blocking call of an experiment (connect, read, accept,
+     * waiting for a process, a JDBC call) waits at most until then, usually through {@link
+     * Deadline#within} with the step's own limit, so that a slow or silent server ends in a verdict
+     * before the front end's time limit has to stop the run. {@link Deadline#none()} where nothing
+     * limits the whole run (the command line, JShell): each step still bounds itself.
+     */
+    default Deadline deadline() {
+        return Deadline.none();
+    }
 
     /**
      * A capability of the front end that runs this experiment, such as the workshop room this lab

@@ -35,6 +35,11 @@ public final class Runner {
                     }
 
                     @Override
+                    public dev.loopbacklab.net.Deadline deadline() {
+                        return report.deadline();
+                    }
+
+                    @Override
                     public <T> java.util.Optional<T> capability(Class<T> type) {
                         return report.capability(type);
                     }

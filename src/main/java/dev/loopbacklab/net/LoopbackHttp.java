@@ -38,6 +38,7 @@ public final class LoopbackHttp implements AutoCloseable {
      *
      * @param method the HTTP method, such as {@code GET}
      * @param path the path without the query, such as {@code /hello}
+     * @param query the raw query, such as {@code expose=1}, or {@code ""} if there was none
      * @param host the Host header, or {@code ""} if there was none
      * @param client the client's end of the connection: its address and source port
      * @param server the server's end of the same connection
@@ -47,6 +48,7 @@ public final class LoopbackHttp implements AutoCloseable {
     public record Request(
             String method,
             String path,
+            String query,
             String host,
             InetSocketAddress client,
             InetSocketAddress server,
@@ -234,6 +236,7 @@ public final class LoopbackHttp implements AutoCloseable {
                     new Request(
                             exchange.getRequestMethod(),
                             exchange.getRequestURI().getPath(),
+                            Objects.requireNonNullElse(exchange.getRequestURI().getRawQuery(), ""),
                             hostOf(exchange),
                             exchange.getRemoteAddress(),
                             exchange.getLocalAddress(),
@@ -252,9 +255,10 @@ public final class LoopbackHttp implements AutoCloseable {
         }
     }
 
+    /** The one Host header, or {@code ""}: two Host headers name no host (and are refused). */
     private static String hostOf(HttpExchange exchange) {
-        String host = exchange.getRequestHeaders().getFirst("Host");
-        return host == null ? "" : host;
+        java.util.List<String> hosts = exchange.getRequestHeaders().get("Host");
+        return hosts == null || hosts.size() != 1 ? "" : hosts.get(0);
     }
 
     private static void send(HttpExchange exchange, Reply reply) throws IOException {

@@ -25,6 +25,16 @@ public final class Numbers {
     }
 
     /**
+     * A short wait as a learner reads it: whole seconds from one second on, milliseconds below.
+     *
+     * @param millis how long, in milliseconds
+     * @return such as {@code 4 s} for 3,999 ms, or {@code 300 ms}
+     */
+    public static String waited(long millis) {
+        return millis >= 1000 ? whole((millis + 500) / 1000) + " s" : whole(millis) + " ms";
+    }
+
+    /**
      * A number with a fixed count of decimals after a point, without grouping.
      *
      * @param value any number

@@ -218,6 +218,24 @@ public final class SocketTable {
     }
 
     /**
+     * The TCP listeners as plain rows where this machine's list can be read, for a verdict that
+     * must tell "nothing listed" from "cannot list".
+     *
+     * @return the rows of {@link #listeners()}; empty where {@link #listable()} is false or the
+     *     system's tool failed
+     */
+    public static Optional<List<Entry>> listenersIfReadable() {
+        if (!listable()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(listeners().stream().map(ListedSocket::entry).toList());
+        } catch (UncheckedIOException e) {
+            return Optional.empty(); // lsof or netstat failed: as if there were no list
+        }
+    }
+
+    /**
      * Finds the process holding a socket by looking through every process's open files. Sockets of
      * other users' processes are usually hidden unless you are root.
      *

@@ -25,6 +25,12 @@ public final class Membership implements AutoCloseable, RoomLink {
     static final int SENT_KEPT = 100;
     static final int TRIES = 4;
 
+    /** Where a following lab asks for the teacher's step. */
+    public static final String STEP_PATH = "/room/api/step";
+
+    /** How long a following lab waits for the room's answer (the room holds it up to 15 s). */
+    static final int STEP_READ_MILLIS = 25_000;
+
     // Jackson is loaded on the first message, not when every lab starts (start-up is benchmarked).
     private static final class Mapper {
         static final ObjectMapper JSON = new ObjectMapper();
@@ -46,6 +52,7 @@ public final class Membership implements AutoCloseable, RoomLink {
                         return t;
                     });
     private final Deque<Sent> sent = new ArrayDeque<>();
+    private int repeats; // guarded by sent
     private final AtomicLong requests = new AtomicLong();
     // Request ids only need to differ between this lab's runs and its restarts, not to be secret.
     private final String instance =
@@ -121,6 +128,22 @@ public final class Membership implements AutoCloseable, RoomLink {
         return tree(answer.body()).path("result").asText();
     }
 
+    /**
+     * Asks the room for the teacher's current step, answered when it differs from {@code version}
+     * or after a while: the room's answer, as JSON. It says nothing about the learner; the list of
+     * what was sent shows it, repeats folded into one line.
+     */
+    public String teacherStep(long version) {
+        RoomClient room;
+        String key;
+        synchronized (this) {
+            requireJoined();
+            room = client;
+            key = bearer;
+        }
+        return send(room, STEP_PATH, key, json(Map.of("after", version)), STEP_READ_MILLIS).body();
+    }
+
     /** True once joined (and not left). */
     @Override
     public boolean joined() {
@@ -183,9 +206,14 @@ public final class Membership implements AutoCloseable, RoomLink {
 
     private RoomClient.Answer send(
             RoomClient room, String path, String key, String body, boolean quietFailures) {
+        return send(room, path, key, body, RoomClient.TIMEOUT_MILLIS);
+    }
+
+    private RoomClient.Answer send(
+            RoomClient room, String path, String key, String body, int readMillis) {
         RoomClient.Answer answer;
         try {
-            answer = room.post(path, key, body);
+            answer = room.post(path, key, body, readMillis);
         } catch (IOException e) {
             remember(path, body, "not delivered: " + e.getMessage());
             throw new RoomException(
@@ -214,6 +242,15 @@ public final class Membership implements AutoCloseable, RoomLink {
     private void remember(String path, String body, String answer) {
         // The secret never goes in the list: it is in a header, and the page shows bodies.
         synchronized (sent) {
+            // A following lab asks again and again: one line, counting, not a hundred.
+            Sent newest = sent.peekFirst();
+            if (path.equals(STEP_PATH) && newest != null && newest.path().equals(STEP_PATH)) {
+                sent.removeFirst();
+                repeats++;
+                answer += " (asked " + repeats + " times in a row while following)";
+            } else {
+                repeats = 1;
+            }
             sent.addFirst(new Sent(System.currentTimeMillis(), path, body, answer));
             while (sent.size() > SENT_KEPT) {
                 sent.removeLast();

@@ -1,14 +1,15 @@
 package dev.loopbacklab.room;
 
-import java.io.ByteArrayOutputStream;
+import dev.loopbacklab.net.CappedRead;
+import dev.loopbacklab.net.Deadline;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -45,6 +46,11 @@ final class RoomClient {
     }
 
     Answer post(String path, String bearer, String json) throws IOException {
+        return post(path, bearer, json, TIMEOUT_MILLIS);
+    }
+
+    /** Posts and waits up to {@code readMillis} for the answer (a room may hold a question). */
+    Answer post(String path, String bearer, String json, int readMillis) throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         int port = room.getPort() == -1 ? 80 : room.getPort();
         StringBuilder head = new StringBuilder();
@@ -60,8 +66,12 @@ final class RoomClient {
             if (source != null) {
                 socket.bind(new InetSocketAddress(source, 0));
             }
-            socket.connect(new InetSocketAddress(room.getHost(), port), TIMEOUT_MILLIS);
-            socket.setSoTimeout(TIMEOUT_MILLIS);
+            // one deadline for the whole exchange, so a room answering a byte at a time cannot
+            // hold the lab's run (or its page) longer
+            Deadline deadline = Deadline.in(Duration.ofMillis(readMillis));
+            socket.connect(
+                    new InetSocketAddress(room.getHost(), port),
+                    Math.min(TIMEOUT_MILLIS, deadline.millis()));
             socket.setTcpNoDelay(true);
             OutputStream out = socket.getOutputStream();
             byte[] headBytes = head.toString().getBytes(StandardCharsets.US_ASCII);
@@ -70,20 +80,23 @@ final class RoomClient {
             System.arraycopy(body, 0, request, headBytes.length, body.length);
             out.write(request);
             out.flush();
-            return read(socket.getInputStream());
+            return read(socket, deadline);
         }
     }
 
-    private static Answer read(InputStream in) throws IOException {
-        ByteArrayOutputStream all = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        for (int n; (n = in.read(buffer)) != -1; ) {
-            all.write(buffer, 0, n);
-            if (all.size() > MAX_ANSWER) {
-                throw new IOException("the room's answer is larger than " + MAX_ANSWER + " bytes");
-            }
+    private static Answer read(Socket socket, Deadline deadline) throws IOException {
+        CappedRead.Result all = CappedRead.toEnd(socket, MAX_ANSWER + 1, deadline);
+        switch (all.ending()) {
+            case DONE ->
+                    throw new IOException(
+                            "the room's answer is larger than " + MAX_ANSWER + " bytes");
+            case TIMED_OUT ->
+                    throw new java.net.SocketTimeoutException(
+                            "the room did not finish answering in time");
+            case BROKEN -> throw new IOException(all.error());
+            default -> {}
         }
-        String text = all.toString(StandardCharsets.UTF_8);
+        String text = all.text(StandardCharsets.UTF_8);
         int end = text.indexOf("\r\n\r\n");
         if (!text.startsWith("HTTP/1.") || text.length() < 12 || end < 0) {
             throw new IOException("the room did not answer in HTTP");

@@ -1,6 +1,7 @@
 package dev.loopbacklab.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopbacklab.lesson.Event;
 import java.io.PrintWriter;
@@ -144,5 +145,67 @@ class TerminalReportTest {
         String shorter = TerminalText.bar(new Event.Progress(1, 100, "TCP"));
         assertEquals(longer, redraws[1]);
         assertEquals(shorter + " ".repeat(longer.length() - shorter.length()) + "\n", redraws[2]);
+    }
+
+    /**
+     * What a terminal shows of {@code output}'s last row: a carriage return goes back to column 0
+     * and what follows overwrites what was there, character by character.
+     */
+    static String lastRowShown(String output) {
+        StringBuilder row = new StringBuilder();
+        int column = 0;
+        for (char c : output.toCharArray()) {
+            if (c == '\r') {
+                column = 0;
+            } else if (c == '\n') {
+                row.setLength(0);
+                column = 0;
+            } else {
+                if (column < row.length()) {
+                    row.setCharAt(column, c);
+                } else {
+                    row.append(c);
+                }
+                column++;
+            }
+        }
+        return row.toString();
+    }
+
+    @Test
+    void everyRedrawShowsItsLineAndNothingOfTheLinesBefore() {
+        // seeded, so a failure repeats: labels of every length, in any order
+        java.util.Random random = new java.util.Random(19);
+        TerminalReport console = report(false, true);
+        for (int i = 1; i <= 60; i++) {
+            String label =
+                    "TCP, starting"
+                            .substring(0, 1 + random.nextInt(12))
+                            .repeat(1 + random.nextInt(3));
+            Event.Progress progress = new Event.Progress(i, 60, label);
+            console.emit(progress);
+            String expected = TerminalReport.fit(TerminalText.bar(progress));
+            assertEquals(
+                    expected.stripTrailing(),
+                    lastRowShown(text.toString()).stripTrailing(),
+                    "redraw " + i);
+        }
+    }
+
+    @Test
+    void aProgressLineNeverWrapsSoItsCarriageReturnRedrawsAllOfIt() {
+        TerminalReport console = report(false, true);
+        String label = "a label far longer than any terminal row ".repeat(3);
+        console.emit(new Event.Progress(1, 2, label));
+        console.emit(new Event.Progress(2, 2, "done"));
+        String beforeFinish = text.toString();
+        console.finish();
+        for (String redraw : text.toString().split("\r")) {
+            assertTrue(redraw.strip().length() <= TerminalReport.COLUMNS, redraw);
+        }
+        assertTrue(text.toString().contains("…"), text.toString());
+        assertEquals(
+                TerminalText.bar(new Event.Progress(2, 2, "done")),
+                lastRowShown(beforeFinish).stripTrailing());
     }
 }

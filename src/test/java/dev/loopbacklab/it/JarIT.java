@@ -106,13 +106,22 @@ class JarIT {
     }
 
     @Test
-    void theJshellCommandOpensAScriptFile() throws Exception {
+    void theJshellCommandRunsAScriptFileAndLeavesWithExit() throws Exception {
         Path script = elsewhere.resolve("hello.jsh");
-        Files.writeString(script, "System.out.println(Ports.classify(62893).category());\n/exit\n");
-        Process jshell = java(elsewhere, "jshell", script.toString());
+        Files.writeString(
+                script, "System.out.println(\"62893: \" + Ports.classify(62893).category());\n");
+        // --exit leaves once the script has run: what is typed after it never runs
+        Process jshell = java(elsewhere, "jshell", "--exit", script.toString());
+        jshell.getOutputStream()
+                .write(
+                        "System.out.println(\"still \" + \"here\")\n"
+                                .getBytes(StandardCharsets.UTF_8));
         jshell.getOutputStream().close();
         String text = new String(jshell.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(jshell.waitFor(90, TimeUnit.SECONDS));
-        assertTrue(text.contains("DYNAMIC"), text);
+        assertEquals(0, jshell.exitValue(), text);
+        assertTrue(text.contains("62893: DYNAMIC"), text);
+        assertTrue(!text.contains("still here"), text);
+        assertTrue(!text.contains("has run. You are in JShell"), text);
     }
 }

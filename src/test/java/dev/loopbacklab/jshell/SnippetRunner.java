@@ -98,7 +98,7 @@ public final class SnippetRunner implements AutoCloseable {
             // before
             if ((ran || onItsOwnLine) && expected.matches()) {
                 String printed = lastPrinted;
-                if (!printed.contains(expected.group(1).trim())) {
+                if (!expectation(expected.group(1)).matcher(printed).find()) {
                     problems.add(
                             where
                                     + ":"
@@ -120,6 +120,27 @@ public final class SnippetRunner implements AutoCloseable {
                             + first(buffer.toString()));
         }
         return problems;
+    }
+
+    /** A placeholder in an expectation, such as {@code <port>}: any text stands there. */
+    private static final Pattern PLACEHOLDER = Pattern.compile("<[^<>\\s][^<>]*>");
+
+    /**
+     * What a {@code // prints: X} comment expects: the text X somewhere in the output, where each
+     * placeholder such as {@code <port>} or {@code <your source port>} stands for any text on one
+     * line, so a comment can say what is printed even where the machine chooses the figure.
+     */
+    public static Pattern expectation(String text) {
+        StringBuilder regex = new StringBuilder();
+        Matcher placeholder = PLACEHOLDER.matcher(text.trim());
+        int from = 0;
+        while (placeholder.find()) {
+            regex.append(Pattern.quote(text.trim().substring(from, placeholder.start())))
+                    .append("[^\\n]+?");
+            from = placeholder.end();
+        }
+        regex.append(Pattern.quote(text.trim().substring(from)));
+        return Pattern.compile(regex.toString());
     }
 
     private List<String> eval(String at, String snippet) {

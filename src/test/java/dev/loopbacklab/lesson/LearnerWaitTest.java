@@ -41,14 +41,14 @@ class LearnerWaitTest {
     void announcesTheInvitationTheEndpointWithItsTimeAndTheCommands() {
         LearnerWait<String> wait = start("30");
         wait.announce(
-                "Call it.",
-                "listening on",
+                "It listens.",
+                "call it.",
                 "127.0.0.1:4000",
                 Map.entry("curl", "curl http://127.0.0.1:4000/"),
                 Map.entry("browser", "http://127.0.0.1:4000/"));
         assertEquals(
                 List.of(
-                        new Event.Narration("Call it."),
+                        new Event.Narration("It listens. Within 30 seconds, call it."),
                         new Event.Fact("listening on", "127.0.0.1:4000", "", "waiting 30 s"),
                         new Event.Fact("curl", "curl http://127.0.0.1:4000/", "", ""),
                         new Event.Fact("browser", "http://127.0.0.1:4000/", "", "")),
@@ -69,7 +69,7 @@ class LearnerWaitTest {
     @Test
     void timingOutSaysTheServerIsClosedWhatToDoAndWhatDidNotCount() {
         LearnerWait<String> wait = start("7");
-        wait.announce("Call it.", "listening on", "127.0.0.1:4000");
+        wait.announce("It listens.", "call it.", "127.0.0.1:4000");
         wait.ignored("GET /favicon.ico → 404");
         assertEquals(1, wait.ignoredCount());
         wait.timedOut(

@@ -69,6 +69,39 @@ class LoopbackHttpTest {
     }
 
     @Test
+    void refusesTwoHostHeadersEvenIfTheFirstNamesIt() throws Exception {
+        // a proxy and the server might each believe a different one
+        int port = http.port();
+        RawHttp.Response response =
+                RawHttp.send(
+                        port,
+                        "GET /x HTTP/1.1\r\nHost: 127.0.0.1:"
+                                + port
+                                + "\r\nHost: evil.example\r\nConnection: close\r\n\r\n");
+        assertEquals(403, response.status());
+        assertEquals(0, handled.get());
+    }
+
+    @Test
+    void handsTheQueryToTheHandler() throws Exception {
+        List<String> queries = new CopyOnWriteArrayList<>();
+        try (LoopbackHttp echo =
+                LoopbackHttp.start(
+                        IpLiteral.loopbackV4(),
+                        0,
+                        request -> {
+                            queries.add(request.query());
+                            return LoopbackHttp.Reply.text(200, "ok");
+                        },
+                        (request, status) -> {})) {
+            String host = "127.0.0.1:" + echo.port();
+            RawHttp.get(echo.port(), "/a?expose=1", host);
+            RawHttp.get(echo.port(), "/a", host);
+        }
+        assertEquals(List.of("expose=1", ""), queries);
+    }
+
+    @Test
     void sendsAnEmptyBodyAsNoBody() throws Exception {
         try (LoopbackHttp empty =
                 LoopbackHttp.start(

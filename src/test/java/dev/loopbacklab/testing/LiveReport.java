@@ -2,6 +2,7 @@ package dev.loopbacklab.testing;
 
 import dev.loopbacklab.lesson.Event;
 import dev.loopbacklab.lesson.Report;
+import dev.loopbacklab.net.Deadline;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -15,6 +16,22 @@ public final class LiveReport implements Report {
     private final List<Event> events = new CopyOnWriteArrayList<>();
     private final List<AutoCloseable> toClose = new CopyOnWriteArrayList<>();
     private volatile boolean cancelled;
+    private final Deadline deadline;
+
+    /** A report with no run deadline, as on the command line. */
+    public LiveReport() {
+        this(Deadline.none());
+    }
+
+    /** A report whose run must be over by {@code deadline}, as the web lab gives each run. */
+    public LiveReport(Deadline deadline) {
+        this.deadline = deadline;
+    }
+
+    @Override
+    public Deadline deadline() {
+        return deadline;
+    }
 
     @Override
     public void emit(Event event) {

@@ -38,15 +38,42 @@ public final class RawHttp {
      * every byte as one char, for a binary (e.g. gzipped) body.
      */
     public static Response send(int port, String request, Charset charset) throws IOException {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 30_000);
-            socket.setSoTimeout(30_000);
-            String wire = request.replace("\r\n", "\n").replace("\n", "\r\n");
-            socket.getOutputStream().write(wire.getBytes(StandardCharsets.UTF_8));
-            socket.getOutputStream().flush();
+        try (Socket socket = sent(port, request)) {
             socket.shutdownOutput();
             return parse(readAll(socket.getInputStream()), charset);
         }
+    }
+
+    /** What a learner's own client sent from, and the raw reply it read. */
+    public record Exchange(int sourcePort, String reply) {}
+
+    /**
+     * Sends {@code request} as a learner's client would (curl, a browser tab): CRLF line ends are
+     * added to bare LFs, the connection stays open for writing, and the reply is read until the
+     * server closes it.
+     */
+    public static Exchange exchange(int port, String request) throws IOException {
+        try (Socket socket = sent(port, request)) {
+            return new Exchange(
+                    socket.getLocalPort(),
+                    new String(readAll(socket.getInputStream()), StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * What {@code curl http://127.0.0.1:PORT/PATH} sends, with {@code userAgent} as its User-Agent:
+     * a GET with the real Host, asking the server to close.
+     */
+    public static Exchange curl(int port, String path, String userAgent) throws IOException {
+        return exchange(
+                port,
+                "GET "
+                        + path
+                        + " HTTP/1.1\nHost: 127.0.0.1:"
+                        + port
+                        + "\nUser-Agent: "
+                        + userAgent
+                        + "\nConnection: close\n\n");
     }
 
     /** A GET with the given Host header and {@code Connection: close}. */
@@ -70,6 +97,22 @@ public final class RawHttp {
                         + body.length
                         + "\nConnection: close\n\n"
                         + json);
+    }
+
+    /** A connection to 127.0.0.1:{@code port} that has sent {@code request}, with timeouts. */
+    private static Socket sent(int port, String request) throws IOException {
+        Socket socket = new Socket();
+        try {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 30_000);
+            socket.setSoTimeout(30_000);
+            String wire = request.replace("\r\n", "\n").replace("\n", "\r\n");
+            socket.getOutputStream().write(wire.getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            return socket;
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
     }
 
     private static byte[] readAll(InputStream in) throws IOException {

@@ -6,6 +6,8 @@ import dev.loopbacklab.lesson.Outcome;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.lesson.Runner;
+import dev.loopbacklab.net.Deadline;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -25,6 +27,7 @@ public final class RecordingReport implements Report {
     private final List<AutoCloseable> toClose = new CopyOnWriteArrayList<>();
     private final Predicate<RecordingReport> cancelWhen;
     private volatile boolean cancelled;
+    private volatile Deadline deadline = Deadline.none();
 
     public RecordingReport() {
         this(report -> false);
@@ -37,9 +40,28 @@ public final class RecordingReport implements Report {
 
     /** Runs {@code experiment} with {@code raw} parameters through the real {@link Runner}. */
     public static RecordingReport run(Experiment experiment, Map<String, String> raw) {
+        return new RecordingReport().running(experiment, raw);
+    }
+
+    /**
+     * Runs {@code experiment} as a run whose {@link Report#deadline()} is {@code deadline} from
+     * now, as the web lab gives each run its own.
+     */
+    public static RecordingReport run(
+            Experiment experiment, Map<String, String> raw, Duration deadline) {
         RecordingReport report = new RecordingReport();
-        report.outcome = Runner.run(experiment, Params.parse(experiment.params(), raw), report);
-        return report;
+        report.deadline = Deadline.in(deadline);
+        return report.running(experiment, raw);
+    }
+
+    private RecordingReport running(Experiment experiment, Map<String, String> raw) {
+        outcome = Runner.run(experiment, Params.parse(experiment.params(), raw), this);
+        return this;
+    }
+
+    @Override
+    public Deadline deadline() {
+        return deadline;
     }
 
     /** Runs with default parameters and fails the test unless the run completed. */

@@ -1,8 +1,7 @@
 package dev.loopbacklab.experiments.api;
 
-import dev.loopbacklab.lesson.AbstractCheck;
+import dev.loopbacklab.lesson.AbstractWaitingCheck;
 import dev.loopbacklab.lesson.LearnerWait;
-import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.EphemeralRange;
 import dev.loopbacklab.net.HelloApi;
@@ -13,10 +12,7 @@ import java.util.Map;
  * {@code api-curl}: starts the hello API and waits for the learner's own curl (or PowerShell, or
  * browser); every request that arrives is shown live with its source port.
  */
-final class ApiCurl extends AbstractCheck {
-    static final String LISTENING = "API listening on";
-    static final String CURL = "curl";
-
+final class ApiCurl extends AbstractWaitingCheck<HelloApi.Request> {
     ApiCurl() {
         super(
                 "api-curl",
@@ -27,18 +23,14 @@ final class ApiCurl extends AbstractCheck {
     }
 
     @Override
-    public void run(Params params, Report report) throws Exception {
-        LearnerWait<HelloApi.Request> wait = LearnerWait.start(params, report);
-        try (HelloApi api = HelloApi.start("127.0.0.1", 0, wait::arrived)) {
-            report.closeOnCancel(api);
+    protected void await(LearnerWait<HelloApi.Request> wait, Report report) throws Exception {
+        try (HelloApi api = wait.hold(HelloApi.start("127.0.0.1", 0, wait::arrived))) {
             wait.announce(
-                    "The API is listening. Within "
-                            + wait.seconds()
-                            + " seconds, call GET /hello from a terminal or a browser; each"
-                            + " request shows up here as it arrives.",
-                    LISTENING,
+                    "The API is listening.",
+                    "call GET /hello from a terminal or a browser; each request shows up here as"
+                            + " it arrives.",
                     "127.0.0.1:" + api.port(),
-                    Map.entry(CURL, "curl " + api.url()),
+                    Map.entry("curl", "curl " + api.url()),
                     Map.entry("PowerShell", "Invoke-RestMethod " + api.url()),
                     Map.entry("browser", api.url()));
             EphemeralRange range = EphemeralRange.detect();

@@ -1,6 +1,8 @@
 package dev.loopbacklab.experiments.browser;
 
 import dev.loopbacklab.lesson.Report;
+import dev.loopbacklab.net.Deadline;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -13,8 +15,9 @@ final class Arrivals {
     static List<Arrival> watch(BlockingQueue<Arrival> queue, long seconds, Report report)
             throws InterruptedException {
         List<Arrival> seen = new ArrayList<>();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (System.nanoTime() < deadline) {
+        // wait-seconds, and never past the run's deadline: the table of what arrived still shows
+        Deadline deadline = report.deadline().within(Duration.ofSeconds(seconds));
+        while (!deadline.passed()) {
             report.checkCancelled();
             Arrival arrival = queue.poll(100, TimeUnit.MILLISECONDS);
             if (arrival == SecondOrigin.DONE) {

@@ -1,13 +1,16 @@
 package dev.loopbacklab.experiments.browser;
 
+import dev.loopbacklab.net.CappedRead;
+import dev.loopbacklab.net.Deadline;
 import dev.loopbacklab.net.IpLiteral;
-import java.io.ByteArrayOutputStream;
+import dev.loopbacklab.net.Numbers;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,10 +28,18 @@ record CorsHeaders(int status, List<String> allowOrigin, String allowCredentials
     private static final int TIMEOUT_MILLIS = 2000;
     private static final int MAX_HEAD = 16 * 1024;
 
-    static CorsHeaders fetch(int port, String origin) throws IOException {
+    /**
+     * Asks the server on 127.0.0.1:{@code port} as {@code origin} would, waiting {@code
+     * TIMEOUT_MILLIS} at most and never past {@code deadline}, and reading at most {@code MAX_HEAD}
+     * bytes of its answer.
+     *
+     * @throws SocketTimeoutException if the head did not arrive in time
+     */
+    static CorsHeaders fetch(int port, String origin, Deadline deadline) throws IOException {
+        Deadline step = deadline.within(Duration.ofMillis(TIMEOUT_MILLIS));
+        long start = System.nanoTime();
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(IpLiteral.loopbackV4(), port), TIMEOUT_MILLIS);
-            socket.setSoTimeout(TIMEOUT_MILLIS);
+            socket.connect(new InetSocketAddress(IpLiteral.loopbackV4(), port), step.millis());
             OutputStream out = socket.getOutputStream();
             out.write(
                     ("GET / HTTP/1.1\r\nHost: 127.0.0.1:"
@@ -38,24 +49,19 @@ record CorsHeaders(int status, List<String> allowOrigin, String allowCredentials
                                     + "\r\nAccept: */*\r\nConnection: close\r\n\r\n")
                             .getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            return parse(head(socket.getInputStream()));
-        }
-    }
-
-    /** The status line and headers, up to the blank line. */
-    private static String head(InputStream in) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        int state = 0;
-        int b;
-        while (bytes.size() < MAX_HEAD && (b = in.read()) != -1) {
-            bytes.write(b);
             // the head ends at an empty line: CRLF CRLF, or LF LF from a lenient server
-            state = b == '\n' ? (state == 1 ? 2 : 1) : (b == '\r' ? state : 0);
-            if (state == 2) {
-                break;
+            CappedRead.Result head =
+                    CappedRead.until(socket, MAX_HEAD, step, "\r\n\r\n", "\n\n", "\n\r\n");
+            if (head.ending() == CappedRead.Ending.TIMED_OUT) {
+                throw new SocketTimeoutException(
+                        "no complete answer within "
+                                + Numbers.whole((System.nanoTime() - start) / 1_000_000)
+                                + " ms: "
+                                + Numbers.whole(head.length())
+                                + " bytes of its headers came");
             }
+            return parse(head.text(StandardCharsets.ISO_8859_1));
         }
-        return bytes.toString(StandardCharsets.ISO_8859_1);
     }
 
     static CorsHeaders parse(String head) throws IOException {

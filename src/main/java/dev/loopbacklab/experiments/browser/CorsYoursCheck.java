@@ -4,7 +4,9 @@ import dev.loopbacklab.lesson.AbstractCheck;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
+import dev.loopbacklab.net.UntrustedText;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -59,15 +61,26 @@ public final class CorsYoursCheck extends AbstractCheck {
         CorsHeaders mine;
         CorsHeaders theirs;
         try {
-            mine = CorsHeaders.fetch(port, origin);
-            theirs = CorsHeaders.fetch(port, other);
+            mine = CorsHeaders.fetch(port, origin, report.deadline());
+            theirs = CorsHeaders.fetch(port, other, report.deadline());
+        } catch (SocketTimeoutException e) {
+            report.verdict(
+                    false,
+                    "Your server on 127.0.0.1:"
+                            + port
+                            + " did not answer in time ("
+                            + UntrustedText.visible(e.getMessage(), 200)
+                            + ").",
+                    "Something accepted the connection but did not finish its HTTP headers: does"
+                            + " it answer every GET, and end its headers with an empty line?");
+            return;
         } catch (IOException e) {
             report.verdict(
                     false,
                     "Could not get an HTTP answer from 127.0.0.1:"
                             + port
                             + " ("
-                            + e.getMessage()
+                            + UntrustedText.visible(String.valueOf(e.getMessage()), 200)
                             + "). Start your server there first.");
             return;
         }

@@ -35,8 +35,8 @@ public final class Origins extends AbstractExperiment {
                     "second origin",
                     "http://127.0.0.1:" + second.port(),
                     "",
-                    "another port, so another origin; it answers only Host localhost, 127.0.0.1 or"
-                            + " [::1], and grants CORS to loopback origins by name");
+                    "another port, so another origin; it answers only Host 127.0.0.1 or localhost"
+                            + " with its port, and grants CORS to loopback origins by name");
             List<Arrival> seen =
                     Arrivals.watch(second.arrivals(), params.integer("wait-seconds"), report);
             Arrivals.table("What arrived at the second origin", seen, report);

@@ -186,13 +186,14 @@ public final class Namespace implements AutoCloseable {
         try {
             Process p =
                     new ProcessBuilder("unshare", "-rn", "true").redirectErrorStream(true).start();
-            boolean ended = p.waitFor(10, TimeUnit.SECONDS);
-            String output =
-                    new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (!ended) {
+            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                // before any read: reading a hung command's output would wait for it for ever
                 p.destroyForcibly();
                 return new Availability(false, "unshare -rn did not finish within 10 s");
             }
+            // it has ended; what it printed is an error line at most
+            String output =
+                    new String(p.getInputStream().readNBytes(4096), StandardCharsets.UTF_8).strip();
             return p.exitValue() == 0
                     ? new Availability(true, "")
                     : new Availability(false, output.isEmpty() ? "exit " + p.exitValue() : output);

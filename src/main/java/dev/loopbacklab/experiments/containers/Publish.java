@@ -1,9 +1,8 @@
 package dev.loopbacklab.experiments.containers;
 
+import dev.loopbacklab.net.Listeners;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -33,6 +32,10 @@ public final class Publish implements AutoCloseable {
     private final ServerSocketChannel server;
     private final Path target;
     private final Semaphore slots = new Semaphore(MAX_CONNECTIONS);
+    // The joined connections, closed with the listener: a client that keeps its connection open
+    // must not keep a pipe (two threads) alive after the run that published it has ended.
+    private final java.util.Set<SocketChannel> joined =
+            java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private Publish(ServerSocketChannel server, Path target) {
         this.server = server;
@@ -55,17 +58,7 @@ public final class Publish implements AutoCloseable {
         }
         // The family follows the address, so 0.0.0.0 is a plain IPv4 wildcard as Docker's is; a
         // Java ServerSocket would turn it into a dual-stack ::.
-        ServerSocketChannel server =
-                ServerSocketChannel.open(
-                        bytes.length == 4
-                                ? StandardProtocolFamily.INET
-                                : StandardProtocolFamily.INET6);
-        try {
-            server.bind(new InetSocketAddress(InetAddress.getByAddress(bytes), port));
-        } catch (IOException e) {
-            server.close();
-            throw e;
-        }
+        ServerSocketChannel server = Listeners.open(InetAddress.getByAddress(bytes), port);
         Publish publish = new Publish(server, target);
         Thread acceptor = new Thread(publish::acceptLoop, "publish-" + publish.port());
         acceptor.setDaemon(true);
@@ -95,14 +88,18 @@ public final class Publish implements AutoCloseable {
             Thread pipe =
                     new Thread(
                             () -> {
+                                joined.add(client);
                                 try (SocketChannel c = client;
                                         SocketChannel service =
                                                 SocketChannel.open(
                                                         UnixDomainSocketAddress.of(target))) {
-                                    Pipes.join(c, service);
+                                    if (server.isOpen()) {
+                                        Pipes.join(c, service);
+                                    }
                                 } catch (IOException e) {
                                     // the service is gone: the client sees its connection close
                                 } finally {
+                                    joined.remove(client);
                                     slots.release();
                                 }
                             },
@@ -112,10 +109,17 @@ public final class Publish implements AutoCloseable {
         }
     }
 
-    /** Stops listening; connections already joined end when either side closes. */
+    /** Stops listening and closes the connections it joined, which ends their pipes. */
     @Override
     public void close() throws IOException {
         server.close();
+        for (SocketChannel client : joined) {
+            try {
+                client.close();
+            } catch (IOException e) {
+                // closing to end the pipe; nothing more to do
+            }
+        }
     }
 
     @Override

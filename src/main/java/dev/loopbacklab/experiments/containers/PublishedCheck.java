@@ -4,6 +4,8 @@ import dev.loopbacklab.lesson.AbstractCheck;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
+import dev.loopbacklab.net.CappedRead;
+import dev.loopbacklab.net.Deadline;
 import dev.loopbacklab.net.IpLiteral;
 import dev.loopbacklab.net.Probe;
 import dev.loopbacklab.net.ProbeResult;
@@ -48,7 +50,7 @@ public final class PublishedCheck extends AbstractCheck {
         InetAddress one = IpLiteral.loopbackV4();
         InetAddress two = InetAddress.getByAddress(new byte[] {127, 0, 0, 2});
         List<String> details = new ArrayList<>();
-        ProbeResult main = Probe.connect(one, port, TIMEOUT);
+        ProbeResult main = Probe.connect(one, port, report.deadline().timeout(TIMEOUT));
         details.add("127.0.0.1:" + port + " → " + main.outcome().toString().toLowerCase());
         if (!main.connected()) {
             report.verdict(
@@ -70,7 +72,7 @@ public final class PublishedCheck extends AbstractCheck {
             details.add("socket table: not readable on this OS; judged by probes only");
         }
         if (usable(two)) {
-            if (Probe.connect(two, port, TIMEOUT).connected()) {
+            if (Probe.connect(two, port, report.deadline().timeout(TIMEOUT)).connected()) {
                 problems.add(
                         "it also answers on 127.0.0.2:"
                                 + port
@@ -81,7 +83,7 @@ public final class PublishedCheck extends AbstractCheck {
         } else {
             details.add("127.0.0.2 is not configured on this OS; not probed");
         }
-        String greeting = firstLine(one, port);
+        String greeting = firstLine(one, port, report.deadline());
         if (greeting.equals(InsideNamespace.GREETING)) {
             details.add("the answer came from inside a network namespace: \"" + greeting + "\"");
         }
@@ -152,12 +154,13 @@ public final class PublishedCheck extends AbstractCheck {
         }
     }
 
-    private static String firstLine(InetAddress address, int port) {
+    /** The greeting's length in bytes at most, {@link #TIMEOUT} at most in all. */
+    private static String firstLine(InetAddress address, int port, Deadline deadline) {
+        Deadline step = deadline.within(TIMEOUT);
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(address, port), (int) TIMEOUT.toMillis());
-            socket.setSoTimeout((int) TIMEOUT.toMillis());
-            byte[] bytes = socket.getInputStream().readNBytes(InsideNamespace.GREETING.length());
-            return new String(bytes, StandardCharsets.US_ASCII);
+            socket.connect(new InetSocketAddress(address, port), step.millis());
+            return CappedRead.exactly(socket, InsideNamespace.GREETING.length(), step)
+                    .text(StandardCharsets.US_ASCII);
         } catch (IOException e) {
             return "";
         }

@@ -4,6 +4,7 @@ import dev.loopbacklab.lesson.AbstractExperiment;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.LoopbackTarget;
+import dev.loopbacklab.net.Platform;
 import dev.loopbacklab.net.Probe;
 import dev.loopbacklab.net.ProbeResult;
 import dev.loopbacklab.net.SocketTable;
@@ -32,14 +33,19 @@ final class DbTcp extends AbstractExperiment {
     }
 
     @Override
+    public void warmUp() {
+        LabDatabase.warmUp();
+    }
+
+    @Override
     public void run(Params params, Report report) throws Exception {
+        // said first: a cold start of H2's engine takes a moment
+        report.say(
+                "Starting H2's TCP server without -tcpAllowOthers, with -tcpPort 0 so that the"
+                        + " operating system picks the port…");
         try (LabDatabase db = LabDatabase.start(false)) {
             report.closeOnCancel(db);
-            report.say(
-                    "Started H2's TCP server without -tcpAllowOthers. It was given -tcpPort 0, so the"
-                            + " operating system picked port "
-                            + db.port()
-                            + ".");
+            report.say("It is running: the operating system picked port " + db.port() + ".");
             report.fact("H2 says", db.status());
             String url = db.url("127.0.0.1");
             report.fact(
@@ -90,17 +96,17 @@ final class DbTcp extends AbstractExperiment {
     }
 
     static void showListening(Report report, LabDatabase db) {
-        if (!SocketTable.available()) {
+        if (!SocketTable.listable()) {
             report.warn(
-                    "This system has no /proc/net/tcp, so the lab cannot read its socket table;"
-                            + " on macOS try: lsof -nP -iTCP:"
-                            + db.port()
-                            + " -sTCP:LISTEN");
+                    "The lab cannot read this system's socket table; in a terminal, try: "
+                            + Platform.current().listenersCommand()
+                            + " and look for port "
+                            + db.port());
             return;
         }
         report.table(
                 "Where H2 listens: this machine's socket table, port " + db.port(),
-                List.of("file", "local address", "loopback only?"),
+                List.of("protocol", "local address", "loopback only?"),
                 db.listeningRows());
         if (db.listensEverywhere()) {
             report.say(

@@ -4,8 +4,9 @@ import dev.loopbacklab.lesson.AbstractCheck;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
-import dev.loopbacklab.net.PortCategory;
-import dev.loopbacklab.net.Ports;
+import dev.loopbacklab.net.Deadline;
+import dev.loopbacklab.net.Numbers;
+import dev.loopbacklab.net.PrivilegedPorts;
 import dev.loopbacklab.net.UntrustedText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -56,18 +57,27 @@ final class DbYours extends AbstractCheck {
     public void run(Params params, Report report) throws Exception {
         int port = params.port("port");
         String url = LabDatabase.url("127.0.0.1", port, DATABASE);
+        // said first: the probe is a JVM of its own, which takes a moment to start
+        report.say(
+                "Asking 127.0.0.1:"
+                        + port
+                        + " for SELECT 1 through H2's JDBC driver, from a small JVM of its own"
+                        + " (a server that never answers cannot hold up the lab)…");
         Process probe = startProbe(port);
         report.closeOnCancel(probe::destroyForcibly);
+        // the probe's own limit, and never past the run's deadline
+        Deadline probing = report.deadline().within(deadline);
+        long waited = probing.remaining().toMillis();
         try {
-            if (!probe.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!probe.waitFor(probing.remaining().toNanos(), TimeUnit.NANOSECONDS)) {
                 probe.destroyForcibly();
                 report.verdict(
                         false,
                         "Something on 127.0.0.1:"
                                 + port
                                 + " accepted the connection but did not finish answering within "
-                                + deadline.toSeconds()
-                                + " s.",
+                                + Numbers.waited(waited)
+                                + ".",
                         "URL: " + url,
                         "An H2 server answers SELECT 1 in milliseconds. Is another, slower program"
                                 + " on that port? The who-is-listening lesson shows how to find out.");
@@ -122,19 +132,31 @@ final class DbYours extends AbstractCheck {
         return new String(bytes, StandardCharsets.UTF_8).lines().toList();
     }
 
-    /**
-     * How to start a server the check can reach: on the port asked about, unless it is a well-known
-     * port a normal user's H2 could not take; then on H2's default, to check there.
-     */
+    /** How to start a server the check can reach, under this machine's privileged-port rule. */
     static String startHint(int port) {
+        return startHint(port, PrivilegedPorts.current());
+    }
+
+    /**
+     * How to start a server the check can reach: on the port asked about, unless {@code rule}
+     * reserves it for privileged programs (IANA's "well-known" category is not the OS's rule: on
+     * Windows port 1 is as good as any); then on H2's default, to check there. H2 listens on the
+     * wildcard address, which macOS 10.14 and later exempt from the rule.
+     */
+    static String startHint(int port, PrivilegedPorts rule) {
         String start =
                 "org.h2.tools.Server.createTcpServer(\"-tcpPort\", \"%d\", \"-ifNotExists\").start()";
-        if (Ports.classify(port).category() == PortCategory.WELL_KNOWN) {
+        if (rule.isPrivileged(port) && !rule.wildcardExempt()) {
             return "Port "
                     + port
-                    + " is a well-known port, which a program run by a normal user usually may"
-                    + " not listen on. Start your server on H2's default port instead, e.g. in"
-                    + " JShell: "
+                    + " is a privileged port here (ports "
+                    + rule.rangeWords()
+                    + ", by "
+                    + rule.source()
+                    + "): a program run by a normal user may not listen on it. Start your server"
+                    + " on a port you can use, such as H2's default "
+                    + DEFAULT_PORT
+                    + ", e.g. in JShell: "
                     + String.format(Locale.ROOT, start, DEFAULT_PORT)
                     + ", then check port "
                     + DEFAULT_PORT

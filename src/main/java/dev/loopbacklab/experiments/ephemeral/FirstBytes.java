@@ -1,11 +1,14 @@
 package dev.loopbacklab.experiments.ephemeral;
 
+import dev.loopbacklab.net.Deadline;
+import dev.loopbacklab.net.Numbers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.regex.Pattern;
 
 /**
@@ -20,16 +23,21 @@ final class FirstBytes {
 
     private FirstBytes() {}
 
-    /** Describes the first bytes the peer sent (or that it sent none) and replies to HTTP. */
-    static String readAndReply(Socket connection, String body) throws IOException {
-        connection.setSoTimeout(WAIT_MILLIS);
+    /**
+     * Describes the first bytes the peer sent (or that it sent none) and replies to HTTP; waits
+     * {@code WAIT_MILLIS} for them at most, never past {@code deadline}, and reads one buffer.
+     */
+    static String readAndReply(Socket connection, String body, Deadline deadline)
+            throws IOException {
+        Deadline step = deadline.within(Duration.ofMillis(WAIT_MILLIS));
+        connection.setSoTimeout(step.millis());
         byte[] buffer = new byte[2048];
         int n;
         InputStream in = connection.getInputStream();
         try {
             n = in.read(buffer);
         } catch (SocketTimeoutException e) {
-            return "nothing within " + WAIT_MILLIS / 1000 + " s";
+            return "nothing within " + Numbers.waited(WAIT_MILLIS);
         }
         if (n <= 0) {
             return "nothing: it closed the connection";

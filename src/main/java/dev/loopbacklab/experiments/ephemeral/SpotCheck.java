@@ -1,8 +1,7 @@
 package dev.loopbacklab.experiments.ephemeral;
 
-import dev.loopbacklab.lesson.AbstractCheck;
+import dev.loopbacklab.lesson.AbstractWaitingCheck;
 import dev.loopbacklab.lesson.LearnerWait;
-import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.EphemeralRange;
 import dev.loopbacklab.net.IpLiteral;
@@ -18,8 +17,7 @@ import java.util.Optional;
  * {@code ephemeral-spot}: the learner connects to a listener with a tool of their choice, and the
  * check shows which source port their OS gave that tool.
  */
-final class SpotCheck extends AbstractCheck {
-    static final String LISTENING = "listening on";
+final class SpotCheck extends AbstractWaitingCheck<Socket> {
     static final String SOURCE_PORT = "your tool's source port";
     static final String IN_OS_RANGE = "inside this OS's ephemeral range";
     static final String IN_IANA = "inside IANA's 49152–65535";
@@ -34,20 +32,14 @@ final class SpotCheck extends AbstractCheck {
     }
 
     @Override
-    public void run(Params params, Report report) throws IOException {
-        LearnerWait<Socket> wait = LearnerWait.start(params, report);
-        try (ServerSocket server = new ServerSocket()) {
+    protected void await(LearnerWait<Socket> wait, Report report) throws IOException {
+        try (ServerSocket server = wait.hold(new ServerSocket())) {
             server.bind(new InetSocketAddress(IpLiteral.loopbackV4(), 0), 8);
-            report.closeOnCancel(server);
             int port = server.getLocalPort();
             String endpoint = "127.0.0.1:" + port;
             wait.announce(
-                    "Connect to "
-                            + endpoint
-                            + " with any tool (curl, nc, a browser, JShell) within "
-                            + wait.seconds()
-                            + " seconds.",
-                    LISTENING,
+                    "A listener is waiting on " + endpoint + ".",
+                    "connect to it with any tool (curl, nc, a browser, JShell).",
                     endpoint,
                     Map.entry("curl", "curl http://" + endpoint + "/"),
                     Map.entry("nc", "nc 127.0.0.1 " + port),
@@ -76,7 +68,9 @@ final class SpotCheck extends AbstractCheck {
         int source = connection.getPort();
         String sent =
                 FirstBytes.readAndReply(
-                        connection, "Loopback Lab: you connected from port " + source + ".\n");
+                        connection,
+                        "Loopback Lab: you connected from port " + source + ".\n",
+                        report.deadline());
         boolean inOs = range.contains(source);
         boolean inIana = EphemeralRange.iana().contains(source);
         report.fact(

@@ -4,6 +4,7 @@ import dev.loopbacklab.lesson.AbstractExperiment;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.IpLiteral;
+import dev.loopbacklab.net.Platform;
 import dev.loopbacklab.net.ProbeResult;
 import dev.loopbacklab.net.SocketTable;
 import dev.loopbacklab.net.WildcardGuard;
@@ -11,6 +12,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Creates a server the way many tutorials do, {@code new ServerSocket(port)}, and shows that it
@@ -55,13 +57,16 @@ public final class DefaultBind extends AbstractExperiment {
                 headers.add("via " + IpLiteral.format(other));
             }
             headers.add("reading");
+            // Read once, with both servers listening: lsof or netstat takes a moment.
+            Optional<List<SocketTable.Entry>> listeners = machine.listeners().get();
+            Table table = new Table(other, listeners, machine.platform());
             List<List<String>> rows =
                     List.of(
-                            row("new ServerSocket(port)", tutorial, other, report),
+                            row("new ServerSocket(port)", tutorial, table, report),
                             row(
                                     "new ServerSocket(port, 50, InetAddress.getLoopbackAddress())",
                                     fixed,
-                                    other,
+                                    table,
                                     report));
             report.table("The tutorial's server and the fixed one", headers, rows);
         }
@@ -77,21 +82,29 @@ public final class DefaultBind extends AbstractExperiment {
         }
         boolean ipv6 = machine.ipv6().getAsBoolean();
         report.warn(
-                "127.0.0.2 is not configured on this OS (macOS has only 127.0.0.1 on lo0 by"
-                        + " default), so it cannot be probed. "
+                "127.0.0.2 is not configured on this OS, so it cannot be probed. "
+                        + machine.platform().loopbackAliasNote()
+                        + " "
                         + (ipv6
                                 ? "Probing through ::1 instead: a Java wildcard answers there too, 127.0.0.1 does not."
                                 : "With no IPv6 either, only 127.0.0.1 is probed, and it reaches both servers."));
         return ipv6 ? Addresses.LOOPBACK_V6 : null;
     }
 
-    private static List<String> row(
-            String how, ServerSocket server, InetAddress other, Report report) {
+    /** What every row needs: the second address probed, the OS's list and its words. */
+    private record Table(
+            InetAddress other, Optional<List<SocketTable.Entry>> listeners, Platform platform) {}
+
+    private static List<String> row(String how, ServerSocket server, Table table, Report report) {
+        InetAddress other = table.other();
         report.checkCancelled();
         int port = server.getLocalPort();
         List<String> row =
                 new ArrayList<>(
-                        List.of(how, IpLiteral.format(server.getInetAddress()), tableEntry(port)));
+                        List.of(
+                                how,
+                                IpLiteral.format(server.getInetAddress()),
+                                tableEntry(port, table.listeners(), table.platform())));
         List<String> reached = new ArrayList<>();
         List<String> notReached = new ArrayList<>();
         List<InetAddress> vias =
@@ -109,14 +122,16 @@ public final class DefaultBind extends AbstractExperiment {
     }
 
     /**
-     * How the OS lists the socket, e.g. {@code tcp6 [::]:40209}; a hint where it cannot be read.
+     * How the OS lists the socket, e.g. {@code tcp6 [::]:40209}; where the list cannot be read, the
+     * command that shows it on this system.
      */
-    static String tableEntry(int port) {
-        if (!SocketTable.available()) {
-            return "not readable here; try: lsof -nP -iTCP:" + port + " -sTCP:LISTEN";
+    static String tableEntry(
+            int port, Optional<List<SocketTable.Entry>> listeners, Platform platform) {
+        if (listeners.isEmpty()) {
+            return "not readable here; try: " + platform.listenersCommand();
         }
         List<String> found =
-                SocketTable.listening().stream()
+                listeners.get().stream()
                         .filter(entry -> entry.localPort() == port)
                         .map(entry -> entry.protocol() + " " + entry.localEndpoint())
                         .toList();

@@ -1,15 +1,10 @@
 package dev.loopbacklab.experiments.exposure;
 
-import dev.loopbacklab.net.ListedSocket;
+import dev.loopbacklab.net.Listeners;
 import dev.loopbacklab.net.OwnAddresses;
 import dev.loopbacklab.net.Platform;
 import dev.loopbacklab.net.SocketTable;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.StandardProtocolFamily;
-import java.nio.channels.ServerSocketChannel;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -45,7 +40,12 @@ public record Machine(
             BooleanSupplier ipv6,
             BooleanSupplier secondLoopback,
             Supplier<List<InetAddress>> lanAddresses) {
-        this(ipv6, secondLoopback, lanAddresses, Platform.current(), Machine::readListeners);
+        this(
+                ipv6,
+                secondLoopback,
+                lanAddresses,
+                Platform.current(),
+                SocketTable::listenersIfReadable);
     }
 
     /** This machine, asked through the OS; the LAN list comes from its network interfaces. */
@@ -56,26 +56,8 @@ public record Machine(
                 OwnAddresses::list);
     }
 
-    /** The OS's list of TCP listeners, or empty where it cannot be read here. */
-    static Optional<List<SocketTable.Entry>> readListeners() {
-        if (!SocketTable.listable()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(SocketTable.listeners().stream().map(ListedSocket::entry).toList());
-        } catch (UncheckedIOException e) {
-            return Optional.empty(); // lsof or netstat failed: judge as if there were no table
-        }
-    }
-
     /** True if a listener can be bound to {@code address}: it is configured on this machine. */
     static boolean canBind(InetAddress address) {
-        StandardProtocolFamily family = Addresses.familyOf(address);
-        try (ServerSocketChannel channel = ServerSocketChannel.open(family)) {
-            channel.bind(new InetSocketAddress(address, 0));
-            return true;
-        } catch (IOException | UnsupportedOperationException e) {
-            return false;
-        }
+        return Listeners.canOpen(address);
     }
 }

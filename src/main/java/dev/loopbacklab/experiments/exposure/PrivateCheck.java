@@ -4,6 +4,7 @@ import dev.loopbacklab.lesson.AbstractCheck;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
+import dev.loopbacklab.net.Deadline;
 import dev.loopbacklab.net.ProbeResult;
 import dev.loopbacklab.net.SocketTable;
 import java.net.InetAddress;
@@ -53,14 +54,15 @@ public final class PrivateCheck extends AbstractCheck {
 
     /** Probes and reads what the verdict needs; the LAN list only when the learner asked. */
     private PrivateFacts gather(int port, boolean lan, Report report) {
-        ProbeResult loopback = Reach.probe(Addresses.LOOPBACK, port);
+        Deadline deadline = report.deadline();
+        ProbeResult loopback = Reach.probe(Addresses.LOOPBACK, port, deadline);
         Optional<ProbeResult> v6 =
                 machine.ipv6().getAsBoolean()
-                        ? Optional.of(Reach.probe(Addresses.LOOPBACK_V6, port))
+                        ? Optional.of(Reach.probe(Addresses.LOOPBACK_V6, port, deadline))
                         : Optional.empty();
         Optional<ProbeResult> second =
                 loopback.connected() && machine.secondLoopback().getAsBoolean()
-                        ? Optional.of(Reach.probe(Addresses.SECOND, port))
+                        ? Optional.of(Reach.probe(Addresses.SECOND, port, deadline))
                         : Optional.empty();
         Optional<List<PrivateFacts.Probed>> own = Optional.empty();
         Optional<List<SocketTable.Entry>> table =
@@ -71,7 +73,7 @@ public final class PrivateCheck extends AbstractCheck {
             List<PrivateFacts.Probed> probed = new ArrayList<>();
             for (InetAddress address : machine.lanAddresses().get()) {
                 report.checkCancelled();
-                probed.add(new PrivateFacts.Probed(address, Reach.probe(address, port)));
+                probed.add(new PrivateFacts.Probed(address, Reach.probe(address, port, deadline)));
             }
             own = Optional.of(probed);
         }

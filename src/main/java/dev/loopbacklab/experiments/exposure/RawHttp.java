@@ -1,11 +1,14 @@
 package dev.loopbacklab.experiments.exposure;
 
+import dev.loopbacklab.net.CappedRead;
+import dev.loopbacklab.net.Deadline;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 /**
  * Sends hand-written HTTP/1.1 text over a plain socket to 127.0.0.1. A browser or the JDK's
@@ -41,16 +44,23 @@ final class RawHttp {
         }
     }
 
-    /** Sends {@code request} (with {@code Connection: close}) and reads the answer to its end. */
-    static Answer send(int port, String request) throws IOException {
+    /**
+     * Sends {@code request} (with {@code Connection: close}) and reads the answer to its end: at
+     * most {@code MAX_ANSWER} bytes, {@code TIMEOUT_MILLIS} in all and never past {@code deadline}.
+     */
+    static Answer send(int port, String request, Deadline deadline) throws IOException {
+        Deadline step = deadline.within(Duration.ofMillis(TIMEOUT_MILLIS));
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(Addresses.LOOPBACK, port), TIMEOUT_MILLIS);
-            socket.setSoTimeout(TIMEOUT_MILLIS);
+            socket.connect(new InetSocketAddress(Addresses.LOOPBACK, port), step.millis());
             OutputStream out = socket.getOutputStream();
             out.write(request.getBytes(StandardCharsets.UTF_8));
             out.flush();
-            InputStream in = socket.getInputStream();
-            String text = new String(in.readNBytes(MAX_ANSWER), StandardCharsets.UTF_8);
+            CappedRead.Result answer = CappedRead.toEnd(socket, MAX_ANSWER, step);
+            if (answer.ending() == CappedRead.Ending.TIMED_OUT) {
+                throw new SocketTimeoutException(
+                        "no complete answer within " + TIMEOUT_MILLIS + " ms");
+            }
+            String text = answer.text(StandardCharsets.UTF_8);
             int end = text.indexOf("\r\n\r\n");
             String head = end < 0 ? text : text.substring(0, end);
             String body = end < 0 ? "" : text.substring(end + 4);

@@ -1,8 +1,7 @@
 package dev.loopbacklab.experiments.here;
 
-import dev.loopbacklab.lesson.AbstractCheck;
+import dev.loopbacklab.lesson.AbstractWaitingCheck;
 import dev.loopbacklab.lesson.LearnerWait;
-import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.EphemeralRange;
 import dev.loopbacklab.net.IpLiteral;
@@ -14,10 +13,7 @@ import java.util.Map;
  * {@code here-two-tabs}: the learner opens the same address twice (two curls, two browser tabs);
  * the check passes once two connections with different source ports have asked for it.
  */
-final class HereTwoTabs extends AbstractCheck {
-    static final String LISTENING = "listening on";
-    static final String CURL = "curl";
-
+final class HereTwoTabs extends AbstractWaitingCheck<TinyHttp.Arrival> {
     HereTwoTabs() {
         super(
                 "here-two-tabs",
@@ -28,18 +24,14 @@ final class HereTwoTabs extends AbstractCheck {
     }
 
     @Override
-    public void run(Params params, Report report) throws Exception {
-        LearnerWait<TinyHttp.Arrival> wait = LearnerWait.start(params, report);
-        try (TinyHttp server = TinyHttp.start(IpLiteral.loopbackV4(), wait::arrived)) {
-            report.closeOnCancel(server);
+    protected void await(LearnerWait<TinyHttp.Arrival> wait, Report report) throws Exception {
+        try (TinyHttp server = wait.hold(TinyHttp.start(IpLiteral.loopbackV4(), wait::arrived))) {
             wait.announce(
-                    "A tiny web server is listening. Within "
-                            + wait.seconds()
-                            + " seconds, open its address twice: run curl twice in a terminal, or"
-                            + " open the address in two browser tabs.",
-                    LISTENING,
+                    "A tiny web server is listening.",
+                    "open its address twice: run curl twice in a terminal, or open the address in"
+                            + " two browser tabs.",
                     server.endpoint(),
-                    Map.entry(CURL, "curl " + server.url()),
+                    Map.entry("curl", "curl " + server.url()),
                     Map.entry("browser", server.url()));
             EphemeralRange range = EphemeralRange.detect();
             List<TinyHttp.Arrival> answered = new ArrayList<>();

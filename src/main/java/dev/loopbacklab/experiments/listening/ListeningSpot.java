@@ -47,6 +47,12 @@ final class ListeningSpot extends AbstractCheck {
             withoutTable(port, report);
             return;
         }
+        report.say(
+                "Looking for port "
+                        + port
+                        + " in the socket table, read from "
+                        + source.from()
+                        + "…");
         Snapshot snapshot;
         try {
             snapshot = Snapshot.take(source, true);
@@ -160,7 +166,8 @@ final class ListeningSpot extends AbstractCheck {
         List<String> details = new ArrayList<>();
         boolean connected = false;
         for (InetAddress address : List.of(IpLiteral.loopbackV4(), IpLiteral.loopbackV6())) {
-            ProbeResult result = Probe.connect(address, port, PROBE_TIMEOUT);
+            ProbeResult result =
+                    Probe.connect(address, port, report.deadline().timeout(PROBE_TIMEOUT));
             details.add(
                     "connecting to "
                             + address.getHostAddress()

@@ -4,12 +4,14 @@ import dev.loopbacklab.lesson.AbstractCheck;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
+import dev.loopbacklab.net.Deadline;
 import dev.loopbacklab.net.Endpoint;
 import dev.loopbacklab.net.ProbeResult;
 import dev.loopbacklab.net.SocketTable;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -36,8 +38,8 @@ final class LocalhostBothCheck extends AbstractCheck {
         int port = params.port("port");
         boolean v6available = ipv6.getAsBoolean();
         List<String> details = new ArrayList<>();
-        ProbeResult v4 = probe(Loopbacks.V4, port, details);
-        ProbeResult v6 = v6available ? probe(Loopbacks.V6, port, details) : null;
+        ProbeResult v4 = probe(Loopbacks.V4, port, details, report.deadline());
+        ProbeResult v6 = v6available ? probe(Loopbacks.V6, port, details, report.deadline()) : null;
         String four = "127.0.0.1:" + port;
         String six = "[::1]:" + port;
         if (!v4.connected() && (v6 == null || !v6.connected())) {
@@ -91,7 +93,8 @@ final class LocalhostBothCheck extends AbstractCheck {
 
     /** Both answered; the socket table says whether by two loopback listeners or a wildcard. */
     private static void judgeBoth(Report report, int port, List<String> details) {
-        if (!SocketTable.available()) {
+        Optional<List<SocketTable.Entry>> table = SocketTable.listenersIfReadable();
+        if (table.isEmpty()) {
             report.verdict(
                     true,
                     "Both 127.0.0.1:"
@@ -105,7 +108,7 @@ final class LocalhostBothCheck extends AbstractCheck {
             return;
         }
         List<SocketTable.Entry> listeners =
-                SocketTable.listening().stream().filter(e -> e.localPort() == port).toList();
+                table.get().stream().filter(e -> e.localPort() == port).toList();
         listeners.forEach(
                 e -> details.add("socket table: " + e.protocol() + " LISTEN " + e.localEndpoint()));
         List<SocketTable.Entry> open = listeners.stream().filter(e -> !e.isLoopbackOnly()).toList();
@@ -143,8 +146,9 @@ final class LocalhostBothCheck extends AbstractCheck {
         }
     }
 
-    private static ProbeResult probe(InetAddress address, int port, List<String> details) {
-        ProbeResult result = Loopbacks.probe(address, port);
+    private static ProbeResult probe(
+            InetAddress address, int port, List<String> details, Deadline deadline) {
+        ProbeResult result = Loopbacks.probe(address, port, deadline);
         details.add(new Endpoint(address, port) + " → " + Loopbacks.cell(result));
         return result;
     }

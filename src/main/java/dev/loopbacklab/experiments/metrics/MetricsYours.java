@@ -1,8 +1,7 @@
 package dev.loopbacklab.experiments.metrics;
 
-import dev.loopbacklab.lesson.AbstractCheck;
+import dev.loopbacklab.lesson.AbstractWaitingCheck;
 import dev.loopbacklab.lesson.LearnerWait;
-import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +11,7 @@ import java.util.Map;
  * /metrics} with their own curl (or browser, or Prometheus): another program talking to it over
  * loopback. The lab's own requests do not count.
  */
-final class MetricsYours extends AbstractCheck {
-    static final String LISTENING = "metrics on";
-    static final String CURL = "curl";
-
+final class MetricsYours extends AbstractWaitingCheck<MetricsServer.Scrape> {
     MetricsYours() {
         super(
                 "metrics-yours",
@@ -26,18 +22,13 @@ final class MetricsYours extends AbstractCheck {
     }
 
     @Override
-    public void run(Params params, Report report) throws Exception {
-        LearnerWait<MetricsServer.Scrape> wait = LearnerWait.start(params, report);
-        try (MetricsServer server = MetricsServer.start(wait::arrived)) {
-            report.closeOnCancel(server);
+    protected void await(LearnerWait<MetricsServer.Scrape> wait, Report report) throws Exception {
+        try (MetricsServer server = wait.hold(MetricsServer.start(wait::arrived))) {
             wait.announce(
-                    "The server is listening and counting. Within "
-                            + wait.seconds()
-                            + " seconds, read its metrics from a terminal (or open the address in a"
-                            + " browser).",
-                    LISTENING,
+                    "The server is listening and counting.",
+                    "read its metrics from a terminal (or open the address in a browser).",
                     "127.0.0.1:" + server.port(),
-                    Map.entry(CURL, "curl " + server.url("/metrics")));
+                    Map.entry("curl", "curl " + server.url("/metrics")));
             for (var next = wait.next(); next.isPresent(); next = wait.next()) {
                 MetricsServer.Scrape scrape = next.get();
                 if (scrape.self()) {

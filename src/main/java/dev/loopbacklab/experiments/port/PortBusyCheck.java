@@ -51,14 +51,16 @@ public final class PortBusyCheck extends AbstractCheck {
         List<String> details = new ArrayList<>(verdict.details());
         if (verdict.passed()) {
             List<PortHolders.Holder> holders = PortHolders.of(port);
-            if (!SocketTable.available()) {
+            if (!SocketTable.listable()) {
                 details.add(
                         "Held by: unknown here; "
                                 + platform.listenersCommand()
                                 + " in a terminal names the program.");
             } else if (holders.isEmpty()) {
                 details.add(
-                        "Held by: unknown (no socket on that port showed up in /proc/net/tcp*).");
+                        "Held by: unknown (no socket on that port showed up in "
+                                + SocketTable.listingSource()
+                                + ").");
             }
             for (PortHolders.Holder holder : holders) {
                 details.add("Held by: " + holder.describe());

@@ -1,9 +1,11 @@
 package dev.loopbacklab.experiments.port;
 
 import dev.loopbacklab.net.IpLiteral;
+import dev.loopbacklab.net.ListedSocket;
 import dev.loopbacklab.net.SocketOwner;
 import dev.loopbacklab.net.SocketTable;
 import dev.loopbacklab.net.TcpState;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,25 +42,41 @@ final class PortHolders {
      * port}: listeners first; if there are none, any other socket bound there. TIME_WAIT leftovers
      * are left out: they do not stop a listener that sets SO_REUSEADDR, as the check does.
      *
-     * @return the holders; empty when the OS does not tell (not Linux) or nothing was found
+     * @return the holders; empty when the OS does not tell or nothing was found
      */
     static List<Holder> of(int port) {
-        if (!SocketTable.available()) {
+        if (!SocketTable.listable()) {
             return List.of();
         }
-        List<SocketTable.Entry> listeners = new ArrayList<>();
-        List<SocketTable.Entry> others = new ArrayList<>();
-        for (SocketTable.Entry entry : SocketTable.read()) {
+        try {
+            return of(port, SocketTable.listed());
+        } catch (UncheckedIOException e) {
+            return List.of(); // lsof or netstat failed: the verdict says the holder is unknown
+        }
+    }
+
+    /**
+     * The holders among {@code sockets}, as /proc, lsof or netstat listed them.
+     *
+     * @param port the port
+     * @param sockets the system's list
+     * @return the holders, listeners first
+     */
+    static List<Holder> of(int port, List<ListedSocket> sockets) {
+        List<ListedSocket> listeners = new ArrayList<>();
+        List<ListedSocket> others = new ArrayList<>();
+        for (ListedSocket socket : sockets) {
+            SocketTable.Entry entry = socket.entry();
             if (entry.protocol().startsWith("tcp")
                     && entry.localPort() == port
                     && coversLoopback(entry.localAddress())
                     && entry.state() != TcpState.TIME_WAIT) {
-                (entry.isListening() ? listeners : others).add(entry);
+                (entry.isListening() ? listeners : others).add(socket);
             }
         }
         List<Holder> holders = new ArrayList<>();
-        for (SocketTable.Entry entry : listeners.isEmpty() ? others : listeners) {
-            holders.add(new Holder(entry, owner(entry)));
+        for (ListedSocket socket : listeners.isEmpty() ? others : listeners) {
+            holders.add(new Holder(socket.entry(), owner(socket)));
         }
         return holders;
     }
@@ -67,12 +85,15 @@ final class PortHolders {
         return address.isAnyLocalAddress() || address.equals(IpLiteral.loopbackV4());
     }
 
-    private static String owner(SocketTable.Entry entry) {
-        return SocketTable.owner(entry.inode())
+    private static String owner(ListedSocket socket) {
+        int uid = socket.entry().uid();
+        return socket.owner()
                 .map(SocketOwner::toString)
                 .orElse(
-                        "an unknown process (user id "
-                                + entry.uid()
-                                + "; its files are hidden from this user)");
+                        uid < 0
+                                ? "an unknown process"
+                                : "an unknown process (user id "
+                                        + uid
+                                        + "; its files are hidden from this user)");
     }
 }

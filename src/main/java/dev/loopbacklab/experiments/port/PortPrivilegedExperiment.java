@@ -47,7 +47,7 @@ public final class PortPrivilegedExperiment extends AbstractExperiment {
 
         InetAddress loopback = IpLiteral.loopbackV4();
         Set<Integer> listening =
-                SocketTable.listening().stream()
+                SocketTable.listenersIfReadable().orElse(List.of()).stream()
                         .map(SocketTable.Entry::localPort)
                         .collect(Collectors.toSet());
         List<List<String>> rows = new ArrayList<>();

@@ -28,19 +28,20 @@ final class Capability {
     private final RoomToken check;
 
     /** {@code secret} null: code never runs (room mode). */
-    Capability(String secret) {
+    private Capability(String secret, RoomToken check) {
         this.secret = secret;
-        this.check = secret == null ? null : RoomToken.of(secret);
+        this.check = check;
     }
 
     /** A lab on loopback: a fresh secret of 192 random bits. */
     static Capability generate() {
-        return new Capability(RoomToken.generate());
+        RoomToken.Generated secret = RoomToken.random();
+        return new Capability(secret.text(), secret.check());
     }
 
     /** A lab serving a room: code never runs from its pages. */
     static Capability none() {
-        return new Capability(null);
+        return new Capability(null, null);
     }
 
     boolean exists() {

@@ -3,7 +3,7 @@ package dev.loopbacklab.web.pages;
 import dev.loopbacklab.lesson.Lesson;
 import dev.loopbacklab.lesson.LessonCatalog;
 import dev.loopbacklab.lesson.WorkshopPlan;
-import dev.loopbacklab.net.IpLiteral;
+import dev.loopbacklab.web.room.Workshop;
 import dev.loopbacklab.web.tuning.RawPage;
 import dev.loopbacklab.web.view.AgendaPage;
 import dev.loopbacklab.web.view.FacilitatorPage;
@@ -78,14 +78,22 @@ final class TeachingPages {
             ErrorPages.notFound(ctx, pages.chrome());
             return;
         }
+        // the presenter page is live (its title may name the lab's address); the speaker's is not
         Models.PresenterView view =
-                TeachingViews.presenter(lesson, PageService.card(lesson), pages::panel);
+                TeachingViews.presenter(
+                        lesson,
+                        speaker ? PageService.card(lesson) : PageService.liveCard(lesson),
+                        pages::panel);
         if (speaker) {
             send(ctx, SpeakerPage.render(view, pages.chrome()));
             return;
         }
         LivePage page = LivePage.of(PresenterPage.render(view, pages.chrome()));
-        RawPage.send(ctx, page.render(page.isLive() ? Connection.renderedFacts(ctx) : new byte[0]));
+        RawPage.send(
+                ctx,
+                page.render(
+                        page.isLive() ? Connection.renderedFacts(ctx) : new byte[0],
+                        Address.of(ctx)));
     }
 
     /** The plan the query names (the whole course by default); null after a 400 page. */
@@ -116,17 +124,7 @@ final class TeachingPages {
 
     /** Whether a request from {@code remoteAddress} (an IP literal) may see the teacher's pages. */
     static boolean isTeacher(boolean room, String remoteAddress) {
-        if (!room) {
-            return true;
-        }
-        // an IP literal, as the servlet gives it: parsed as text, never looked up
-        try {
-            return remoteAddress != null
-                    && IpLiteral.parse(remoteAddress.replace("[", "").replace("]", ""))
-                            .isLoopbackAddress();
-        } catch (IllegalArgumentException notALiteral) {
-            return false;
-        }
+        return !room || Workshop.thisMachine(remoteAddress);
     }
 
     private static void send(Context ctx, String html) throws Exception {

@@ -72,19 +72,27 @@ public final class RoomApi {
     }
 
     private void seated(Context ctx, SeatedHandler handler) throws Exception {
-        String auth = ctx.header("Authorization");
-        Optional<Long> learner =
-                auth != null && auth.startsWith("Bearer ")
-                        ? rooms.get().learner(auth.substring(7).strip())
-                        : Optional.empty();
+        Optional<Long> learner = seat(ctx, rooms.get());
         if (learner.isEmpty()) {
-            Json.error(ctx, 401, "this lab has no seat in the room: join again with the link");
             return;
         }
         JsonNode body = Json.body(ctx);
         if (body != null) {
             handler.handle(ctx, learner.get(), body);
         }
+    }
+
+    /** The learner whose seat the request's bearer is, or empty after answering 401. */
+    static Optional<Long> seat(Context ctx, RoomStore room) {
+        String auth = ctx.header("Authorization");
+        Optional<Long> learner =
+                auth != null && auth.startsWith("Bearer ")
+                        ? room.learner(auth.substring(7).strip())
+                        : Optional.empty();
+        if (learner.isEmpty()) {
+            Json.error(ctx, 401, "this lab has no seat in the room: join again with the link");
+        }
+        return learner;
     }
 
     private void join(Context ctx) throws Exception {
@@ -167,7 +175,7 @@ public final class RoomApi {
     private void reach(Context ctx, long learner, JsonNode body) throws Exception {
         JsonNode port = body.path("port");
         if (!port.isInt() || port.asInt() < 1 || port.asInt() > 65535) {
-            Json.error(ctx, 400, "port must be a whole number from 1 to 65535");
+            Json.error(ctx, 400, "port must be a port number from 1 to 65,535");
             return;
         }
         long now = System.nanoTime();

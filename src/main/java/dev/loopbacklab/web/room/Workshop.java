@@ -8,10 +8,12 @@ import dev.loopbacklab.net.Endpoint;
 import dev.loopbacklab.net.IpLiteral;
 import dev.loopbacklab.net.OwnAddresses;
 import dev.loopbacklab.room.Flag;
+import dev.loopbacklab.room.Following;
 import dev.loopbacklab.room.JoinLink;
 import dev.loopbacklab.room.Membership;
 import dev.loopbacklab.room.RoomException;
 import dev.loopbacklab.room.RoomStore;
+import dev.loopbacklab.room.StepBoard;
 import dev.loopbacklab.web.runs.Run;
 import dev.loopbacklab.web.view.BoardPage;
 import dev.loopbacklab.web.view.JoinPage;
@@ -39,6 +41,8 @@ public final class Workshop implements AutoCloseable {
     private final Supplier<LessonCatalog> catalog;
     private final Layout.Chrome chrome;
     private final Membership membership;
+    private final Following following;
+    private final FollowRoutes follow;
     private final JarHandout jar = new JarHandout();
     private volatile RoomStore room;
     private volatile RoomApi api;
@@ -56,6 +60,10 @@ public final class Workshop implements AutoCloseable {
         this.catalog = catalog;
         this.chrome = chrome;
         this.membership = new Membership(config.sendFrom());
+        this.following = new Following(membership);
+        this.follow =
+                new FollowRoutes(
+                        this::room, membership, following, catalog, chrome.roomBanner() != null);
     }
 
     /**
@@ -79,6 +87,7 @@ public final class Workshop implements AutoCloseable {
         }
         new RoomApi(this::room).register(routes);
         new BoardRoutes(this::room, this::boardChecks, this::boardModel, chrome).register(routes);
+        follow.register(routes);
         routes.get("/join", this::joinPage);
         routes.get("/room/loopback-lab.jar", jar::serve);
         routes.get("/workshop", ctx -> html(ctx, WorkshopPage.render(chrome)));
@@ -116,6 +125,11 @@ public final class Workshop implements AutoCloseable {
     /** The open room, or null. */
     public RoomStore room() {
         return room;
+    }
+
+    /** The step this lab's own presenter shows (what a room follows). */
+    public StepBoard.Step presented() {
+        return follow.own().current();
     }
 
     /** The learner side. */
@@ -206,16 +220,26 @@ public final class Workshop implements AutoCloseable {
      * Joining, flagging and leaving are for the learner at this machine: in a teacher's shared lab,
      * a visitor's browser must not make the teacher's lab join anything.
      */
-    private static boolean fromThisMachine(Context ctx) {
-        try {
-            if (InetAddress.getByName(ctx.req().getRemoteAddr()).isLoopbackAddress()) {
-                return true;
-            }
-        } catch (java.net.UnknownHostException e) {
-            // not an address: refused below
+    static boolean fromThisMachine(Context ctx) {
+        if (thisMachine(ctx.req().getRemoteAddr())) {
+            return true;
         }
         Json.error(ctx, 403, "only the person at this lab's own machine can do that");
         return false;
+    }
+
+    /**
+     * Whether a request's peer, an IP literal as the servlet gives it, is this machine: read as
+     * text, never looked up.
+     */
+    public static boolean thisMachine(String remoteAddress) {
+        try {
+            return remoteAddress != null
+                    && IpLiteral.parse(remoteAddress.replace("[", "").replace("]", ""))
+                            .isLoopbackAddress();
+        } catch (IllegalArgumentException notALiteral) {
+            return false;
+        }
     }
 
     private void join(Context ctx) {
@@ -267,6 +291,7 @@ public final class Workshop implements AutoCloseable {
 
     @Override
     public void close() {
+        following.close();
         membership.close();
         RoomStore open = room;
         if (open != null) {

@@ -6,6 +6,7 @@ import dev.loopbacklab.lesson.EventJson;
 import dev.loopbacklab.lesson.Experiment;
 import dev.loopbacklab.lesson.Outcome;
 import dev.loopbacklab.lesson.Report;
+import dev.loopbacklab.net.Deadline;
 import dev.loopbacklab.web.view.EventHtml;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,14 +47,17 @@ public final class Run implements Report {
 
     private final Map<Class<?>, Object> capabilities;
 
+    private final Deadline deadline;
+
     Run(String id, Experiment experiment) {
-        this(id, experiment, Map.of());
+        this(id, experiment, Map.of(), Deadline.none());
     }
 
-    Run(String id, Experiment experiment, Map<Class<?>, Object> capabilities) {
+    Run(String id, Experiment experiment, Map<Class<?>, Object> capabilities, Deadline deadline) {
         this.id = id;
         this.experiment = experiment;
         this.capabilities = capabilities;
+        this.deadline = deadline;
     }
 
     public String id() {
@@ -101,6 +105,11 @@ public final class Run implements Report {
     @Override
     public <T> Optional<T> capability(Class<T> type) {
         return Optional.ofNullable(capabilities.get(type)).map(type::cast);
+    }
+
+    @Override
+    public Deadline deadline() {
+        return deadline;
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.loopbacklab.lesson.Experiment;
 import dev.loopbacklab.lesson.Outcome;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Runner;
+import dev.loopbacklab.net.Deadline;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -29,6 +30,7 @@ public final class RunRegistry implements AutoCloseable {
 
     private final int maxConcurrent;
     private final Duration lifetime;
+    private final Duration deadline;
     // Run ids are capabilities (whoever knows one can watch or stop the run), so they come from a
     // CSPRNG; DRBG rather than the default NativePRNG, which serialises every caller through one
     // lock and a read of /dev/urandom: 100 simultaneous starts queued on it (bench/README.md).
@@ -50,9 +52,38 @@ public final class RunRegistry implements AutoCloseable {
     private final ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "lab-run-timer"));
 
+    /**
+     * Runs at most {@code maxConcurrent} at once, each for at most {@code lifetime}. A run's
+     * blocking calls are tied to a deadline a little earlier ({@link #deadlineWithin}), so that an
+     * experiment waiting on a slow server ends with its own verdict, and the lifetime only has to
+     * stop code that ignores its deadline.
+     */
     public RunRegistry(int maxConcurrent, Duration lifetime) {
+        this(maxConcurrent, deadlineWithin(lifetime), lifetime);
+    }
+
+    /**
+     * Runs whose experiments see {@code deadline} ({@link
+     * dev.loopbacklab.lesson.Report#deadline()}) and are stopped at {@code lifetime} if they are
+     * still going; tests give a short deadline and a long lifetime.
+     */
+    public RunRegistry(int maxConcurrent, Duration deadline, Duration lifetime) {
+        if (deadline.compareTo(lifetime) > 0) {
+            throw new IllegalArgumentException("the deadline must come before the lifetime ends");
+        }
         this.maxConcurrent = maxConcurrent;
         this.lifetime = lifetime;
+        this.deadline = deadline;
+    }
+
+    /**
+     * The deadline a run's experiment sees within {@code lifetime}: a tenth earlier, 2 s at most,
+     * time enough to turn a timed-out read into a verdict (28 s of a 30 s lifetime).
+     */
+    static Duration deadlineWithin(Duration lifetime) {
+        Duration margin = lifetime.dividedBy(10);
+        return lifetime.minus(
+                margin.compareTo(Duration.ofSeconds(2)) > 0 ? Duration.ofSeconds(2) : margin);
     }
 
     /** Thrown when {@link #maxConcurrent} runs are already going. */
@@ -75,7 +106,12 @@ public final class RunRegistry implements AutoCloseable {
         }
         byte[] bytes = new byte[12];
         random.nextBytes(bytes);
-        Run run = new Run(HexFormat.of().formatHex(bytes), experiment, capabilities);
+        Run run =
+                new Run(
+                        HexFormat.of().formatHex(bytes),
+                        experiment,
+                        capabilities,
+                        Deadline.in(deadline));
         runs.put(run.id(), run);
         ScheduledFuture<?> deadline =
                 timer.schedule(
@@ -180,7 +216,7 @@ public final class RunRegistry implements AutoCloseable {
         workers.shutdownNow();
     }
 
-    private static SecureRandom drbg() {
+    static SecureRandom drbg() {
         try {
             return SecureRandom.getInstance("DRBG");
         } catch (NoSuchAlgorithmException e) {

@@ -48,6 +48,19 @@ public final class RoomToken {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
+    /**
+     * A new random token (as {@link #generate}) with its checker. It is not judged as {@link #of}
+     * judges a hand-picked one: 192 random bits are strong by construction, and judging would load
+     * zxcvbn's dictionaries (about a second of CPU) into every lab that starts.
+     */
+    public static Generated random() {
+        String token = generate();
+        return new Generated(token, new RoomToken(token));
+    }
+
+    /** A token this lab made, and its checker. */
+    public record Generated(String text, RoomToken check) {}
+
     /** Why {@code token} is too weak to guard a room, or null when it will do. */
     public static String weakness(String token) {
         if (token == null || token.isEmpty()) {

@@ -30,6 +30,12 @@ public final class MarkdownView {
     /** Replaced, per request, by facts about the connection that fetched the page. */
     public static final String CONNECTION_MARKER = "<!--lab:connection-->";
 
+    /**
+     * Replaced, per request, by the address the page was reached at (its host and port). Plain text
+     * that HTML escaping leaves alone, so it can stand in a title, an attribute or {@code <title>}.
+     */
+    public static final String ADDRESS_MARKER = "@@lab:address@@";
+
     private static final List<org.commonmark.Extension> EXTENSIONS =
             List.of(TablesExtension.create(), HeadingAnchorExtension.create());
 
@@ -93,6 +99,33 @@ public final class MarkdownView {
         }
         parts.add(new Part(title, html.toString()));
         return parts;
+    }
+
+    /**
+     * A step of a lesson as the presenter cuts it: its heading's text and id on the lesson page.
+     */
+    public record StepHeading(String title, String anchor) {}
+
+    /**
+     * The steps {@link #parts} cuts {@code document} into, without rendering them: first the
+     * opening (no title, no anchor), then each {@code ##} section with the id its heading gets.
+     */
+    public static List<StepHeading> steps(Node document) {
+        IdGenerator ids = IdGenerator.builder().build();
+        List<StepHeading> steps = new ArrayList<>();
+        steps.add(new StepHeading("", null));
+        document.accept(
+                new AbstractVisitor() {
+                    @Override
+                    public void visit(Heading heading) {
+                        String text = LessonMarkdown.textOf(heading);
+                        String id = ids.generateId(text); // every heading takes its id, in order
+                        if (heading.getLevel() == 2 && heading.getParent() == document) {
+                            steps.add(new StepHeading(text, id));
+                        }
+                    }
+                });
+        return steps;
     }
 
     private static Rendered render(Node document, Function<String, Panel> panels, int shift) {
@@ -168,7 +201,9 @@ public final class MarkdownView {
                                             "java",
                                             "Java",
                                             "console",
-                                            "Terminal")
+                                            "Terminal",
+                                            "text",
+                                            "Text")
                                     .getOrDefault(kind, kind.isEmpty() ? "Text" : kind);
                     html =
                             Components.copyableCode(

@@ -106,7 +106,9 @@ class SecondOriginTest {
             try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), second.port())) {
                 socket.getOutputStream()
                         .write(
-                                ("OPTIONS /cors HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: http://127.0.0.1:9\r\n"
+                                ("OPTIONS /cors HTTP/1.1\r\nHost: 127.0.0.1:"
+                                                + second.port()
+                                                + "\r\nOrigin: http://127.0.0.1:9\r\n"
                                                 + "Access-Control-Request-Method: PUT\r\nAccess-Control-Request-Headers: x-lab\r\n"
                                                 + "Connection: close\r\n\r\n")
                                         .getBytes(StandardCharsets.US_ASCII));

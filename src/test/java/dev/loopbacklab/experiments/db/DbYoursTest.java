@@ -7,12 +7,15 @@ import dev.loopbacklab.lesson.Event;
 import dev.loopbacklab.lesson.Outcome;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Runner;
+import dev.loopbacklab.net.Platform;
+import dev.loopbacklab.net.PrivilegedPorts;
 import dev.loopbacklab.testing.RecordingReport;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.h2.tools.Server;
 import org.junit.jupiter.api.Test;
@@ -127,12 +130,32 @@ class DbYoursTest {
     }
 
     @Test
-    void neverSuggestsStartingH2OnAWellKnownPort() {
-        String hint = DbYours.startHint(1);
+    void neverSuggestsStartingH2OnAPortTheOsReservesForPrivilegedPrograms() {
+        PrivilegedPorts linux = PrivilegedPorts.parseLinux("1024\n");
+        String hint = DbYours.startHint(1, linux);
+        assertTrue(
+                hint.startsWith("Port 1 is a privileged port here (ports 1–1023, by Linux"), hint);
         assertTrue(hint.contains("\"-tcpPort\", \"9092\""), hint);
         assertTrue(hint.contains("then check port 9092"), hint);
         assertTrue(!hint.contains("\"-tcpPort\", \"1\""), hint);
-        String ordinary = DbYours.startHint(9093);
+        // a registered port above the line is started where the learner asked
+        String ordinary = DbYours.startHint(9093, linux);
         assertTrue(ordinary.contains("\"-tcpPort\", \"9093\""), ordinary);
+        // the line is the OS's setting, not IANA's category: lowered to 80, port 443 is anyone's
+        String lowered = DbYours.startHint(443, PrivilegedPorts.parseLinux("80"));
+        assertTrue(lowered.contains("\"-tcpPort\", \"443\""), lowered);
+        assertTrue(DbYours.startHint(79, PrivilegedPorts.parseLinux("80")).contains("9092"));
+    }
+
+    @Test
+    void suggestsThePortAskedAboutWhereTheOsHasNoPrivilegedPorts() {
+        for (Platform platform :
+                List.of(Platform.of("Windows 11", "10.0"), Platform.of("Mac OS X", "14.5"))) {
+            String hint = DbYours.startHint(1, PrivilegedPorts.of(platform));
+            assertTrue(hint.contains("\"-tcpPort\", \"1\""), platform + ": " + hint);
+        }
+        // before 10.14 macOS reserved the low ports on every address, the wildcard H2 uses too
+        String old = DbYours.startHint(1, PrivilegedPorts.of(Platform.of("Mac OS X", "10.13.6")));
+        assertTrue(old.contains("then check port 9092"), old);
     }
 }

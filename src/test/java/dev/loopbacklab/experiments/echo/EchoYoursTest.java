@@ -91,8 +91,11 @@ class EchoYoursTest {
             assertTrue(
                     verdict.summary()
                             .matches(
-                                    "Your echo server answered: the same 30 bytes came back"
-                                            + " in [0-9.]+ µs\\."),
+                                    "Your echo server answered: the same 30 bytes came back\\."
+                                            + " The first took [0-9]+\\.[0-9] µs \\(cold\\);"
+                                            + " the "
+                                            + EchoYours.WARM_TRIPS
+                                            + " after it, a median of [0-9]+\\.[0-9] µs\\."),
                     verdict.summary());
             assertTrue(
                     verdict.details()
@@ -104,6 +107,54 @@ class EchoYoursTest {
             assertTrue(
                     verdict.details().contains(EchoYours.FIRST_TRIP),
                     "says why one cold round trip is slow: " + verdict.details());
+        }
+    }
+
+    @Test
+    void saysTheWarmTripsBesideTheColdOne() {
+        long[] warm = {30_000, 20_000, 21_000, 25_000, 19_000, 22_000, 40_000, 23_000, 24_000};
+        assertEquals(
+                "The first took 134195.7 µs (cold); the 9 after it, a median of 23.0 µs.",
+                EchoYours.trips(134_195_700, new EchoYours.Warm(warm, 9, null)));
+        assertEquals(
+                "The first took 800.0 µs (cold); the one after it, 30.0 µs, then the next got no"
+                        + " echo: your server closed the connection after that.",
+                EchoYours.trips(
+                        800_000,
+                        new EchoYours.Warm(
+                                warm, 1, "your server closed the connection after that")));
+    }
+
+    @Test
+    void passesAOneShotEchoServerAndSaysTheSecondLineGotNoEcho() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, LOOPBACK)) {
+            Thread thread =
+                    new Thread(
+                            () -> {
+                                try (Socket socket = server.accept()) {
+                                    InputStream in = socket.getInputStream();
+                                    OutputStream out = socket.getOutputStream();
+                                    int b;
+                                    // one line echoed, then the server hangs up
+                                    while ((b = in.read()) >= 0) {
+                                        out.write(b);
+                                        if (b == '\n') {
+                                            break;
+                                        }
+                                    }
+                                } catch (IOException e) {
+                                    // the test is over
+                                }
+                            });
+            thread.start();
+            Event.Verdict verdict = check(server.getLocalPort(), Outcome.PASSED).onlyVerdict();
+            thread.join();
+            assertTrue(
+                    verdict.summary()
+                            .endsWith(
+                                    "; a second line on the same connection got no echo: your"
+                                            + " server closed the connection after that."),
+                    verdict.summary());
         }
     }
 

@@ -3,33 +3,27 @@ package dev.loopbacklab.experiments.ephemeral;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.loopbacklab.lesson.Event;
 import dev.loopbacklab.lesson.Outcome;
 import dev.loopbacklab.net.EphemeralRange;
 import dev.loopbacklab.net.IpLiteral;
 import dev.loopbacklab.testing.LiveReport;
+import dev.loopbacklab.testing.RawHttp;
 import dev.loopbacklab.testing.WaitingCheck;
-import java.io.OutputStream;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class SpotCheckTest {
-    private final SpotCheck check = new SpotCheck();
-    @AutoClose private final WaitingCheck run = new WaitingCheck(check);
+    @AutoClose private final WaitingCheck run = new WaitingCheck(new SpotCheck());
     private final LiveReport report = run.report();
 
     @Test
     void passesAndNamesTheSourcePortWhenSomethingConnects() throws Exception {
-        Future<Outcome> outcome = run.start("30");
         int clientPort;
-        try (Socket client =
-                new Socket(IpLiteral.loopbackV4(), run.listeningPort(SpotCheck.LISTENING))) {
+        try (Socket client = new Socket(IpLiteral.loopbackV4(), run.startListening("30"))) {
             clientPort = client.getLocalPort();
         }
-        assertEquals(Outcome.PASSED, outcome.get());
+        assertEquals(Outcome.PASSED, run.outcome());
         assertEquals(Integer.toString(clientPort), report.requireFact(SpotCheck.SOURCE_PORT));
         EphemeralRange range = EphemeralRange.detect();
         assertEquals(
@@ -41,54 +35,34 @@ class SpotCheckTest {
 
     @Test
     void offersCommandsForCurlNcAndJShell() throws Exception {
-        Future<Outcome> outcome = run.start("30");
-        int port = run.listeningPort(SpotCheck.LISTENING);
+        int port = run.startListening("30");
         assertEquals("curl http://127.0.0.1:" + port + "/", report.requireFact("curl"));
         assertEquals("nc 127.0.0.1 " + port, report.requireFact("nc"));
         assertEquals(
                 "new java.net.Socket(\"127.0.0.1\", " + port + ").close()",
                 report.requireFact("JShell"));
         new Socket(IpLiteral.loopbackV4(), port).close();
-        assertEquals(Outcome.PASSED, outcome.get());
+        assertEquals(Outcome.PASSED, run.outcome());
     }
 
     @Test
     void answersAnHttpRequestWithTheSourcePort() throws Exception {
-        Future<Outcome> outcome = run.start("30");
-        String reply;
-        int clientPort;
-        try (Socket client =
-                new Socket(IpLiteral.loopbackV4(), run.listeningPort(SpotCheck.LISTENING))) {
-            clientPort = client.getLocalPort();
-            OutputStream out = client.getOutputStream();
-            out.write(
-                    "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
-                            .getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            client.setSoTimeout(30_000);
-            reply = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        }
-        assertTrue(reply.startsWith("HTTP/1.0 200 OK\r\n"), reply);
-        assertTrue(reply.endsWith("you connected from port " + clientPort + ".\n"), reply);
-        assertEquals(Outcome.PASSED, outcome.get());
+        RawHttp.Exchange curl =
+                RawHttp.exchange(run.startListening("30"), "GET / HTTP/1.1\nHost: 127.0.0.1\n\n");
+        assertTrue(curl.reply().startsWith("HTTP/1.0 200 OK\r\n"), curl.reply());
+        assertTrue(
+                curl.reply().endsWith("you connected from port " + curl.sourcePort() + ".\n"),
+                curl.reply());
+        assertEquals(Outcome.PASSED, run.outcome());
     }
 
     @Test
     void failsWithAClearMessageWhenNobodyConnects() throws Exception {
-        assertEquals(Outcome.NOT_PASSED, run.start("1").get());
-        Event.Verdict verdict = report.all(Event.Verdict.class).get(0);
-        assertEquals("No connection arrived within 1 s.", verdict.summary());
-        assertTrue(
-                verdict.details().get(0).contains("run the check again"),
-                verdict.details().toString());
+        assertEquals("No connection arrived within 1 s.", run.verdictWhenNobodyComes().summary());
     }
 
     @Test
     void stopEndsTheWaitAtOnce() throws Exception {
-        Future<Outcome> outcome = run.start("120");
-        run.listeningPort(SpotCheck.LISTENING);
-        report.cancel();
-        assertEquals(Outcome.CANCELLED, outcome.get());
-        assertTrue(report.all(Event.Verdict.class).isEmpty());
+        run.stopEndsTheWaitAndCloses("120");
     }
 }

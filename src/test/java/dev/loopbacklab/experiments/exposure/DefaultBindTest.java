@@ -7,10 +7,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.loopbacklab.lesson.Event;
 import dev.loopbacklab.lesson.Params;
+import dev.loopbacklab.net.ListedSocket;
+import dev.loopbacklab.net.Platform;
+import dev.loopbacklab.net.PlatformFixture;
 import dev.loopbacklab.net.SocketTable;
 import dev.loopbacklab.testing.Needs;
 import dev.loopbacklab.testing.RecordingReport;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class DefaultBindTest {
@@ -78,5 +82,44 @@ class DefaultBindTest {
                         "reading"),
                 table.headers());
         assertTrue(report.warnings().contains("only 127.0.0.1 is probed"));
+    }
+
+    @Test
+    void namesTheSocketAsEachSystemListsItOrItsCommand() {
+        // lsof on macOS lists the wildcard as *, read as 0.0.0.0 (IPv4) and :: (IPv6).
+        Optional<List<SocketTable.Entry>> mac =
+                Optional.of(
+                        SocketTable.parseLsof(
+                                        PlatformFixture.load("macos/lsof-nP-listen.txt").body())
+                                .stream()
+                                .map(ListedSocket::entry)
+                                .toList());
+        assertEquals(
+                "tcp 0.0.0.0:7000, tcp6 [::]:7000",
+                DefaultBind.tableEntry(7000, mac, Platform.of("Mac OS X", "14.5")));
+        Optional<List<SocketTable.Entry>> windows =
+                Optional.of(
+                        SocketTable.parseNetstat(
+                                        PlatformFixture.load("windows/netstat-ano.txt").crlf())
+                                .stream()
+                                .map(ListedSocket::entry)
+                                .toList());
+        assertEquals(
+                "tcp 0.0.0.0:3389",
+                DefaultBind.tableEntry(3389, windows, Platform.of("Windows 11", "10.0")));
+        assertEquals(
+                "not listed", DefaultBind.tableEntry(7001, windows, Platform.of("Windows 11", "")));
+        // Where the list cannot be read, the hint is the command of that system, never lsof on
+        // Windows.
+        assertEquals(
+                "not readable here; try: netstat -ano -p tcp (LISTENING rows; the last column is"
+                        + " the PID)",
+                DefaultBind.tableEntry(7000, Optional.empty(), Platform.of("Windows 11", "10.0")));
+        assertEquals(
+                "not readable here; try: lsof -nP -iTCP -sTCP:LISTEN",
+                DefaultBind.tableEntry(7000, Optional.empty(), Platform.of("Mac OS X", "14.5")));
+        assertEquals(
+                "not readable here; try: ss -ltnp",
+                DefaultBind.tableEntry(7000, Optional.empty(), Platform.of("Linux", "6.1")));
     }
 }

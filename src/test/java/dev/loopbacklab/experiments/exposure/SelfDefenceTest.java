@@ -84,7 +84,8 @@ class SelfDefenceTest {
                                     + "\r\nContent-Type: application/json\r\nContent-Length: "
                                     + json.length()
                                     + "\r\nConnection: close\r\n\r\n"
-                                    + json);
+                                    + json,
+                            dev.loopbacklab.net.Deadline.none());
 
             assertEquals(201, answer.status());
             assertTrue(spy.ran.await(5, TimeUnit.SECONDS));

@@ -6,53 +6,30 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.loopbacklab.lesson.Event;
 import dev.loopbacklab.lesson.Outcome;
 import dev.loopbacklab.testing.LiveReport;
-import dev.loopbacklab.testing.NothingListens;
 import dev.loopbacklab.testing.RawHttp;
 import dev.loopbacklab.testing.WaitingCheck;
-import java.net.InetAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class MetricsYoursTest {
-    private final MetricsYours check = new MetricsYours();
-    @AutoClose private final WaitingCheck run = new WaitingCheck(check);
+    @AutoClose private final WaitingCheck run = new WaitingCheck(new MetricsYours());
     private final LiveReport report = run.report();
 
     @Test
     void passesWhenAnotherProgramScrapesAndNamesItsSourcePortAndUserAgent() throws Exception {
-        Future<Outcome> outcome = run.start("30");
-        int port = run.listeningPort(MetricsYours.LISTENING);
+        int port = run.startListening("30");
+        assertEquals("curl http://127.0.0.1:" + port + "/metrics", report.requireFact("curl"));
+        RawHttp.Exchange curl = RawHttp.curl(port, "/metrics", "curl/8.5.0");
+        assertTrue(curl.reply().startsWith("HTTP/1.1 200"), curl.reply());
+        assertTrue(curl.reply().contains("text/plain; version=0.0.4"), curl.reply());
         assertEquals(
-                "curl http://127.0.0.1:" + port + "/metrics",
-                report.requireFact(MetricsYours.CURL));
-        int sourcePort;
-        String reply;
-        try (Socket curl = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            sourcePort = curl.getLocalPort();
-            curl.setSoTimeout(30_000);
-            curl.getOutputStream()
-                    .write(
-                            ("GET /metrics HTTP/1.1\r\nHost: 127.0.0.1:"
-                                            + port
-                                            + "\r\nUser-Agent: curl/8.5.0\r\nConnection: close\r\n\r\n")
-                                    .getBytes(StandardCharsets.US_ASCII));
-            reply = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        }
-        assertTrue(reply.startsWith("HTTP/1.1 200"), reply);
-        assertTrue(reply.contains("text/plain; version=0.0.4"), reply);
-        assertEquals(Outcome.PASSED, outcome.get());
-        assertEquals(
-                "Your scrape arrived from 127.0.0.1:" + sourcePort + " (curl/8.5.0).",
-                report.onlyVerdict().summary());
+                "Your scrape arrived from 127.0.0.1:" + curl.sourcePort() + " (curl/8.5.0).",
+                run.verdict(Outcome.PASSED).summary());
     }
 
     @Test
     void aScrapeWithAGuessedSelfTokenStillCounts() throws Exception {
-        Future<Outcome> outcome = run.start("30");
-        int port = run.listeningPort(MetricsYours.LISTENING);
+        int port = run.startListening("30");
         // Only the server knows its token, so a request claiming to be the lab's with a wrong one
         // counts.
         RawHttp.Response wrong =
@@ -64,17 +41,13 @@ class MetricsYoursTest {
                                 + MetricsServer.SELF_HEADER
                                 + ": guess\nConnection: close\n\n");
         assertEquals(200, wrong.status());
-        assertEquals(Outcome.PASSED, outcome.get());
+        assertEquals(Outcome.PASSED, run.outcome());
     }
 
     @Test
     void failsWithAClearHintWhenNobodyScrapes() throws Exception {
-        assertEquals(Outcome.NOT_PASSED, run.start("1").get());
-        Event.Verdict verdict = report.onlyVerdict();
+        Event.Verdict verdict = run.verdictWhenNobodyComes();
         assertEquals("No scrape of /metrics arrived within 1 s.", verdict.summary());
-        assertTrue(
-                verdict.details().get(0).contains("run the check again"),
-                verdict.details().toString());
         assertTrue(
                 verdict.details().get(0).contains("curl http://127.0.0.1:"),
                 verdict.details().toString());
@@ -82,11 +55,9 @@ class MetricsYoursTest {
 
     @Test
     void aScrapeWithAForeignHostIsRefusedAndListedButDoesNotPass() throws Exception {
-        Future<Outcome> outcome = run.start("5");
-        int port = run.listeningPort(MetricsYours.LISTENING);
+        int port = run.startListening("5");
         assertEquals(403, RawHttp.get(port, "/metrics", "evil.example").status());
-        assertEquals(Outcome.NOT_PASSED, outcome.get());
-        String details = report.onlyVerdict().details().toString();
+        String details = run.verdict(Outcome.NOT_PASSED).details().toString();
         assertTrue(
                 details.contains("GET /metrics → 403") && details.contains("Host was evil.example"),
                 details);
@@ -94,11 +65,6 @@ class MetricsYoursTest {
 
     @Test
     void stopEndsTheWaitAtOnceAndClosesTheServer() throws Exception {
-        Future<Outcome> outcome = run.start("300");
-        int port = run.listeningPort(MetricsYours.LISTENING);
-        report.cancel();
-        assertEquals(Outcome.CANCELLED, outcome.get());
-        assertTrue(report.all(Event.Verdict.class).isEmpty());
-        NothingListens.at(port);
+        run.stopEndsTheWaitAndCloses("300");
     }
 }

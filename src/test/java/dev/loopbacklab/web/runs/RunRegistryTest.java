@@ -68,4 +68,22 @@ class RunRegistryTest {
             assertTrue(runs.find("no-such-run").isEmpty());
         }
     }
+
+    @Test
+    void eachRunSeesADeadlineBeforeItsLifetimeEnds() throws Exception {
+        // 2 s of margin at most: a 30 s lifetime gives experiments 28 s to end with a verdict
+        assertEquals(Duration.ofSeconds(28), RunRegistry.deadlineWithin(Duration.ofSeconds(30)));
+        assertEquals(Duration.ofMillis(270), RunRegistry.deadlineWithin(Duration.ofMillis(300)));
+        try (RunRegistry runs = new RunRegistry(1, Duration.ofSeconds(30))) {
+            Run holding = start(runs, HOLD);
+            Duration left = holding.deadline().remaining();
+            assertTrue(holding.deadline().bounded());
+            assertTrue(left.compareTo(Duration.ofSeconds(28)) <= 0, left.toString());
+            assertTrue(left.compareTo(Duration.ZERO) > 0, left.toString());
+            holding.cancel("test over");
+        }
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new RunRegistry(1, Duration.ofSeconds(5), Duration.ofSeconds(1)));
+    }
 }

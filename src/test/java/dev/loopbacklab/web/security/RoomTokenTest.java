@@ -27,6 +27,17 @@ class RoomTokenTest {
         }
     }
 
+    @Test
+    void aRandomTokenComesWithItsOwnCheckerAndWouldPassTheJudgement() {
+        RoomToken.Generated one = RoomToken.random();
+        RoomToken.Generated two = RoomToken.random();
+        assertTrue(one.text().matches("[A-Za-z0-9_-]{32}"), one.text());
+        assertNull(RoomToken.weakness(one.text()), one.text());
+        assertTrue(one.check().matches(one.text()));
+        assertFalse(one.check().matches(two.text()));
+        assertFalse(one.check().matches(null));
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {
