@@ -25,15 +25,24 @@ final class Json {
     }
 
     static void answer(Context ctx, int status, Object value) {
-        ctx.status(status).header("Cache-Control", "no-store");
+        ctx.status(status)
+                .contentType("application/json")
+                .header("Cache-Control", "no-store")
+                .result(text(value));
+    }
+
+    /**
+     * A success answer written at once, past Javalin's result stream, which takes a 32 KiB buffer
+     * for every answer: a third of what the room allocated per verdict in {@code bench/run room}
+     * (JFR). Only for a final answer on the request's own thread (not a long poll's), and never an
+     * error: error pages are chosen by status after the handler and would follow these bytes.
+     */
+    static void answerNow(Context ctx, int status, Object value) {
         if (status >= 400) {
-            // error pages are chosen by status after the handler: leave the result to Javalin
-            ctx.contentType("application/json").result(text(value));
-            return;
+            throw new IllegalArgumentException("an error goes through answer(), not answerNow()");
         }
+        ctx.status(status).header("Cache-Control", "no-store");
         try {
-            // Past Javalin's result stream, which takes a 32 KiB buffer for every answer: a
-            // third of what the room allocated per verdict in bench/run room (JFR).
             RawPage.send(ctx, "application/json", MAPPER.writeValueAsBytes(value));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
