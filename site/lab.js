@@ -115,14 +115,98 @@
   // ---- sideways scrolling ----
   // A code block or table wider than the column scrolls; the keyboard must be able to reach it to
   // scroll it (WCAG 2.1.1), so it joins the tab order while, and only while, it overflows.
+  // A visible hint above it says so, and names the columns out of view (on a phone, the result
+  // columns of a wide table); a code block's hint offers to wrap its long lines instead.
   function markScrollables() {
     document.querySelectorAll("pre, table").forEach(function (el) {
-      if (el.scrollWidth > el.clientWidth + 1) {
+      const over = el.scrollWidth > el.clientWidth + 1;
+      if (over) {
         if (!el.hasAttribute("tabindex")) el.setAttribute("tabindex", "0");
       } else if (el.getAttribute("tabindex") === "0") {
         el.removeAttribute("tabindex");
       }
+      scrollHint(el, over);
     });
+    // the width these hints were written for (a browser test waits for it after a resize)
+    document.documentElement.setAttribute("data-scroll-measured", String(document.documentElement.clientWidth));
+  }
+  function scrollHint(el, over) {
+    const before = el.previousElementSibling;
+    let hint = before && before.classList.contains("scroll-hint") ? before : null;
+    const wrapped = el.classList.contains("wrapped");
+    if (!over && !wrapped) {
+      if (hint) hint.remove();
+      return;
+    }
+    if (!hint) {
+      hint = document.createElement("p");
+      hint.className = "scroll-hint";
+      hint.appendChild(document.createElement("span"));
+      if (el.tagName === "PRE") hint.appendChild(wrapButton(el));
+      el.before(hint);
+      el.addEventListener("scroll", function () { sayHidden(el, hint); }, { passive: true });
+    }
+    sayHidden(el, hint);
+  }
+  function wrapButton(pre) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "wrap-lines";
+    button.textContent = "Wrap lines";
+    button.setAttribute("aria-pressed", "false");
+    button.addEventListener("click", function () {
+      const wrap = !pre.classList.contains("wrapped");
+      pre.classList.toggle("wrapped", wrap);
+      button.setAttribute("aria-pressed", String(wrap));
+      markScrollables();
+    });
+    return button;
+  }
+  function sayHidden(el, hint) {
+    const text = hint.firstChild;
+    if (el.tagName === "PRE") {
+      text.textContent = el.classList.contains("wrapped")
+        ? "Long lines wrapped."
+        : "Long lines: scroll sideways →";
+      return;
+    }
+    const box = el.getBoundingClientRect();
+    const left = [], right = [];
+    el.querySelectorAll("thead th").forEach(function (th) {
+      const r = th.getBoundingClientRect();
+      if (r.right > box.right + 1) right.push(th.textContent);
+      else if (r.left < box.left - 1) left.push(th.textContent);
+    });
+    const parts = [];
+    if (left.length) parts.push("← " + left.join(", "));
+    if (right.length) parts.push(right.join(", ") + " →");
+    text.textContent = parts.length
+      ? "Scroll sideways for " + parts.join(" and ")
+      : "Scroll sideways: this table is wider than the page →";
+  }
+
+  // ---- the table of contents marks the section being read ----
+  function followSections() {
+    const links = Array.prototype.slice.call(document.querySelectorAll("nav.toc a[href^='#']"));
+    const targets = links.map(function (a) { return document.getElementById(decodeURIComponent(a.hash.slice(1))); });
+    if (links.length === 0) return;
+    let queued = false;
+    function mark() {
+      queued = false;
+      let current = -1;
+      const line = window.innerHeight * 0.3;
+      targets.forEach(function (heading, i) {
+        if (heading && heading.getBoundingClientRect().top <= line) current = i;
+      });
+      links.forEach(function (a, i) {
+        if (i === current) a.setAttribute("aria-current", "location");
+        else a.removeAttribute("aria-current");
+      });
+    }
+    window.addEventListener("scroll", function () {
+      if (!queued) { queued = true; requestAnimationFrame(mark); }
+    }, { passive: true });
+    mark();
   }
   let resizeTimer = null;
   window.addEventListener("resize", function () {
@@ -413,6 +497,7 @@
     setUpProgressTools();
     showProgress();
     markScrollables();
+    followSections();
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();

@@ -112,8 +112,80 @@
       }
     }
     presentSteps.forEach(setUpQuestions);
+    figures.step(current);
     tick();
   }
+
+  // The room's numbers, for a step that runs an experiment the room collects, while a room is
+  // open: asked of this lab every 2 s; tables in words and numbers, bars only repeat them.
+  const figures = (function () {
+    const box = document.querySelector(".room-figures");
+    const out = box && box.querySelector("[data-room-figures]");
+    const status = box && box.querySelector(".room-figures-status");
+    let wanted = [];
+    let timer = null;
+    function table(t) {
+      const el = document.createElement("table");
+      el.className = "room-figure";
+      const caption = document.createElement("caption");
+      caption.textContent = t.caption + " (" + t.machines + (t.machines === 1 ? " machine)" : " machines)");
+      const body = document.createElement("tbody");
+      const most = Math.max.apply(null, t.rows.map(function (r) { return r.machines; }).concat([1]));
+      t.rows.forEach(function (r) {
+        const tr = document.createElement("tr");
+        const th = document.createElement("th");
+        th.scope = "row";
+        th.textContent = r.label;
+        const td = document.createElement("td");
+        const bar = document.createElement("span");
+        bar.className = "figure-bar";
+        bar.setAttribute("aria-hidden", "true");
+        bar.style.width = Math.round(100 * r.machines / most) + "%";
+        bar.hidden = r.machines === 0;
+        const count = document.createElement("span");
+        count.className = "figure-count";
+        count.textContent = r.machines + " of " + t.machines;
+        const track = document.createElement("span");
+        track.className = "figure-track";
+        track.append(bar);
+        td.append(track, count);
+        tr.append(th, td);
+        body.append(tr);
+      });
+      el.append(caption, body);
+      return el;
+    }
+    function draw(data) {
+      if (!data || !data.open) { box.hidden = true; return; }
+      const tables = data.tables.filter(function (t) {
+        return (t.experiment === "os" || wanted.indexOf(t.experiment) >= 0) && t.rows.length > 0;
+      });
+      const measured = tables.some(function (t) { return t.experiment !== "os"; });
+      status.textContent = data.learners + (data.learners === 1 ? " learner" : " learners") +
+        " in the room" + (measured ? "; live." : "; no machine has sent this step's numbers yet.");
+      out.replaceChildren.apply(out, tables.map(table));
+      box.hidden = false;
+    }
+    function ask() {
+      fetch("/api/present/room", { cache: "no-store" })
+        .then(function (r) { return r.ok ? r.json() : null; })
+        .then(function (data) { if (wanted.length) draw(data); })
+        .catch(function () { /* the lab is gone: keep what is shown */ });
+    }
+    return {
+      step: function (el) {
+        if (!box || !window.fetch) return;
+        const ids = ((el && el.getAttribute("data-room-experiments")) || "").split(" ").filter(Boolean);
+        if (ids.join(" ") === wanted.join(" ")) return;
+        wanted = ids;
+        clearInterval(timer);
+        timer = null;
+        if (!ids.length) { box.hidden = true; return; }
+        ask();
+        timer = setInterval(ask, 2000);
+      }
+    };
+  })();
 
   function clock(ms) {
     const s = Math.max(0, Math.floor(ms / 1000));

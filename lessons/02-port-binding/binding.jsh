@@ -15,7 +15,7 @@ System.out.println("port " + Ports.classify(80).describe());
 
 // 2. Bad port numbers. The lab's parser says what is wrong...
 try { Ports.parse("70000"); } catch (PortFormatException e) { System.out.println("the lab says: " + e.getMessage()); }
-// prints: the lab says: port must be a whole number from 0 to 65535, written with the digits 0-9 only; got "70000", which is above 65535, the largest port number (ports are 16-bit)
+// prints: the lab says: port must be a port number from 0 to 65,535, digits 0-9 only; got "70000", which is above 65,535, the largest port number (ports are 16-bit)
 // ...and the JDK refuses too, in its own words.
 try { new ServerSocket(70000); } catch (IllegalArgumentException e) { System.out.println("the JDK says: " + e.getMessage()); }
 // prints: the JDK says: Port value out of range: 70000

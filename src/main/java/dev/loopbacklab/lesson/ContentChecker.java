@@ -134,6 +134,7 @@ public final class ContentChecker {
             }
             problems.addAll(TimingRules.check(lesson, name));
             problems.addAll(MeasuredFigures.check(folder));
+            problems.addAll(OsNotes.check(folder));
             for (Lesson.Script script : lesson.scripts()) {
                 problems.addAll(ScriptRules.check(name + "/" + script.fileName(), script.text()));
             }

@@ -33,6 +33,30 @@ public record Lesson(
         scripts = List.copyOf(scripts);
     }
 
+    /**
+     * Where a title names the address the learner reached the lab at, as lesson 00's "You are
+     * reading {address}" does: the lab runs on another port when 62893 is busy, and a room reaches
+     * it by another address, so no one address is true for every reader.
+     */
+    public static final String ADDRESS = "{address}";
+
+    /** What {@link #ADDRESS} reads as where no request says which address was used. */
+    public static final String ANY_ADDRESS = "127.0.0.1:<port>";
+
+    /**
+     * The title as read where the learner's address is not known (the command line, JShell,
+     * printouts): {@link #ADDRESS} reads {@link #ANY_ADDRESS}.
+     */
+    @Override
+    public String title() {
+        return title(ANY_ADDRESS);
+    }
+
+    /** The title with {@link #ADDRESS} read as {@code address}, such as {@code localhost:8080}. */
+    public String title(String address) {
+        return title.replace(ADDRESS, address);
+    }
+
     /** The folder name, e.g. {@code 01-loopback-echo}. */
     public String folderName() {
         return String.format(Locale.ROOT, "%02d-%s", number, id);

@@ -10,7 +10,7 @@ public final class Ports {
     public static final int MAX = 65535;
 
     private static final String RULE =
-            " must be a whole number from 0 to 65535, written with the digits 0-9 only; got ";
+            " must be a port number from 0 to 65,535, digits 0-9 only; got ";
 
     private Ports() {}
 
@@ -89,10 +89,11 @@ public final class Ports {
                     + "; some tools read 0177-style numbers as octal)";
         }
         if (text.length() > 5) {
-            return shown + ", which has more than 5 digits (the largest port number, 65535, has 5)";
+            return shown
+                    + ", which has more than 5 digits (the largest port number, 65,535, has 5)";
         }
         if (Integer.parseInt(text) > MAX) {
-            return shown + ", which is above 65535, the largest port number (ports are 16-bit)";
+            return shown + ", which is above 65,535, the largest port number (ports are 16-bit)";
         }
         return null;
     }
@@ -110,11 +111,14 @@ public final class Ports {
      */
     public static int requireValid(int port) {
         if (port < 0) {
-            throw new PortFormatException("port " + port + " is below 0; ports go from 0 to 65535");
+            throw new PortFormatException(
+                    "port " + port + " is below 0; ports go from 0 to 65,535");
         }
         if (port > MAX) {
             throw new PortFormatException(
-                    "port " + port + " is above 65535, the largest port number (ports are 16-bit)");
+                    "port "
+                            + port
+                            + " is above 65,535, the largest port number (ports are 16-bit)");
         }
         return port;
     }

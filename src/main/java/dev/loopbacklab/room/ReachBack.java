@@ -43,7 +43,7 @@ public final class ReachBack {
      */
     public static Result probe(InetAddress requester, int port) {
         if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("port must be from 1 to 65535");
+            throw new IllegalArgumentException("port must be a port number from 1 to 65,535");
         }
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(requester, port), TIMEOUT_MILLIS);

@@ -1,12 +1,15 @@
 package dev.loopbacklab.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loopbacklab.experiments.Experiments;
 import dev.loopbacklab.lesson.ContentRoot;
 import dev.loopbacklab.room.JoinLink;
+import dev.loopbacklab.room.RoomStore;
+import dev.loopbacklab.room.Summary;
 import dev.loopbacklab.testing.RawHttp;
 import dev.loopbacklab.web.LabConfig;
 import dev.loopbacklab.web.LabServer;
@@ -16,6 +19,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -75,6 +80,10 @@ class FollowBrowserTest extends BrowserTestBase {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private String figures() {
+        return find(".room-figures").getText().replaceAll("\\s+", " ");
     }
 
     private String teacherOrigin() {
@@ -213,6 +222,91 @@ class FollowBrowserTest extends BrowserTestBase {
             browser.driver().switchTo().window(presenter).close();
             browser.driver().switchTo().window(learner);
             browser.js("localStorage.removeItem('loopback-lab.follow.v1');");
+            browser.requestedUrls();
+        }
+    }
+
+    @Test
+    void thePresenterAndTheSpeakerWindowShowTheRoomsNumbersForTheStepThatRunsTheExperiment()
+            throws Exception {
+        RoomStore room = teacher.workshop().room();
+        long grace = room.join("Grace", "linux").get(10, TimeUnit.SECONDS).learner();
+        room.record(
+                        grace,
+                        new Summary(
+                                "figures-1",
+                                "echo-rtt",
+                                null,
+                                "linux",
+                                Map.of("tcp-p50-us", "12.5"),
+                                System.currentTimeMillis() * 1000))
+                .get(10, TimeUnit.SECONDS);
+        String learner = browser.driver().getWindowHandle();
+        browser.driver().switchTo().newWindow(WindowType.WINDOW);
+        String presenter = browser.driver().getWindowHandle();
+        try {
+            browser.open(teacherOrigin() + "/lessons/loopback-echo");
+            browser.js("localStorage.clear();");
+            browser.open(teacherOrigin() + "/lessons/loopback-echo/present");
+            assertFalse(find(".room-figures").isDisplayed(), "the opening runs no such experiment");
+            long step =
+                    (Long)
+                            browser.js(
+                                    "return [...document.querySelectorAll('.present-step')]"
+                                            + ".findIndex(s => s.dataset.roomExperiments.includes('echo-rtt'));");
+            assertTrue(step > 0, "loopback-echo runs echo-rtt in one of its steps");
+            for (int i = 0; i < step; i++) {
+                press(Keys.ARROW_RIGHT);
+            }
+            browser.await(d -> find(".room-figures").isDisplayed());
+            browser.await(d -> figures().contains("10–20 µs 1 of 1"));
+            String text = figures();
+            assertTrue(text.contains("echo-rtt: each machine's TCP round-trip median"), text);
+            assertTrue(text.contains("10–20 µs 1 of 1"), "in words and numbers: " + text);
+            assertTrue(text.contains("The room's operating systems"), "the OS mix: " + text);
+            for (String scheme : List.of("light", "dark")) {
+                browser.colorScheme(scheme);
+                for (int[] size : new int[][] {{1920, 1080}, {1280, 800}, {390, 780}}) {
+                    browser.cdp(
+                            "Emulation.setDeviceMetricsOverride",
+                            Map.of(
+                                    "width",
+                                    size[0],
+                                    "height",
+                                    size[1],
+                                    "deviceScaleFactor",
+                                    1,
+                                    "mobile",
+                                    size[0] < 500));
+                    browser.js("document.querySelector('.room-figures').scrollIntoView();");
+                    viewport("room-figures-" + size[0] + "-" + scheme);
+                }
+            }
+            browser.viewportWidth(0);
+            browser.colorScheme(null);
+            assertAccessible("room-figures-presenter");
+
+            // a second machine's median arrives: the presenter shows it without a reload
+            long alan = room.join("Alan", "macos").get(10, TimeUnit.SECONDS).learner();
+            room.record(
+                            alan,
+                            new Summary(
+                                    "figures-2",
+                                    "echo-rtt",
+                                    null,
+                                    "macos",
+                                    Map.of("tcp-p50-us", "30"),
+                                    System.currentTimeMillis() * 1000))
+                    .get(10, TimeUnit.SECONDS);
+            browser.await(d -> figures().contains("20–50 µs 1 of 2"));
+
+            browser.open(teacherOrigin() + "/lessons/loopback-echo/speaker");
+            browser.await(d -> find(".room-figures").isDisplayed());
+            browser.await(d -> figures().contains("20–50 µs 1 of 2"));
+            assertAccessible("room-figures-speaker");
+        } finally {
+            browser.driver().switchTo().window(presenter).close();
+            browser.driver().switchTo().window(learner);
             browser.requestedUrls();
         }
     }

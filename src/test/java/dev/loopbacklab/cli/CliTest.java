@@ -137,7 +137,7 @@ class CliTest {
                         .findFirst()
                         .orElse("")
                         .matches(
-                                "00\\s+you-are-here\\s+You are reading 127\\.0\\.0\\.1:62893\\s+10 min"),
+                                "00\\s+you-are-here\\s+You are reading 127\\.0\\.0\\.1:<port>\\s+10 min"),
                 out.toString());
     }
 

@@ -28,8 +28,8 @@ class PortsTest {
     void rejectsPlusSignWithTheRuleInTheMessage() {
         PortFormatException e = assertThrows(PortFormatException.class, () -> Ports.parse("+80"));
         assertEquals(
-                "port must be a whole number from 0 to 65535, written with the digits 0-9 only;"
-                        + " got \"+80\", which has a sign",
+                "port must be a port number from 0 to 65,535, digits 0-9 only; got \"+80\","
+                        + " which has a sign",
                 e.getMessage());
     }
 
@@ -72,7 +72,7 @@ class PortsTest {
     @ParameterizedTest
     @ValueSource(strings = {"65536", "70000", "99999"})
     void rejectsNumbersAbove65535(String text) {
-        assertMessage(text, "which is above 65535, the largest port number (ports are 16-bit)");
+        assertMessage(text, "which is above 65,535, the largest port number (ports are 16-bit)");
     }
 
     @Test
@@ -85,7 +85,7 @@ class PortsTest {
     void startsTheMessageWithTheFieldName() {
         PortFormatException e =
                 assertThrows(PortFormatException.class, () -> Ports.parse("x", "--port"));
-        assertTrue(e.getMessage().startsWith("--port must be a whole number"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("--port must be a port number"), e.getMessage());
     }
 
     @Test
@@ -139,7 +139,7 @@ class PortsTest {
 
     private static void assertMessage(String text, String expectedPart) {
         PortFormatException e = assertThrows(PortFormatException.class, () -> Ports.parse(text));
-        assertTrue(e.getMessage().startsWith("port must be a whole number from 0 to 65535"));
+        assertTrue(e.getMessage().startsWith("port must be a port number from 0 to 65,535"));
         assertTrue(e.getMessage().contains(expectedPart), e.getMessage());
     }
 }

@@ -3,6 +3,8 @@ package dev.loopbacklab.experiments.containers;
 import dev.loopbacklab.lesson.AbstractExperiment;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
+import dev.loopbacklab.net.CappedRead;
+import dev.loopbacklab.net.Deadline;
 import dev.loopbacklab.net.IpLiteral;
 import dev.loopbacklab.net.SocketTable;
 import java.io.IOException;
@@ -15,6 +17,7 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -80,7 +83,7 @@ public final class OwnLoopback extends AbstractExperiment {
                         List.of(
                                 "this machine",
                                 "127.0.0.1:" + innerPort + " (the namespace's server)",
-                                fromHost(loopback, innerPort)));
+                                fromHost(loopback, innerPort, report.deadline())));
                 rows.add(
                         List.of(
                                 "this machine",
@@ -120,11 +123,15 @@ public final class OwnLoopback extends AbstractExperiment {
     }
 
     /** A connection from this machine to the namespace's port number, and who answered it. */
-    private static String fromHost(InetAddress loopback, int port) {
+    private static String fromHost(InetAddress loopback, int port, Deadline deadline) {
+        // whatever answers here is some other program: TIMEOUT_MILLIS for it all, a line at most
+        Deadline step = deadline.within(Duration.ofMillis(TIMEOUT_MILLIS));
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(loopback, port), TIMEOUT_MILLIS);
-            socket.setSoTimeout(TIMEOUT_MILLIS);
-            String first = firstLine(socket.getInputStream());
+            socket.connect(new InetSocketAddress(loopback, port), step.millis());
+            String first =
+                    CappedRead.exactly(socket, InsideNamespace.GREETING.length() + 1, step)
+                            .text(StandardCharsets.US_ASCII)
+                            .strip();
             return first.equals(InsideNamespace.GREETING)
                     ? "connected to the namespace's server (unexpected)"
                     : "connected, but to another program of this machine that holds the same"

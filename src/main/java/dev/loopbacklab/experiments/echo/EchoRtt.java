@@ -80,15 +80,16 @@ final class EchoRtt extends AbstractExperiment {
                         "Round trips of a %d-byte message, in µs (%s each)",
                         Pinger.MESSAGE_BYTES,
                         Numbers.whole(count)),
+                // the results first: on a phone they are what shows before the table scrolls
                 List.of(
                         "transport",
-                        "what the message goes through",
-                        "timed",
-                        "lost",
                         "p50",
                         "p90",
                         "p99",
-                        "max"),
+                        "max",
+                        "timed",
+                        "lost",
+                        "what the message goes through"),
                 rows);
         report.emit(
                 new Event.Chart(
@@ -191,13 +192,13 @@ final class EchoRtt extends AbstractExperiment {
     private static List<String> row(Transport transport, RttStats stats) {
         return List.of(
                 transport.name(),
-                transport.path(),
-                Numbers.whole(stats.samples()),
-                Long.toString(stats.lost()),
                 us(stats.p50Nanos()),
                 us(stats.p90Nanos()),
                 us(stats.p99Nanos()),
-                us(stats.maxNanos()));
+                us(stats.maxNanos()),
+                Numbers.whole(stats.samples()),
+                Long.toString(stats.lost()),
+                transport.path());
     }
 
     static double micros(long nanos) {

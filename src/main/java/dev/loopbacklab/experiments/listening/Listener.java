@@ -21,13 +21,13 @@ import java.util.Optional;
  */
 record Listener(SocketTable.Entry entry, Optional<SocketOwner> owner, Scope scope, PortInfo port) {
 
-    /** The column headers of {@link #cells(long)}. */
+    /** The column headers of {@link #cells(long)}: who listens comes right after where. */
     static final List<String> HEADERS =
             List.of(
                     "address:port",
-                    "protocol",
-                    "scope",
                     "process",
+                    "scope",
+                    "protocol",
                     "uid",
                     "IANA category",
                     "usual service");
@@ -66,9 +66,9 @@ record Listener(SocketTable.Entry entry, Optional<SocketOwner> owner, Scope scop
     List<String> cells(long labPid) {
         return List.of(
                 entry.localEndpoint(),
-                entry.protocol(),
-                scope.label(),
                 ownerText(labPid),
+                scope.label(),
+                entry.protocol(),
                 uid(entry.uid()),
                 port.category().label(),
                 port.service().orElse("—"));

@@ -1,61 +1,103 @@
 package dev.loopbacklab.web.pages;
 
+import dev.loopbacklab.lesson.Lesson;
 import dev.loopbacklab.web.view.MarkdownView;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A rendered page, kept as UTF-8 bytes cut where {@link MarkdownView#CONNECTION_MARKER} stood. A
- * request then encodes only the small live part (the facts of its own connection), not the whole
- * page: searching, replacing and re-encoding the page on every request cost the lesson page about
- * three quarters of its throughput (bench/README.md).
+ * A rendered page, kept as UTF-8 bytes cut where {@link MarkdownView#CONNECTION_MARKER} or {@link
+ * MarkdownView#ADDRESS_MARKER} stood. A request then encodes only the small live parts (the facts
+ * of its own connection, the address it reached the lab at), not the whole page: searching,
+ * replacing and re-encoding the page on every request cost the lesson page about three quarters of
+ * its throughput (bench/README.md).
  */
 final class LivePage {
+    private final String source;
     private final List<byte[]> parts;
+
+    /** For each cut, in order: true where the address goes, false where the connection facts go. */
+    private final boolean[] addressAt;
+
     private final int length;
 
-    private LivePage(List<byte[]> parts) {
+    private LivePage(String source, List<byte[]> parts, boolean[] addressAt) {
+        this.source = source;
         this.parts = List.copyOf(parts);
+        this.addressAt = addressAt;
         this.length = parts.stream().mapToInt(p -> p.length).sum();
     }
 
-    /** Cuts {@code html} at every connection marker. */
+    /** Cuts {@code html} at every marker. */
     static LivePage of(String html) {
-        String marker = MarkdownView.CONNECTION_MARKER;
+        String connection = MarkdownView.CONNECTION_MARKER;
+        String address = MarkdownView.ADDRESS_MARKER;
         List<byte[]> parts = new ArrayList<>();
+        List<Boolean> kinds = new ArrayList<>();
         int from = 0;
-        for (int at = html.indexOf(marker); at >= 0; at = html.indexOf(marker, from)) {
+        while (true) {
+            int c = html.indexOf(connection, from);
+            int a = html.indexOf(address, from);
+            if (c < 0 && a < 0) {
+                break;
+            }
+            boolean isAddress = c < 0 || (a >= 0 && a < c);
+            int at = isAddress ? a : c;
             parts.add(html.substring(from, at).getBytes(StandardCharsets.UTF_8));
-            from = at + marker.length();
+            kinds.add(isAddress);
+            from = at + (isAddress ? address : connection).length();
         }
         parts.add(html.substring(from).getBytes(StandardCharsets.UTF_8));
-        return new LivePage(parts);
+        boolean[] addressAt = new boolean[kinds.size()];
+        for (int i = 0; i < addressAt.length; i++) {
+            addressAt[i] = kinds.get(i);
+        }
+        return new LivePage(html, parts, addressAt);
+    }
+
+    /** The HTML this page was cut from. */
+    String source() {
+        return source;
     }
 
     /** True if the page has a place for the live connection facts. */
     boolean isLive() {
-        return parts.size() > 1;
+        for (boolean address : addressAt) {
+            if (!address) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    /** The page with {@code liveHtml} in every marked place (the page as it is if none). */
+    /** The page with {@code liveHtml} in every connection marker's place (for tests). */
     byte[] render(String liveHtml) {
-        return render(liveHtml.getBytes(StandardCharsets.UTF_8));
+        return render(
+                liveHtml.getBytes(StandardCharsets.UTF_8),
+                j2html.utils.EscapeUtil.escape(Lesson.ANY_ADDRESS)
+                        .getBytes(StandardCharsets.UTF_8));
     }
 
     /**
-     * The page with {@code live} (UTF-8 HTML) in every marked place (the page as it is if none).
+     * The page with {@code live} (UTF-8 HTML) where the connection facts go and {@code address}
+     * (UTF-8, already escaped) where the address goes; the page as it is if it has no marker.
      */
-    byte[] render(byte[] live) {
-        if (!isLive()) {
+    byte[] render(byte[] live, byte[] address) {
+        if (addressAt.length == 0) {
             return parts.get(0);
         }
-        byte[] page = new byte[length + live.length * (parts.size() - 1)];
+        int extra = 0;
+        for (boolean isAddress : addressAt) {
+            extra += isAddress ? address.length : live.length;
+        }
+        byte[] page = new byte[length + extra];
         int at = 0;
         for (int i = 0; i < parts.size(); i++) {
             if (i > 0) {
-                System.arraycopy(live, 0, page, at, live.length);
-                at += live.length;
+                byte[] fill = addressAt[i - 1] ? address : live;
+                System.arraycopy(fill, 0, page, at, fill.length);
+                at += fill.length;
             }
             byte[] part = parts.get(i);
             System.arraycopy(part, 0, page, at, part.length);

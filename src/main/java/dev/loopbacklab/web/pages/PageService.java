@@ -30,6 +30,7 @@ final class PageService {
     private final ExperimentRegistry registry;
     private final Layout.Chrome chrome;
     private final Map<String, String> cache = new ConcurrentHashMap<>();
+    private volatile LivePage indexPage;
     private final Map<String, LivePage> lessonCache = new ConcurrentHashMap<>();
     private final FutureTask<LessonCatalog> firstLoad;
     private volatile LessonCatalog catalog;
@@ -81,8 +82,19 @@ final class PageService {
                 "/",
                 k ->
                         IndexPage.render(
-                                lessons.lessons().stream().map(PageService::card).toList(),
+                                lessons.lessons().stream().map(PageService::liveCard).toList(),
                                 chrome));
+    }
+
+    /** The index, cut where the lab's address goes (lesson 00's title names it). */
+    LivePage indexPage() {
+        String html = index();
+        LivePage page = indexPage;
+        if (page == null || page.source() != html) {
+            page = LivePage.of(html);
+            indexPage = page;
+        }
+        return page;
     }
 
     /** The lesson page, cut where its live connection facts go; empty if unknown. */
@@ -122,12 +134,12 @@ final class PageService {
         List<Models.Script> scripts = scripts(lesson);
         return LessonPage.render(
                 new Models.LessonView(
-                        card(lesson),
+                        liveCard(lesson),
                         lesson.objectives(),
                         body.html(),
                         body.toc(),
-                        lessons.previous(lesson).map(PageService::card).orElse(null),
-                        lessons.next(lesson).map(PageService::card).orElse(null),
+                        lessons.previous(lesson).map(PageService::liveCard).orElse(null),
+                        lessons.next(lesson).map(PageService::liveCard).orElse(null),
                         scripts,
                         notes),
                 chrome);
@@ -179,10 +191,22 @@ final class PageService {
     }
 
     static Models.LessonCard card(Lesson lesson) {
+        return card(lesson, lesson.title());
+    }
+
+    /**
+     * A card for a {@link LivePage}: a title that names the lab's address carries {@link
+     * MarkdownView#ADDRESS_MARKER}, filled per request with the address the learner used.
+     */
+    static Models.LessonCard liveCard(Lesson lesson) {
+        return card(lesson, lesson.title(MarkdownView.ADDRESS_MARKER));
+    }
+
+    private static Models.LessonCard card(Lesson lesson, String title) {
         return new Models.LessonCard(
                 lesson.number(),
                 lesson.id(),
-                lesson.title(),
+                title,
                 lesson.minutes(),
                 lesson.summary(),
                 lesson.checkIds());

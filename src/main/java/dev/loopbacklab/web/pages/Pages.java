@@ -73,7 +73,7 @@ public final class Pages {
     }
 
     private void index(Context ctx) throws Exception {
-        RawPage.send(ctx, pages.index().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        RawPage.send(ctx, pages.indexPage().render(new byte[0], Address.of(ctx)));
         warmUp.pageServed();
     }
 
@@ -86,7 +86,11 @@ public final class Pages {
         if (SecurityHeaders.LOOPBACK_FETCH_LESSONS.contains(ctx.pathParam("id"))) {
             ctx.header("Content-Security-Policy", SecurityHeaders.CSP_LOOPBACK_FETCH);
         }
-        RawPage.send(ctx, page.render(page.isLive() ? Connection.renderedFacts(ctx) : new byte[0]));
+        RawPage.send(
+                ctx,
+                page.render(
+                        page.isLive() ? Connection.renderedFacts(ctx) : new byte[0],
+                        Address.of(ctx)));
         warmUp.pageServed();
     }
 }

@@ -78,14 +78,22 @@ final class TeachingPages {
             ErrorPages.notFound(ctx, pages.chrome());
             return;
         }
+        // the presenter page is live (its title may name the lab's address); the speaker's is not
         Models.PresenterView view =
-                TeachingViews.presenter(lesson, PageService.card(lesson), pages::panel);
+                TeachingViews.presenter(
+                        lesson,
+                        speaker ? PageService.card(lesson) : PageService.liveCard(lesson),
+                        pages::panel);
         if (speaker) {
             send(ctx, SpeakerPage.render(view, pages.chrome()));
             return;
         }
         LivePage page = LivePage.of(PresenterPage.render(view, pages.chrome()));
-        RawPage.send(ctx, page.render(page.isLive() ? Connection.renderedFacts(ctx) : new byte[0]));
+        RawPage.send(
+                ctx,
+                page.render(
+                        page.isLive() ? Connection.renderedFacts(ctx) : new byte[0],
+                        Address.of(ctx)));
     }
 
     /** The plan the query names (the whole course by default); null after a 400 page. */

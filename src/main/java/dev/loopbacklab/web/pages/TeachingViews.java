@@ -2,6 +2,7 @@ package dev.loopbacklab.web.pages;
 
 import dev.loopbacklab.lesson.Lesson;
 import dev.loopbacklab.lesson.WorkshopPlan;
+import dev.loopbacklab.room.RoomNumbers;
 import dev.loopbacklab.web.view.MarkdownView;
 import dev.loopbacklab.web.view.Models;
 import java.net.URLEncoder;
@@ -82,9 +83,17 @@ final class TeachingViews {
                             part.html(),
                             steps.stream().mapToInt(Models.StepView::minutes).sum(),
                             steps,
-                            questions));
+                            questions,
+                            roomExperiments(part.html())));
         }
         return new Models.PresenterView(card, lesson.objectives(), slides, notes);
+    }
+
+    /** The experiments of a step whose numbers the room collects (their panels are in it). */
+    private static List<String> roomExperiments(String html) {
+        return RoomNumbers.experiments().stream()
+                .filter(id -> html.contains("data-experiment=\"" + id + "\""))
+                .toList();
     }
 
     /** The agenda of {@code plan}: blocks with their times, the total, what to prepare. */

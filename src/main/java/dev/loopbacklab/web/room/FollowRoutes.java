@@ -3,8 +3,10 @@ package dev.loopbacklab.web.room;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.loopbacklab.lesson.Lesson;
 import dev.loopbacklab.lesson.LessonCatalog;
+import dev.loopbacklab.room.BoardState;
 import dev.loopbacklab.room.Following;
 import dev.loopbacklab.room.Membership;
+import dev.loopbacklab.room.RoomFigures;
 import dev.loopbacklab.room.RoomStore;
 import dev.loopbacklab.room.StepBoard;
 import dev.loopbacklab.web.view.MarkdownView;
@@ -55,6 +57,7 @@ final class FollowRoutes {
         routes.post("/api/present/step", this::present);
         routes.get("/api/follow", this::follow);
         routes.post(Membership.STEP_PATH, this::roomStep);
+        routes.get("/api/present/room", this::roomFigures);
     }
 
     /** The step this lab's own presenter shows. */
@@ -91,6 +94,32 @@ final class FollowRoutes {
         Map<String, Object> answer = new LinkedHashMap<>(view(own.current()));
         answer.put("followable", followable());
         Json.answer(ctx, 200, answer);
+    }
+
+    /**
+     * The room's numbers for the presenter and the speaker window: the teacher's, so from this
+     * machine only (like those pages in a room); nothing while no room is open.
+     */
+    private void roomFigures(Context ctx) {
+        if (!Workshop.fromThisMachine(ctx)) {
+            return;
+        }
+        RoomStore room = rooms.get();
+        if (room == null) {
+            Json.answer(ctx, 200, Map.of("open", false));
+            return;
+        }
+        List<BoardState.Learner> learners = room.board().learners();
+        Json.answer(
+                ctx,
+                200,
+                Map.of(
+                        "open",
+                        true,
+                        "learners",
+                        learners.size(),
+                        "tables",
+                        RoomFigures.of(learners)));
     }
 
     /** Whether browsers can follow this lab's presenter: it holds a room or is a shared lab. */

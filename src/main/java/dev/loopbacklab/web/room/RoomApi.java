@@ -175,7 +175,7 @@ public final class RoomApi {
     private void reach(Context ctx, long learner, JsonNode body) throws Exception {
         JsonNode port = body.path("port");
         if (!port.isInt() || port.asInt() < 1 || port.asInt() > 65535) {
-            Json.error(ctx, 400, "port must be a whole number from 1 to 65535");
+            Json.error(ctx, 400, "port must be a port number from 1 to 65,535");
             return;
         }
         long now = System.nanoTime();

@@ -30,7 +30,7 @@ public final class EventHtml {
             return div(table(
                             caption(e.caption()),
                             thead(tr(each(e.headers(), h -> th(h).attr("scope", "col")))),
-                            tbody(each(e.rows(), row -> tr(each(row, cell -> td(cell)))))))
+                            tbody(each(e.rows(), row -> tr(each(row, Outcome::cell))))))
                     .withClass("event-table");
         } else if (event instanceof Event.Progress e) {
             return div(
@@ -42,9 +42,7 @@ public final class EventHtml {
         } else if (event instanceof Event.Verdict e) {
             return div(
                             strong((e.passed() ? "Passed: " : "Not yet: ") + e.summary()),
-                            iff(
-                                    !e.details().isEmpty(),
-                                    ul(each(e.details(), d -> li(InlineCode.of(d))))))
+                            iff(!e.details().isEmpty(), ul(each(e.details(), d -> li(detail(d))))))
                     .withClass(e.passed() ? "event-verdict pass" : "event-verdict fail")
                     .attr("role", "status");
         } else if (event instanceof Event.Warning e) {
@@ -57,5 +55,10 @@ public final class EventHtml {
                     .attr("role", "alert");
         }
         throw new IllegalArgumentException("unknown event " + event);
+    }
+
+    private static DomContent[] detail(String line) {
+        DomContent[] outcome = Outcome.detail(line);
+        return outcome != null ? outcome : InlineCode.of(line);
     }
 }

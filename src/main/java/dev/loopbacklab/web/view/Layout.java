@@ -56,6 +56,8 @@ public final class Layout {
                                         script().withSrc("/assets/lab.js").attr("defer"),
                                         script().withSrc("/assets/notebook.js").attr("defer"),
                                         script().withSrc("/assets/browser-lab.js").attr("defer"),
+                                        // a module (deferred, like the rest): syntax colours
+                                        script().withType("module").withSrc("/assets/highlight.js"),
                                         iff(
                                                 !teaching,
                                                 link().withRel("stylesheet")

@@ -40,29 +40,6 @@ public final class LessonPage {
                                                                                 lesson.objectives(),
                                                                                 o -> li(o))))
                                                         .withClass("objectives"),
-                                                iff(
-                                                        !lesson.toc().isEmpty(),
-                                                        nav(
-                                                                        h2("On this page"),
-                                                                        ol(
-                                                                                each(
-                                                                                        lesson
-                                                                                                .toc(),
-                                                                                        t ->
-                                                                                                li(a(t
-                                                                                                                        .text())
-                                                                                                                .withHref(
-                                                                                                                        "#"
-                                                                                                                                + t
-                                                                                                                                        .anchor()))
-                                                                                                        .withClass(
-                                                                                                                "toc-level-"
-                                                                                                                        + t
-                                                                                                                                .level()))))
-                                                                .withClass("toc")
-                                                                .attr(
-                                                                        "aria-label",
-                                                                        "Table of contents")),
                                                 button("Reset this lesson")
                                                         .withType("button")
                                                         .withClass("lesson-reset")
@@ -74,6 +51,7 @@ public final class LessonPage {
                                                         .attr("role", "status")
                                                         .attr("data-progress-message"))
                                         .withClass("lesson-header"),
+                                toc(lesson.toc()),
                                 div(rawHtml(lesson.bodyHtml())).withClass("lesson-body"),
                                 iff(!lesson.scripts().isEmpty(), scripts(lesson.scripts())),
                                 lesson.notes() == null
@@ -83,6 +61,27 @@ public final class LessonPage {
                         .withClass("lesson")
                         .attr("data-lesson", lesson.card().id())
                         .attr("data-checks", String.join(" ", lesson.card().checkIds())));
+    }
+
+    /**
+     * The headings of the page as a navigation landmark named by its own heading. It follows the
+     * lesson's header in the reading order; lab.css sets it beside the text, sticky, on wide
+     * screens, and lab.js marks the section being read with {@code aria-current}.
+     */
+    private static j2html.tags.DomContent toc(List<Models.TocEntry> toc) {
+        if (toc.isEmpty()) {
+            return null;
+        }
+        return nav(
+                        h2("On this page").withId("toc-title"),
+                        ol(
+                                each(
+                                        toc,
+                                        t ->
+                                                li(a(t.text()).withHref("#" + t.anchor()))
+                                                        .withClass("toc-level-" + t.level()))))
+                .withClass("toc")
+                .attr("aria-labelledby", "toc-title");
     }
 
     private static j2html.tags.DomContent scripts(List<Models.Script> scripts) {

@@ -30,6 +30,12 @@ public final class MarkdownView {
     /** Replaced, per request, by facts about the connection that fetched the page. */
     public static final String CONNECTION_MARKER = "<!--lab:connection-->";
 
+    /**
+     * Replaced, per request, by the address the page was reached at (its host and port). Plain text
+     * that HTML escaping leaves alone, so it can stand in a title, an attribute or {@code <title>}.
+     */
+    public static final String ADDRESS_MARKER = "@@lab:address@@";
+
     private static final List<org.commonmark.Extension> EXTENSIONS =
             List.of(TablesExtension.create(), HeadingAnchorExtension.create());
 
@@ -195,7 +201,9 @@ public final class MarkdownView {
                                             "java",
                                             "Java",
                                             "console",
-                                            "Terminal")
+                                            "Terminal",
+                                            "text",
+                                            "Text")
                                     .getOrDefault(kind, kind.isEmpty() ? "Text" : kind);
                     html =
                             Components.copyableCode(

@@ -92,7 +92,8 @@ public final class Models {
             String html,
             int minutes,
             List<StepView> steps,
-            List<QuestionView> questions) {}
+            List<QuestionView> questions,
+            List<String> roomExperiments) {}
 
     /** A lesson as the presenter and speaker views show it. */
     public record PresenterView(

@@ -57,4 +57,18 @@ final class Pacing {
                 .attr("data-lesson-minutes", String.valueOf(view.card().minutes()))
                 .attr("data-steps", String.valueOf(steps));
     }
+
+    /**
+     * Where presenter.js shows the room's numbers for a step that runs an experiment the room
+     * collects, while a room is open: tables in words and numbers, bars only repeating them.
+     */
+    static DomContent roomFigures() {
+        return section(
+                        h2("The room's numbers").withId("room-figures-title"),
+                        p().withClass("room-figures-status"),
+                        div().attr("data-room-figures"))
+                .withClass("room-figures")
+                .attr("aria-labelledby", "room-figures-title")
+                .attr("hidden");
+    }
 }

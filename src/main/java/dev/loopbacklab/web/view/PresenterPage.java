@@ -44,6 +44,7 @@ public final class PresenterPage {
                                         slides.indexOf(slide),
                                         slide,
                                         slides.indexOf(slide) == 0)),
+                Pacing.roomFigures(),
                 p("Keys: → or Page Down for the next step, ← or Page Up for the previous, Home and"
                                 + " End for the first and last. In a form field the keys work as usual.")
                         .withClass("present-help"));
@@ -65,6 +66,7 @@ public final class PresenterPage {
                 .attr("data-step", String.valueOf(index))
                 .attr("data-minutes", String.valueOf(slide.minutes()))
                 .attr("data-title", slide.title())
+                .attr("data-room-experiments", String.join(" ", slide.roomExperiments()))
                 .attr("aria-labelledby", headingId);
     }
 

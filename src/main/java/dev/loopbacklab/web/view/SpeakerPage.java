@@ -53,9 +53,13 @@ public final class SpeakerPage {
                                                             ? null
                                                             : Notes.questions(slide.questions()))
                                             .withClass("speaker-step")
-                                            .attr("data-step", String.valueOf(i));
+                                            .attr("data-step", String.valueOf(i))
+                                            .attr(
+                                                    "data-room-experiments",
+                                                    String.join(" ", slide.roomExperiments()));
                                 }))
                         .withClass("speaker-steps"),
+                Pacing.roomFigures(),
                 view.notes() == null
                         ? p("This lesson has no facilitator notes.")
                         : details(summary("All notes for this lesson"), Notes.content(view.notes()))

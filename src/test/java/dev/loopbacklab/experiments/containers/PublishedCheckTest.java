@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.loopbacklab.lesson.Event;
 import dev.loopbacklab.net.SocketTable;
+import dev.loopbacklab.testing.OtherMachine;
 import dev.loopbacklab.testing.RecordingReport;
 import java.net.ServerSocket;
 import java.util.Map;

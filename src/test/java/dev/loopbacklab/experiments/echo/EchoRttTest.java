@@ -37,13 +37,14 @@ class EchoRttTest {
         assertTrue(names.containsAll(List.of("TCP", "UDP", "hand-off (parked)")), names.toString());
         assertEquals(UnixEchoServer.supported(), names.contains("Unix socket"));
         for (List<String> row : table.rows()) {
-            long timed = Long.parseLong(row.get(2).replace(",", ""));
-            long lost = Long.parseLong(row.get(3));
+            // the results first (p50…max), then the counts, then the path
+            double p50 = Double.parseDouble(row.get(1));
+            double p90 = Double.parseDouble(row.get(2));
+            double p99 = Double.parseDouble(row.get(3));
+            double max = Double.parseDouble(row.get(4));
+            long timed = Long.parseLong(row.get(5).replace(",", ""));
+            long lost = Long.parseLong(row.get(6));
             assertEquals(300, timed + lost, row.toString());
-            double p50 = Double.parseDouble(row.get(4));
-            double p90 = Double.parseDouble(row.get(5));
-            double p99 = Double.parseDouble(row.get(6));
-            double max = Double.parseDouble(row.get(7));
             assertTrue(p50 > 0 && p50 <= p90 && p90 <= p99 && p99 <= max, row.toString());
         }
     }

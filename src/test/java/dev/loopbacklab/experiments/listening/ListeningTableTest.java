@@ -41,9 +41,9 @@ class ListeningTableTest {
         assertEquals(
                 List.of(
                         "0.0.0.0:22",
-                        "tcp",
-                        "all interfaces (wildcard)",
                         "hidden from this user",
+                        "all interfaces (wildcard)",
+                        "tcp",
                         "0 (root)",
                         "well-known (system)",
                         "ssh"),
@@ -79,9 +79,9 @@ class ListeningTableTest {
         assertEquals(
                 List.of(
                         "127.0.0.1:7010",
-                        "udp",
-                        "loopback only",
                         "dnsmasq (pid 4244)",
+                        "loopback only",
+                        "udp",
                         "1000",
                         "registered (user)",
                         "—"),

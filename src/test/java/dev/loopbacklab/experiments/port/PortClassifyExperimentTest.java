@@ -39,7 +39,7 @@ class PortClassifyExperimentTest {
 
         assertEquals(Outcome.COMPLETED, report.outcome);
         Event.Table table = report.table("Your ports");
-        assertTrue(RecordingReport.row(table, "70000").get(5).contains("above 65535"));
+        assertTrue(RecordingReport.row(table, "70000").get(5).contains("above 65,535"));
         assertTrue(RecordingReport.row(table, "+80").get(5).contains("has a sign"));
         assertTrue(RecordingReport.row(table, "٨٠").get(5).contains("digits other than the ASCII"));
         assertTrue(RecordingReport.row(table, "080").get(5).contains("leading zero"));

@@ -38,4 +38,37 @@ class LivePageTest {
         assertArrayEquals(
                 "<p>plain – page</p>".getBytes(StandardCharsets.UTF_8), page.render("ignored"));
     }
+
+    @Test
+    void putsTheAddressWhereItsMarkerWasAndTheFactsWhereTheirsWas() {
+        String address = MarkdownView.ADDRESS_MARKER;
+        LivePage page =
+                LivePage.of(
+                        "<title>You are reading "
+                                + address
+                                + "</title><h1>You are reading "
+                                + address
+                                + "</h1>"
+                                + MARK
+                                + "<a>"
+                                + address
+                                + "</a>");
+        assertTrue(page.isLive());
+        assertEquals(
+                "<title>You are reading localhost:8080</title><h1>You are reading"
+                        + " localhost:8080</h1><dl>facts</dl><a>localhost:8080</a>",
+                text(
+                        page.render(
+                                "<dl>facts</dl>".getBytes(StandardCharsets.UTF_8),
+                                "localhost:8080".getBytes(StandardCharsets.UTF_8))));
+    }
+
+    @Test
+    void aPageWithOnlyTheAddressNeedsNoConnectionFacts() {
+        LivePage page = LivePage.of("<h1>" + MarkdownView.ADDRESS_MARKER + "</h1>");
+        assertFalse(page.isLive());
+        assertEquals(
+                "<h1>[::1]:5</h1>",
+                text(page.render(new byte[0], "[::1]:5".getBytes(StandardCharsets.UTF_8))));
+    }
 }

@@ -67,7 +67,7 @@ class PageServiceTest {
         PageService pages = pages();
         PageWarmUp warm = warm(pages, Duration.ofMinutes(10));
         try {
-            assertTrue(pages.lesson("second").orElseThrow().render(new byte[0]).length > 0);
+            assertTrue(pages.lesson("second").orElseThrow().render("").length > 0);
             assertTrue(pages.isRendered("second"));
             assertFalse(pages.isRendered("first"));
             assertTrue(pages.lesson("no-such-lesson").isEmpty());

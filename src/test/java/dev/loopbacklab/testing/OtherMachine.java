@@ -1,4 +1,4 @@
-package dev.loopbacklab.experiments.containers;
+package dev.loopbacklab.testing;
 
 import java.io.IOException;
 import java.util.List;
@@ -7,20 +7,27 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * "Another machine" the test makes itself (root only): a network namespace joined to this one by a
- * veth pair on a /30 of its own. Connecting from it to this side's veth address is what a neighbour
- * on the network would do, without touching any real network.
+ * veth pair on a /30 of its own, taken from 198.18.0.0/15 (RFC 2544's benchmarking range, never
+ * routed, so it cannot collide with a real network the machine is on). Connecting from it to this
+ * side's veth address is what a neighbour on the network would do, without touching any real
+ * network. Where it cannot be made, tests skip, or fail under {@code LAB_REQUIRE_NETNS=1}.
  */
-final class OtherMachine implements AutoCloseable {
+public final class OtherMachine implements AutoCloseable {
+    /** The switch that turns "no namespaces here" skips into failures. */
+    public static final String REQUIRE = "LAB_REQUIRE_NETNS";
+
     private final String name;
     private final String hostAddress;
+    private final String otherAddress;
 
-    private OtherMachine(String name, String hostAddress) {
+    private OtherMachine(String name, String hostAddress, String otherAddress) {
         this.name = name;
         this.hostAddress = hostAddress;
+        this.otherAddress = otherAddress;
     }
 
     /** True when this test may make namespaces and veth pairs (root on Linux, with ip). */
-    static boolean possible() {
+    public static boolean possible() {
         try {
             return System.getProperty("os.name").startsWith("Linux")
                     && run(List.of("ip", "netns", "list")) == 0
@@ -30,17 +37,36 @@ final class OtherMachine implements AutoCloseable {
         }
     }
 
-    static OtherMachine create() throws IOException {
+    /**
+     * Skips the calling test when no namespace can be made here, or fails it under {@code
+     * LAB_REQUIRE_NETNS=1}.
+     */
+    public static void needed() {
+        Needs.that(
+                possible(),
+                "cannot make a network namespace here (needs Linux, root and ip netns)",
+                REQUIRE);
+    }
+
+    /** Makes the namespace and its veth pair; close it to remove both. */
+    public static OtherMachine create() throws IOException {
         int tag = ThreadLocalRandom.current().nextInt(0x10000);
         String name = String.format("ll-other-%04x", tag);
         String hostSide = String.format("llh%04x", tag);
         String otherSide = String.format("llo%04x", tag);
-        String net = "10.213." + (tag % 250) + "." + (4 * ThreadLocalRandom.current().nextInt(60));
+        // 198.18.0.0/15: 198.18.x.y or 198.19.x.y, a /30 at a random multiple of 4
+        String net =
+                "198."
+                        + (18 + (tag & 1))
+                        + "."
+                        + ((tag >> 1) & 0xff)
+                        + "."
+                        + (4 * ThreadLocalRandom.current().nextInt(64));
         String prefix = net.substring(0, net.lastIndexOf('.') + 1);
         int base = Integer.parseInt(net.substring(net.lastIndexOf('.') + 1));
         String host = prefix + (base + 1);
         String other = prefix + (base + 2);
-        OtherMachine machine = new OtherMachine(name, host);
+        OtherMachine machine = new OtherMachine(name, host, other);
         try {
             must(List.of("ip", "netns", "add", name));
             must(List.of("ip", "link", "add", hostSide, "type", "veth", "peer", "name", otherSide));
@@ -68,7 +94,7 @@ final class OtherMachine implements AutoCloseable {
     }
 
     /** Whether a connection from the other machine to this side's veth address and port opens. */
-    boolean reaches(int port) throws IOException {
+    public boolean reaches(int port) throws IOException {
         return run(
                         List.of(
                                 "ip",
@@ -83,8 +109,47 @@ final class OtherMachine implements AutoCloseable {
                 == 0;
     }
 
-    String hostAddress() {
+    /** This side's veth address: where the other machine connects to. */
+    public String hostAddress() {
         return hostAddress;
+    }
+
+    /** The other machine's own address: the peer this side sees. */
+    public String otherAddress() {
+        return otherAddress;
+    }
+
+    /**
+     * Connects from the other machine to this side's veth address and {@code port}, sends a request
+     * and waits (5 s at most) for one byte back.
+     *
+     * @return {@code "refused"}, {@code "closed unread"} (the connection opened, and ended, reset
+     *     or closed, with no byte sent back), {@code "answered"} or {@code "no answer"} (still open
+     *     after 5 s: held, as a listener nobody accepts from holds it)
+     */
+    public String knock(int port) throws IOException {
+        // bash's /dev/tcp, so the other machine needs nothing installed; head's status tells a
+        // closed or reset connection (1 or 0, no byte) from one still held after 5 s (124); a
+        // write to a connection already reset is an error, not a SIGPIPE that ends the shell
+        String script =
+                """
+                trap '' PIPE
+                exec 3<>/dev/tcp/%s/%d || exit 3
+                printf 'GET /secrets HTTP/1.0\\r\\n\\r\\n' >&3 2>/dev/null
+                got=$(timeout 5 head -c 1 <&3 2>/dev/null | od -An -c; exit ${PIPESTATUS[0]})
+                [ $? -eq 124 ] && exit 5
+                [ -n "$got" ] && exit 0
+                exit 4
+                """
+                        .formatted(hostAddress, port);
+        int status = run(List.of("ip", "netns", "exec", name, "bash", "-c", script));
+        return switch (status) {
+            case 0 -> "answered";
+            case 3 -> "refused";
+            case 4 -> "closed unread";
+            case 5 -> "no answer";
+            default -> "status " + status;
+        };
     }
 
     @Override
