@@ -6,8 +6,8 @@ import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.EphemeralRange;
 import dev.loopbacklab.net.HelloApi;
+import dev.loopbacklab.net.LoopbackClient;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -47,12 +47,7 @@ final class ApiTour extends AbstractExperiment {
                     "127.0.0.1:" + api.port(),
                     "",
                     "port 0 asked the OS for any free port");
-            HttpClient client =
-                    HttpClient.newBuilder()
-                            .version(HttpClient.Version.HTTP_1_1)
-                            .connectTimeout(TIMEOUT)
-                            .build();
-            try {
+            try (LoopbackClient client = LoopbackClient.open(TIMEOUT)) {
                 List<List<String>> rows = new ArrayList<>();
                 HttpRequest request =
                         HttpRequest.newBuilder(URI.create(api.url())).timeout(TIMEOUT).build();
@@ -69,8 +64,6 @@ final class ApiTour extends AbstractExperiment {
                 }
                 awaitListener(seen, rows.size());
                 summarize(report, rows, seen);
-            } finally {
-                closeIfPossible(client);
             }
         }
     }
@@ -113,13 +106,6 @@ final class ApiTour extends AbstractExperiment {
             throws InterruptedException {
         for (int i = 0; i < 200 && seen.size() < requests; i++) {
             Thread.sleep(5);
-        }
-    }
-
-    /** HttpClient can be closed from JDK 21 on; on 17 its idle connection ends with the server. */
-    private static void closeIfPossible(HttpClient client) throws Exception {
-        if (client instanceof AutoCloseable closeable) {
-            closeable.close();
         }
     }
 }

@@ -1,9 +1,8 @@
 package dev.loopbacklab.experiments.containers;
 
+import dev.loopbacklab.net.Listeners;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -59,17 +58,7 @@ public final class Publish implements AutoCloseable {
         }
         // The family follows the address, so 0.0.0.0 is a plain IPv4 wildcard as Docker's is; a
         // Java ServerSocket would turn it into a dual-stack ::.
-        ServerSocketChannel server =
-                ServerSocketChannel.open(
-                        bytes.length == 4
-                                ? StandardProtocolFamily.INET
-                                : StandardProtocolFamily.INET6);
-        try {
-            server.bind(new InetSocketAddress(InetAddress.getByAddress(bytes), port));
-        } catch (IOException e) {
-            server.close();
-            throw e;
-        }
+        ServerSocketChannel server = Listeners.open(InetAddress.getByAddress(bytes), port);
         Publish publish = new Publish(server, target);
         Thread acceptor = new Thread(publish::acceptLoop, "publish-" + publish.port());
         acceptor.setDaemon(true);

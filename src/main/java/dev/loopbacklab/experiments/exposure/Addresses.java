@@ -1,9 +1,7 @@
 package dev.loopbacklab.experiments.exposure;
 
 import dev.loopbacklab.net.IpLiteral;
-import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.StandardProtocolFamily;
 import java.net.UnknownHostException;
 
 /** The addresses this lesson binds and probes, built from bytes so nothing is looked up. */
@@ -15,12 +13,6 @@ final class Addresses {
     static final InetAddress ANY_V6 = v6(0);
 
     private Addresses() {}
-
-    static StandardProtocolFamily familyOf(InetAddress address) {
-        return address instanceof Inet6Address
-                ? StandardProtocolFamily.INET6
-                : StandardProtocolFamily.INET;
-    }
 
     static InetAddress of(int a, int b, int c, int d) {
         try {

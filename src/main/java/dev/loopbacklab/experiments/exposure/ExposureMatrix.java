@@ -5,6 +5,7 @@ import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.IpLiteral;
+import dev.loopbacklab.net.Listeners;
 import dev.loopbacklab.net.ProbeResult;
 import dev.loopbacklab.net.WildcardGuard;
 import java.io.IOException;
@@ -50,8 +51,12 @@ public final class ExposureMatrix extends AbstractExperiment {
         super(
                 "exposure-matrix",
                 "One server, four addresses: who can reach it?",
-                "Starts listeners on 127.0.0.1, 0.0.0.0, ::1 and :: and tries to connect to each through"
-                        + " 127.0.0.1, 127.0.0.2 and ::1. Tick lan to also try this machine's own network addresses.",
+                "Starts "
+                        + LISTENERS.size()
+                        + " listeners, on "
+                        + String.join("; ", LISTENERS.stream().map(Listener::label).toList())
+                        + ", and tries to connect to each through 127.0.0.1, 127.0.0.2 and ::1."
+                        + " Tick lan to also try this machine's own network addresses.",
                 ParamSpec.bool(
                         "lan",
                         false,
@@ -150,7 +155,7 @@ public final class ExposureMatrix extends AbstractExperiment {
     private static AutoCloseable open(Listener listener, Consumer<InetAddress> foreign)
             throws IOException {
         if (!listener.plainJava()) {
-            ServerSocketChannel channel = Reach.listen(listener.address());
+            ServerSocketChannel channel = Listeners.open(listener.address(), 0);
             if (listener.address().isAnyLocalAddress()) {
                 WildcardGuard.guard(channel, foreign);
             }
@@ -170,7 +175,7 @@ public final class ExposureMatrix extends AbstractExperiment {
     private static int port(AutoCloseable socket) throws IOException {
         return socket instanceof ServerSocket server
                 ? server.getLocalPort()
-                : Reach.port((ServerSocketChannel) socket);
+                : Listeners.port((ServerSocketChannel) socket);
     }
 
     private static List<String> skipped(String label, int columns, String why) {

@@ -1,13 +1,10 @@
 package dev.loopbacklab.experiments.exposure;
 
+import dev.loopbacklab.net.Listeners;
 import dev.loopbacklab.net.OwnAddresses;
 import dev.loopbacklab.net.Platform;
 import dev.loopbacklab.net.SocketTable;
-import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.StandardProtocolFamily;
-import java.nio.channels.ServerSocketChannel;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -61,12 +58,6 @@ public record Machine(
 
     /** True if a listener can be bound to {@code address}: it is configured on this machine. */
     static boolean canBind(InetAddress address) {
-        StandardProtocolFamily family = Addresses.familyOf(address);
-        try (ServerSocketChannel channel = ServerSocketChannel.open(family)) {
-            channel.bind(new InetSocketAddress(address, 0));
-            return true;
-        } catch (IOException | UnsupportedOperationException e) {
-            return false;
-        }
+        return Listeners.canOpen(address);
     }
 }

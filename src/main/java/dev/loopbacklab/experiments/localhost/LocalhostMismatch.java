@@ -4,6 +4,7 @@ import dev.loopbacklab.lesson.AbstractExperiment;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.IpLiteral;
+import dev.loopbacklab.net.Listeners;
 import dev.loopbacklab.net.ProbeResult;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -41,9 +42,9 @@ final class LocalhostMismatch extends AbstractExperiment {
     public void run(Params params, Report report) throws Exception {
         boolean v6 = ipv6.getAsBoolean();
         List<List<String>> rows = new ArrayList<>();
-        try (ServerSocketChannel server = Loopbacks.listen(Loopbacks.V4, 0)) {
+        try (ServerSocketChannel server = Listeners.open(Loopbacks.V4, 0)) {
             report.closeOnCancel(server);
-            int port = Loopbacks.port(server);
+            int port = Listeners.port(server);
             report.say(
                     "Started a server on 127.0.0.1:"
                             + port
@@ -74,9 +75,9 @@ final class LocalhostMismatch extends AbstractExperiment {
             rows.add(viaName(report, "127.0.0.1", port));
         }
         if (v6) {
-            try (ServerSocketChannel server = Loopbacks.listen(Loopbacks.V6, 0)) {
+            try (ServerSocketChannel server = Listeners.open(Loopbacks.V6, 0)) {
                 report.closeOnCancel(server);
-                int port = Loopbacks.port(server);
+                int port = Listeners.port(server);
                 report.say(
                         "Then a server on [::1]:"
                                 + port

@@ -2,14 +2,11 @@ package dev.loopbacklab.experiments.localhost;
 
 import dev.loopbacklab.net.Deadline;
 import dev.loopbacklab.net.IpLiteral;
+import dev.loopbacklab.net.Listeners;
 import dev.loopbacklab.net.Probe;
 import dev.loopbacklab.net.ProbeResult;
-import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.StandardProtocolFamily;
-import java.nio.channels.ServerSocketChannel;
 import java.time.Duration;
 
 /** The two loopback addresses, listeners on them, probes to them, and how to write results. */
@@ -24,35 +21,7 @@ final class Loopbacks {
 
     /** True if a listener can be bound to ::1 here: IPv6 is on and Java may use it. */
     static boolean ipv6Available() {
-        try {
-            listen(V6, 0).close();
-            return true;
-        } catch (IOException | UnsupportedOperationException e) {
-            return false;
-        }
-    }
-
-    /**
-     * A listener on exactly {@code address}, of that address's family: an IPv4 socket for 127.0.0.1
-     * (not Java's usual dual-stack one), an IPv6 socket for ::1.
-     */
-    static ServerSocketChannel listen(InetAddress address, int port) throws IOException {
-        ServerSocketChannel channel =
-                ServerSocketChannel.open(
-                        address instanceof Inet6Address
-                                ? StandardProtocolFamily.INET6
-                                : StandardProtocolFamily.INET);
-        try {
-            channel.bind(new InetSocketAddress(address, port), 50);
-            return channel;
-        } catch (IOException | RuntimeException e) {
-            channel.close();
-            throw e;
-        }
-    }
-
-    static int port(ServerSocketChannel channel) throws IOException {
-        return ((InetSocketAddress) channel.getLocalAddress()).getPort();
+        return Listeners.canOpen(V6);
     }
 
     static ProbeResult probe(InetAddress address, int port) {

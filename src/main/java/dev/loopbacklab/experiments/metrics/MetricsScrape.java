@@ -6,10 +6,10 @@ import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.Deadline;
+import dev.loopbacklab.net.LoopbackClient;
 import dev.loopbacklab.net.Numbers;
 import io.micrometer.core.instrument.distribution.CountAtBucket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -52,23 +52,17 @@ final class MetricsScrape extends AbstractExperiment {
                     "127.0.0.1:" + server.port(),
                     "",
                     "port 0 asked the OS for any free port");
-            HttpClient client =
-                    HttpClient.newBuilder()
-                            .version(HttpClient.Version.HTTP_1_1)
-                            .connectTimeout(TIMEOUT)
-                            .build();
-            try {
+            try (LoopbackClient client = LoopbackClient.open(TIMEOUT)) {
                 int sent = send(client, server, requests, report);
                 HttpResponse<String> metrics =
                         client.send(get(server, "/metrics"), HttpResponse.BodyHandlers.ofString());
                 show(report, server, sent, metrics);
-            } finally {
-                closeIfPossible(client);
             }
         }
     }
 
-    private static int send(HttpClient client, MetricsServer server, int requests, Report report)
+    private static int send(
+            LoopbackClient client, MetricsServer server, int requests, Report report)
             throws Exception {
         HttpRequest work = get(server, "/work");
         // its own budget, and never past the run's deadline: what was sent by then is shown
@@ -169,12 +163,5 @@ final class MetricsScrape extends AbstractExperiment {
         return micros < 1000
                 ? Numbers.decimal(micros, 0) + " µs"
                 : Numbers.decimal(micros / 1000, 0) + " ms";
-    }
-
-    /** HttpClient can be closed from JDK 21 on; on 17 its idle connection ends with the server. */
-    private static void closeIfPossible(HttpClient client) throws Exception {
-        if (client instanceof AutoCloseable closeable) {
-            closeable.close();
-        }
     }
 }

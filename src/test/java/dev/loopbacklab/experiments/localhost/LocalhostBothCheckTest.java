@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.loopbacklab.lesson.Event;
 import dev.loopbacklab.lesson.Params;
+import dev.loopbacklab.net.Listeners;
 import dev.loopbacklab.net.SocketTable;
 import dev.loopbacklab.testing.Needs;
 import dev.loopbacklab.testing.RecordingReport;
@@ -33,9 +34,9 @@ class LocalhostBothCheckTest {
     /** Listeners on 127.0.0.1 and ::1 with the same port: one the OS picked, free on both. */
     private static List<ServerSocketChannel> onBoth() throws IOException {
         for (int attempt = 0; attempt < 20; attempt++) {
-            ServerSocketChannel four = Loopbacks.listen(Loopbacks.V4, 0);
+            ServerSocketChannel four = Listeners.open(Loopbacks.V4, 0);
             try {
-                return List.of(four, Loopbacks.listen(Loopbacks.V6, Loopbacks.port(four)));
+                return List.of(four, Listeners.open(Loopbacks.V6, Listeners.port(four)));
             } catch (IOException taken) {
                 four.close(); // something holds that port on ::1; ask for another
             }
@@ -44,8 +45,8 @@ class LocalhostBothCheckTest {
     }
 
     private static int unusedPort() throws IOException {
-        try (ServerSocketChannel gone = Loopbacks.listen(Loopbacks.V4, 0)) {
-            return Loopbacks.port(gone);
+        try (ServerSocketChannel gone = Listeners.open(Loopbacks.V4, 0)) {
+            return Listeners.port(gone);
         }
     }
 
@@ -55,8 +56,8 @@ class LocalhostBothCheckTest {
         List<ServerSocketChannel> both = onBoth();
         try (ServerSocketChannel four = both.get(0);
                 ServerSocketChannel six = both.get(1)) {
-            int port = Loopbacks.port(four);
-            assertEquals(port, Loopbacks.port(six));
+            int port = Listeners.port(four);
+            assertEquals(port, Listeners.port(six));
             Event.Verdict verdict = verdict(port);
 
             assertTrue(verdict.passed(), verdict.toString());
@@ -74,8 +75,8 @@ class LocalhostBothCheckTest {
     @Test
     void failsForAServerOn127001Only() throws Exception {
         Needs.ipv6();
-        try (ServerSocketChannel four = Loopbacks.listen(Loopbacks.V4, 0)) {
-            int port = Loopbacks.port(four);
+        try (ServerSocketChannel four = Listeners.open(Loopbacks.V4, 0)) {
+            int port = Listeners.port(four);
             Event.Verdict verdict = verdict(port);
 
             assertFalse(verdict.passed());
@@ -97,8 +98,8 @@ class LocalhostBothCheckTest {
     @Test
     void failsForAServerOnIpv6LoopbackOnly() throws Exception {
         Needs.ipv6();
-        try (ServerSocketChannel six = Loopbacks.listen(Loopbacks.V6, 0)) {
-            Event.Verdict verdict = verdict(Loopbacks.port(six));
+        try (ServerSocketChannel six = Listeners.open(Loopbacks.V6, 0)) {
+            Event.Verdict verdict = verdict(Listeners.port(six));
 
             assertFalse(verdict.passed());
             assertTrue(verdict.summary().startsWith("Only IPv6 answers"), verdict.summary());
@@ -144,8 +145,8 @@ class LocalhostBothCheckTest {
 
     @Test
     void withoutIpv6PassesOnIpv4AloneAndSaysWhy() throws Exception {
-        try (ServerSocketChannel four = Loopbacks.listen(Loopbacks.V4, 0)) {
-            RecordingReport report = check(false, Loopbacks.port(four));
+        try (ServerSocketChannel four = Listeners.open(Loopbacks.V4, 0)) {
+            RecordingReport report = check(false, Listeners.port(four));
 
             assertTrue(report.onlyVerdict().passed());
             assertEquals(1, report.onlyVerdict().details().size());
