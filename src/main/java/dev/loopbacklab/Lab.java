@@ -10,6 +10,7 @@ import dev.loopbacklab.lesson.Outcome;
 import dev.loopbacklab.lesson.ParamException;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Runner;
+import dev.loopbacklab.net.Platform;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -52,11 +53,21 @@ public final class Lab {
                 text,
                 "Probe.connect(address, port, timeout)",
                 "one TCP connect attempt, and its outcome");
-        line(text, "SocketTable.listening()", "this machine's listening sockets (Linux)");
+        line(
+                text,
+                "SocketTable.listeners()",
+                "listening sockets with their programs (/proc, lsof or netstat)");
+        line(text, "Platform.current()", "this OS; .notes() says what differs here");
         text.append("Experiments and checks:\n");
         line(text, "Lab.run(\"echo-rtt\", \"count=1000\")", "run an experiment, print its results");
         line(text, "Lab.check(\"echo-yours\", \"port=7007\")", "run a check");
         line(text, "Lab.list()", "every lesson with its experiments and checks");
+        // What differs on the learner's own system, from the same model the experiments ask.
+        text.append("This system (Platform.current().notes()):\n");
+        Platform.current()
+                .notes()
+                .lines()
+                .forEach(note -> text.append("  ").append(note).append('\n'));
         return text.toString();
     }
 

@@ -59,6 +59,16 @@ class LabTest {
     }
 
     @Test
+    void helpSaysWhatDiffersOnThisSystemFromThePlatformModel() {
+        String help = Lab.helpText();
+        assertTrue(help.contains("Platform.current()"), help);
+        for (String note : dev.loopbacklab.net.Platform.current().notes().split("\n")) {
+            assertTrue(help.contains("  " + note + "\n"), "missing: " + note + "\n" + help);
+        }
+        assertTrue(help.contains("SocketTable.listeners()"), help);
+    }
+
+    @Test
     void runPrintsTheResultsAndReturnsTheOutcome() {
         assertEquals(Outcome.COMPLETED, Lab.run("echo-hello"));
         String text = printed();

@@ -1,5 +1,6 @@
 package dev.loopbacklab.lesson;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,6 +88,26 @@ public final class ExperimentRegistry {
                 .filter(Experiment::isCheck)
                 .map(Experiment::id)
                 .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /**
+     * Measured figures in the experiments' descriptions and parameter help, which no run can put in
+     * context (see {@link MeasuredFigures}).
+     *
+     * @return one problem per figure, named by experiment and parameter
+     */
+    public List<ContentChecker.Problem> helpTextProblems() {
+        List<ContentChecker.Problem> problems = new ArrayList<>();
+        for (Experiment experiment : all()) {
+            ExperimentInfo info = experiment.info();
+            problems.addAll(MeasuredFigures.checkHelp(info.id(), info.description()));
+            for (ParamSpec param : info.params()) {
+                problems.addAll(
+                        MeasuredFigures.checkHelp(
+                                info.id() + ", parameter " + param.name(), param.help()));
+            }
+        }
+        return problems;
     }
 
     /**

@@ -23,6 +23,16 @@ final class MeasuredFigures {
                     "(?<![\\w.])~?\\d[\\d,.]*(?:\\s*[–-]\\s*\\d[\\d,.]*)?\\s?"
                             + "(?:ns|µs|μs|us|ms|[MG]B/s|[MG]bit/s|req/s)(?![\\w/])");
 
+    /**
+     * The same, with seconds and minutes: a help text has no room to say where a duration was
+     * measured, so it states none ("a million take 15 s" was one machine's figure).
+     */
+    private static final Pattern HELP_FIGURE =
+            Pattern.compile(
+                    "(?<![\\w.])~?\\d[\\d,.]*(?:\\s*[–-]\\s*\\d[\\d,.]*)?\\s?"
+                            + "(?:ns|µs|μs|us|ms|s|sec|seconds?|min|minutes?|[MG]B/s|[MG]bit/s"
+                            + "|req/s)(?![\\w/])");
+
     private static final Pattern MEASURED_ON =
             Pattern.compile("measured on [^.]+?,\\s*\\d{4}-\\d{2}-\\d{2}");
 
@@ -73,6 +83,30 @@ final class MeasuredFigures {
                 inFence = !inFence;
                 paragraphStart = i + 1;
             }
+        }
+        return problems;
+    }
+
+    /**
+     * Finds measured figures in an experiment's description or a parameter's help, which the
+     * learner reads before any run: durations and rates there are one machine's, so none may
+     * appear.
+     *
+     * @param where what the text belongs to, e.g. {@code echo-rtt, parameter count}
+     * @param text the help text
+     * @return one problem per figure
+     */
+    static List<ContentChecker.Problem> checkHelp(String where, String text) {
+        List<ContentChecker.Problem> problems = new ArrayList<>();
+        Matcher figure = HELP_FIGURE.matcher(text);
+        while (figure.find()) {
+            problems.add(
+                    new ContentChecker.Problem(
+                            where,
+                            "\""
+                                    + figure.group().strip()
+                                    + "\" in a help text is one machine's figure: describe what"
+                                    + " grows with what, and let the run show the learner's own"));
         }
         return problems;
     }

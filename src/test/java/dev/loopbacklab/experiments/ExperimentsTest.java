@@ -82,4 +82,9 @@ class ExperimentsTest {
             }
         }
     }
+
+    @Test
+    void noDescriptionOrParameterHelpStatesAMeasuredFigure() {
+        assertEquals(List.of(), Experiments.registry().helpTextProblems());
+    }
 }

@@ -65,4 +65,29 @@ class MeasuredFiguresTest {
                                 + " `rtt 0.05 ms` line. Round trips in microseconds. 10 msgs,"
                                 + " 3 users.\n"));
     }
+
+    @Test
+    void failsADurationInAHelpText() {
+        List<ContentChecker.Problem> problems =
+                MeasuredFigures.checkHelp(
+                        "echo-rtt, parameter count",
+                        "round trips per transport; a million take 15 s or more in all, 1 min 46 s"
+                                + " on one VM; 10,000 well under 500 ms");
+        assertEquals(
+                List.of("\"15 s\"", "\"1 min\"", "\"46 s\"", "\"500 ms\""),
+                problems.stream()
+                        .map(p -> p.message().substring(0, p.message().indexOf(" in a help")))
+                        .toList());
+        assertEquals("echo-rtt, parameter count", problems.get(0).file());
+    }
+
+    @Test
+    void passesAHelpTextWithoutFigures() {
+        assertEquals(
+                List.of(),
+                MeasuredFigures.checkHelp(
+                        "echo-rtt, parameter count",
+                        "round trips per transport, after 500 uncounted warm-up ones; a 16-byte"
+                                + " message; at most 20 ports; the time grows with the count"));
+    }
 }

@@ -46,8 +46,8 @@ final class EchoRtt extends AbstractExperiment {
                         MAX_COUNT,
                         "round trips per transport, after "
                                 + WARM_UP
-                                + " uncounted warm-up ones; 10,000 take"
-                                + " well under a second per transport; a million take 15 s or more in all"));
+                                + " uncounted warm-up ones; the time grows with the count, and the"
+                                + " progress bar shows how far your machine has got"));
     }
 
     @Override

@@ -51,8 +51,12 @@ public final class ExposureMatrix extends AbstractExperiment {
         super(
                 "exposure-matrix",
                 "One server, four addresses: who can reach it?",
-                "Starts listeners on 127.0.0.1, 0.0.0.0, ::1 and :: and tries to connect to each through"
-                        + " 127.0.0.1, 127.0.0.2 and ::1. Tick lan to also try this machine's own network addresses.",
+                "Starts "
+                        + LISTENERS.size()
+                        + " listeners, on "
+                        + String.join("; ", LISTENERS.stream().map(Listener::label).toList())
+                        + ", and tries to connect to each through 127.0.0.1, 127.0.0.2 and ::1."
+                        + " Tick lan to also try this machine's own network addresses.",
                 ParamSpec.bool(
                         "lan",
                         false,

@@ -15,8 +15,15 @@ final class Address {
 
     /** The address of {@code ctx}'s request, HTML-escaped, as UTF-8. */
     static byte[] of(Context ctx) {
-        return EscapeUtil.escape(text(ctx.header("Host"), ctx.req().getLocalPort()))
-                .getBytes(StandardCharsets.UTF_8);
+        return html(ctx.header("Host"), ctx.req().getLocalPort()).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * {@link #text} escaped for HTML. The Host guard has let only allowed names through, but a
+     * request header goes into the page, so it is escaped all the same (SECURITY.md).
+     */
+    static String html(String hostHeader, int localPort) {
+        return EscapeUtil.escape(text(hostHeader, localPort));
     }
 
     /**

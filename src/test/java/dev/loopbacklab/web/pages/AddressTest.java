@@ -18,4 +18,13 @@ class AddressTest {
         // HTTP/1.0 may send no Host at all
         assertEquals("127.0.0.1:5000", Address.text(null, 5000));
     }
+
+    @Test
+    void aHostHeaderNeverBecomesMarkupInThePage() {
+        // the Host guard refuses such a header first; the page escapes it all the same
+        assertEquals(
+                "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;:62893",
+                Address.html("<script>alert(\"x\")</script>", 62893));
+        assertEquals("a&amp;b:1", Address.html("a&b", 1));
+    }
 }
