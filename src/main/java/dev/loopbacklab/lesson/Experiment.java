@@ -38,6 +38,14 @@ public interface Experiment {
         return info().params();
     }
 
+    /**
+     * Loads and first-calls, off the request path, what this experiment's first run would otherwise
+     * load while the learner waits for its first event (a database engine, say). It opens no
+     * socket, starts nothing that lasts and reports nothing; the lab calls it in the background
+     * once the experiment's lesson page has been served. Most experiments need none.
+     */
+    default void warmUp() {}
+
     /** True for a {@link Check}. */
     default boolean isCheck() {
         return false;

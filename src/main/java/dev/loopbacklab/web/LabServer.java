@@ -1,5 +1,6 @@
 package dev.loopbacklab.web;
 
+import dev.loopbacklab.lesson.Experiment;
 import dev.loopbacklab.lesson.ExperimentRegistry;
 import dev.loopbacklab.lesson.LabCopy;
 import dev.loopbacklab.lesson.LessonFormatException;
@@ -15,10 +16,12 @@ import dev.loopbacklab.web.room.Workshop;
 import dev.loopbacklab.web.room.WorkshopConfig;
 import dev.loopbacklab.web.runs.RunApi;
 import dev.loopbacklab.web.runs.RunRegistry;
+import dev.loopbacklab.web.runs.RunWarmUp;
 import dev.loopbacklab.web.security.Guards;
 import dev.loopbacklab.web.security.PlainErrors;
 import dev.loopbacklab.web.security.SecurityHeaders;
 import dev.loopbacklab.web.security.SlowRequests;
+import dev.loopbacklab.web.tuning.FirstRunWarmUp;
 import dev.loopbacklab.web.tuning.JettyTuning;
 import dev.loopbacklab.web.view.Layout;
 import io.javalin.Javalin;
@@ -44,6 +47,7 @@ public final class LabServer implements LabCopy {
     private final RunRegistry runs;
     private final RunApi api;
     private final NotebookWeb notebook;
+    private final FirstRunWarmUp firstRuns;
 
     private final Workshop workshop;
 
@@ -53,13 +57,15 @@ public final class LabServer implements LabCopy {
             RunRegistry runs,
             RunApi api,
             Workshop workshop,
-            NotebookWeb notebook) {
+            NotebookWeb notebook,
+            FirstRunWarmUp firstRuns) {
         this.config = config;
         this.app = app;
         this.runs = runs;
         this.api = api;
         this.workshop = workshop;
         this.notebook = notebook;
+        this.firstRuns = firstRuns;
     }
 
     /**
@@ -87,6 +93,15 @@ public final class LabServer implements LabCopy {
         // The lessons are read and the pages rendered on another thread while Jetty starts; a
         // broken lesson still fails the start (pages.catalog() below).
         Pages pages = Pages.of(config.content(), registry, chrome);
+        FirstRunWarmUp firstRuns =
+                new FirstRunWarmUp(
+                        RunWarmUp::sharedPath,
+                        lessonId ->
+                                registry.lessons().stream()
+                                        .filter(lesson -> lesson.lessonId().equals(lessonId))
+                                        .flatMap(lesson -> lesson.experiments().stream())
+                                        .forEach(Experiment::warmUp));
+        pages.onPageServed(firstRuns::pageServed);
         LabConfig.Limits limits = config.limits();
         RunRegistry runs = new RunRegistry(limits.maxRuns(), limits.runLifetime());
         Guards guards =
@@ -167,6 +182,7 @@ public final class LabServer implements LabCopy {
             pages.catalog();
             workshop.start();
         } catch (RuntimeException | IOException | SQLException e) {
+            firstRuns.close();
             runs.close();
             api.close();
             notebook.close();
@@ -177,7 +193,7 @@ public final class LabServer implements LabCopy {
                     : new IllegalStateException(
                             "the workshop room could not be opened: " + e.getMessage(), e);
         }
-        return new LabServer(config, app, runs, api, workshop, notebook);
+        return new LabServer(config, app, runs, api, workshop, notebook, firstRuns);
     }
 
     /** The Jetty server under it (for tests). */
@@ -238,6 +254,7 @@ public final class LabServer implements LabCopy {
     /** Stops every run, the room (its file is closed cleanly) and the server. */
     @Override
     public void close() {
+        firstRuns.close();
         runs.close();
         api.close();
         notebook.close();

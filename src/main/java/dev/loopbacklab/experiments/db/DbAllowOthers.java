@@ -26,10 +26,18 @@ final class DbAllowOthers extends AbstractExperiment {
     }
 
     @Override
+    public void warmUp() {
+        LabDatabase.warmUp();
+    }
+
+    @Override
     public void run(Params params, Report report) throws Exception {
         List<List<String>> rows = new ArrayList<>();
         List<String> listening = new ArrayList<>();
         boolean allConnected = true;
+        report.say(
+                "Starting H2's TCP server twice, without and then with -tcpAllowOthers, and logging"
+                        + " in through each loopback address…");
         for (boolean allowOthers : new boolean[] {false, true}) {
             report.checkCancelled();
             String mode = allowOthers ? "with -tcpAllowOthers" : "without";

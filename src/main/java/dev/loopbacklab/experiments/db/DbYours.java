@@ -57,6 +57,12 @@ final class DbYours extends AbstractCheck {
     public void run(Params params, Report report) throws Exception {
         int port = params.port("port");
         String url = LabDatabase.url("127.0.0.1", port, DATABASE);
+        // said first: the probe is a JVM of its own, which takes a moment to start
+        report.say(
+                "Asking 127.0.0.1:"
+                        + port
+                        + " for SELECT 1 through H2's JDBC driver, from a small JVM of its own"
+                        + " (a server that never answers cannot hold up the lab)…");
         Process probe = startProbe(port);
         report.closeOnCancel(probe::destroyForcibly);
         // the probe's own limit, and never past the run's deadline

@@ -39,6 +39,10 @@ public final class SelfDefence extends AbstractExperiment {
 
     @Override
     public void run(Params params, Report report) throws Exception {
+        // said first: a copy of the lab takes a moment to start
+        report.say(
+                "Starting a fresh copy of this lab on a port the operating system picks, to knock"
+                        + " on its door as you, a DNS-rebinding page and a cross-site form would…");
         try (LabCopy lab = LabCopy.start(registry.get())) {
             report.closeOnCancel(lab);
             int port = lab.port();

@@ -47,6 +47,12 @@ final class ListeningSpot extends AbstractCheck {
             withoutTable(port, report);
             return;
         }
+        report.say(
+                "Looking for port "
+                        + port
+                        + " in the socket table, read from "
+                        + source.from()
+                        + "…");
         Snapshot snapshot;
         try {
             snapshot = Snapshot.take(source, true);

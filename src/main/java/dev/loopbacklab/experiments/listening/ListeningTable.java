@@ -41,6 +41,8 @@ final class ListeningTable extends AbstractExperiment {
             commands(os, report);
             return;
         }
+        // said first: naming the owners reads every process's open files, which takes a while
+        report.say("Reading the socket table from " + source.from() + "…");
         Snapshot snapshot;
         try {
             snapshot = Snapshot.take(source, udp);

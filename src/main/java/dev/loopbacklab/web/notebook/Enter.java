@@ -1,9 +1,8 @@
 package dev.loopbacklab.web.notebook;
 
+import dev.loopbacklab.web.security.SameLabAddress;
 import dev.loopbacklab.web.view.EnterPage;
 import io.javalin.http.Context;
-import java.util.Arrays;
-import java.util.stream.Collectors;
 
 /**
  * Opening the printed link ({@code …/?jshell=<secret>}): the secret goes into the cookie and the
@@ -41,23 +40,8 @@ final class Enter {
             return true;
         }
         ctx.header("Set-Cookie", capability.cookieHeader());
-        ctx.contentType("text/html; charset=utf-8").result(EnterPage.render(withoutSecret(ctx)));
+        ctx.contentType("text/html; charset=utf-8")
+                .result(EnterPage.render(SameLabAddress.without(ctx, Capability.PARAM)));
         return true;
-    }
-
-    /** The path and query without the secret; always a path on this lab. */
-    static String withoutSecret(Context ctx) {
-        String path = ctx.req().getRequestURI();
-        if (path == null || !path.matches("/[A-Za-z0-9._~%/-]*") || path.startsWith("//")) {
-            path = "/";
-        }
-        String query =
-                ctx.queryString() == null
-                        ? ""
-                        : Arrays.stream(ctx.queryString().split("&"))
-                                .filter(p -> !p.isEmpty() && !p.split("=", 2)[0].equals("jshell"))
-                                .filter(p -> p.matches("[A-Za-z0-9._~%=+-]+"))
-                                .collect(Collectors.joining("&"));
-        return query.isEmpty() ? path : path + "?" + query;
     }
 }

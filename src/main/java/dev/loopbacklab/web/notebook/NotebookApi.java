@@ -7,8 +7,8 @@ import dev.loopbacklab.notebook.EventLog;
 import dev.loopbacklab.notebook.NotebookLimits;
 import dev.loopbacklab.notebook.NotebookSession;
 import dev.loopbacklab.notebook.Notebooks;
+import dev.loopbacklab.web.ThreadedEventStream;
 import io.javalin.http.Context;
-import io.javalin.http.sse.SseClient;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -144,16 +144,16 @@ final class NotebookApi {
     }
 
     /** Streams the session's events until it ends or the page goes; then the session ends. */
-    void events(SseClient client) {
-        NotebookSession session = notebooks.get().find(client.ctx().pathParam("id")).orElse(null);
+    void events(Context ctx, ThreadedEventStream.Events events) {
+        NotebookSession session = notebooks.get().find(ctx.pathParam("id")).orElse(null);
         try {
-            OutputStream out = client.ctx().res().getOutputStream();
+            OutputStream out = events.open();
             if (session == null) {
                 frame(out, "gone", "{\"text\":\"This JShell session has ended.\"}");
                 return;
             }
             long next = 0;
-            while (true) {
+            while (!events.gone()) {
                 List<EventLog.Entry> entries = session.events(next, 1000);
                 if (entries.isEmpty()) {
                     if (session.isClosed()) {
@@ -175,7 +175,6 @@ final class NotebookApi {
             if (session != null) {
                 notebooks.get().close(session.id(), "the page was closed");
             }
-            client.close();
         }
     }
 

@@ -5,6 +5,7 @@ import dev.loopbacklab.lesson.LessonCatalog;
 import dev.loopbacklab.notebook.NotebookLimits;
 import dev.loopbacklab.notebook.Notebooks;
 import dev.loopbacklab.notebook.Toolkit;
+import dev.loopbacklab.web.ThreadedEventStream;
 import io.javalin.config.RoutesConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -62,7 +63,7 @@ public final class NotebookWeb implements AutoCloseable {
         routes.before("/api/jshell/sessions/*", api::guard);
         routes.get("/api/jshell/status", api::status);
         routes.post("/api/jshell/sessions", api::open);
-        routes.sse("/api/jshell/sessions/{id}/events", api::events);
+        routes.get("/api/jshell/sessions/{id}/events", ThreadedEventStream.handler(api::events));
         routes.post("/api/jshell/sessions/{id}/cells", api::run);
         routes.post("/api/jshell/sessions/{id}/stop", api::stop);
         routes.post("/api/jshell/sessions/{id}/reset", api::reset);

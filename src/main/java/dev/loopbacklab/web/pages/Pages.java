@@ -10,6 +10,7 @@ import dev.loopbacklab.web.view.Layout;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import java.util.function.Consumer;
 
 /**
  * The site's pages: the index, one page per lesson (with the live facts of the connection that
@@ -20,6 +21,7 @@ public final class Pages {
     private final Assets assets;
     private final PageWarmUp warmUp;
     private final TeachingPages teaching;
+    private volatile Consumer<String> served = id -> {};
 
     private Pages(PageService pages, Assets assets) {
         this.pages = pages;
@@ -50,6 +52,14 @@ public final class Pages {
         return pages.catalog();
     }
 
+    /**
+     * Tells {@code listener} of every page that went out: a lesson's id, or null for the index.
+     * Called on the request's thread after the page was written, so it must return at once.
+     */
+    public void onPageServed(Consumer<String> listener) {
+        this.served = listener;
+    }
+
     /** The frame every page of this lab is shown in. */
     public Layout.Chrome chrome() {
         return pages.chrome();
@@ -75,6 +85,7 @@ public final class Pages {
     private void index(Context ctx) throws Exception {
         RawPage.send(ctx, pages.indexPage().render(new byte[0], Address.of(ctx)));
         warmUp.pageServed();
+        served.accept(null);
     }
 
     private void lesson(Context ctx) throws Exception {
@@ -92,5 +103,6 @@ public final class Pages {
                         page.isLive() ? Connection.renderedFacts(ctx) : new byte[0],
                         Address.of(ctx)));
         warmUp.pageServed();
+        served.accept(ctx.pathParam("id"));
     }
 }

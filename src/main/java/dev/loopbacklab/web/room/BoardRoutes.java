@@ -7,12 +7,12 @@ import dev.loopbacklab.room.BoardEvent;
 import dev.loopbacklab.room.BoardState;
 import dev.loopbacklab.room.RoomStore;
 import dev.loopbacklab.room.Secrets;
+import dev.loopbacklab.web.ThreadedEventStream;
 import dev.loopbacklab.web.view.BoardPage;
 import dev.loopbacklab.web.view.EnterPage;
 import dev.loopbacklab.web.view.Layout;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.sse.SseClient;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -67,7 +67,7 @@ public final class BoardRoutes {
         routes.get("/room/board/state", ctx -> Json.answer(ctx, 200, state()));
         routes.get("/room/board/grid.csv", this::csv);
         routes.post("/room/board/clear", this::clear);
-        routes.sse("/room/board/events", this::stream);
+        routes.get("/room/board/events", ThreadedEventStream.handler(this::stream));
     }
 
     private void teacherOnly(Context ctx) {
@@ -186,11 +186,10 @@ public final class BoardRoutes {
      * request's thread writes them (a board has a handful of viewers, capped at {@link
      * #MAX_STREAMS}).
      */
-    private void stream(SseClient client) {
+    private void stream(Context ctx, ThreadedEventStream.Events events) {
         if (streams.incrementAndGet() > MAX_STREAMS) {
             streams.decrementAndGet();
-            client.ctx().status(503);
-            client.close();
+            refuse(ctx, 503, "The board is open in " + MAX_STREAMS + " places already.");
             return;
         }
         BlockingQueue<BoardEvent> changes = new LinkedBlockingQueue<>(MAX_BEHIND);
@@ -205,9 +204,9 @@ public final class BoardRoutes {
                                     }
                                 });
         try {
-            OutputStream out = client.ctx().res().getOutputStream();
+            OutputStream out = events.open();
             write(out, "state", Json.text(state()));
-            while (!client.terminated()) {
+            while (!events.gone()) {
                 BoardEvent event = changes.poll(1, TimeUnit.SECONDS);
                 if (event == null) {
                     out.write(": still here\n\n".getBytes(StandardCharsets.UTF_8));

@@ -3,16 +3,13 @@ package dev.loopbacklab.web.runs;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.loopbacklab.lesson.Event;
 import dev.loopbacklab.lesson.EventJson;
+import dev.loopbacklab.web.HeldRequest;
 import io.javalin.http.Context;
-import jakarta.servlet.AsyncContext;
-import jakarta.servlet.AsyncEvent;
-import jakarta.servlet.AsyncListener;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -56,7 +53,7 @@ final class EventStreams implements AutoCloseable {
     private final class Stream {
         final Run run;
         final SseFrames frames;
-        final CompletableFuture<Void> ended = new CompletableFuture<>();
+        volatile HeldRequest request;
         final AtomicBoolean closed = new AtomicBoolean();
         final ReentrantLock lock = new ReentrantLock();
         int next;
@@ -113,45 +110,7 @@ final class EventStreams implements AutoCloseable {
             return;
         }
         run.listen(() -> scheduleFlush(run));
-        watch(ctx, stream);
-        ctx.future(() -> stream.ended);
         scheduleFlush(run);
-    }
-
-    /**
-     * Starts the request's asynchronous mode here (Javalin then keeps it) to hear from Jetty when
-     * the exchange fails, times out or completes without us. Completing {@code ended} makes Javalin
-     * resume the request and finish it; that is right while Jetty still holds it (on an error or a
-     * timeout, inside Jetty's own callback) and wrong once Jetty has completed and recycled it:
-     * every task then throws, and a throwing error handler once made a worker loop for ever. So a
-     * stream that Jetty completed is only forgotten, never resumed.
-     */
-    private void watch(Context ctx, Stream stream) {
-        AsyncContext async =
-                ctx.req().isAsyncStarted() ? ctx.req().getAsyncContext() : ctx.req().startAsync();
-        async.setTimeout(0); // a stream lives as long as its run; the heartbeat finds clients gone
-        async.addListener(
-                new AsyncListener() {
-                    @Override
-                    public void onComplete(AsyncEvent event) {
-                        end(stream, true, false);
-                    }
-
-                    @Override
-                    public void onTimeout(AsyncEvent event) {
-                        end(stream, true, true);
-                    }
-
-                    @Override
-                    public void onError(AsyncEvent event) {
-                        end(stream, true, true);
-                    }
-
-                    @Override
-                    public void onStartAsync(AsyncEvent event) {
-                        // nothing: the stream is watched already
-                    }
-                });
     }
 
     /** Under the run's lock: the new stream, or null when the run has its most (answered 429). */
@@ -174,6 +133,8 @@ final class EventStreams implements AutoCloseable {
             res.addHeader("X-Accel-Buffering", "no");
             res.flushBuffer();
             Stream stream = new Stream(run, new SseFrames(res.getOutputStream()));
+            // held before any writer can see it: a writer that ends it must find its request
+            stream.request = HeldRequest.hold(ctx, () -> end(stream, true));
             streams.add(stream);
             return stream;
         }
@@ -257,21 +218,17 @@ final class EventStreams implements AutoCloseable {
         }
     }
 
-    /** Closes a stream; when its client left and it was its run's last, the run stops. */
-    private void end(Stream stream, boolean clientLeft) {
-        end(stream, clientLeft, true);
-    }
-
     /**
-     * Closes a stream once; {@code resume} lets Javalin finish its request, which must not happen
-     * after Jetty has completed (and recycled) it.
+     * Closes a stream once and lets its request finish (unless Jetty has finished it); when its
+     * client left and it was its run's last, the run stops.
      */
-    private void end(Stream stream, boolean clientLeft, boolean resume) {
+    private void end(Stream stream, boolean clientLeft) {
         if (!stream.closed.compareAndSet(false, true)) {
             return;
         }
-        if (resume) {
-            stream.ended.complete(null);
+        HeldRequest request = stream.request;
+        if (request != null) {
+            request.finish();
         }
         open.decrementAndGet();
         Set<Stream> streams = byRun.get(stream.run);

@@ -21,6 +21,15 @@ public final class EventTypes {
         return ALL;
     }
 
+    /** One blank event of each kind, in the same order as {@link #all}. */
+    static List<Event> blanks() {
+        List<Event> blanks = new ArrayList<>();
+        for (Class<?> kind : Event.class.getPermittedSubclasses()) {
+            blanks.add(blank(kind));
+        }
+        return blanks;
+    }
+
     private static List<String> derive() {
         List<String> names = new ArrayList<>();
         for (Class<?> kind : Event.class.getPermittedSubclasses()) {

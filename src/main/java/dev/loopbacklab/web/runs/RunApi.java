@@ -159,7 +159,7 @@ public final class RunApi implements AutoCloseable {
         ctx.status(201).contentType("application/json").result(created.toString());
     }
 
-    private static Map<String, String> raw(JsonNode params) {
+    static Map<String, String> raw(JsonNode params) {
         Map<String, String> raw = new LinkedHashMap<>();
         if (params.isMissingNode() || params.isNull()) {
             return raw;

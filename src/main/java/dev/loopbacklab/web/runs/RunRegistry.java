@@ -216,7 +216,7 @@ public final class RunRegistry implements AutoCloseable {
         workers.shutdownNow();
     }
 
-    private static SecureRandom drbg() {
+    static SecureRandom drbg() {
         try {
             return SecureRandom.getInstance("DRBG");
         } catch (NoSuchAlgorithmException e) {

@@ -2,10 +2,6 @@ package dev.loopbacklab.web.security;
 
 import dev.loopbacklab.web.view.EnterPage;
 import io.javalin.http.Context;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.stream.Collectors;
 
 /**
  * Room mode's door: every request must carry the access token, first as {@code ?token=} in the link
@@ -62,7 +58,7 @@ public final class TokenGate {
             if (ctx.method().name().equals("GET")) {
                 ctx.header("Cache-Control", "no-store");
                 ctx.contentType("text/html; charset=utf-8")
-                        .result(EnterPage.render(withoutToken(ctx)));
+                        .result(EnterPage.render(SameLabAddress.without(ctx, "token")));
                 ctx.skipRemainingHandlers();
                 return false;
             }
@@ -86,38 +82,5 @@ public final class TokenGate {
             return false;
         }
         return true;
-    }
-
-    /**
-     * The path and query of this request without the token; always a path on this lab, so the page
-     * that moves on can never be turned into a link elsewhere ({@code //evil.example}).
-     */
-    static String withoutToken(Context ctx) {
-        String path = ctx.req().getRequestURI();
-        if (path == null || !path.matches("/[A-Za-z0-9._~%/-]*") || path.startsWith("//")) {
-            path = "/";
-        }
-        String query =
-                ctx.queryString() == null
-                        ? ""
-                        : Arrays.stream(ctx.queryString().split("&"))
-                                .filter(p -> !p.isEmpty() && !namesTheToken(p))
-                                .filter(p -> p.matches("[A-Za-z0-9._~%=+-]+"))
-                                .collect(Collectors.joining("&"));
-        return query.isEmpty() ? path : path + "?" + query;
-    }
-
-    /**
-     * True if the query parameter {@code pair} ({@code name=value}) is the token, or may be: its
-     * name is compared decoded, as the server reads it ({@code t%6fken} is {@code token}), and a
-     * name that does not decode is dropped too.
-     */
-    private static boolean namesTheToken(String pair) {
-        String name = pair.split("=", 2)[0];
-        try {
-            return URLDecoder.decode(name, StandardCharsets.UTF_8).equals("token");
-        } catch (IllegalArgumentException badEscape) {
-            return true;
-        }
     }
 }

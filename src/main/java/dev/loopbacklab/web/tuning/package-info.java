@@ -12,7 +12,10 @@
  *       lesson pages only after the first page went out ({@code startup});
  *   <li>{@link dev.loopbacklab.web.tuning.RecentCache} and {@link
  *       dev.loopbacklab.web.tuning.Refreshed}: the live connection block and the OS's ephemeral
- *       range, kept instead of recomputed on every request ({@code page-throughput}).
+ *       range, kept instead of recomputed on every request ({@code page-throughput});
+ *   <li>{@link dev.loopbacklab.web.tuning.FirstRunWarmUp}: a run's cold paths walked in the
+ *       background, the shared one after the first page and a lesson's experiments' own after that
+ *       lesson's page ({@code first-event}).
  * </ul>
  */
 package dev.loopbacklab.web.tuning;

@@ -30,7 +30,7 @@ public final class EventHtml {
             return div(table(
                             caption(e.caption()),
                             thead(tr(each(e.headers(), h -> th(h).attr("scope", "col")))),
-                            tbody(each(e.rows(), row -> tr(each(row, Outcome::cell))))))
+                            tbody(each(e.rows(), row -> tr(each(row, EventHtml::cell))))))
                     .withClass("event-table");
         } else if (event instanceof Event.Progress e) {
             return div(
@@ -56,6 +56,23 @@ public final class EventHtml {
         }
         throw new IllegalArgumentException("unknown event " + event);
     }
+
+    /**
+     * A table cell: an outcome is coloured (its words stay); a long text is given room, so that a
+     * table squeezed onto a phone scrolls instead of standing one word per line.
+     */
+    private static DomContent cell(String text) {
+        String outcome = Outcome.classOf(text);
+        String classes =
+                (outcome == null ? "" : outcome)
+                        + (text.length() > LONG_CELL
+                                ? (outcome == null ? "" : " ") + "long-text"
+                                : "");
+        return classes.isEmpty() ? td(text) : td(text).withClass(classes);
+    }
+
+    /** Characters past which a cell is prose rather than a value. */
+    private static final int LONG_CELL = 40;
 
     private static DomContent[] detail(String line) {
         DomContent[] outcome = Outcome.detail(line);

@@ -40,28 +40,28 @@ public final class HandoutPage {
                         table(
                                         thead(
                                                 tr(
-                                                        th("to").attr("scope", "col"),
+                                                        th("To").attr("scope", "col"),
                                                         th("Linux").attr("scope", "col"),
                                                         th("macOS").attr("scope", "col"),
                                                         th("Windows").attr("scope", "col"))),
                                         tbody(
                                                 row(
-                                                        "start the lab",
+                                                        "Start the lab",
                                                         "java -jar loopback-lab.jar",
                                                         "java -jar loopback-lab.jar",
                                                         "java -jar loopback-lab.jar"),
                                                 row(
-                                                        "see who listens",
+                                                        "See who listens",
                                                         "ss -ltnp",
                                                         "lsof -nP -iTCP -sTCP:LISTEN",
                                                         "netstat -ano -p tcp"),
                                                 row(
-                                                        "the ephemeral range",
+                                                        "Show the ephemeral range",
                                                         "cat /proc/sys/net/ipv4/ip_local_port_range",
                                                         "sysctl net.inet.ip.portrange.first net.inet.ip.portrange.last",
                                                         "netsh int ipv4 show dynamicport tcp"),
                                                 row(
-                                                        "who resolves localhost",
+                                                        "See what localhost is",
                                                         "getent ahosts localhost",
                                                         "dscacheutil -q host -a name localhost",
                                                         "Resolve-DnsName localhost")))
@@ -70,7 +70,23 @@ public final class HandoutPage {
     }
 
     private static DomContent row(String what, String linux, String mac, String windows) {
-        return tr(th(what).attr("scope", "row"), td(code(linux)), td(code(mac)), td(code(windows)));
+        return tr(
+                th(what).attr("scope", "row"),
+                td(command(linux)),
+                td(command(mac)),
+                td(command(windows)));
+    }
+
+    /**
+     * A command that may wrap after a slash or a dot ({@code <wbr>}), not in the middle of a name:
+     * {@code /proc/sys/net/ipv4/ip_local_port_range} is wider than a printed column.
+     */
+    private static DomContent command(String text) {
+        String escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        // after a dot only inside a dotted name of three or more parts (net.inet.ip.portrange…),
+        // so loopback-lab.jar stays whole
+        return code(
+                rawHtml(escaped.replace("/", "/<wbr>").replaceAll("\\.(?=[a-z]+\\.)", ".<wbr>")));
     }
 
     private static DomContent lesson(HandoutLesson lesson) {

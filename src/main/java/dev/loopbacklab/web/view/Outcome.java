@@ -1,7 +1,6 @@
 package dev.loopbacklab.web.view;
 
 import static j2html.TagCreator.span;
-import static j2html.TagCreator.td;
 import static j2html.TagCreator.text;
 
 import j2html.tags.DomContent;
@@ -43,12 +42,6 @@ final class Outcome {
             }
         }
         return null;
-    }
-
-    /** A table cell, with its outcome's class when it states one. */
-    static DomContent cell(String text) {
-        String outcome = classOf(text);
-        return outcome == null ? td(text) : td(text).withClass(outcome);
     }
 
     /** A detail line with its outcome marked, or null when it names none. */

@@ -9,6 +9,7 @@ import dev.loopbacklab.testing.RawHttp;
 import dev.loopbacklab.testing.TestLab;
 import dev.loopbacklab.web.LabServer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -80,6 +81,25 @@ class NotebookSecurityTest {
         String refresh =
                 Jsoup.parse(entered.body()).selectFirst("meta[http-equiv=refresh]").attr("content");
         assertEquals("0; url=/lessons/first?x=1", refresh);
+    }
+
+    @Test
+    void anEncodedSecretNameLeavesTheAddressBarToo() throws Exception {
+        // the server reads j%73hell as jshell, so the page must not carry it on either
+        for (String query :
+                List.of(
+                        "jshell=" + secret + "&j%73hell=" + secret + "&x=1",
+                        "jshell=" + secret + "&%6A%73%68%65%6C%6C=" + secret + "&x=1")) {
+            RawHttp.Response entered = RawHttp.get(lab.port(), "/lessons/first?" + query, here());
+            assertEquals(200, entered.status(), query);
+            assertEquals(
+                    "0; url=/lessons/first?x=1",
+                    Jsoup.parse(entered.body())
+                            .selectFirst("meta[http-equiv=refresh]")
+                            .attr("content"),
+                    query);
+            assertFalse(entered.body().contains(secret), query);
+        }
     }
 
     @Test

@@ -62,6 +62,25 @@ class TeachingPagesTest {
     }
 
     @Test
+    void theHandoutsCommandsWrapAtSlashesAndDotsNotInsideNames() throws Exception {
+        Document handout = page("/handout?plan=first");
+        var range = handout.select("table.handout-commands tbody tr").get(2);
+        assertEquals(
+                "Show the ephemeral range cat /proc/sys/net/ipv4/ip_local_port_range"
+                        + " sysctl net.inet.ip.portrange.first net.inet.ip.portrange.last"
+                        + " netsh int ipv4 show dynamicport tcp",
+                range.text(),
+                "the words are the commands, as typed");
+        assertEquals(
+                "cat /<wbr>proc/<wbr>sys/<wbr>net/<wbr>ipv4/<wbr>ip_local_port_range",
+                range.select("code").get(0).html().replace("\n", ""));
+        assertTrue(range.select("code").get(1).html().contains("net.<wbr>inet.<wbr>ip.<wbr>"));
+        assertFalse(
+                handout.select("table.handout-commands code").get(0).html().contains("<wbr>"),
+                "loopback-lab.jar stays whole");
+    }
+
+    @Test
     void theDefaultAgendaIsTheWholeCourse() throws Exception {
         assertEquals(2, page("/agenda").select("table.agenda a[aria-label]").size());
     }

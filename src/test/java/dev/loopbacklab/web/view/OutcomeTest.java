@@ -44,6 +44,24 @@ class OutcomeTest {
     }
 
     @Test
+    void aCellOfProseIsGivenRoomAndAValueIsNot() {
+        Document html =
+                Jsoup.parse(
+                        EventHtml.render(
+                                new Event.Table(
+                                        "t",
+                                        List.of("port", "reading"),
+                                        List.of(
+                                                List.of(
+                                                        "7070",
+                                                        "bound to 0.0.0.0: reachable through every"
+                                                                + " address of this machine")))));
+        assertEquals(
+                List.of("", "long-text"),
+                html.select("td").stream().map(td -> td.className()).toList());
+    }
+
+    @Test
     void aVerdictsDetailLinesMarkTheirOutcome() {
         Document html =
                 Jsoup.parse(

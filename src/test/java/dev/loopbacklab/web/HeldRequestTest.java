@@ -1,0 +1,202 @@
+package dev.loopbacklab.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loopbacklab.testing.Wait;
+import io.javalin.Javalin;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A held request whose client vanished must never be resumed once Jetty has completed (and
+ * recycled) it. Javalin's own SSE route did exactly that when its body returned after the client
+ * left: every task threw on the recycled request, the exception handler threw too, and a worker
+ * looped for ever ("Exception handler … threw an error", 800,000 lines in a minute of a loaded test
+ * run, through the room board's stream). The body here returns only after Jetty has said the
+ * request is complete: the worst moment, made certain instead of rare.
+ */
+class HeldRequestTest {
+    private final ByteArrayOutputStream log = new ByteArrayOutputStream();
+    private PrintStream originalErr;
+    private Javalin app;
+
+    @AfterEach
+    void stop() {
+        if (originalErr != null) {
+            System.setErr(originalErr);
+        }
+        if (app != null) {
+            app.stop();
+        }
+    }
+
+    private String logged() {
+        synchronized (log) {
+            return log.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void aStreamStillWritingWhenTheServerStopsIsNotResumedOnARecycledRequest() throws Exception {
+        AtomicBoolean bodyReturned = new AtomicBoolean();
+        CountDownLatch streaming = new CountDownLatch(1);
+        app =
+                Javalin.create(
+                                cfg -> {
+                                    cfg.startup.showJavalinBanner = false;
+                                    cfg.routes.get(
+                                            "/events",
+                                            ThreadedEventStream.handler(
+                                                    (ctx, events) -> {
+                                                        try {
+                                                            heartbeats(events, streaming);
+                                                        } finally {
+                                                            bodyReturned.set(true);
+                                                        }
+                                                    }));
+                                })
+                        .start("127.0.0.1", 0);
+        int port = app.port();
+        originalErr = System.err; // slf4j-simple writes to whatever System.err is when it logs
+        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.getOutputStream().write(request(port, "/events", "text/event-stream"));
+            byte[] head = socket.getInputStream().readNBytes(12);
+            assertEquals("HTTP/1.1 200", new String(head, StandardCharsets.US_ASCII));
+            streaming.await();
+            // What a test's @AfterEach (or Ctrl+C) does: Jetty ends the exchange and recycles the
+            // request while the stream's own thread is between two writes.
+            app.stop();
+            app = null;
+            Wait.until("the stream's body returned", bodyReturned::get);
+        }
+        Wait.until("no worker is inside Javalin's task loop", () -> !javalinLoopRunning());
+        String text = logged();
+        assertFalse(text.contains("threw an error"), text.lines().limit(40).toList().toString());
+        assertFalse(text.contains("likely recycled"), text.lines().limit(40).toList().toString());
+    }
+
+    /** Writes a comment every few milliseconds until the response fails (bounded in count). */
+    private static void heartbeats(ThreadedEventStream.Events events, CountDownLatch streaming)
+            throws IOException, InterruptedException {
+        OutputStream out = events.open();
+        for (int i = 0; i < 100_000 && !events.gone(); i++) {
+            out.write(": hi\n\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            streaming.countDown();
+            Thread.sleep(2);
+        }
+    }
+
+    @Test
+    void withoutAcceptTextEventStreamTheAnswerIs406() throws Exception {
+        app =
+                Javalin.create(
+                                cfg -> {
+                                    cfg.startup.showJavalinBanner = false;
+                                    cfg.routes.get(
+                                            "/events",
+                                            ThreadedEventStream.handler(
+                                                    (ctx, events) -> events.open()));
+                                })
+                        .start("127.0.0.1", 0);
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), app.port())) {
+            socket.getOutputStream().write(request(app.port(), "/events", "text/html"));
+            byte[] head = socket.getInputStream().readNBytes(12);
+            assertEquals("HTTP/1.1 406", new String(head, StandardCharsets.US_ASCII));
+        }
+    }
+
+    @Test
+    void aBodyMayRefuseWithAStatusOfItsOwn() throws Exception {
+        app =
+                Javalin.create(
+                                cfg -> {
+                                    cfg.startup.showJavalinBanner = false;
+                                    cfg.routes.get(
+                                            "/events",
+                                            ThreadedEventStream.handler(
+                                                    (ctx, events) ->
+                                                            ctx.status(503).result("full")));
+                                })
+                        .start("127.0.0.1", 0);
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), app.port())) {
+            socket.getOutputStream().write(request(app.port(), "/events", "text/event-stream"));
+            String answer =
+                    new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 503"), answer);
+            assertTrue(answer.endsWith("full"), answer);
+        }
+    }
+
+    private static boolean javalinLoopRunning() {
+        return Thread.getAllStackTraces().values().stream()
+                .anyMatch(
+                        stack -> {
+                            for (StackTraceElement frame : stack) {
+                                if (frame.getClassName().endsWith("JavalinServlet")
+                                        && frame.getMethodName().startsWith("handleTask")) {
+                                    return true;
+                                }
+                            }
+                            return false;
+                        });
+    }
+
+    private static AsyncListener onComplete(CountDownLatch latch) {
+        return new AsyncListener() {
+            @Override
+            public void onComplete(AsyncEvent event) {
+                latch.countDown();
+            }
+
+            @Override
+            public void onTimeout(AsyncEvent event) {}
+
+            @Override
+            public void onError(AsyncEvent event) {}
+
+            @Override
+            public void onStartAsync(AsyncEvent event) {}
+        };
+    }
+
+    private static String get(int port, String path) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.getOutputStream()
+                    .write(
+                            ("GET "
+                                            + path
+                                            + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                                    .getBytes(StandardCharsets.US_ASCII));
+            String answer =
+                    new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return answer.substring(answer.indexOf("\r\n\r\n") + 4);
+        }
+    }
+
+    private static byte[] request(int port, String path, String accept) {
+        return ("GET "
+                        + path
+                        + " HTTP/1.1\r\nHost: 127.0.0.1:"
+                        + port
+                        + "\r\nAccept: "
+                        + accept
+                        + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+    }
+}
