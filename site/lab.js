@@ -208,6 +208,10 @@
     }, { passive: true });
     mark();
   }
+  // a table inside closed <details> (a chart's numbers, a kept run) is measured when it opens
+  document.addEventListener("toggle", function (event) {
+    if (event.target.open && event.target.querySelector("table, pre")) markScrollables();
+  }, true);
   let resizeTimer = null;
   window.addEventListener("resize", function () {
     clearTimeout(resizeTimer);

@@ -140,7 +140,7 @@ class FollowBrowserTest extends BrowserTestBase {
             browser.await(d -> !findAll(".follow-bar button").isEmpty());
             assertEquals("false", find(".follow-toggle").getAttribute("aria-pressed"));
             assertAccessible("follow-offered");
-            find(".follow-toggle").click();
+            find(".follow-toggle").sendKeys(Keys.SPACE); // by keyboard: it is a plain button
             assertEquals("true", find(".follow-toggle").getAttribute("aria-pressed"));
             browser.await(d -> marked().equals("|step")); // the opening: the lesson's h1
 
@@ -169,7 +169,7 @@ class FollowBrowserTest extends BrowserTestBase {
 
             // The learner stops: the teacher moves on, the learner's lab hears of it, the page
             // stays where it is and marks nothing.
-            find(".follow-toggle").click();
+            find(".follow-toggle").sendKeys(Keys.ENTER);
             assertEquals("false", find(".follow-toggle").getAttribute("aria-pressed"));
             browser.js("window.scrollTo(0, 200);");
             long scrolled = ((Number) browser.js("return Math.round(window.scrollY);")).longValue();

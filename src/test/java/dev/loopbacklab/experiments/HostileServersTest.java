@@ -80,6 +80,17 @@ class HostileServersTest {
     }
 
     @Test
+    void everyOtherCheckOfALearnersPortEndsWithAVerdictAgainstSilenceOrADrip() throws Exception {
+        // these connect (and containers-published reads a greeting line): each connect and read
+        // waits for the run's deadline at most, whatever the server does after accepting.
+        // (listening-spot and port-busy connect nowhere on Linux: they read the socket table.)
+        for (String id : List.of("containers-published", "exposure-private", "localhost-both")) {
+            assertVerdict(id, HostileServer.silent());
+            assertVerdict(id, HostileServer.drip("hello from insi", GAP));
+        }
+    }
+
+    @Test
     void checksWaitingForTheLearnerEndAtTheRunsDeadlineNotTheirWaitSeconds() throws Exception {
         // wait-seconds defaults to 120 and 60: the run's deadline comes first, and the check ends
         // with its "nothing came" verdict instead of being stopped by the lifetime

@@ -4,10 +4,12 @@ import dev.loopbacklab.lesson.AbstractExperiment;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.IpLiteral;
+import dev.loopbacklab.net.ListedSocket;
 import dev.loopbacklab.net.SocketOwner;
 import dev.loopbacklab.net.SocketTable;
 import dev.loopbacklab.net.WildcardGuard;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.ByteOrder;
@@ -31,8 +33,9 @@ final class FindMe extends AbstractExperiment {
         super(
                 "listening-find-me",
                 "Find this lab's own servers in the table",
-                "Starts a server on 127.0.0.1 and one on 0.0.0.0, finds both in /proc/net/tcp* with"
-                        + " this process as owner, and decodes one raw line field by field.");
+                "Starts a server on 127.0.0.1 and one on 0.0.0.0, finds both in the socket table with"
+                        + " this process as owner (/proc/net/tcp* on Linux, lsof on macOS, netstat"
+                        + " on Windows), and on Linux decodes one raw line field by field.");
     }
 
     @Override
@@ -60,14 +63,7 @@ final class FindMe extends AbstractExperiment {
                             + everywhere.getLocalPort()
                             + ".");
             if (!SocketTable.available()) {
-                String os = System.getProperty("os.name", "unknown");
-                report.warn(
-                        OsCommands.unavailable(os)
-                                + " — and look for ports "
-                                + inside.getLocalPort()
-                                + " and "
-                                + everywhere.getLocalPort()
-                                + ".");
+                elsewhere(inside.getLocalPort(), everywhere.getLocalPort(), pid, report);
                 return;
             }
             Map<String, String> files = readFiles();
@@ -111,6 +107,74 @@ final class FindMe extends AbstractExperiment {
                             + " are usually in tcp6: 127.0.0.1 as ::ffff:127.0.0.1, and 0.0.0.0 as ::, which also"
                             + " takes IPv6 connections. Both servers are closed when this run ends.");
         }
+    }
+
+    /**
+     * macOS and Windows: no /proc to decode, but lsof or netstat still lists both servers, and the
+     * table says so with this JVM as their owner.
+     */
+    private static void elsewhere(int inside, int everywhere, long pid, Report report) {
+        String os = System.getProperty("os.name", "unknown");
+        String look = " — and look for ports " + inside + " and " + everywhere + ".";
+        if (!SocketTable.listable()) {
+            report.warn(OsCommands.unavailable(os) + look);
+            return;
+        }
+        List<ListedSocket> listed;
+        try {
+            listed = SocketTable.listeners();
+        } catch (UncheckedIOException e) {
+            report.warn(OsCommands.failed(SocketTable.listingSource(), e, os) + look);
+            return;
+        }
+        report.table(
+                "Both servers as " + SocketTable.listingSource() + " lists them",
+                LISTED_HEADERS,
+                listedRows(
+                        List.of("127.0.0.1:" + inside, "0.0.0.0:" + everywhere),
+                        List.of(inside, everywhere),
+                        listed,
+                        pid));
+        report.say(
+                "Decoding a raw line is Linux's part of this lesson: /proc/net/tcp is its kernel's"
+                        + " text. Here the lab read the rows of "
+                        + SocketTable.listingSource()
+                        + " instead. Both servers are closed when this run ends.");
+    }
+
+    static final List<String> LISTED_HEADERS =
+            List.of("asked for", "listed as", "protocol", "scope", "owner", "this JVM?");
+
+    /**
+     * The rows of the table above, one per listed socket on each port (a dual-stack wildcard is
+     * listed once, an IPv4 and an IPv6 socket twice), or "not found".
+     */
+    static List<List<String>> listedRows(
+            List<String> asked, List<Integer> ports, List<ListedSocket> listed, long pid) {
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < ports.size(); i++) {
+            int port = ports.get(i);
+            List<ListedSocket> here =
+                    listed.stream()
+                            .filter(s -> s.entry().isListening() && s.entry().localPort() == port)
+                            .toList();
+            if (here.isEmpty()) {
+                rows.add(List.of(asked.get(i), "not found", "—", "—", "—", "—"));
+            }
+            for (ListedSocket socket : here) {
+                rows.add(
+                        List.of(
+                                asked.get(i),
+                                socket.entry().localEndpoint(),
+                                socket.entry().protocol(),
+                                Scope.of(socket.entry().localAddress()).label(),
+                                socket.owner().map(SocketOwner::toString).orElse("hidden"),
+                                socket.owner().filter(o -> o.pid() == pid).isPresent()
+                                        ? "yes"
+                                        : "no"));
+            }
+        }
+        return rows;
     }
 
     /** One server as the table lists it; {@code line} and {@code entry} are null if not found. */

@@ -8,6 +8,9 @@ import dev.loopbacklab.lesson.Event;
 import dev.loopbacklab.lesson.Outcome;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Runner;
+import dev.loopbacklab.net.ListedSocket;
+import dev.loopbacklab.net.PlatformFixture;
+import dev.loopbacklab.net.SocketTable;
 import dev.loopbacklab.testing.OwnSockets;
 import dev.loopbacklab.testing.RecordingReport;
 import java.util.List;
@@ -71,5 +74,67 @@ class FindMeTest {
     @Test
     void takesNoParameters() {
         assertEquals(List.of(), new FindMe().params());
+    }
+
+    @Test
+    void onMacosFindsBothServersInTheLsofRowsWithTheirOwner() {
+        // In the recorded lsof output, pid 510 listens on *:7000 (IPv4 and IPv6) and pid 520 on
+        // 127.0.0.1:44960: as if this JVM were 510.
+        List<ListedSocket> lsof =
+                SocketTable.parseLsof(PlatformFixture.load("macos/lsof-nP-listen.txt").body());
+        List<List<String>> rows =
+                FindMe.listedRows(
+                        List.of("127.0.0.1:44960", "0.0.0.0:7000"),
+                        List.of(44960, 7000),
+                        lsof,
+                        510);
+
+        assertEquals(
+                List.of(
+                        List.of(
+                                "127.0.0.1:44960",
+                                "127.0.0.1:44960",
+                                "tcp",
+                                "loopback only",
+                                "Applicati (pid 520)",
+                                "no"),
+                        List.of(
+                                "0.0.0.0:7000",
+                                "0.0.0.0:7000",
+                                "tcp",
+                                "all interfaces (wildcard)",
+                                "ControlCe (pid 510)",
+                                "yes"),
+                        List.of(
+                                "0.0.0.0:7000",
+                                "[::]:7000",
+                                "tcp6",
+                                "all interfaces (wildcard)",
+                                "ControlCe (pid 510)",
+                                "yes")),
+                rows);
+    }
+
+    @Test
+    void onWindowsFindsTheServerNetstatListsAndSaysWhenOneIsMissing() {
+        List<ListedSocket> netstat =
+                SocketTable.parseNetstat(PlatformFixture.load("windows/netstat-ano.txt").crlf());
+        List<List<String>> rows =
+                FindMe.listedRows(
+                        List.of("127.0.0.1:7070", "0.0.0.0:3389"),
+                        List.of(7070, 3389),
+                        netstat,
+                        1552);
+
+        assertEquals(List.of("127.0.0.1:7070", "not found", "—", "—", "—", "—"), rows.get(0));
+        assertEquals(
+                List.of(
+                        "0.0.0.0:3389",
+                        "0.0.0.0:3389",
+                        "tcp",
+                        "all interfaces (wildcard)",
+                        "pid 1552",
+                        "yes"),
+                rows.get(1));
     }
 }
