@@ -10,10 +10,12 @@ import dev.loopbacklab.web.LabServer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -25,6 +27,10 @@ import org.openqa.selenium.WebElement;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(BrowserAvailable.class)
+// A browser test drives Chromium through many states (each one waited for, never timed); on two
+// cores shared with a second suite a heavy one took 60-90 s, past the suite's 60 s default.
+// This limit only ends a test that is stuck.
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
 abstract class BrowserTestBase {
     Browser browser;
     LabServer lab;
