@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -28,14 +29,17 @@ import java.util.regex.Pattern;
  * lab (started here as a child JVM from the jar, so it can be killed with SIGKILL).
  *
  * <p>1. Every learner joins (the room's own API, as a learner's lab does). 2. The board's event
- * stream is opened with the board token. 3. Each learner sends 10 verdicts in a burst (CONNS
+ * stream is opened with the board token, and its first event (the board's state) awaited. 3. Each learner sends 10 verdicts in a burst (CONNS
  * connections at once); each verdict's latency is from just before its POST is written to the
  * moment its change is read from the board's stream. 4. A second burst is cut by kill -9 of the
  * teacher's lab; the lab is started again on the same room file and every verdict it had answered
  * "stored" (201) is looked for on the board.
  *
  * <p>Usage: {@code RoomBench JAR ROOM_DIR LEARNERS CONNS}. Prints "board_p50_ms board_p99_ms
- * errors lost rss_mb acked_before_kill joins_per_s verdicts_per_s".
+ * errors lost rss_mb acked_before_kill joins_per_s verdicts_per_s board_state_ms ack_p50_ms ack_p99_ms cpu_ms_per_verdict"
+ * (ack: the POST written → its 201 read, i.e. the verdict durable on the teacher's disk; CPU: the
+ * teacher's lab's user + system time during the burst over the verdicts sent, which load distorts
+ * far less than latency).
  */
 public final class RoomBench {
     private static final Pattern LINK = Pattern.compile("Learners join with:\\s+(http://\\S+)");
@@ -77,13 +81,22 @@ public final class RoomBench {
         // 2. the board's stream
         Map<String, Long> sentNanos = new ConcurrentHashMap<>();
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Long> acks = new ConcurrentLinkedQueue<>();
         Set<String> seen = ConcurrentHashMap.newKeySet();
+        // The burst starts once the stream has sent the board's state, as in a room where the
+        // teacher's board is up before learners send: the figure is how fast a change reaches an
+        // open board, not how long the first snapshot of 1,000 learners takes (reported apart).
+        CountDownLatch stateSeen = new CountDownLatch(1);
+        long boardOpened = System.nanoTime();
         Socket board = openBoard(lab);
-        Thread reader = new Thread(() -> readBoard(board, sentNanos, latencies, seen), "board-reader");
+        Thread reader = new Thread(() -> readBoard(board, sentNanos, latencies, seen, stateSeen), "board-reader");
         reader.setDaemon(true);
         reader.start();
+        if (!stateSeen.await(60, TimeUnit.SECONDS)) { throw new IOException("the board's stream sent no state in 60 s"); }
+        double stateMillis = (System.nanoTime() - boardOpened) / 1e6;
 
         // 3. each learner sends 10 verdicts in a burst
+        long cpuBefore = cpuMillis(lab.process.pid());
         long burstStart = System.nanoTime();
         List<Future<?>> sends = new ArrayList<>();
         for (int round = 0; round < 10; round++) {
@@ -98,6 +111,7 @@ public final class RoomBench {
                     try {
                         // "sent": the moment the request is written, after the connection is made
                         if (post(lab.port, "/room/api/verdicts", bearer, body, () -> sentNanos.put(id, System.nanoTime())).status != 201) { errors.incrementAndGet(); }
+                        acks.add(System.nanoTime() - sentNanos.get(id));
                     } catch (IOException e) {
                         errors.incrementAndGet();
                     }
@@ -110,6 +124,7 @@ public final class RoomBench {
         long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (seen.size() < expected && System.nanoTime() < waitUntil) { Thread.sleep(10); }
         int missingOnBoard = (int) (expected - seen.size());
+        double cpuPerVerdict = (cpuMillis(lab.process.pid()) - cpuBefore) / (double) expected;
         long rss = rssMb(lab.process.pid());
         board.close();
 
@@ -161,9 +176,12 @@ public final class RoomBench {
         }
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
-        System.out.printf(java.util.Locale.ROOT, "%.1f %.1f %d %d %d %d %.0f %.0f%n",
+        List<Long> ackSorted = new ArrayList<>(acks);
+        Collections.sort(ackSorted);
+        System.out.printf(java.util.Locale.ROOT, "%.1f %.1f %d %d %d %d %.0f %.0f %.0f %.1f %.1f %.3f%n",
                 pct(sorted, 50), pct(sorted, 99), errors.get() + missingOnBoard, lost, rss, acked.size(),
-                learners / joinSeconds, expected / burstSeconds);
+                learners / joinSeconds, expected / burstSeconds, stateMillis, pct(ackSorted, 50), pct(ackSorted, 99),
+                cpuPerVerdict);
     }
 
     private static double pct(List<Long> sorted, int p) {
@@ -239,11 +257,12 @@ public final class RoomBench {
         return s;
     }
 
-    static void readBoard(Socket s, Map<String, Long> sent, ConcurrentLinkedQueue<Long> latencies, Set<String> seen) {
+    static void readBoard(Socket s, Map<String, Long> sent, ConcurrentLinkedQueue<Long> latencies, Set<String> seen, CountDownLatch stateSeen) {
         Pattern request = Pattern.compile("\"requestId\":\"([^\"]+)\"");
         try {
             BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
             for (String line; (line = in.readLine()) != null; ) {
+                if (line.equals("event: state")) { stateSeen.countDown(); }
                 if (!line.startsWith("data: {\"type\":\"verdict\"")) { continue; }
                 long now = System.nanoTime();
                 Matcher m = request.matcher(line);
@@ -255,6 +274,14 @@ public final class RoomBench {
         } catch (IOException e) {
             // closed at the end
         }
+    }
+
+    /** CPU time (user + system) the process has used, from /proc/PID/stat, in ms. */
+    static long cpuMillis(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14, 15)
+        return ticks * 1000 / 100; // USER_HZ is 100 on Linux
     }
 
     static long rssMb(long pid) throws IOException {

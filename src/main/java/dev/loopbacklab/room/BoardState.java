@@ -157,6 +157,10 @@ public final class BoardState {
                 .count();
     }
 
+    int size() {
+        return learners.size();
+    }
+
     /** A copy, for readers outside the store's lock. */
     BoardState copy() {
         BoardState copy = new BoardState();

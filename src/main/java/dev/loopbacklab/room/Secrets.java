@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.regex.Pattern;
 
 /**
  * The room's capabilities: the join code, each learner's secret and the board token are 144 random
@@ -16,6 +17,7 @@ public final class Secrets {
     static final int BYTES = 18;
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9_-]{24}");
 
     private Secrets() {}
 
@@ -28,7 +30,7 @@ public final class Secrets {
 
     /** True for text that could be a secret this class made (so it is never looked at further). */
     public static boolean wellFormed(String text) {
-        return text != null && text.length() == 24 && text.matches("[A-Za-z0-9_-]{24}");
+        return text != null && text.length() == 24 && WELL_FORMED.matcher(text).matches();
     }
 
     /** The SHA-256 digest of {@code secret}. */

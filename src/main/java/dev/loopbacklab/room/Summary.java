@@ -3,6 +3,7 @@ package dev.loopbacklab.room;
 import dev.loopbacklab.net.OperatingSystem;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * What a learner's lab sends to the room after a run on the learner's machine: the experiment or
@@ -26,22 +27,29 @@ public record Summary(
     public static final int MAX_NUMBERS = 8;
     static final int MAX_TEXT = 64;
 
+    // Compiled once: every report from every learner goes through these.
+    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9_-]{1,40}");
+    private static final Pattern EXPERIMENT = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    private static final Pattern OS = Pattern.compile("linux|macos|windows|other");
+    private static final Pattern NUMBER_NAME = Pattern.compile("[a-z0-9-]{1,32}");
+    private static final Pattern PRINTABLE = Pattern.compile("[\\x20-\\x7e]*");
+
     /** Checks every field against the room's bounds; throws with a message a person can read. */
     public Summary {
-        requireText("requestId", requestId, "[A-Za-z0-9_-]{1,40}");
-        requireText("experiment", experiment, "[a-z0-9]+(-[a-z0-9]+)*");
+        requireText("requestId", requestId, REQUEST_ID);
+        requireText("experiment", experiment, EXPERIMENT);
         if (experiment.length() > 60) {
             throw new IllegalArgumentException("experiment must be at most 60 characters");
         }
-        requireText("os", os, "linux|macos|windows|other");
+        requireText("os", os, OS);
         numbers = numbers == null ? Map.of() : new TreeMap<>(numbers);
         if (numbers.size() > MAX_NUMBERS) {
             throw new IllegalArgumentException("at most " + MAX_NUMBERS + " numbers");
         }
         for (Map.Entry<String, String> number : numbers.entrySet()) {
-            requireText("a number's name", number.getKey(), "[a-z0-9-]{1,32}");
+            requireText("a number's name", number.getKey(), NUMBER_NAME);
             String value = number.getValue();
-            if (value == null || value.length() > MAX_TEXT || !value.matches("[\\x20-\\x7e]*")) {
+            if (value == null || value.length() > MAX_TEXT || !PRINTABLE.matcher(value).matches()) {
                 throw new IllegalArgumentException(
                         "the value of "
                                 + number.getKey()
@@ -63,8 +71,8 @@ public record Summary(
         };
     }
 
-    private static void requireText(String name, String value, String pattern) {
-        if (value == null || !value.matches(pattern)) {
+    private static void requireText(String name, String value, Pattern pattern) {
+        if (value == null || !pattern.matcher(value).matches()) {
             throw new IllegalArgumentException(name + " is missing or not well formed");
         }
     }

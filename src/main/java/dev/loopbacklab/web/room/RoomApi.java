@@ -107,7 +107,7 @@ public final class RoomApi {
             Json.error(ctx, 403, "this join code is not the room's: copy the link again");
             return;
         }
-        if (rooms.get().board().learners().size() >= MAX_LEARNERS) {
+        if (rooms.get().learnerCount() >= MAX_LEARNERS) {
             Json.error(ctx, 503, "the room is full (" + MAX_LEARNERS + " learners)");
             return;
         }
@@ -121,7 +121,7 @@ public final class RoomApi {
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("learner", seat.learner());
             answer.put("bearer", seat.bearer());
-            Json.answer(ctx, 201, answer);
+            Json.answerNow(ctx, 201, answer);
         } catch (IllegalArgumentException e) {
             Json.error(ctx, 400, e.getMessage());
         }
@@ -152,7 +152,8 @@ public final class RoomApi {
             Json.error(ctx, 400, e.getMessage());
             return;
         }
-        Json.answer(ctx, 201, Map.of("stored", wait(rooms.get().record(learner, summary)).seq()));
+        Json.answerNow(
+                ctx, 201, Map.of("stored", wait(rooms.get().record(learner, summary)).seq()));
     }
 
     private void flag(Context ctx, long learner, JsonNode body) throws Exception {
@@ -164,12 +165,12 @@ public final class RoomApi {
             return;
         }
         wait(rooms.get().flag(learner, flag));
-        Json.answer(ctx, 200, Map.of("flag", flag.key()));
+        Json.answerNow(ctx, 200, Map.of("flag", flag.key()));
     }
 
     private void leave(Context ctx, long learner, JsonNode body) throws Exception {
         wait(rooms.get().leave(learner));
-        Json.answer(ctx, 200, Map.of("left", true));
+        Json.answerNow(ctx, 200, Map.of("left", true));
     }
 
     private void reach(Context ctx, long learner, JsonNode body) throws Exception {

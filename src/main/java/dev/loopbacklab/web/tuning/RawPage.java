@@ -16,12 +16,20 @@ public final class RawPage {
 
     /** Sends {@code page} as {@code text/html; charset=utf-8}. */
     public static void send(Context ctx, byte[] page) throws IOException {
-        ctx.contentType("text/html; charset=utf-8");
+        send(ctx, "text/html; charset=utf-8", page);
+    }
+
+    /**
+     * Sends {@code body} as {@code contentType}, the same way. Only for a final answer: nothing may
+     * set a result after it (an error page for its status would be written after these bytes).
+     */
+    public static void send(Context ctx, String contentType, byte[] body) throws IOException {
+        ctx.contentType(contentType);
         if (ctx.header("Accept-Encoding") != null) {
-            ctx.result(page);
+            ctx.result(body);
             return;
         }
-        ctx.res().setContentLength(page.length);
-        ctx.res().getOutputStream().write(page);
+        ctx.res().setContentLength(body.length);
+        ctx.res().getOutputStream().write(body);
     }
 }

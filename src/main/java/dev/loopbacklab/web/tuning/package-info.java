@@ -6,8 +6,9 @@
  *   <li>{@link dev.loopbacklab.web.tuning.JettyTuning}: Jetty's own memory-probe property (no JMX
  *       at start), a deeper accept queue, and loading Javalin's and Jetty's classes ahead of the
  *       start (figures {@code startup}, {@code concurrent-runs});
- *   <li>{@link dev.loopbacklab.web.tuning.RawPage}: a page's bytes written straight to Jetty, past
- *       Javalin's result stream ({@code page-throughput});
+ *   <li>{@link dev.loopbacklab.web.tuning.RawPage}: a page's bytes (and the room's JSON answers)
+ *       written straight to Jetty, past Javalin's result stream ({@code page-throughput}, {@code
+ *       room-board-p99});
  *   <li>{@link dev.loopbacklab.web.tuning.PageWarmUp}: pages rendered before they are asked for,
  *       lesson pages only after the first page went out ({@code startup});
  *   <li>{@link dev.loopbacklab.web.tuning.RecentCache} and {@link
