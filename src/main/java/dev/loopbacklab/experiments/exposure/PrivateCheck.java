@@ -31,7 +31,7 @@ public final class PrivateCheck extends AbstractCheck {
                 "Run a server that only this machine can reach",
                 "Start a server bound to 127.0.0.1 on the port below, then check: it must answer on"
                         + " 127.0.0.1 and refuse on 127.0.0.2, which only a wildcard bind would answer.",
-                ParamSpec.port("port", SUGGESTED_PORT, "the port your server listens on"),
+                ParamSpec.yourServerPort(SUGGESTED_PORT),
                 ParamSpec.bool(
                         "lan",
                         false,
