@@ -25,16 +25,17 @@ System.out.println("state 0A: " + TcpState.fromHex(fields[3]));   // prints: sta
 var header = "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n";
 System.out.println("the lab's parser: " + SocketTable.parse(header + line, "tcp").get(0));   // prints: the lab's parser: tcp LISTEN 127.0.0.1:7070 -> 0.0.0.0:0 uid=1000 inode=12345
 
-// 6. Now for real: a server of your own, found in this machine's table (Linux only; elsewhere
-//    the table is empty: use lsof -nP -iTCP -sTCP:LISTEN or Get-NetTCPConnection -State Listen).
+// 6. Now for real: a server of your own, found in this machine's table: /proc on Linux, lsof on
+//    macOS, netstat -ano on Windows (SocketTable.listingSource() says which).
 var server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-var mine = SocketTable.listening().stream().filter(e -> e.localPort() == server.getLocalPort()).findFirst();
-System.out.println("your server in the table: " + mine);   // your server in the table: Optional[tcp6 LISTEN 127.0.0.1:<port> -> ...]
+var mine = SocketTable.listeners().stream().filter(s -> s.entry().localPort() == server.getLocalPort()).findFirst();
+System.out.println("your server in the table: " + mine.map(ListedSocket::entry));   // your server in the table: Optional[tcp6 LISTEN 127.0.0.1:<port> -> ...]
 
-// 7. Its owner: the process whose /proc/<pid>/fd has a link to socket:[inode]. That is this JShell.
-var owner = mine.flatMap(e -> SocketTable.owner(e.inode()));
+// 7. Its owner: on Linux the process whose /proc/<pid>/fd has a link to socket:[inode]; lsof and
+//    netstat name it themselves. That is this JShell.
+var owner = mine.flatMap(ListedSocket::owner);
 System.out.println("its owner: " + owner);   // its owner: Optional[java (pid <this JShell's pid>)]
-System.out.println("owned by this JShell: " + owner.map(o -> o.pid() == ProcessHandle.current().pid()).orElse(false));   // true on Linux
+System.out.println("owned by this JShell: " + owner.map(o -> o.pid() == ProcessHandle.current().pid()).orElse(false));   // true
 
 // 8. Close it: run step 6 again and the list is empty.
 server.close();

@@ -135,6 +135,11 @@ public final class ContentChecker {
             problems.addAll(TimingRules.check(lesson, name));
             problems.addAll(MeasuredFigures.check(folder));
             problems.addAll(OsNotes.check(folder));
+            for (Lesson.Embed block : lesson.embeds()) {
+                if (block.kind() == Lesson.Embed.Kind.JSHELL) {
+                    problems.addAll(ScriptRules.barePrints(file, block.line() + 1, block.body()));
+                }
+            }
             for (Lesson.Script script : lesson.scripts()) {
                 problems.addAll(ScriptRules.check(name + "/" + script.fileName(), script.text()));
             }

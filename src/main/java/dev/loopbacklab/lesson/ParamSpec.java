@@ -46,6 +46,14 @@ public record ParamSpec(
                 help);
     }
 
+    /**
+     * The {@code port} of a check on a server the learner starts themselves: {@code suggested} is
+     * the one the lesson tells them to use.
+     */
+    public static ParamSpec yourServerPort(int suggested) {
+        return port("port", suggested, "the port your server listens on");
+    }
+
     /** A loopback host, 127.0.0.1 unless given. */
     public static ParamSpec host(String name, String help) {
         return new ParamSpec(name, Kind.HOST, "127.0.0.1", 0, 0, help);

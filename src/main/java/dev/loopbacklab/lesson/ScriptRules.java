@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  *       leaves the learner with it too;
  *   <li>every line printed says what it shows: {@code System.out.println} starts with a label in
  *       quotes ({@code "source port: " + port}), never a bare value that reads as a lone {@code
- *       true} or {@code hello}, and no {@code forEach(System.out::println)}.
+ *       true} or {@code hello}, and no {@code forEach(System.out::println)}; the JShell blocks of a
+ *       lesson keep this one too.
  * </ul>
  */
 final class ScriptRules {
@@ -28,6 +29,30 @@ final class ScriptRules {
                     "System\\.out::println|System\\.out\\.print(?:ln|f)?\\(\\s*(?![\\s\")])");
 
     private ScriptRules() {}
+
+    /**
+     * The prints of {@code code} (whose first line is line {@code firstLine} of {@code file}) that
+     * show a bare value; a lesson's JShell blocks keep this rule too.
+     */
+    static List<ContentChecker.Problem> barePrints(String file, int firstLine, String code) {
+        List<ContentChecker.Problem> problems = new ArrayList<>();
+        // comments are not run, so not judged; across lines: arguments may start on the next one
+        String run =
+                String.join(
+                        "\n", code.lines().map(l -> l.strip().startsWith("//") ? "" : l).toList());
+        Matcher bare = BARE_PRINT.matcher(run);
+        while (bare.find()) {
+            problems.add(
+                    new ContentChecker.Problem(
+                            file + ":" + (firstLine - 1 + lineOf(run, bare.start())),
+                            bare.group().contains("::")
+                                    ? "prints values without a label: write forEach(x ->"
+                                            + " System.out.println(\"label: \" + x))"
+                                    : "prints a bare value: start with a label in quotes, e.g."
+                                            + " System.out.println(\"server port: \" + port)"));
+        }
+        return problems;
+    }
 
     private static int lineOf(String text, int offset) {
         return 1 + (int) text.substring(0, offset).chars().filter(c -> c == '\n').count();
@@ -62,19 +87,7 @@ final class ScriptRules {
                                         + " stays in JShell with what it made"));
             }
         }
-        // across lines: a print's arguments may start on the next line
-        String code = String.join("\n", lines);
-        Matcher bare = BARE_PRINT.matcher(code);
-        while (bare.find()) {
-            problems.add(
-                    new ContentChecker.Problem(
-                            file + ":" + lineOf(code, bare.start()),
-                            bare.group().contains("::")
-                                    ? "prints values without a label: write forEach(x ->"
-                                            + " System.out.println(\"label: \" + x))"
-                                    : "prints a bare value: start with a label in quotes, e.g."
-                                            + " System.out.println(\"server port: \" + port)"));
-        }
+        problems.addAll(barePrints(file, 1, String.join("\n", lines)));
         if (!imports) {
             problems.add(
                     new ContentChecker.Problem(

@@ -102,7 +102,9 @@ class LessonSnippetsTest {
                     runner.run(
                                     "nested-embeds.md",
                                     blocks.get(0).line() + 1,
-                                    blocks.get(0).body().replace("prints: 42", "prints: 43"))
+                                    blocks.get(0)
+                                            .body()
+                                            .replace("prints: answer: 42", "prints: answer: 43"))
                             .size());
         }
     }

@@ -123,7 +123,9 @@ class ContentCheckerTest {
                         .orElseThrow();
         assertEquals(24, jshell.line());
         assertEquals(
-                "int answer = 40 + 2;\nSystem.out.println(answer); // prints: 42\n", jshell.body());
+                "int answer = 40 + 2;\nSystem.out.println(\"answer: \" + answer); // prints: answer:"
+                        + " 42\n",
+                jshell.body());
     }
 
     @Test

@@ -64,4 +64,19 @@ class ScriptRulesTest {
                                 + " it"),
                 problems("System.out.println(\"hi: \" + 1);"));
     }
+
+    @Test
+    void aLessonsJshellBlockIsJudgedByItsPrintsAtItsLineInTheLesson() {
+        assertEquals(
+                List.of(
+                        "01-x/lesson.md:42: prints a bare value: start with a label in quotes,"
+                                + " e.g. System.out.println(\"server port: \" + port)"),
+                ScriptRules.barePrints(
+                                "01-x/lesson.md",
+                                41,
+                                "System.out.println(\"ok: \" + 1);\nSystem.out.println(1);\n")
+                        .stream()
+                        .map(ContentChecker.Problem::toString)
+                        .toList());
+    }
 }

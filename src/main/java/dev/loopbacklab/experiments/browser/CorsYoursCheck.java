@@ -31,7 +31,7 @@ public final class CorsYoursCheck extends AbstractCheck {
                 "A server this page may read, and no other",
                 "Start a server on 127.0.0.1 that grants CORS to this page's origin only, then"
                         + " check: the lab asks it as this page and as another origin would.",
-                ParamSpec.port("port", SUGGESTED_PORT, "the port your server listens on"),
+                ParamSpec.yourServerPort(SUGGESTED_PORT),
                 ParamSpec.text(
                         "origin",
                         "http://127.0.0.1:62893",

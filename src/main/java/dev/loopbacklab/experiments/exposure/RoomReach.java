@@ -23,7 +23,7 @@ public final class RoomReach extends AbstractCheck {
                 "In a workshop room: start a server on the port, then press Check. The teacher's"
                         + " lab tries one connection back to your machine, at the address your"
                         + " lab's messages come from, and says whether it got through.",
-                ParamSpec.port("port", DEFAULT_PORT, "the port your server listens on"));
+                ParamSpec.yourServerPort(DEFAULT_PORT));
     }
 
     @Override

@@ -36,7 +36,7 @@ final class ListeningSpot extends AbstractCheck {
                 "Start a server on a port of your choice, and find it",
                 "Start any TCP server on the port below and leave it running; the check finds it in the"
                         + " socket table and names the process that owns it.",
-                ParamSpec.port("port", SUGGESTED_PORT, "the port your server listens on"));
+                ParamSpec.yourServerPort(SUGGESTED_PORT));
         this.source = source;
     }
 

@@ -29,7 +29,7 @@ final class LocalhostBothCheck extends AbstractCheck {
                 "Answer on localhost, whichever family the client picks",
                 "Start a server on the port below that answers on both 127.0.0.1 and ::1, then"
                         + " check: the lab connects to each.",
-                ParamSpec.port("port", SUGGESTED_PORT, "the port your server listens on"));
+                ParamSpec.yourServerPort(SUGGESTED_PORT));
         this.ipv6 = ipv6;
     }
 
