@@ -43,6 +43,12 @@ public final class PrivateCheck extends AbstractCheck {
     @Override
     public void run(Params params, Report report) throws Exception {
         int port = params.port("port");
+        // said first: reading the socket table with its owners takes a while on a busy machine
+        report.say(
+                "Trying port "
+                        + port
+                        + " through 127.0.0.1, then the other loopback addresses, and reading"
+                        + " the socket table…");
         PrivateFacts facts = gather(port, params.bool("lan"), report);
         PrivateVerdict.Judgement judgement = PrivateVerdict.of(facts);
         judgement.warnings().forEach(report::warn);
