@@ -54,21 +54,14 @@ class HeldRequestTest {
         AtomicBoolean bodyReturned = new AtomicBoolean();
         CountDownLatch streaming = new CountDownLatch(1);
         app =
-                Javalin.create(
-                                cfg -> {
-                                    cfg.startup.showJavalinBanner = false;
-                                    cfg.routes.get(
-                                            "/events",
-                                            ThreadedEventStream.handler(
-                                                    (ctx, events) -> {
-                                                        try {
-                                                            heartbeats(events, streaming);
-                                                        } finally {
-                                                            bodyReturned.set(true);
-                                                        }
-                                                    }));
-                                })
-                        .start("127.0.0.1", 0);
+                serve(
+                        (ctx, events) -> {
+                            try {
+                                heartbeats(events, streaming);
+                            } finally {
+                                bodyReturned.set(true);
+                            }
+                        });
         int port = app.port();
         originalErr = System.err; // slf4j-simple writes to whatever System.err is when it logs
         System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
@@ -104,16 +97,7 @@ class HeldRequestTest {
 
     @Test
     void withoutAcceptTextEventStreamTheAnswerIs406() throws Exception {
-        app =
-                Javalin.create(
-                                cfg -> {
-                                    cfg.startup.showJavalinBanner = false;
-                                    cfg.routes.get(
-                                            "/events",
-                                            ThreadedEventStream.handler(
-                                                    (ctx, events) -> events.open()));
-                                })
-                        .start("127.0.0.1", 0);
+        app = serve((ctx, events) -> events.open());
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), app.port())) {
             socket.getOutputStream().write(request(app.port(), "/events", "text/html"));
             byte[] head = socket.getInputStream().readNBytes(12);
@@ -123,17 +107,7 @@ class HeldRequestTest {
 
     @Test
     void aBodyMayRefuseWithAStatusOfItsOwn() throws Exception {
-        app =
-                Javalin.create(
-                                cfg -> {
-                                    cfg.startup.showJavalinBanner = false;
-                                    cfg.routes.get(
-                                            "/events",
-                                            ThreadedEventStream.handler(
-                                                    (ctx, events) ->
-                                                            ctx.status(503).result("full")));
-                                })
-                        .start("127.0.0.1", 0);
+        app = serve((ctx, events) -> ctx.status(503).result("full"));
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), app.port())) {
             socket.getOutputStream().write(request(app.port(), "/events", "text/event-stream"));
             String answer =
@@ -141,6 +115,16 @@ class HeldRequestTest {
             assertTrue(answer.startsWith("HTTP/1.1 503"), answer);
             assertTrue(answer.endsWith("full"), answer);
         }
+    }
+
+    /** A Javalin app on 127.0.0.1 with one stream route, /events. */
+    private static Javalin serve(ThreadedEventStream.Body body) {
+        return Javalin.create(
+                        cfg -> {
+                            cfg.startup.showJavalinBanner = false;
+                            cfg.routes.get("/events", ThreadedEventStream.handler(body));
+                        })
+                .start("127.0.0.1", 0);
     }
 
     private static boolean javalinLoopRunning() {
