@@ -1,6 +1,5 @@
 package dev.loopbacklab.net;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,14 +22,7 @@ final class LsofParser {
     private LsofParser() {}
 
     static List<ListedSocket> parse(String text) {
-        List<ListedSocket> sockets = new ArrayList<>();
-        for (String line : text.split("\r?\n")) {
-            ListedSocket socket = line(line.strip().split("\\s+"));
-            if (socket != null) {
-                sockets.add(socket);
-            }
-        }
-        return sockets;
+        return ToolColumns.rows(text, LsofParser::line);
     }
 
     private static ListedSocket line(String[] words) {

@@ -1,6 +1,5 @@
 package dev.loopbacklab.net;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,14 +44,7 @@ final class NetstatParser {
     private NetstatParser() {}
 
     static List<ListedSocket> parse(String text) {
-        List<ListedSocket> sockets = new ArrayList<>();
-        for (String line : text.split("\r?\n")) {
-            ListedSocket socket = line(line.strip().split("\\s+"));
-            if (socket != null) {
-                sockets.add(socket);
-            }
-        }
-        return sockets;
+        return ToolColumns.rows(text, NetstatParser::line);
     }
 
     /** The state an English word names, as netstat or lsof spell it; null for anything else. */

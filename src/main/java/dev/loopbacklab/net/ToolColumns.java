@@ -1,6 +1,9 @@
 package dev.loopbacklab.net;
 
 import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * The {@code address:port} words that {@code lsof} and Windows' {@code netstat} print: {@code
@@ -14,6 +17,21 @@ final class ToolColumns {
      * The endpoint in {@code word}, or null if it is not one; {@code *} is the wildcard of the
      * family {@code ipv6} names.
      */
+    /**
+     * The sockets a tool's listing names: each line cut into its words and read by {@code line},
+     * which answers null for a heading, a blank line or anything that is not a socket.
+     */
+    static List<ListedSocket> rows(String text, Function<String[], ListedSocket> line) {
+        List<ListedSocket> sockets = new ArrayList<>();
+        for (String row : text.split("\r?\n")) {
+            ListedSocket socket = line.apply(row.strip().split("\\s+"));
+            if (socket != null) {
+                sockets.add(socket);
+            }
+        }
+        return sockets;
+    }
+
     static Endpoint endpoint(String word, boolean ipv6) {
         int colon = word.lastIndexOf(':');
         if (colon <= 0 || colon == word.length() - 1) {
