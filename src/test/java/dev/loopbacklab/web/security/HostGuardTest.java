@@ -4,31 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopbacklab.testing.OneLab;
 import dev.loopbacklab.testing.RawHttp;
 import dev.loopbacklab.testing.TestLab;
-import dev.loopbacklab.web.LabServer;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Only requests addressed to this lab by a loopback name get past the Host gate. */
 class HostGuardTest {
-    private static LabServer lab;
+    @RegisterExtension static final OneLab lab = OneLab.of(TestLab::start);
     private final HostGuard guard = new HostGuard(Set.of());
-
-    @BeforeAll
-    static void start() {
-        lab = TestLab.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        lab.close();
-    }
 
     @ParameterizedTest
     @ValueSource(
