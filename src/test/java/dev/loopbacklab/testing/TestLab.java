@@ -14,6 +14,19 @@ import java.time.Duration;
 public final class TestLab {
     private TestLab() {}
 
+    /**
+     * One path of each kind a guard must cover: the index, a lesson, an asset, the favicon, a path
+     * with no route, and an event stream.
+     */
+    public static final java.util.List<String> EVERY_KIND_OF_ROUTE =
+            java.util.List.of(
+                    "/",
+                    "/lessons/first",
+                    "/assets/lab.css",
+                    "/favicon.ico",
+                    "/nowhere",
+                    "/api/runs/abc/events");
+
     /** The fixture lessons with the real site assets. */
     public static ContentRoot fixtureContent() {
         try {

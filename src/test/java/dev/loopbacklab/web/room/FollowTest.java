@@ -28,16 +28,10 @@ class FollowTest {
     private static final String BROWSER = "Sec-Fetch-Site: same-origin\n";
 
     @RegisterExtension final RoomLabs labs = RoomLabs.fixtures(FakeExperiments.registry());
-    private LabServer teacher;
-    private LabServer ada;
-    private LabServer bob;
-
-    @BeforeEach
-    void startLabs() {
-        teacher = labs.teacher();
-        ada = labs.learner("127.0.0.1");
-        bob = labs.learner("127.0.0.2");
-    }
+    // a new test instance, so new labs, for every test; the extension closes them after it
+    private final LabServer teacher = labs.teacher();
+    private final LabServer ada = labs.learner("127.0.0.1");
+    private final LabServer bob = labs.learner("127.0.0.2");
 
     private static JsonNode present(LabServer lab, String lesson, int step) throws Exception {
         RawHttp.Response answer =

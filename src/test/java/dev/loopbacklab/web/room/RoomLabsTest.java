@@ -40,16 +40,10 @@ class RoomLabsTest {
     private static final String BROWSER = "Sec-Fetch-Site: same-origin\n";
 
     @RegisterExtension final RoomLabs labs = RoomLabs.fixtures(withRoomReach());
-    private LabServer teacher;
-    private LabServer ada;
-    private LabServer bob;
-
-    @BeforeEach
-    void startLabs() {
-        teacher = labs.teacher();
-        ada = labs.learner("127.0.0.1");
-        bob = labs.learner("127.0.0.2");
-    }
+    // a new test instance, so new labs, for every test; the extension closes them after it
+    private final LabServer teacher = labs.teacher();
+    private final LabServer ada = labs.learner("127.0.0.1");
+    private final LabServer bob = labs.learner("127.0.0.2");
 
     private static ExperimentRegistry withRoomReach() {
         List<Experiment> experiments = new ArrayList<>(FakeExperiments.registry().all());

@@ -83,14 +83,7 @@ class HostGuardTest {
     @ParameterizedTest
     @ValueSource(strings = {"evil.example", "localhost.evil.example", "127.0.0.1.nip.io"})
     void theServerRefusesForeignHostsOnEveryKindOfRoute(String host) throws Exception {
-        for (String path :
-                List.of(
-                        "/",
-                        "/lessons/first",
-                        "/assets/lab.css",
-                        "/favicon.ico",
-                        "/nowhere",
-                        "/api/runs/abc/events")) {
+        for (String path : TestLab.EVERY_KIND_OF_ROUTE) {
             RawHttp.Response response = RawHttp.get(lab.port(), path, host);
             assertEquals(403, response.status(), host + " " + path);
             assertTrue(response.header("content-security-policy") != null);

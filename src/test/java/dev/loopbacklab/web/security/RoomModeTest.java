@@ -70,14 +70,7 @@ class RoomModeTest {
 
     @Test
     void everyRouteWithoutTheTokenIs401() throws Exception {
-        for (String path :
-                List.of(
-                        "/",
-                        "/lessons/first",
-                        "/assets/lab.css",
-                        "/favicon.ico",
-                        "/nowhere",
-                        "/api/runs/abc/events")) {
+        for (String path : TestLab.EVERY_KIND_OF_ROUTE) {
             RawHttp.Response response = get(path, "");
             assertEquals(401, response.status(), path);
             assertTrue(response.body().contains("?token="), response.body());
