@@ -14,7 +14,6 @@ import dev.loopbacklab.testing.TestLab;
 import dev.loopbacklab.testing.Wait;
 import dev.loopbacklab.web.LabServer;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
