@@ -66,6 +66,35 @@ class LocaleIndependenceTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"de-DE", "fr-FR", "en-US"})
+    void aCommaThatDoesNotGroupThousandsIsRefusedWithTheFix(String tag) throws Throwable {
+        under(
+                tag,
+                () -> {
+                    ParamException misgrouped =
+                            org.junit.jupiter.api.Assertions.assertThrows(
+                                    ParamException.class,
+                                    () -> Params.parse(List.of(COUNT), Map.of("count", "1,0")));
+                    assertEquals(
+                            "count must be a whole number from 1 to 1,000,000; you typed \"1,0\","
+                                    + " which groups its digits wrongly: write 10, or put a comma"
+                                    + " before every three digits from the right (1,000)",
+                            misgrouped.getMessage());
+                    ParamException german =
+                            org.junit.jupiter.api.Assertions.assertThrows(
+                                    ParamException.class,
+                                    () -> Params.parse(List.of(COUNT), Map.of("count", "1.000")));
+                    assertTrue(
+                            german.getMessage().contains("grouped with commas (1,000)"),
+                            german.getMessage());
+                    assertEquals(
+                            1_000,
+                            Params.parse(List.of(COUNT), Map.of("count", "1,000"))
+                                    .integer("count"));
+                });
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"de-DE", "ar-EG", "hi-IN-u-nu-deva"})
     void renderedEventsShowAsciiNumbers(String tag) throws Throwable {
         under(

@@ -85,12 +85,11 @@ public final class Params {
 
     private static long wholeNumber(ParamSpec spec, String text) {
         String problem = spec.name() + " must be a whole number " + spec.boundsText();
-        long value;
-        try {
-            value = Numbers.parseWhole(text);
-        } catch (NumberFormatException e) {
-            throw new ParamException(spec.name(), problem + typed(text));
+        String why = Numbers.problemWith(text);
+        if (why != null) {
+            throw new ParamException(spec.name(), problem + typed(text) + why);
         }
+        long value = Numbers.parseWhole(text);
         if (value < spec.min() || value > spec.max()) {
             throw new ParamException(spec.name(), problem + typed(text));
         }

@@ -156,6 +156,82 @@ public record Platform(OperatingSystem os, String version) {
     }
 
     /**
+     * Tells whether a refused TCP connection on loopback takes seconds here for most programs:
+     * Windows answers the reset by sending the SYN again (about 2 s in all) unless the program sets
+     * {@code SIO_TCP_INITIAL_RTO}, as the JDK does for loopback since JDK 16 (JDK-8250521) and
+     * libuv (Node) does too. Linux and macOS fail such a connect at once.
+     *
+     * @return true on Windows
+     */
+    public boolean slowRefusal() {
+        return os == OperatingSystem.WINDOWS;
+    }
+
+    /**
+     * Says how long "Connection refused" takes on loopback here, for Java and for other programs.
+     *
+     * @return a sentence for a learner
+     */
+    public String refusalNote() {
+        switch (os) {
+            case WINDOWS:
+                return "On Windows a refused connection takes about 2 s for most programs (Python,"
+                        + " curl, telnet): Windows sends the SYN again after the reset. Java (JDK 16"
+                        + " and later) and Node ask Windows not to on loopback, so they are refused"
+                        + " at once.";
+            case LINUX:
+            case MAC:
+                return "On "
+                        + name()
+                        + " a refused connection on loopback fails at once: nothing listens, so the"
+                        + " kernel answers the SYN with a reset.";
+            default:
+                return "On " + name() + " how long a refusal takes was not checked by the lab.";
+        }
+    }
+
+    /**
+     * Tells whether IPv6 sockets here hear IPv6 only unless told otherwise (IPV6_V6ONLY on by
+     * default): Windows. Linux ({@code net.ipv6.bindv6only} 0) and macOS ({@code
+     * net.inet6.ip6.v6only} 0) default to dual-stack. The JDK turns the option off on every IPv6
+     * socket it opens on all three, so a Java {@code ::} listener hears IPv4 everywhere.
+     *
+     * @return true on Windows
+     */
+    public boolean v6OnlyByDefault() {
+        return os == OperatingSystem.WINDOWS;
+    }
+
+    /**
+     * Says why a Java listener on {@code ::} (or on 0.0.0.0 through {@code new ServerSocket()})
+     * hears IPv4 clients too, and whether programs in other languages do the same here.
+     *
+     * @return a sentence for a learner
+     */
+    public String dualStackNote() {
+        String java = "the JDK turns IPV6_V6ONLY off on every IPv6 socket it opens";
+        switch (os) {
+            case WINDOWS:
+                return "On Windows IPv6 sockets hear IPv6 only by default (IPV6_V6ONLY on), but "
+                        + java
+                        + ": a Java :: listener hears IPv4 too, while a C, Python or .NET one"
+                        + " bound to :: without clearing the option does not.";
+            case LINUX:
+                return "On Linux IPv6 sockets are dual-stack by default (net.ipv6.bindv6only = 0),"
+                        + " and "
+                        + java
+                        + " anyway: a :: listener hears IPv4 too.";
+            case MAC:
+                return "On macOS IPv6 sockets are dual-stack by default (net.inet6.ip6.v6only ="
+                        + " 0), and "
+                        + java
+                        + " anyway: a :: listener hears IPv4 too.";
+            default:
+                return "On " + name() + ", " + java + ": a Java :: listener hears IPv4 too.";
+        }
+    }
+
+    /**
      * Tells whether Windows-style excluded port ranges exist here.
      *
      * @return true on Windows

@@ -1,7 +1,9 @@
 package dev.loopbacklab.net;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,8 +29,37 @@ class NumbersTest {
     }
 
     @Test
-    void readsUnderscoresAsJavaDoes() {
+    void readsSeparatorsThatGroupThousands() {
         assertEquals(1_000_000, Numbers.parseWhole("1_000_000"));
+        assertEquals(12_345_678, Numbers.parseWhole("12,345,678"));
+        assertEquals(999, Numbers.parseWhole("999"));
+        assertEquals(100_000, Numbers.parseWhole("100,000"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1,0", "1,00", "10,00", "1,0000", "1234,567", "1_0", "1,000,00", "0,1"})
+    void refusesSeparatorsThatDoNotGroupInThrees(String text) {
+        NumberFormatException e =
+                assertThrows(NumberFormatException.class, () -> Numbers.parseWhole(text));
+        String digits = text.replace(",", "").replace("_", "");
+        assertTrue(
+                e.getMessage().contains("groups its digits wrongly: write " + digits + ","),
+                e.getMessage());
+    }
+
+    @Test
+    void saysWhatIsWrongInWordsALearnerCanAct() {
+        assertEquals(
+                ", which groups its digits wrongly: write 10, or put a comma before every three"
+                        + " digits from the right (1,000)",
+                Numbers.problemWith("1,0"));
+        assertEquals(
+                ", which mixes commas and underscores: use one or the other",
+                Numbers.problemWith("1,000_000"));
+        assertTrue(Numbers.problemWith("1.000").contains("has a point"));
+        assertEquals(", which has a sign", Numbers.problemWith("-1"));
+        assertEquals(", which has no digits", Numbers.problemWith(",,"));
+        assertNull(Numbers.problemWith("1,000"));
     }
 
     @ParameterizedTest
@@ -43,6 +74,10 @@ class NumbersTest {
                 ",1",
                 "1,",
                 "_1",
+                "1,,000",
+                "1,000_000",
+                "1 000",
+                "1\u00a0000",
                 "1e3",
                 "0x10",
                 "١٢",

@@ -77,6 +77,50 @@ class PlatformTest {
     }
 
     @Test
+    void onlyWindowsTakesSecondsToRefuseAsTheRecordedRunnersShow() {
+        // platform/windows/refused-loopback-connect.txt: median ms per runner
+        java.util.Map<String, Platform> runners =
+                java.util.Map.of(
+                        "ubuntu-latest", LINUX, "macos-15", MAC, "windows-latest", WINDOWS);
+        int seen = 0;
+        for (String line :
+                PlatformFixture.load("windows/refused-loopback-connect.txt").body().split("\n")) {
+            String[] cells = line.split("\\|");
+            if (cells.length < 5 || !runners.containsKey(cells[1].strip())) {
+                continue;
+            }
+            Platform platform = runners.get(cells[1].strip());
+            double median = Double.parseDouble(cells[4].strip().replace(" ms", ""));
+            assertEquals(median > 1000, platform.slowRefusal(), line);
+            assertEquals(
+                    platform.slowRefusal(),
+                    platform.refusalNote().contains("about 2 s"),
+                    platform.refusalNote());
+            assertEquals(
+                    !platform.slowRefusal(),
+                    platform.refusalNote().contains("fails at once"),
+                    platform.refusalNote());
+            seen++;
+        }
+        assertEquals(3, seen, "one row per system");
+        assertTrue(WINDOWS.refusalNote().contains("Java (JDK 16 and later)"));
+    }
+
+    @Test
+    void onlyWindowsSocketsAreIpv6OnlyByDefaultAndJavaClearsItEverywhere() {
+        assertTrue(WINDOWS.v6OnlyByDefault());
+        assertFalse(LINUX.v6OnlyByDefault());
+        assertFalse(MAC.v6OnlyByDefault());
+        for (Platform platform : java.util.List.of(LINUX, MAC, WINDOWS)) {
+            String note = platform.dualStackNote();
+            assertTrue(note.contains("the JDK turns IPV6_V6ONLY off on every IPv6 socket"), note);
+            assertEquals(platform.v6OnlyByDefault(), note.contains("IPv6 only by default"), note);
+        }
+        assertTrue(LINUX.dualStackNote().contains("net.ipv6.bindv6only = 0"));
+        assertTrue(MAC.dualStackNote().contains("net.inet6.ip6.v6only = 0"));
+    }
+
+    @Test
     void theRunningSystemMatchesItsJvm() {
         Platform here = Platform.current();
         assertEquals(OperatingSystem.current(), here.os());

@@ -1,6 +1,5 @@
 package dev.loopbacklab.experiments.db;
 
-import dev.loopbacklab.net.OperatingSystem;
 import dev.loopbacklab.net.Platform;
 import dev.loopbacklab.net.ProbeResult;
 import dev.loopbacklab.net.SocketTable;
@@ -13,8 +12,8 @@ import java.util.Optional;
  * What {@code db-tcp} and {@code db-allow-others} tell the learner, from the facts alone: the
  * listeners the OS lists (/proc on Linux, lsof on macOS, netstat on Windows) and what each loopback
  * address answered. Kept apart from H2 and the sockets so tests can hand it what each system really
- * shows: a Mac has no 127.0.0.2 unless aliased, and Windows retries a refused loopback connect for
- * about two seconds before it says so, longer than the probe waits.
+ * shows: a Mac has no 127.0.0.2 unless aliased, where a connect only waits; Windows refuses a Java
+ * loopback connect at once (JDK 16 and later ask it to; {@link Platform#refusalNote()}).
  */
 final class DbReading {
     /** How long a TCP probe waits; a refusal on Linux and macOS takes microseconds. */
@@ -121,13 +120,12 @@ final class DbReading {
                             + String.join(" and ", silent)
                             + " no handshake finished within "
                             + PROBE_TIMEOUT.toSeconds()
-                            + " s"
-                            + (platform.os() == OperatingSystem.WINDOWS
-                                    ? ": Windows retries a refused connect for about two seconds"
-                                            + " before it reports the refusal, so the probe gave up"
-                                            + " first. Nothing listens there for this server."
-                                    : ": the operating system neither accepted nor refused it in"
-                                            + " time."));
+                            + " s: the operating system neither accepted nor refused it in time."
+                            + (platform.slowRefusal()
+                                    ? " (Java asks Windows to refuse loopback connects at once,"
+                                            + " since JDK 16, so this is not Windows' slow"
+                                            + " refusal.)"
+                                    : ""));
         }
         for (String host : skipped) {
             words.add(

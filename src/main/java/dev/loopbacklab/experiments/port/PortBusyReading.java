@@ -2,6 +2,8 @@ package dev.loopbacklab.experiments.port;
 
 import dev.loopbacklab.net.BindFailure;
 import dev.loopbacklab.net.ExcludedPorts;
+import dev.loopbacklab.net.IpLiteral;
+import dev.loopbacklab.net.OperatingSystem;
 import dev.loopbacklab.net.Platform;
 import dev.loopbacklab.net.PortSpan;
 import dev.loopbacklab.net.PrivilegedPorts;
@@ -89,7 +91,7 @@ final class PortBusyReading {
                         "Binding " + attempt.address() + ":" + port + " said: " + attempt.result());
             }
             boolean onlyWildcard = inUse.size() == 1 && inUse.get(0).address().equals("0.0.0.0");
-            if (onlyWildcard && platform.os() == dev.loopbacklab.net.OperatingSystem.MAC) {
+            if (onlyWildcard && platform.os() == OperatingSystem.MAC) {
                 details.add(
                         "127.0.0.1 bound beside it: on macOS a listener on the wildcard does not"
                                 + " stop another socket binding a specific address with SO_REUSEADDR,"
@@ -134,13 +136,46 @@ final class PortBusyReading {
                         + " is free: the lab could bind "
                         + String.join(", ", bound)
                         + " (and closed each again).",
-                List.of(
-                        "Start a listener first, for example in JShell: var s = new"
-                                + " java.net.ServerSocket(); s.bind(new"
-                                + " java.net.InetSocketAddress(\"127.0.0.1\", "
-                                + port
-                                + "));",
-                        "Keep it open, and check again while it runs."));
+                freeAdvice(platform, port, rule));
+    }
+
+    /**
+     * How to make a free port busy. A privileged port bound only because the lab has the rights
+     * (root, or Linux's CAP_NET_BIND_SERVICE): a JShell the learner starts as an ordinary user is
+     * refused on it, so the advice names the rule and a port from the unprivileged range instead.
+     */
+    private static List<String> freeAdvice(Platform platform, int port, PrivilegedPorts rule) {
+        if (!rule.isPrivileged(port, IpLiteral.loopbackV4())) {
+            return List.of(
+                    "Start a listener first, for example in JShell: " + listener(port),
+                    "Keep it open, and check again while it runs.");
+        }
+        int example = Math.max(PortBusyCheck.DEFAULT_PORT, rule.unprivilegedStart());
+        String rights =
+                platform.os() == OperatingSystem.LINUX
+                        ? "root or the CAP_NET_BIND_SERVICE capability"
+                        : "root";
+        return List.of(
+                "Port "
+                        + port
+                        + " is privileged on 127.0.0.1 here (ports "
+                        + rule.rangeWords()
+                        + "): binding it needs "
+                        + rights
+                        + ". The lab has that, so it could bind the port; a listener you start"
+                        + " as an ordinary user would be refused (Permission denied).",
+                "Make a port from "
+                        + Math.max(1, rule.unprivilegedStart())
+                        + " up busy instead and check that one, for example in JShell: "
+                        + listener(example)
+                        + " Or start your listener with the same rights as the lab.");
+    }
+
+    private static String listener(int port) {
+        return "var s = new java.net.ServerSocket(); s.bind(new"
+                + " java.net.InetSocketAddress(\"127.0.0.1\", "
+                + port
+                + "));";
     }
 
     private static String deniedAdvice(Platform platform, int port, PrivilegedPorts rule) {

@@ -140,6 +140,68 @@ class PortBusyReadingTest {
                 verdict.headline());
     }
 
+    @Test
+    void freePrivilegedPortIsNotSuggestedToAnOrdinaryUser() {
+        // The lab bound 127.0.0.1:1 only because it runs as root (or, on Linux, with
+        // CAP_NET_BIND_SERVICE); a JShell the learner starts as themselves would be refused.
+        for (Platform platform : List.of(LINUX, MAC)) {
+            Verdict verdict =
+                    read(
+                            platform,
+                            1,
+                            Attempt.bound("127.0.0.1"),
+                            Attempt.bound("[::1]"),
+                            Attempt.bound("0.0.0.0"));
+            assertFalse(verdict.passed());
+            String advice = String.join(" ", verdict.details());
+            assertFalse(advice.contains("\"127.0.0.1\", 1)"), platform + ": " + advice);
+            assertTrue(advice.contains("Port 1 is privileged on 127.0.0.1 here"), advice);
+            assertTrue(advice.contains("InetSocketAddress(\"127.0.0.1\", 62894)"), advice);
+            assertTrue(advice.contains("from 1024 up"), advice);
+            assertEquals(
+                    platform == LINUX,
+                    advice.contains("CAP_NET_BIND_SERVICE"),
+                    platform + ": " + advice);
+        }
+    }
+
+    @Test
+    void freeLowPortIsSuggestedWhereAnyoneMayBindIt() {
+        Verdict windows =
+                read(
+                        WINDOWS,
+                        1,
+                        Attempt.bound("127.0.0.1"),
+                        Attempt.bound("[::1]"),
+                        Attempt.bound("0.0.0.0"));
+        assertTrue(
+                windows.details().get(0).contains("InetSocketAddress(\"127.0.0.1\", 1)"),
+                windows.toString());
+        // A Linux whose ip_unprivileged_port_start is 0 (as in many containers) lets anyone bind
+        // it.
+        Verdict open =
+                PortBusyReading.of(
+                        LINUX,
+                        1,
+                        List.of(Attempt.bound("127.0.0.1")),
+                        ExcludedPorts.none(),
+                        PrivilegedPorts.parseLinux("0"));
+        assertTrue(
+                open.details().get(0).contains("InetSocketAddress(\"127.0.0.1\", 1)"),
+                open.toString());
+        // A Linux that lowered the line to 80 still guards port 1; the advice names the real line.
+        Verdict lowered =
+                PortBusyReading.of(
+                        LINUX,
+                        1,
+                        List.of(Attempt.bound("127.0.0.1")),
+                        ExcludedPorts.none(),
+                        PrivilegedPorts.parseLinux("80"));
+        assertTrue(
+                String.join(" ", lowered.details()).contains("(ports 1–79)"), lowered.toString());
+        assertTrue(String.join(" ", lowered.details()).contains("from 80 up"), lowered.toString());
+    }
+
     private static String fixture(String path) throws IOException {
         try (InputStream in = PortBusyReadingTest.class.getResourceAsStream("/platform/" + path)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
