@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 /**
  * db-tcp's and db-allow-others' words on Linux, macOS and Windows: where H2 listens, read from the
  * listings each OS really prints (platform/macos/lsof-nP-listen.txt, platform/windows/
- * netstat-ano.txt), and who gets in, from what each OS answers: Linux refuses at once, a Mac has no
- * 127.0.0.2 (not tried, a connect there only waits), Windows refuses a Java loopback connect at
- * once (JDK 16 and later ask it to, JDK-8250521).
+ * netstat-ano.txt and the German netstat-an-de.txt), and who gets in, from what each OS answers:
+ * Linux refuses at once, a Mac has no 127.0.0.2 (not tried, a connect there only waits), Windows
+ * refuses a Java loopback connect at once (JDK 16 and later ask it to, JDK-8250521).
  */
 class DbReadingTest {
     private static final Platform LINUX = Platform.of("Linux", "6.1");
@@ -88,6 +88,23 @@ class DbReadingTest {
         assertEquals(
                 List.of(List.of("tcp", "0.0.0.0:135", "no: every address of this machine")), rows);
         assertTrue(DbReading.listening(rows).startsWith("H2 did not bind 127.0.0.1"));
+    }
+
+    @Test
+    void onGermanWindowsALoopbackListenerIsReadFromItsTranslatedListing() {
+        List<SocketTable.Entry> german =
+                entries(
+                        SocketTable.parseNetstat(
+                                PlatformFixture.load("windows/netstat-an-de.txt").crlf()));
+
+        List<List<String>> loopback = DbReading.listeningRows(german, 49181);
+        assertEquals(List.of(List.of("tcp", "127.0.0.1:49181", "yes")), loopback);
+        assertTrue(DbReading.listening(loopback).startsWith("H2 listens on 127.0.0.1 only"));
+
+        List<List<String>> both = DbReading.listeningRows(german, 3389);
+        assertEquals(
+                List.of("0.0.0.0:3389", "[::]:3389"), both.stream().map(r -> r.get(1)).toList());
+        assertTrue(DbReading.listening(both).startsWith("H2 did not bind 127.0.0.1"));
     }
 
     @Test
