@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -95,8 +94,8 @@ public final class RoomStore implements AutoCloseable {
     private volatile Keys keys;
     private volatile boolean closed;
 
-    // The writer thread's own: the counters and every request id seen, per learner.
-    private final Map<Long, Map<String, Long>> requests = new HashMap<>();
+    // The writer thread's own: the counters and each learner's latest request ids.
+    private final RecentRequests requests = new RecentRequests();
     private long lsn;
     private long lastSeq;
     private long lastLearner;
@@ -168,8 +167,7 @@ public final class RoomStore implements AutoCloseable {
             if (event.type().equals("join")) {
                 nicknames.put(event.learner(), event.nickname());
             } else if (event.requestId() != null) {
-                requests.computeIfAbsent(event.learner(), k -> new HashMap<>())
-                        .put(event.requestId(), event.seq());
+                requests.remember(event.learner(), event.requestId(), event.seq());
             }
             board.apply(event);
         }
@@ -233,19 +231,17 @@ public final class RoomStore implements AutoCloseable {
     }
 
     /**
-     * Stores a learner's summary. A request id seen before is stored once: the answer is a {@code
-     * repeat} with the first copy's number.
+     * Stores a learner's summary. A request id among the learner's latest ({@link RecentRequests})
+     * is stored once: the answer is a {@code repeat} with the first copy's number.
      */
     public CompletableFuture<BoardEvent> record(long learner, Summary summary) {
         long now = System.currentTimeMillis();
         return submit(
                 lsn -> {
-                    Map<String, Long> seen =
-                            requests.computeIfAbsent(learner, k -> new HashMap<>());
-                    Long earlier = seen.get(summary.requestId());
+                    Long earlier = requests.seqOf(learner, summary.requestId());
                     boolean repeat = earlier != null;
                     long seq = repeat ? earlier : ++lastSeq;
-                    seen.put(summary.requestId(), seq);
+                    requests.remember(learner, summary.requestId(), seq);
                     return new JournalEntry(
                             repeat ? 0 : lsn,
                             new BoardEvent(

@@ -183,4 +183,42 @@ class RoomStoreTest {
             assertEquals(1, reopened.board().learners().get(0).checks().get("check-a").attempts());
         }
     }
+
+    @Test
+    void aRetryOfAnyOfTheLatestIdsIsStoredOnceAndOlderIdsAreForgotten() throws Exception {
+        int sent = RecentRequests.PER_LEARNER + 10;
+        RoomStore.Seat ada;
+        try (RoomStore room = RoomStore.open(dir)) {
+            ada = room.join("Ada", "linux").get();
+            RoomStore.Seat bob = room.join("Bob", "linux").get();
+            for (int i = 0; i < sent; i++) {
+                room.record(ada.learner(), verdict("ada-" + i, "check-a", true)).get();
+                room.record(bob.learner(), verdict("bob-" + i, "check-a", true)).get();
+            }
+            String oldestKept = "ada-" + (sent - RecentRequests.PER_LEARNER);
+            assertEquals(
+                    "repeat",
+                    room.record(ada.learner(), verdict(oldestKept, "check-a", true)).get().type());
+        }
+        // A reopened room remembers the same latest ids from its history, and no more.
+        try (RoomStore again = RoomStore.open(dir)) {
+            String oldestKept = "ada-" + (sent - RecentRequests.PER_LEARNER);
+            assertEquals(
+                    "repeat",
+                    again.record(ada.learner(), verdict(oldestKept, "check-a", true)).get().type());
+            assertEquals(
+                    "repeat",
+                    again.record(ada.learner(), verdict("ada-" + (sent - 1), "check-a", true))
+                            .get()
+                            .type());
+            // Memory is bounded per learner: an id older than the latest few is not kept. A
+            // learner's
+            // lab never retries that far back (it sends one summary at a time).
+            assertEquals(
+                    "verdict",
+                    again.record(ada.learner(), verdict("ada-0", "check-a", true)).get().type());
+            assertEquals(
+                    sent + 1, again.board().learners().get(0).checks().get("check-a").attempts());
+        }
+    }
 }

@@ -4,6 +4,7 @@ import dev.loopbacklab.web.view.JoinPage;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,62 +12,89 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The teacher's lab hands out its own jar, so a room with no internet can still get started: the
  * very file this lab runs from, with its SHA-256 for learners to compare. When the lab runs from
  * classes (Maven, an IDE) there is no jar to hand out and the pages say how to build one.
+ *
+ * <p>Hashing the jar (~15 MB) is started when the room opens ({@link #prepare}), on a thread of its
+ * own, so the first learner to open the join page does not wait for it.
  */
 final class JarHandout {
     static final String PATH = "/room/loopback-lab.jar";
 
-    private volatile JoinPage.Handout handout;
-    private volatile Path jar;
-    private volatile boolean looked;
+    private final Path self;
+    private final CompletableFuture<JoinPage.Handout> handout = new CompletableFuture<>();
+    private final AtomicBoolean started = new AtomicBoolean();
 
-    /** The jar's link, size and digest, or null when the lab is not running from a jar. */
-    JoinPage.Handout handout() {
-        if (!looked) {
-            synchronized (this) {
-                if (!looked) {
-                    find();
-                    looked = true;
-                }
-            }
-        }
-        return handout;
+    /** The file this lab's classes were loaded from. */
+    JarHandout() {
+        this(codeSource());
     }
 
-    private void find() {
+    /**
+     * Hands out {@code self} if it is a jar file.
+     *
+     * @param self where the lab runs from, a jar or a folder of classes; null if unknown
+     */
+    JarHandout(Path self) {
+        this.self = self;
+    }
+
+    /** Starts hashing the jar on its own thread, once; later calls do nothing. */
+    void prepare() {
+        if (started.compareAndSet(false, true)) {
+            Thread digest = new Thread(() -> handout.complete(find(self)), "lab-jar-digest");
+            digest.setDaemon(true);
+            digest.start();
+        }
+    }
+
+    /** Whether the digest is known (or known not to exist), so {@link #handout} will not wait. */
+    boolean ready() {
+        return handout.isDone();
+    }
+
+    /**
+     * The jar's link, size and digest, or null when the lab is not running from a jar. Waits for
+     * the digest if {@link #prepare} started it a moment ago (and starts it if nothing did).
+     */
+    JoinPage.Handout handout() {
+        prepare();
+        return handout.join();
+    }
+
+    private static Path codeSource() {
         try {
-            Path self =
-                    Path.of(
-                            JarHandout.class
-                                    .getProtectionDomain()
-                                    .getCodeSource()
-                                    .getLocation()
-                                    .toURI());
-            if (!Files.isRegularFile(self) || !self.toString().endsWith(".jar")) {
-                return;
+            return Path.of(
+                    JarHandout.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static JoinPage.Handout find(Path self) {
+        try {
+            if (self == null || !Files.isRegularFile(self) || !self.toString().endsWith(".jar")) {
+                return null;
             }
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             try (InputStream in = new DigestInputStream(Files.newInputStream(self), sha)) {
-                in.transferTo(java.io.OutputStream.nullOutputStream());
+                in.transferTo(OutputStream.nullOutputStream());
             }
-            jar = self;
-            handout =
-                    new JoinPage.Handout(
-                            PATH, HexFormat.of().formatHex(sha.digest()), Files.size(self));
-        } catch (IOException
-                | URISyntaxException
-                | NoSuchAlgorithmException
-                | SecurityException e) {
-            handout = null;
+            return new JoinPage.Handout(
+                    PATH, HexFormat.of().formatHex(sha.digest()), Files.size(self));
+        } catch (IOException | NoSuchAlgorithmException | RuntimeException e) {
+            return null;
         }
     }
 
     void serve(Context ctx) throws IOException {
-        if (handout() == null) {
+        JoinPage.Handout jar = handout();
+        if (jar == null) {
             ctx.status(404)
                     .contentType("text/plain; charset=utf-8")
                     .result(
@@ -75,8 +103,8 @@ final class JarHandout {
             return;
         }
         ctx.header("Content-Disposition", "attachment; filename=\"loopback-lab.jar\"");
-        ctx.header("X-Content-SHA256", handout.sha256());
+        ctx.header("X-Content-SHA256", jar.sha256());
         ctx.contentType("application/java-archive");
-        ctx.result(Files.newInputStream(jar));
+        ctx.result(Files.newInputStream(self));
     }
 }

@@ -118,6 +118,8 @@ public final class Workshop implements AutoCloseable {
     public synchronized RoomStore openRoom() throws IOException, SQLException {
         if (room == null) {
             room = RoomStore.open(config.roomFolder());
+            // The join page shows the jar's SHA-256: hash it now, not on a learner's request.
+            jar.prepare();
         }
         return room;
     }

@@ -1,0 +1,56 @@
+package dev.loopbacklab.web.room;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loopbacklab.testing.Wait;
+import dev.loopbacklab.web.view.JoinPage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.HexFormat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JarHandoutTest {
+    @TempDir Path dir;
+
+    @Test
+    void theDigestIsReadyOnceTheRoomOpensWithoutAnyRequest() throws Exception {
+        byte[] bytes = new byte[3 << 20];
+        Arrays.fill(bytes, (byte) 7);
+        Path jar = Files.write(dir.resolve("loopback-lab.jar"), bytes);
+        JarHandout handout = new JarHandout(jar);
+        assertFalse(handout.ready(), "nothing is hashed before the room opens");
+
+        handout.prepare();
+        Wait.until("the jar's digest", handout::ready);
+
+        JoinPage.Handout ready = handout.handout();
+        String expected =
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        assertEquals(new JoinPage.Handout(JarHandout.PATH, expected, bytes.length), ready);
+        handout.prepare();
+        assertSame(ready, handout.handout(), "hashed once, however often it is asked");
+    }
+
+    @Test
+    void aLabRunningFromClassesHasNoJarToHandOut() throws Exception {
+        Path classes = Files.createDirectories(dir.resolve("classes.jar"));
+        Path notAJar = Files.writeString(dir.resolve("lab.zip"), "not a jar");
+        for (Path self : new Path[] {classes, notAJar, dir.resolve("missing.jar"), null}) {
+            JarHandout handout = new JarHandout(self);
+            handout.prepare();
+            Wait.until("an answer for " + self, handout::ready);
+            assertNull(handout.handout(), String.valueOf(self));
+        }
+        // As in these tests: the lab's own classes come from a folder, not a jar.
+        JarHandout own = new JarHandout();
+        assertNull(own.handout());
+        assertTrue(own.ready());
+    }
+}
