@@ -103,6 +103,53 @@ class HereReadingTest {
     }
 
     @Test
+    void hereTwoTabsCallsAMacosAndAWindowsBrowserPortInsideItsOwnRange() {
+        // The browser's source port on each system: the first client port each fixture shows.
+        int macPort = 55932;
+        int windowsPort =
+                ports(
+                                PlatformFixture.load("windows/netstat-ano-zh.txt").body(),
+                                "127\\.0\\.0\\.1:8411\\s+127\\.0\\.0\\.1:(\\d+)\\s+TIME_WAIT")
+                        .get(0);
+        for (Object[] system :
+                List.of(
+                        new Object[] {mac(), macPort},
+                        new Object[] {windows(), windowsPort},
+                        new Object[] {linux(), 40000})) {
+            EphemeralRange range = (EphemeralRange) system[0];
+            int port = (Integer) system[1];
+            TinyHttp.Arrival arrival =
+                    new TinyHttp.Arrival(
+                            new InetSocketAddress(IpLiteral.loopbackV4(), port),
+                            SERVER,
+                            "GET",
+                            "/",
+                            "127.0.0.1:8411",
+                            200);
+            String line = HereTwoTabs.show(new RecordingReport(), arrival, range, 1);
+
+            assertTrue(
+                    line.contains(
+                            "source port "
+                                    + port
+                                    + ", inside this OS's ephemeral range "
+                                    + range.describe()),
+                    line);
+        }
+        TinyHttp.Arrival odd =
+                new TinyHttp.Arrival(
+                        new InetSocketAddress(IpLiteral.loopbackV4(), 62893),
+                        SERVER,
+                        "GET",
+                        "/",
+                        "127.0.0.1:8411",
+                        200);
+        assertTrue(
+                HereTwoTabs.show(new RecordingReport(), odd, linux(), 1)
+                        .contains("source port 62893, outside"));
+    }
+
+    @Test
     void port62893IsOutsideOnlyOnADefaultLinuxAsLesson00Says() {
         assertEquals(List.of(true), highlighted(read(List.of(62893), linux())));
         assertEquals(List.of(false), highlighted(read(List.of(62893), mac())));
