@@ -22,7 +22,8 @@ import java.util.Optional;
  * leaves the row out rather than guess. The words are taken from both ends, so a state of several
  * words cannot shift the PID. A UDP row is a bound socket, which the Linux reader calls CLOSE (ss:
  * UNCONN). netstat names no program (the command is empty; {@code tasklist /fi "pid eq N"} names
- * it), no user (-1) and no inode (0); PID 0 owns nothing (TIME_WAIT leftovers).
+ * it), no user (-1) and no inode (0); PID 0 owns nothing (TIME_WAIT leftovers). Rows of {@code
+ * netstat -an}, without the PID column, are read too, with no owner.
  */
 final class NetstatParser {
     private static final Map<String, TcpState> ENGLISH =
@@ -55,15 +56,23 @@ final class NetstatParser {
     private static ListedSocket line(String[] words) {
         int n = words.length;
         boolean tcp = words[0].equals("TCP");
-        if (!(tcp || words[0].equals("UDP")) || n < 4 || (tcp && n < 5)) {
+        if (!(tcp || words[0].equals("UDP")) || n < 3) {
             return null; // a heading, in whatever language, or a blank line
         }
         long pid = ToolColumns.number(words[n - 1]);
+        // netstat -an has no PID column: a TCP row is then exactly four words, a UDP row three.
+        int columns = tcp ? 4 : 3;
+        boolean withoutPid = pid < 0 && n == columns;
+        if (withoutPid) {
+            n++; // read the words as if an unknown PID followed them
+        } else if (n < columns + 1) {
+            return null;
+        }
         boolean ipv6 = words[1].startsWith("[");
         Endpoint local = ToolColumns.endpoint(words[1], ipv6);
         Endpoint nobody = new Endpoint(ToolColumns.endpoint("*:0", ipv6).address(), 0);
         Endpoint remote = words[2].equals("*:*") ? nobody : ToolColumns.endpoint(words[2], ipv6);
-        if (pid < 0 || local == null || remote == null) {
+        if ((pid < 0 && !withoutPid) || local == null || remote == null) {
             return null;
         }
         TcpState state = TcpState.CLOSE;
@@ -78,17 +87,10 @@ final class NetstatParser {
             return null;
         }
         SocketTable.Entry entry =
-                new SocketTable.Entry(
-                        ToolColumns.protocol(tcp ? "tcp" : "udp", ipv6),
-                        local.address(),
-                        local.port(),
-                        remote.address(),
-                        remote.port(),
-                        state,
-                        -1,
-                        0);
+                ToolColumns.entry(
+                        ToolColumns.protocol(tcp ? "tcp" : "udp", ipv6), local, remote, state);
         Optional<SocketOwner> owner =
-                pid == 0 ? Optional.empty() : Optional.of(new SocketOwner(pid, ""));
+                pid <= 0 ? Optional.empty() : Optional.of(new SocketOwner(pid, ""));
         return new ListedSocket(entry, owner);
     }
 }

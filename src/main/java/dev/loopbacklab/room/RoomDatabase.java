@@ -35,8 +35,18 @@ final class RoomDatabase implements AutoCloseable {
 
     private final Connection db;
 
+    // Prepared once: the file catches up thousands of changes at a time.
+    private PreparedStatement insertChange;
+    private PreparedStatement insertLearner;
+    private PreparedStatement putKey;
+
     private RoomDatabase(Connection db) {
         this.db = db;
+    }
+
+    private PreparedStatement prepared(PreparedStatement statement, String sql)
+            throws SQLException {
+        return statement != null ? statement : db.prepareStatement(sql);
     }
 
     static RoomDatabase open(Path folder) throws SQLException {
@@ -213,37 +223,39 @@ final class RoomDatabase implements AutoCloseable {
     }
 
     private void insertLearner(BoardEvent e, byte[] secretHash) throws SQLException {
-        try (PreparedStatement p =
-                db.prepareStatement(
+        insertLearner =
+                prepared(
+                        insertLearner,
                         "insert into learner(id, nickname, secret_hash, os, joined_at)"
-                                + " values(?, ?, ?, ?, ?)")) {
-            p.setLong(1, e.learner());
-            p.setString(2, e.nickname());
-            p.setBytes(3, secretHash);
-            p.setString(4, e.os());
-            p.setLong(5, e.atMillis());
-            p.executeUpdate();
-        }
+                                + " values(?, ?, ?, ?, ?)");
+        PreparedStatement p = insertLearner;
+        p.setLong(1, e.learner());
+        p.setString(2, e.nickname());
+        p.setBytes(3, secretHash);
+        p.setString(4, e.os());
+        p.setLong(5, e.atMillis());
+        p.executeUpdate();
     }
 
     private void insertChange(BoardEvent e) throws SQLException {
-        try (PreparedStatement p =
-                db.prepareStatement(
+        insertChange =
+                prepared(
+                        insertChange,
                         "insert into change_log(seq, learner, kind, request_id, experiment, passed,"
                                 + " flag, numbers, sent_at, stored_at)"
-                                + " values(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            p.setLong(1, e.seq());
-            p.setLong(2, e.learner());
-            p.setString(3, e.type());
-            p.setString(4, e.requestId());
-            p.setString(5, e.experiment());
-            p.setObject(6, e.passed());
-            p.setString(7, e.type().equals("flag") ? e.flag() : null);
-            p.setString(8, e.type().equals("verdict") ? text(e.numbers()) : null);
-            p.setLong(9, e.sentAtMicros());
-            p.setLong(10, e.atMillis());
-            p.executeUpdate();
-        }
+                                + " values(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        PreparedStatement p = insertChange;
+        p.setLong(1, e.seq());
+        p.setLong(2, e.learner());
+        p.setString(3, e.type());
+        p.setString(4, e.requestId());
+        p.setString(5, e.experiment());
+        p.setObject(6, e.passed());
+        p.setString(7, e.type().equals("flag") ? e.flag() : null);
+        p.setString(8, e.type().equals("verdict") ? text(e.numbers()) : null);
+        p.setLong(9, e.sentAtMicros());
+        p.setLong(10, e.atMillis());
+        p.executeUpdate();
     }
 
     private void writeKeys(RoomStore.Keys keys) throws SQLException {
@@ -252,12 +264,10 @@ final class RoomDatabase implements AutoCloseable {
     }
 
     private void put(String name, Object value) throws SQLException {
-        try (PreparedStatement p =
-                db.prepareStatement("merge into room_key key(name) values(?, ?)")) {
-            p.setString(1, name);
-            p.setString(2, String.valueOf(value));
-            p.executeUpdate();
-        }
+        putKey = prepared(putKey, "merge into room_key key(name) values(?, ?)");
+        putKey.setString(1, name);
+        putKey.setString(2, String.valueOf(value));
+        putKey.executeUpdate();
     }
 
     private static long number(String text) {

@@ -1,6 +1,7 @@
 package dev.loopbacklab.net;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -89,17 +90,50 @@ class ToolListingTest {
 
     @Test
     void knowsATranslatedListenerByItsForeignAddressAndSkipsOtherTranslatedStates() {
-        // German Windows writes ABHÖREN for LISTENING and HERGESTELLT for ESTABLISHED.
-        String german =
-                "  Proto  Lokale Adresse         Remoteadresse          Status           PID\r\n"
-                        + "  TCP    127.0.0.1:9876         0.0.0.0:0              ABHÖREN         8872\r\n"
-                        + "  TCP    [::1]:9876             [::]:0                 ABHÖREN         8872\r\n"
-                        + "  TCP    127.0.0.1:9876         127.0.0.1:53716        HERGESTELLT     8872\r\n";
-        List<ListedSocket> sockets = SocketTable.parseNetstat(german);
+        // A real German netstat -an: ABHÖREN (here ABH™REN, a code-page slip) for LISTENING,
+        // HERGESTELLT, WARTEND, SCHLIESSEN_WARTEN, FIN_WARTEN_2 for the rest; no PID column.
+        for (String text :
+                List.of(
+                        PlatformFixture.load("windows/netstat-an-de.txt").body(),
+                        PlatformFixture.load("windows/netstat-an-de.txt").crlf())) {
+            List<ListedSocket> sockets = SocketTable.parseNetstat(text);
+            List<ListedSocket> tcp =
+                    sockets.stream().filter(s -> s.entry().protocol().startsWith("tcp")).toList();
 
-        assertEquals(List.of("127.0.0.1:9876", "[::1]:9876"), endpoints(sockets));
-        assertEquals("tcp6", sockets.get(1).entry().protocol());
-        assertTrue(sockets.stream().allMatch(s -> s.entry().isListening()));
+            assertTrue(
+                    tcp.stream().allMatch(s -> s.entry().isListening()),
+                    "translated states" + " other than a listener's are left out, not guessed");
+            assertEquals(20, tcp.size(), endpoints(tcp).toString());
+            assertEquals(
+                    List.of(
+                            "[::]:135",
+                            "[::]:445",
+                            "[::]:3389",
+                            "[::]:4840",
+                            "[::]:4843",
+                            "[::]:22350"),
+                    endpoints(tcp.subList(14, 20)));
+            assertTrue(
+                    tcp.subList(14, 20).stream()
+                            .allMatch(
+                                    s ->
+                                            s.entry().protocol().equals("tcp6")
+                                                    && s.entry()
+                                                            .localAddress()
+                                                            .isAnyLocalAddress()),
+                    "IPv6 wildcards in brackets");
+            assertEquals("127.0.0.1:49181", tcp.get(6).entry().localEndpoint());
+            assertTrue(tcp.get(6).entry().isLoopbackOnly());
+            assertEquals("172.17.67.120:139", tcp.get(12).entry().localEndpoint());
+            assertFalse(tcp.get(12).entry().isLoopbackOnly());
+            assertTrue(
+                    sockets.stream().allMatch(s -> s.owner().isEmpty()),
+                    "netstat -an names no PID");
+            assertEquals(
+                    6,
+                    sockets.stream().filter(s -> s.entry().protocol().equals("udp")).count(),
+                    "UDP rows without a PID are read as bound sockets");
+        }
     }
 
     @Test

@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -48,10 +49,11 @@ public final class PublishedCheck extends AbstractCheck {
     public void run(Params params, Report report) throws Exception {
         int port = params.port("port");
         InetAddress one = IpLiteral.loopbackV4();
-        InetAddress two = InetAddress.getByAddress(new byte[] {127, 0, 0, 2});
+        InetAddress two = IpLiteral.parse("127.0.0.2");
         List<String> details = new ArrayList<>();
         ProbeResult main = Probe.connect(one, port, report.deadline().timeout(TIMEOUT));
-        details.add("127.0.0.1:" + port + " → " + main.outcome().toString().toLowerCase());
+        details.add(
+                "127.0.0.1:" + port + " → " + main.outcome().toString().toLowerCase(Locale.ROOT));
         if (!main.connected()) {
             report.verdict(
                     false,

@@ -3,6 +3,7 @@ package dev.loopbacklab.experiments.db;
 import dev.loopbacklab.lesson.AbstractExperiment;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
+import dev.loopbacklab.net.Platform;
 import dev.loopbacklab.net.SocketTable;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,7 @@ final class DbAllowOthers extends AbstractExperiment {
         List<List<String>> rows = new ArrayList<>();
         List<String> listening = new ArrayList<>();
         boolean allConnected = true;
+        Platform platform = Platform.current();
         report.say(
                 "Starting H2's TCP server twice, without and then with -tcpAllowOthers, and logging"
                         + " in through each loopback address…");
@@ -60,14 +62,20 @@ final class DbAllowOthers extends AbstractExperiment {
                 }
                 for (String host : DbTcp.HOSTS) {
                     report.checkCancelled();
-                    LabDatabase.Attempt attempt = db.attempt(host);
-                    allConnected &= attempt.connected() || !host.equals("127.0.0.1");
+                    String outcome;
+                    if (DbTcp.configured(DbTcp.addressOf(host))) {
+                        LabDatabase.Attempt attempt = db.attempt(host);
+                        allConnected &= attempt.connected() || !host.equals("127.0.0.1");
+                        outcome = attempt.outcome();
+                    } else {
+                        outcome = DbReading.notTried(platform);
+                    }
                     rows.add(
                             List.of(
                                     mode,
                                     listens.isEmpty() ? "(socket table not available)" : listens,
                                     host,
-                                    attempt.outcome()));
+                                    outcome));
                 }
             }
         }
@@ -81,13 +89,7 @@ final class DbAllowOthers extends AbstractExperiment {
                 "",
                 "InetAddress.isLoopbackAddress(): all of 127.0.0.0/8 is loopback, and H2 asks exactly"
                         + " this question about the client's address");
-        report.say(
-                (allConnected
-                                ? "From this machine the two servers behave the same: the socket"
-                                        + " is on 127.0.0.1 in both modes, and H2 counts a loopback"
-                                        + " client as local. Only the status line differs."
-                                : "Some sessions failed: compare the two modes in the table.")
-                        + listeningVerdict(listening));
+        report.say(DbReading.compared(allConnected, listening, SocketTable.listable()));
         report.fact(
                 "what another machine gets without the switch",
                 DbException.get(ErrorCode.REMOTE_CONNECTION_NOT_ALLOWED).getMessage(),
@@ -116,18 +118,5 @@ final class DbAllowOthers extends AbstractExperiment {
         } catch (java.sql.SQLException e) {
             return "no: " + e.getMessage();
         }
-    }
-
-    private static String listeningVerdict(List<String> listening) {
-        if (!SocketTable.listable()) {
-            return "";
-        }
-        return listening.get(0).equals(listening.get(1))
-                ? " The listening address is the same too: " + listening.get(0) + "."
-                : " The listening address differs: "
-                        + listening.get(0)
-                        + " without, "
-                        + listening.get(1)
-                        + " with the switch.";
     }
 }

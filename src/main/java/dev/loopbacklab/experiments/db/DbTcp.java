@@ -3,6 +3,7 @@ package dev.loopbacklab.experiments.db;
 import dev.loopbacklab.lesson.AbstractExperiment;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
+import dev.loopbacklab.net.Listeners;
 import dev.loopbacklab.net.LoopbackTarget;
 import dev.loopbacklab.net.Platform;
 import dev.loopbacklab.net.Probe;
@@ -12,9 +13,9 @@ import java.net.InetAddress;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Starts H2's TCP server without {@code -tcpAllowOthers}, stores and reads a row through JDBC, and
@@ -104,37 +105,38 @@ final class DbTcp extends AbstractExperiment {
                             + db.port());
             return;
         }
+        List<List<String>> rows = db.listeningRows();
         report.table(
                 "Where H2 listens: this machine's socket table, port " + db.port(),
                 List.of("protocol", "local address", "loopback only?"),
-                db.listeningRows());
-        if (db.listensEverywhere()) {
-            report.say(
-                    "H2 did not bind 127.0.0.1: it listens on the wildcard address, every address of"
-                            + " this machine, even without -tcpAllowOthers.");
-        } else {
-            report.say(
-                    "H2 listens on 127.0.0.1 only, because the lab sets the system property"
-                            + " h2.bindAddress=127.0.0.1. Left to itself H2 opens its socket without"
-                            + " naming an address: every address of this machine, even without"
-                            + " -tcpAllowOthers. The switch does not choose where H2 listens; it"
-                            + " decides which connections H2 talks to once they are in.");
-        }
+                rows);
+        report.say(DbReading.listening(rows));
     }
 
     private static void showWhoGetsIn(Report report, LabDatabase db) {
-        List<List<String>> rows = new ArrayList<>();
+        Platform platform = Platform.current();
+        List<DbReading.Tried> tried = new ArrayList<>();
         for (String host : HOSTS) {
             report.checkCancelled();
             InetAddress address = addressOf(host);
-            ProbeResult tcp = Probe.connect(address, db.port(), Duration.ofSeconds(1));
-            LabDatabase.Attempt jdbc = db.attempt(host);
-            rows.add(
-                    List.of(
+            if (!configured(address)) {
+                tried.add(
+                        new DbReading.Tried(
+                                host,
+                                address.isLoopbackAddress(),
+                                Optional.empty(),
+                                Optional.empty()));
+                continue;
+            }
+            ProbeResult tcp =
+                    Probe.connect(
+                            address, db.port(), report.deadline().timeout(DbReading.PROBE_TIMEOUT));
+            tried.add(
+                    new DbReading.Tried(
                             host,
-                            tcp.outcome() + ": " + tcp.detail(),
-                            jdbc.outcome(),
-                            address.isLoopbackAddress() ? "yes" : "no"));
+                            address.isLoopbackAddress(),
+                            Optional.of(tcp),
+                            Optional.of(db.attempt(host))));
         }
         report.table(
                 "Who gets in: a TCP handshake, then a JDBC session, through each loopback address",
@@ -143,14 +145,17 @@ final class DbTcp extends AbstractExperiment {
                         "TCP connect (Probe.connect)",
                         "JDBC session",
                         "isLoopbackAddress()"),
-                rows);
-        report.say(
-                "Bound to 127.0.0.1, the server is not even reached through 127.0.0.2 or ::1: the"
-                        + " operating system refuses those handshakes. Behind the socket H2 makes its"
-                        + " own check: a session is let in when the client's address is a loopback"
-                        + " address or one of this machine's own. Had H2 listened everywhere, a"
-                        + " connection from another machine would finish the TCP handshake and only"
-                        + " then be refused by H2.");
+                DbReading.whoGetsInRows(platform, tried));
+        report.say(DbReading.whoGetsIn(platform, tried));
+    }
+
+    /**
+     * True if this machine has {@code address}: 127.0.0.1 and ::1 always (where IPv6 exists),
+     * 127.0.0.2 on Linux and Windows but not on a Mac without an alias, where a connect to it has
+     * no fast refusal and would only wait for its timeout.
+     */
+    static boolean configured(InetAddress address) {
+        return Listeners.canOpen(address);
     }
 
     static InetAddress addressOf(String host) {

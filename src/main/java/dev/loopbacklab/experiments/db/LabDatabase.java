@@ -213,19 +213,7 @@ final class LabDatabase implements AutoCloseable {
      * where none can be read).
      */
     List<List<String>> listeningRows() {
-        List<List<String>> rows = new ArrayList<>();
-        for (SocketTable.Entry entry : SocketTable.listenersIfReadable().orElse(List.of())) {
-            if (entry.localPort() == port()) {
-                rows.add(
-                        List.of(
-                                entry.protocol(),
-                                entry.localEndpoint(),
-                                entry.isLoopbackOnly()
-                                        ? "yes"
-                                        : "no: every address of this machine"));
-            }
-        }
-        return rows;
+        return DbReading.listeningRows(SocketTable.listenersIfReadable().orElse(List.of()), port());
     }
 
     /** True if the socket table shows the server on a wildcard address. */

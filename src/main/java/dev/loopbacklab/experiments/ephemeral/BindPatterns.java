@@ -2,7 +2,8 @@ package dev.loopbacklab.experiments.ephemeral;
 
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.EphemeralRange;
-import java.util.Locale;
+import dev.loopbacklab.net.OperatingSystem;
+import dev.loopbacklab.net.Platform;
 
 /**
  * Puts into words what the two bind(0) sweeps show, and names Linux's rules only when this
@@ -23,12 +24,17 @@ final class BindPatterns {
         return range.first() + (((high - range.first()) >> 2) << 1);
     }
 
-    static boolean isLinux() {
-        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux");
+    /** True where Linux's rules can be named: on Linux, with a range read from this machine. */
+    static boolean linuxRules(Platform platform, EphemeralRange range) {
+        return platform.os() == OperatingSystem.LINUX && !range.fallback();
     }
 
     static void explain(
-            Report report, EphemeralRange range, PortSample reuseOn, PortSample reuseOff) {
+            Report report,
+            Platform platform,
+            EphemeralRange range,
+            PortSample reuseOn,
+            PortSample reuseOff) {
         report.say(
                 "What this machine shows: with "
                         + ListenSweep.REUSE_ON
@@ -39,7 +45,7 @@ final class BindPatterns {
                         + ", "
                         + describe(reuseOff)
                         + ".");
-        if (reuseOn.count() < ENOUGH || range.fallback() || !isLinux()) {
+        if (reuseOn.count() < ENOUGH || !linuxRules(platform, range)) {
             report.say(
                     "Too few ports, or not a Linux range read from this machine: no rule is named here."
                             + " Compare the two charts yourself: any difference is your OS's own choice.");

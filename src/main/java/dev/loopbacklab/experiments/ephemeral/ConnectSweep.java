@@ -5,6 +5,7 @@ import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.EphemeralRange;
 import dev.loopbacklab.net.IpLiteral;
+import dev.loopbacklab.net.Platform;
 import dev.loopbacklab.net.TimeWait;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -63,16 +64,15 @@ final class ConnectSweep extends AbstractExperiment {
         SampleLines.facts(report, sample, range);
         SourcePortSteps.report(report, result.ports());
         report.emit(PortHistogram.chart("Client source ports", result.ports(), range));
-        report.say(explain(sample, range));
+        report.say(explain(Platform.current(), sample, range));
         TimeWaitCount.report(report, port, timeWaitBefore, count);
     }
 
     /** Names Linux's connect() rule only when at least 99% of the ports follow it. */
-    static String explain(PortSample sample, EphemeralRange range) {
+    static String explain(Platform platform, PortSample sample, EphemeralRange range) {
         String seen = "What this machine shows: " + BindPatterns.describe(sample) + ".";
         int preferred = (range.first() & 1) == 0 ? sample.even() : sample.odd();
-        if (!BindPatterns.isLinux()
-                || range.fallback()
+        if (!BindPatterns.linuxRules(platform, range)
                 || sample.count() < BindPatterns.ENOUGH
                 || preferred * 100L < sample.count() * 99L) {
             return seen;

@@ -5,6 +5,7 @@ import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.EphemeralRange;
 import dev.loopbacklab.net.IpLiteral;
+import dev.loopbacklab.net.Platform;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -58,7 +59,7 @@ final class ListenSweep extends AbstractExperiment {
                 SampleLines.rows(range, List.of(withReuse, without)));
         report.emit(PortHistogram.chart("bind(0) with " + REUSE_ON, on.ports(), range));
         report.emit(PortHistogram.chart("bind(0) with " + REUSE_OFF, off.ports(), range));
-        BindPatterns.explain(report, range, withReuse, without);
+        BindPatterns.explain(report, Platform.current(), range, withReuse, without);
     }
 
     /** Binds {@code count} server sockets to 127.0.0.1:0, each closed before the next. */

@@ -5,6 +5,8 @@ import dev.loopbacklab.lesson.LearnerWait;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.EphemeralRange;
 import dev.loopbacklab.net.IpLiteral;
+import dev.loopbacklab.net.OperatingSystem;
+import dev.loopbacklab.net.Platform;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -37,15 +39,17 @@ final class SpotCheck extends AbstractWaitingCheck<Socket> {
             server.bind(new InetSocketAddress(IpLiteral.loopbackV4(), 0), 8);
             int port = server.getLocalPort();
             String endpoint = "127.0.0.1:" + port;
+            List<Map.Entry<String, String>> tools = tools(Platform.current(), port);
             wait.announce(
                     "A listener is waiting on " + endpoint + ".",
-                    "connect to it with any tool (curl, nc, a browser, JShell).",
+                    "connect to it with any tool ("
+                            + String.join(", ", tools.stream().map(Map.Entry::getKey).toList())
+                            + ").",
                     endpoint,
-                    Map.entry("curl", "curl http://" + endpoint + "/"),
-                    Map.entry("nc", "nc 127.0.0.1 " + port),
-                    Map.entry("browser", "http://" + endpoint + "/"),
-                    Map.entry(
-                            "JShell", "new java.net.Socket(\"127.0.0.1\", " + port + ").close()"));
+                    tools.get(0),
+                    tools.get(1),
+                    tools.get(2),
+                    tools.get(3));
             Optional<Socket> connection = wait.accept(server);
             if (connection.isEmpty()) {
                 wait.timedOut(
@@ -101,6 +105,23 @@ final class SpotCheck extends AbstractWaitingCheck<Socket> {
                                 ? ": IANA's range is a suggestion, your OS uses its own."
                                 : "."),
                 "Connect again: the next source port will differ.");
+    }
+
+    /**
+     * Tools that connect to {@code port} on this system, as the learner would type them: Windows
+     * has no nc, but PowerShell's Test-NetConnection opens a TCP connection.
+     */
+    static List<Map.Entry<String, String>> tools(Platform platform, int port) {
+        String endpoint = "127.0.0.1:" + port;
+        Map.Entry<String, String> raw =
+                platform.os() == OperatingSystem.WINDOWS
+                        ? Map.entry("PowerShell", "Test-NetConnection 127.0.0.1 -Port " + port)
+                        : Map.entry("nc", "nc 127.0.0.1 " + port);
+        return List.of(
+                Map.entry("curl", "curl http://" + endpoint + "/"),
+                raw,
+                Map.entry("browser", "http://" + endpoint + "/"),
+                Map.entry("JShell", "new java.net.Socket(\"127.0.0.1\", " + port + ").close()"));
     }
 
     private static String yesNo(boolean yes) {

@@ -27,21 +27,4 @@ record Column(InetAddress address, String missing) {
         lan.forEach(address -> columns.add(new Column(address, null)));
         return columns;
     }
-
-    /** The warnings a learner needs when a standard column cannot be probed. */
-    static List<String> warnings(boolean secondLoopback, boolean ipv6) {
-        List<String> warnings = new ArrayList<>();
-        if (!secondLoopback) {
-            warnings.add(
-                    "127.0.0.2 is not configured on this machine, so nothing is probed through it."
-                            + " Linux answers on all of 127.0.0.0/8; macOS has only 127.0.0.1 on lo0 until you add"
-                            + " an alias (sudo ifconfig lo0 alias 127.0.0.2 up).");
-        }
-        if (!ipv6) {
-            warnings.add(
-                    "IPv6 is not available here: the ::1 and :: listeners and the ::1 probes are"
-                            + " skipped.");
-        }
-        return warnings;
-    }
 }

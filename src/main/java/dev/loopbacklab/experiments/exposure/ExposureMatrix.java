@@ -70,7 +70,7 @@ public final class ExposureMatrix extends AbstractExperiment {
         boolean ipv6 = machine.ipv6().getAsBoolean();
         boolean second = machine.secondLoopback().getAsBoolean();
         List<InetAddress> lan = params.bool("lan") ? machine.lanAddresses().get() : List.of();
-        Column.warnings(second, ipv6).forEach(report::warn);
+        MatrixReading.warnings(machine.platform(), second, ipv6).forEach(report::warn);
         if (params.bool("lan")) {
             report.say(
                     lan.isEmpty()
@@ -85,8 +85,7 @@ public final class ExposureMatrix extends AbstractExperiment {
         columns.forEach(c -> headers.add(c.header()));
         headers.add("reading");
         List<List<String>> rows = new ArrayList<>();
-        boolean dualStack = false;
-        boolean plainHearsV6 = false;
+        List<MatrixReading.Row> read = new ArrayList<>();
         for (Listener listener : LISTENERS) {
             report.checkCancelled();
             InetAddress bound = listener.address();
@@ -119,8 +118,7 @@ public final class ExposureMatrix extends AbstractExperiment {
                                 bound.isAnyLocalAddress(),
                                 reached,
                                 notReached));
-                dualStack |= bound.equals(Addresses.ANY_V6) && reached.contains("127.0.0.1");
-                plainHearsV6 |= listener.plainJava() && reached.contains("::1");
+                read.add(new MatrixReading.Row(bound, listener.plainJava(), reached));
             } catch (IOException e) {
                 report.warn("Could not bind " + listener.label() + ": " + e);
                 rows.add(skipped(listener.label(), columns.size(), "could not bind"));
@@ -134,21 +132,7 @@ public final class ExposureMatrix extends AbstractExperiment {
                         + " ms per attempt)",
                 headers,
                 rows);
-        if (dualStack) {
-            report.say(
-                    "The :: listener accepted IPv4 clients too: Java opens IPv6 sockets as dual-stack"
-                            + " (IPV6_V6ONLY is false by default), so :: means every IPv4 and every IPv6 address.");
-        }
-        if (plainHearsV6) {
-            report.say(
-                    "The plain new ServerSocket() bound to 0.0.0.0 answered ::1 too: the JDK bound it"
-                            + " to :: with IPV6_V6ONLY off, so in Java 0.0.0.0 means every IPv4 and"
-                            + " every IPv6 address. Only a socket opened for IPv4 (or Java started with"
-                            + " -Djava.net.preferIPv4Stack=true) is IPv4 alone.");
-        }
-        report.say(
-                "Only the 127.0.0.1 and ::1 rows are private. A wildcard (0.0.0.0 or ::) answers on"
-                        + " every address this machine has, including the one other machines use to reach it.");
+        MatrixReading.sayings(machine.platform(), ipv6, read).forEach(report::say);
     }
 
     /** The plain Java server as a learner writes it, or the lab's family-exact channel. */

@@ -5,6 +5,7 @@ import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.IpLiteral;
 import dev.loopbacklab.net.Listeners;
+import dev.loopbacklab.net.Platform;
 import dev.loopbacklab.net.ProbeResult;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -27,8 +28,14 @@ final class LocalhostMismatch extends AbstractExperiment {
             "Python's socket.create_connection, curl and Node 20+" + " (Happy Eyeballs, RFC 8305)";
     private final LocalhostLookup lookup;
     private final BooleanSupplier ipv6;
+    private final Platform platform;
 
     LocalhostMismatch(LocalhostLookup lookup, BooleanSupplier ipv6) {
+        this(lookup, ipv6, Platform.current());
+    }
+
+    /** The experiment with {@code platform}'s words; tests give another system's. */
+    LocalhostMismatch(LocalhostLookup lookup, BooleanSupplier ipv6, Platform platform) {
         super(
                 "localhost-mismatch",
                 "An IPv4 server, an IPv6-first client",
@@ -36,12 +43,14 @@ final class LocalhostMismatch extends AbstractExperiment {
                         + " different clients do: to the other address, to the same one, and falling back.");
         this.lookup = lookup;
         this.ipv6 = ipv6;
+        this.platform = platform;
     }
 
     @Override
     public void run(Params params, Report report) throws Exception {
         boolean v6 = ipv6.getAsBoolean();
         List<List<String>> rows = new ArrayList<>();
+        List<MismatchReading.Probed> probed = new ArrayList<>();
         try (ServerSocketChannel server = Listeners.open(Loopbacks.V4, 0)) {
             report.closeOnCancel(server);
             int port = Listeners.port(server);
@@ -51,19 +60,9 @@ final class LocalhostMismatch extends AbstractExperiment {
                             + " only: an IPv4 socket, like a"
                             + " server configured with host 127.0.0.1 or bound by a runtime that prefers IPv4.");
             if (v6) {
-                rows.add(
-                        row(
-                                "127.0.0.1",
-                                "::1 only",
-                                Loopbacks.probe(Loopbacks.V6, port),
-                                V6_FIRST));
+                rows.add(row(probed, "127.0.0.1", "::1", port, V6_FIRST));
             }
-            rows.add(
-                    row(
-                            "127.0.0.1",
-                            "127.0.0.1 only",
-                            Loopbacks.probe(Loopbacks.V4, port),
-                            V4_FIRST));
+            rows.add(row(probed, "127.0.0.1", "127.0.0.1", port, V4_FIRST));
             if (v6) {
                 rows.add(
                         List.of(
@@ -83,13 +82,8 @@ final class LocalhostMismatch extends AbstractExperiment {
                                 + port
                                 + " only, as a runtime that binds the first"
                                 + " address of localhost does where ::1 comes first.");
-                rows.add(
-                        row(
-                                "::1",
-                                "127.0.0.1 only",
-                                Loopbacks.probe(Loopbacks.V4, port),
-                                V4_FIRST));
-                rows.add(row("::1", "::1 only", Loopbacks.probe(Loopbacks.V6, port), V6_FIRST));
+                rows.add(row(probed, "::1", "127.0.0.1", port, V4_FIRST));
+                rows.add(row(probed, "::1", "::1", port, V6_FIRST));
                 rows.add(
                         List.of(
                                 "::1",
@@ -99,24 +93,26 @@ final class LocalhostMismatch extends AbstractExperiment {
                 rows.add(viaName(report, "::1", port));
             }
         } else {
-            report.warn(
-                    "IPv6 is not available here (a listener on ::1 could not be bound), so only"
-                            + " the IPv4 rows were run. On this machine no client can try ::1, so the mismatch"
-                            + " cannot happen; on most others it can.");
+            report.warn(MismatchReading.noIpv6());
         }
         report.table(
                 "Server bound to × client tries → result",
                 List.of("server bound to", "client tries", "result", "clients that do this"),
                 rows);
-        report.say(
-                "\"Connection refused\" on loopback is instant: nothing listens on that address"
-                        + " and port, so the kernel answers with a reset. 127.0.0.1 and ::1 are different"
-                        + " addresses, and a socket bound to one does not hear the other.");
-        report.say(
-                "A client that tries only the first address of localhost fails whenever the"
-                        + " server bound the other family. A client that moves on to the next address when one"
-                        + " is refused, as Happy Eyeballs (RFC 8305) requires, connects either way, a moment"
-                        + " later. That is why the same URL works in curl and fails in another tool.");
+        MismatchReading.sayings(platform, probed).forEach(report::say);
+    }
+
+    /** One probe to {@code tries} (a literal), recorded for the reading and shown as a row. */
+    private static List<String> row(
+            List<MismatchReading.Probed> probed,
+            String server,
+            String tries,
+            int port,
+            String who) {
+        ProbeResult result =
+                Loopbacks.probe(tries.equals("::1") ? Loopbacks.V6 : Loopbacks.V4, port);
+        probed.add(new MismatchReading.Probed(server, tries, result));
+        return row(server, tries + " only", result, who);
     }
 
     private static List<String> row(String server, String tries, ProbeResult result, String who) {

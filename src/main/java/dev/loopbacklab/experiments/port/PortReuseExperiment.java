@@ -4,6 +4,7 @@ import dev.loopbacklab.lesson.AbstractExperiment;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.IpLiteral;
+import dev.loopbacklab.net.Platform;
 import dev.loopbacklab.net.SocketTable;
 import dev.loopbacklab.net.TcpState;
 import java.io.IOException;
@@ -35,6 +36,7 @@ public final class PortReuseExperiment extends AbstractExperiment {
     @Override
     public void run(Params params, Report report) throws Exception {
         InetAddress loopback = IpLiteral.loopbackV4();
+        Platform platform = Platform.current();
         int port;
         try (Opened opened = new Opened(report)) {
             port = closeFromServerSide(opened, loopback);
@@ -43,38 +45,27 @@ public final class PortReuseExperiment extends AbstractExperiment {
                     "127.0.0.1:" + port,
                     "",
                     "the server closed first, then the client; the listener is closed too");
-            showTimeWait(report, port);
+            showTimeWait(report, platform, port);
 
-            List<List<String>> rows = new ArrayList<>();
             Bind.Result off = Bind.tcp(opened, loopback, port, false);
-            rows.add(
-                    List.of(
-                            "TCP 127.0.0.1:" + port + ", SO_REUSEADDR off",
-                            off.result(),
-                            off.bound()
-                                    ? "this OS lets a new listener past a TIME_WAIT leftover even without it"
-                                    : "the leftover in TIME_WAIT still counts as a user of the port"));
             Bind.Result on = Bind.tcp(opened, loopback, port, true);
-            rows.add(
+            ReuseReading.Words words = ReuseReading.of(platform, off, on);
+            List<List<String>> rows =
                     List.of(
-                            "TCP 127.0.0.1:" + port + ", SO_REUSEADDR on",
-                            on.result(),
-                            on.bound()
-                                    ? "SO_REUSEADDR lets a listener take a port whose only users are in"
-                                            + " TIME_WAIT (the old socket had it on too, as Java's server sockets do)"
-                                    : "this OS still refuses; the TIME_WAIT leftover must expire first"));
+                            List.of(
+                                    "TCP 127.0.0.1:" + port + ", SO_REUSEADDR off",
+                                    off.result(),
+                                    words.offWhy()),
+                            List.of(
+                                    "TCP 127.0.0.1:" + port + ", SO_REUSEADDR on",
+                                    on.result(),
+                                    words.onWhy()));
             report.table(
                     "Listening on port " + port + " again",
                     List.of("attempt", "result", "why"),
                     rows);
         }
-        report.say(
-                "TIME_WAIT is kept by the side that closes first, here the server, for twice the"
-                        + " Maximum Segment Lifetime (2*MSL; Linux uses a fixed 60 seconds) so that late packets"
-                        + " of the old connection cannot be taken for a new one. Servers that restart would"
-                        + " otherwise wait that long: that is why they set SO_REUSEADDR, and why Java's"
-                        + " ServerSocket turns it on by default on Linux (port-conflict shows the value on"
-                        + " yours).");
+        report.say(ReuseReading.closing(platform));
     }
 
     /** Makes the server side close first; returns the server's port, now in TIME_WAIT. */
@@ -97,13 +88,14 @@ public final class PortReuseExperiment extends AbstractExperiment {
         return port;
     }
 
-    private static void showTimeWait(Report report, int port) throws InterruptedException {
+    private static void showTimeWait(Report report, Platform platform, int port)
+            throws InterruptedException {
         if (!SocketTable.available()) {
             report.fact(
                     "TIME_WAIT in the socket table",
                     "not available",
                     "",
-                    "the lab reads Linux's /proc/net/tcp; on this OS try netstat -an");
+                    ReuseReading.timeWaitElsewhere(platform, port));
             return;
         }
         List<SocketTable.Entry> waiting = timeWaitOn(port);

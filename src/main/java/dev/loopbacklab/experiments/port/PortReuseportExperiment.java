@@ -5,6 +5,7 @@ import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.lesson.Runner;
+import dev.loopbacklab.net.Platform;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -43,6 +44,7 @@ public final class PortReuseportExperiment extends AbstractExperiment {
     public void run(Params params, Report report) throws Exception {
         int connections = (int) params.integer("connections");
         InetAddress loopback = Bind.address(127, 0, 0, 1);
+        Platform platform = Platform.current();
         try (Opened opened = new Opened(report)) {
             ServerSocketChannel first = opened.keep(ServerSocketChannel.open());
             boolean offered = first.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT);
@@ -50,9 +52,7 @@ public final class PortReuseportExperiment extends AbstractExperiment {
                     "SO_REUSEPORT offered here",
                     offered ? "yes" : "no",
                     "",
-                    "ServerSocketChannel.supportedOptions() on "
-                            + System.getProperty("os.name")
-                            + (offered ? "" : "; Windows has no such option"));
+                    ReuseportReading.offeredNote(platform, offered));
             if (offered) {
                 first.setOption(StandardSocketOptions.SO_REUSEPORT, true);
             }
@@ -64,10 +64,11 @@ public final class PortReuseportExperiment extends AbstractExperiment {
             Bind.Result plain = bind(opened.keep(ServerSocketChannel.open()), loopback, port);
             rows.add(List.of("second, without the option", "off", plain.result()));
             ServerSocketChannel second = null;
+            Bind.Result shared = null;
             if (offered) {
                 ServerSocketChannel candidate = opened.keep(ServerSocketChannel.open());
                 candidate.setOption(StandardSocketOptions.SO_REUSEPORT, true);
-                Bind.Result shared = bind(candidate, loopback, port);
+                shared = bind(candidate, loopback, port);
                 rows.add(List.of("second, with the option", "on", shared.result()));
                 second = shared.bound() ? candidate : null;
             }
@@ -76,12 +77,7 @@ public final class PortReuseportExperiment extends AbstractExperiment {
                     List.of("listener", "SO_REUSEPORT", "result"),
                     rows);
             if (second == null) {
-                report.say(
-                        offered
-                                ? "This OS offers SO_REUSEPORT but refused the second listener, so"
-                                        + " there is nothing to share."
-                                : "Without SO_REUSEPORT, one port has one listener: the second bind"
-                                        + " gets the OS's refusal above.");
+                report.say(ReuseportReading.unshared(platform, offered, shared));
                 return;
             }
             int[] counts = spread(opened, report, loopback, port, first, second, connections);
@@ -91,15 +87,7 @@ public final class PortReuseportExperiment extends AbstractExperiment {
                     List.of(
                             List.of("first", Integer.toString(counts[0])),
                             List.of("second", Integer.toString(counts[1]))));
-            report.say(
-                    counts[0] > 0 && counts[1] > 0
-                            ? "The kernel handed connections to both listeners. Linux picks the"
-                                    + " listener from a hash of each connection's addresses and ports,"
-                                    + " so a new client port can land on either one: several processes"
-                                    + " can serve one port without a shared accept loop."
-                            : "Every connection went to one listener. This OS lets both bind but"
-                                    + " does not spread connections between them (BSD-style"
-                                    + " SO_REUSEPORT; Linux balances, since kernel 3.9).");
+            report.say(ReuseportReading.spread(platform, counts[0], counts[1]));
         }
     }
 

@@ -4,7 +4,6 @@ import dev.loopbacklab.lesson.Experiment;
 import dev.loopbacklab.lesson.ExperimentRegistry;
 import dev.loopbacklab.lesson.Lesson;
 import dev.loopbacklab.lesson.LessonCatalog;
-import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.web.room.SharedLab;
 import dev.loopbacklab.web.view.IndexPage;
 import dev.loopbacklab.web.view.Layout;
@@ -176,18 +175,8 @@ final class PageService {
                 experiment.isCheck(),
                 experiment.title(),
                 experiment.description(),
-                experiment.params().stream().map(PageService::field).toList(),
+                experiment.params().stream().map(Models.Field::of).toList(),
                 sharedLab ? SharedLab.teacherOnly(experiment).orElse(null) : null);
-    }
-
-    private static Models.Field field(ParamSpec spec) {
-        return new Models.Field(
-                spec.name(),
-                spec.kind(),
-                spec.defaultValue(),
-                spec.help(),
-                spec.boundsText(),
-                spec.required());
     }
 
     static Models.LessonCard card(Lesson lesson) {

@@ -11,6 +11,7 @@ import dev.loopbacklab.lesson.Outcome;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Runner;
 import dev.loopbacklab.net.EphemeralRange;
+import dev.loopbacklab.net.Platform;
 import dev.loopbacklab.testing.LiveReport;
 import java.util.Arrays;
 import java.util.List;
@@ -98,7 +99,7 @@ class ListenSweepTest {
     @Test
     void linuxHandsOutOneParityAndTheLowerHalfWithReuse() {
         assumeTrue(
-                BindPatterns.isLinux() && !RANGE.fallback() && kernelAtLeast(4, 6),
+                BindPatterns.linuxRules(Platform.current(), RANGE) && kernelAtLeast(4, 6),
                 "documents Linux >= 4.6 behaviour only");
         Event.Table table = report.table("bind(0) on 127.0.0.1");
         String expected = (RANGE.first() & 1) == 0 ? SampleLines.ODD : SampleLines.EVEN;
