@@ -1,8 +1,6 @@
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -140,7 +138,7 @@ public class ConcurrentRuns {
     try {
       String post = "{\"experiment\":\"" + experiment + "\"}";
       long sent;
-      Response created;
+      BenchHttp.Response created;
       while (true) {
         sent = System.nanoTime();
         created = exchange("POST /api/runs HTTP/1.1\r\nHost: " + host + "\r\n"
@@ -215,24 +213,13 @@ public class ConcurrentRuns {
     }
   }
 
-  private record Response(int status, String body) {}
-
   private Socket connect() throws IOException {
-    Socket socket = new Socket();
-    socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 2000);
-    socket.setSoTimeout(30_000);
-    return socket;
+    return BenchHttp.connect(port, 2000, 30_000);
   }
 
   /** Sends one request on its own connection and reads the whole response (Connection: close). */
-  private Response exchange(String request) throws IOException {
-    try (Socket socket = connect()) {
-      socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
-      String raw = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      int end = raw.indexOf("\r\n\r\n");
-      int status = raw.startsWith("HTTP/1.1 ") ? Integer.parseInt(raw.substring(9, 12)) : -1;
-      return new Response(status, end < 0 ? raw : raw.substring(end + 4));
-    }
+  private BenchHttp.Response exchange(String request) throws IOException {
+    return BenchHttp.exchange(port, request, 2000, 30_000);
   }
 
   /** The number after {@code key} in {@code text}, or -1. */

@@ -7,7 +7,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -162,7 +161,7 @@ public class FirstEvent {
 
   /** GET of a page, read to the end; it must answer 200. */
   void get(String path) throws IOException {
-    Response r = exchange("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n");
+    BenchHttp.Response r = exchange("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n");
     if (r.status() != 200) {
       throw new IOException("GET " + path + ": " + r.status());
     }
@@ -173,7 +172,7 @@ public class FirstEvent {
     String post = runRequest(experiment);
     long cpu = cpuMillis();
     long sent = System.nanoTime();
-    Response created = exchange("POST /api/runs HTTP/1.1\r\nHost: " + host + "\r\n"
+    BenchHttp.Response created = exchange("POST /api/runs HTTP/1.1\r\nHost: " + host + "\r\n"
         + "Content-Type: application/json\r\nContent-Length: " + post.getBytes(StandardCharsets.UTF_8).length
         + "\r\nConnection: close\r\n\r\n" + post);
     lastPostMs = (System.nanoTime() - sent) / 1e6;
@@ -230,7 +229,7 @@ public class FirstEvent {
   double barePost() throws IOException {
     String post = "{\"experiment\":\"bench-no-such-experiment\"}";
     long sent = System.nanoTime();
-    Response r = exchange("POST /api/runs HTTP/1.1\r\nHost: " + host + "\r\n"
+    BenchHttp.Response r = exchange("POST /api/runs HTTP/1.1\r\nHost: " + host + "\r\n"
         + "Content-Type: application/json\r\nContent-Length: " + post.length()
         + "\r\nConnection: close\r\n\r\n" + post);
     double ms = (System.nanoTime() - sent) / 1e6;
@@ -254,24 +253,13 @@ public class FirstEvent {
     return "{\"experiment\":\"" + experiment.id() + "\",\"params\":{" + params + "}}";
   }
 
-  private record Response(int status, String body) {}
-
   private Socket connect() throws IOException {
-    Socket socket = new Socket();
-    socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5000);
-    socket.setSoTimeout((int) EVENT_WAIT_MS);
-    return socket;
+    return BenchHttp.connect(port, 5000, (int) EVENT_WAIT_MS);
   }
 
-  /** One request on its own connection, the whole response read (Connection: close). */
-  private Response exchange(String request) throws IOException {
-    try (Socket socket = connect()) {
-      socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
-      String raw = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      int end = raw.indexOf("\r\n\r\n");
-      int status = raw.startsWith("HTTP/1.1 ") ? Integer.parseInt(raw.substring(9, 12)) : -1;
-      return new Response(status, end < 0 ? raw : raw.substring(end + 4));
-    }
+  /** Sends one request on its own connection and reads the whole response (Connection: close). */
+  private BenchHttp.Response exchange(String request) throws IOException {
+    return BenchHttp.exchange(port, request, 5000, (int) EVENT_WAIT_MS);
   }
 
   /** The id whose figure at {@code index} (0 cold, 1 warm) is the largest; null if none. */

@@ -74,8 +74,16 @@ final class EchoLoop {
         return bytesEchoed;
     }
 
-    boolean isClosed() {
-        return closing;
+    /**
+     * What a server's {@code toString} shows after its name: {@code [WHERE, 2 clients]}, {@code
+     * [WHERE, 1 client]} or, once closed, {@code [WHERE, closed]}.
+     */
+    String describe(String where) {
+        if (closing) {
+            return "[" + where + ", closed]";
+        }
+        int n = clients;
+        return "[" + where + ", " + n + (n == 1 ? " client]" : " clients]");
     }
 
     /** Stops the thread and closes every channel; safe to call more than once. */
@@ -134,22 +142,21 @@ final class EchoLoop {
             }
             if (!fromLoopback(client.getRemoteAddress())) {
                 // The lab answers loopback only. The kernel has already completed the handshake,
-                // which is
-                // exactly the exposure the lessons talk about, but no byte is sent back.
+                // which is exactly the exposure the lessons talk about, but no byte is sent back.
                 client.close();
                 return;
             }
             client.configureBlocking(false);
             if (client.supportedOptions().contains(StandardSocketOptions.TCP_NODELAY)) {
-                // Without this, Nagle's algorithm holds back small replies and round trips take ~40
-                // ms.
+                // Without this, Nagle's algorithm holds back small replies and round trips take
+                // ~40 ms.
                 client.setOption(StandardSocketOptions.TCP_NODELAY, true);
             }
             client.register(selector, SelectionKey.OP_READ, ByteBuffer.allocateDirect(BUFFER_SIZE));
             clients++;
         } catch (IOException e) {
-            closeQuietly(
-                    client); // the client gave up before we got to it: not the server's problem
+            // the client gave up before we got to it: not the server's problem
+            closeQuietly(client);
         }
     }
 
@@ -186,8 +193,7 @@ final class EchoLoop {
         bytesEchoed += channel.write(buffer);
         if (buffer.hasRemaining()) {
             // The client is not reading fast enough. Stop reading from it (the buffer is still
-            // full)
-            // and wait until its socket can take more.
+            // full) and wait until its socket can take more.
             key.interestOps(SelectionKey.OP_WRITE);
             return false;
         }

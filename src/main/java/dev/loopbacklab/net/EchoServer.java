@@ -126,11 +126,6 @@ public final class EchoServer implements AutoCloseable {
      */
     @Override
     public String toString() {
-        String endpoint = new Endpoint(address(), port()).toString();
-        if (loop.isClosed()) {
-            return "EchoServer[" + endpoint + ", closed]";
-        }
-        int n = clients();
-        return "EchoServer[" + endpoint + ", " + n + (n == 1 ? " client]" : " clients]");
+        return "EchoServer" + loop.describe(new Endpoint(address(), port()).toString());
     }
 }

@@ -137,12 +137,10 @@ public record LoopbackTarget(String text, InetAddress address) {
     /** The address bytes of an accepted, normalised form, or null if the form is not accepted. */
     private static byte[] bytesOf(String text) {
         if (text.equals("localhost")) {
-            return new byte[] {127, 0, 0, 1};
+            return IpLiteral.loopbackV4().getAddress();
         }
         if (text.equals("::1")) {
-            byte[] v6 = new byte[16];
-            v6[15] = 1;
-            return v6;
+            return IpLiteral.loopbackV6().getAddress();
         }
         String[] parts = text.split("\\.", -1);
         if (parts.length != 4 || !parts[0].equals("127")) {

@@ -48,15 +48,7 @@ final class LsofParser {
             return null;
         }
         SocketTable.Entry entry =
-                new SocketTable.Entry(
-                        ToolColumns.protocol("tcp", ipv6),
-                        local.address(),
-                        local.port(),
-                        remote.address(),
-                        remote.port(),
-                        state,
-                        -1,
-                        0);
+                ToolColumns.entry(ToolColumns.protocol("tcp", ipv6), local, remote, state);
         return new ListedSocket(entry, Optional.of(new SocketOwner(pid, words[0])));
     }
 

@@ -87,15 +87,8 @@ final class NetstatParser {
             return null;
         }
         SocketTable.Entry entry =
-                new SocketTable.Entry(
-                        ToolColumns.protocol(tcp ? "tcp" : "udp", ipv6),
-                        local.address(),
-                        local.port(),
-                        remote.address(),
-                        remote.port(),
-                        state,
-                        -1,
-                        0);
+                ToolColumns.entry(
+                        ToolColumns.protocol(tcp ? "tcp" : "udp", ipv6), local, remote, state);
         Optional<SocketOwner> owner =
                 pid <= 0 ? Optional.empty() : Optional.of(new SocketOwner(pid, ""));
         return new ListedSocket(entry, owner);

@@ -31,4 +31,21 @@ public record ProbeResult(Outcome outcome, String detail, Duration elapsed, int 
     public boolean connected() {
         return outcome == Outcome.CONNECTED;
     }
+
+    /**
+     * The result in a few words, for a table cell.
+     *
+     * @param timeout the timeout the attempt was given
+     * @return "connected", "refused: Connection refused", "timed out after 500 ms", "unreachable:
+     *     …" or "error: …"
+     */
+    public String cell(Duration timeout) {
+        return switch (outcome) {
+            case CONNECTED -> "connected";
+            case REFUSED -> "refused: " + detail;
+            case TIMED_OUT -> "timed out after " + timeout.toMillis() + " ms";
+            case UNREACHABLE -> "unreachable: " + detail;
+            case ERROR -> "error: " + detail;
+        };
+    }
 }

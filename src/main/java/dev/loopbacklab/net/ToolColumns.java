@@ -97,6 +97,22 @@ final class ToolColumns {
         }
     }
 
+    /**
+     * A socket table row from a tool's columns: tools name no uid or inode, so those are -1 and 0.
+     */
+    static SocketTable.Entry entry(
+            String protocol, Endpoint local, Endpoint remote, TcpState state) {
+        return new SocketTable.Entry(
+                protocol,
+                local.address(),
+                local.port(),
+                remote.address(),
+                remote.port(),
+                state,
+                -1,
+                0);
+    }
+
     /** "tcp6" for an IPv6 socket, "tcp" otherwise, as the Linux reader names its files. */
     static String protocol(String base, boolean ipv6) {
         return ipv6 ? base + "6" : base;

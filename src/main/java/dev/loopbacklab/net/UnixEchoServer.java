@@ -107,10 +107,6 @@ public final class UnixEchoServer implements AutoCloseable {
     /** Reads like {@code UnixEchoServer[/tmp/loopback-lab-123/echo.sock, 1 client]}. */
     @Override
     public String toString() {
-        if (loop.isClosed()) {
-            return "UnixEchoServer[" + path + ", closed]";
-        }
-        int n = clients();
-        return "UnixEchoServer[" + path + ", " + n + (n == 1 ? " client]" : " clients]");
+        return "UnixEchoServer" + loop.describe(path.toString());
     }
 }

@@ -90,8 +90,9 @@ public final class LabServer implements LabCopy {
                 config.roomMode()
                         ? new Layout.Chrome(version, ROOM_BANNER)
                         : Layout.Chrome.local(version);
-        // The lessons are read and the pages rendered on another thread while Jetty starts; a
-        // broken lesson still fails the start (pages.catalog() below).
+        // The pages are rendered on another thread while Jetty starts. Lessons on disk are read
+        // whole, so a broken one still fails the start (pages.catalog() below); packed ones were
+        // checked when the jar was built and are read as their pages are first asked for.
         Pages pages = Pages.of(config.content(), registry, chrome);
         FirstRunWarmUp firstRuns =
                 new FirstRunWarmUp(

@@ -29,6 +29,21 @@ public final class ThreadedEventStream {
         void stream(Context ctx, Events events) throws Exception;
     }
 
+    /**
+     * Sends a response's event-stream headers (200, {@code text/event-stream}, neither cached nor
+     * held back by a proxy) and returns where its frames go: the one place both kinds of stream
+     * (these and the run streams, runs.EventStreams) start from.
+     */
+    public static OutputStream begin(HttpServletResponse res) throws IOException {
+        res.setStatus(200);
+        res.setCharacterEncoding("UTF-8");
+        res.setContentType("text/event-stream");
+        res.addHeader("Cache-Control", "no-cache");
+        res.addHeader("X-Accel-Buffering", "no");
+        res.flushBuffer();
+        return res.getOutputStream();
+    }
+
     /** The response as an event stream. */
     public static final class Events {
         private final Context ctx;
@@ -43,14 +58,7 @@ public final class ThreadedEventStream {
         /** Sends the event-stream headers and returns where frames go. */
         public OutputStream open() throws IOException {
             if (out == null) {
-                HttpServletResponse res = ctx.res();
-                res.setStatus(200);
-                res.setCharacterEncoding("UTF-8");
-                res.setContentType("text/event-stream");
-                res.addHeader("Cache-Control", "no-cache");
-                res.addHeader("X-Accel-Buffering", "no");
-                res.flushBuffer();
-                out = res.getOutputStream();
+                out = begin(ctx.res());
             }
             return out;
         }

@@ -183,8 +183,7 @@ class BrowserLessonBrowserTest extends BrowserTestBase {
             server.start();
             try {
                 WebElement port = check.findElement(By.name("port"));
-                port.clear();
-                port.sendKeys(Integer.toString(server.getAddress().getPort()));
+                type(port, Integer.toString(server.getAddress().getPort()));
                 check.findElement(By.cssSelector("button.browser-try")).click();
                 WebElement read = check.findElement(By.cssSelector(".browser-try-result"));
                 browser.await(d -> read.getText().contains("With credentials"));

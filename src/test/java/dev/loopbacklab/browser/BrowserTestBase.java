@@ -3,11 +3,8 @@ package dev.loopbacklab.browser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.loopbacklab.experiments.Experiments;
-import dev.loopbacklab.lesson.ContentRoot;
-import dev.loopbacklab.web.LabConfig;
+import dev.loopbacklab.testing.TestLab;
 import dev.loopbacklab.web.LabServer;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -102,8 +99,7 @@ abstract class BrowserTestBase {
 
     /** The real lab: this repository's lessons and site, every real experiment. */
     static LabServer realLab() {
-        return LabServer.start(
-                LabConfig.local(0, ContentRoot.disk(Path.of(""))), Experiments.registry(), "test");
+        return TestLab.real();
     }
 
     /** Presses Run (or Check) on a panel and waits for the run to end. */
@@ -111,6 +107,27 @@ abstract class BrowserTestBase {
         panel.findElement(By.cssSelector("button.run")).click();
         browser.await(d -> panel.findElements(By.cssSelector(".event-done")).size() == 1);
         return panel;
+    }
+
+    /** Waits for a panel's run to end and returns its closing line. */
+    WebElement awaitDone(WebElement panel) {
+        return browser.await(
+                d ->
+                        panel.findElements(By.cssSelector(".event-done")).stream()
+                                .findFirst()
+                                .orElse(null));
+    }
+
+    /** Replaces a field's value with {@code text}, as a learner clearing it and typing does. */
+    static void type(WebElement field, String text) {
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /** Types {@code port} into a panel's port field and presses Run (or Check); see runPanel. */
+    WebElement runOnPort(WebElement panel, int port) {
+        type(panel.findElement(By.name("port")), Integer.toString(port));
+        return runPanel(panel);
     }
 
     String origin() {

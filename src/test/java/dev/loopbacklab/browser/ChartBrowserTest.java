@@ -73,8 +73,7 @@ class ChartBrowserTest extends BrowserTestBase {
         WebElement panel = find("[data-experiment=" + experiment + "]");
         String[] nameValue = param.split("=");
         WebElement input = panel.findElement(By.name(nameValue[0]));
-        input.clear();
-        input.sendKeys(nameValue[1]);
+        type(input, nameValue[1]);
         runPanel(panel);
         for (int width : new int[] {1280, 390}) {
             browser.viewportWidth(width);

@@ -33,11 +33,6 @@ class EchoLessonBrowserTest extends BrowserTestBase {
         return find("[data-experiment=" + id + "], [data-check=" + id + "]");
     }
 
-    private static void type(WebElement input, String text) {
-        input.clear();
-        input.sendKeys(text);
-    }
-
     @Test
     void indexLeadsToTheLessonAndItsRoundTripsShowProgressThenCharts() {
         open("/");
@@ -74,12 +69,7 @@ class EchoLessonBrowserTest extends BrowserTestBase {
         browser.await(d -> (Boolean) browser.js(ProgressWatch.SEEN));
         browser.screenshot(rtt, "echo-rtt-running");
         rtt.findElement(By.cssSelector("button.stop")).click();
-        WebElement done =
-                browser.await(
-                        d ->
-                                rtt.findElements(By.cssSelector(".event-done")).stream()
-                                        .findFirst()
-                                        .orElse(null));
+        WebElement done = awaitDone(rtt);
         assertTrue(done.getText().startsWith("Run stopped"), done.getText());
         assertTrue(
                 rtt.findElements(By.cssSelector("svg.chart")).isEmpty(),
@@ -121,8 +111,7 @@ class EchoLessonBrowserTest extends BrowserTestBase {
         forgetProgress();
         open("/lessons/" + LESSON);
         WebElement check = panel("echo-yours");
-        type(check.findElement(By.name("port")), Integer.toString(freePort()));
-        runPanel(check);
+        runOnPort(check, freePort());
         WebElement verdict = check.findElement(By.cssSelector(".event-verdict"));
         assertTrue(verdict.getDomAttribute("class").contains("fail"));
         assertTrue(verdict.getText().contains("Connection refused"), verdict.getText());
@@ -130,8 +119,7 @@ class EchoLessonBrowserTest extends BrowserTestBase {
         browser.screenshot(check, "echo-yours-failed");
 
         try (EchoServer server = EchoServer.start("127.0.0.1", 0)) {
-            type(check.findElement(By.name("port")), Integer.toString(server.port()));
-            runPanel(check);
+            runOnPort(check, server.port());
             WebElement passed = check.findElement(By.cssSelector(".event-verdict"));
             assertTrue(passed.getDomAttribute("class").contains("pass"), passed.getText());
             browser.await(d -> server.bytesEchoed() > 0); // the check really talked to this server

@@ -5,15 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.loopbacklab.experiments.Experiments;
-import dev.loopbacklab.lesson.ContentRoot;
 import dev.loopbacklab.room.JoinLink;
 import dev.loopbacklab.room.RoomStore;
 import dev.loopbacklab.room.Summary;
 import dev.loopbacklab.testing.RawHttp;
-import dev.loopbacklab.web.LabConfig;
+import dev.loopbacklab.testing.RoomLabs;
 import dev.loopbacklab.web.LabServer;
-import dev.loopbacklab.web.room.WorkshopConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -34,38 +31,20 @@ import org.openqa.selenium.WindowType;
  */
 class FollowBrowserTest extends BrowserTestBase {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private final RoomLabs labs = RoomLabs.real();
     private LabServer teacher;
-    private Path roomDir;
 
     @Override
     LabServer startLab() {
-        try {
-            roomDir = Files.createTempDirectory("follow-browser");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        ContentRoot content = ContentRoot.disk(Path.of(""));
-        teacher =
-                LabServer.start(
-                        LabConfig.local(0, content),
-                        new WorkshopConfig(roomDir, true, null, null, null),
-                        Experiments.registry(),
-                        "test");
-        LabServer learner =
-                LabServer.start(
-                        LabConfig.local(0, content),
-                        new WorkshopConfig(roomDir.resolve("learner"), false, null, null, null),
-                        Experiments.registry(),
-                        "test");
+        teacher = labs.teacher();
+        LabServer learner = labs.learner(null);
         learner.workshop().membership().join(JoinLink.parse(teacher.workshop().joinLink()), "Ada");
         return learner;
     }
 
     @AfterAll
-    void stopTeacher() {
-        if (teacher != null) {
-            teacher.close();
-        }
+    void stopTeacher() throws IOException {
+        labs.close();
     }
 
     /** What the learner sees (the viewport, with the fixed bar), as target/screenshots/NAME.png. */

@@ -39,8 +39,7 @@ class KeptResultsBrowserTest extends BrowserTestBase {
         open("/lessons/loopback-echo");
         WebElement hello = panel("echo-hello");
         WebElement message = hello.findElement(By.name("message"));
-        message.clear();
-        message.sendKeys("first run");
+        type(message, "first run");
         runPanel(hello);
         open("/lessons/loopback-echo");
         List<String> kept = keptSummaries("echo-hello");
@@ -54,11 +53,9 @@ class KeptResultsBrowserTest extends BrowserTestBase {
                 "the kept results show the message sent");
         hello = panel("echo-hello");
         message = hello.findElement(By.name("message"));
-        message.clear();
-        message.sendKeys("second run");
+        type(message, "second run");
         runPanel(hello);
-        message.clear();
-        message.sendKeys("third run");
+        type(message, "third run");
         hello.findElement(By.cssSelector("button.run")).click();
         WebElement again = hello;
         browser.await(
@@ -81,8 +78,7 @@ class KeptResultsBrowserTest extends BrowserTestBase {
         open("/lessons/you-are-here");
         WebElement check = panel("here-two-tabs");
         WebElement seconds = check.findElement(By.name("wait-seconds"));
-        seconds.clear();
-        seconds.sendKeys("60");
+        type(seconds, "60");
         check.findElement(By.cssSelector("button.run")).click();
         browser.await(
                 d ->

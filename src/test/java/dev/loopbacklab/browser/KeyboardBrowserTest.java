@@ -88,12 +88,7 @@ class KeyboardBrowserTest extends BrowserTestBase {
                 browser.active(),
                 "Tab reaches Stop");
         keys.press(Keys.ENTER);
-        WebElement done =
-                browser.await(
-                        d ->
-                                rtt.findElements(By.cssSelector(".event-done")).stream()
-                                        .findFirst()
-                                        .orElse(null));
+        WebElement done = awaitDone(rtt);
         assertTrue(done.getText().startsWith("Run stopped"), done.getText());
         assertEquals(
                 rtt.findElement(By.cssSelector("button.run")),

@@ -70,10 +70,7 @@ class OutcomeColoursBrowserTest extends BrowserTestBase {
             mine.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
             open("/lessons/localhost-names");
             WebElement check = find("[data-check=localhost-both]");
-            WebElement port = check.findElement(By.name("port"));
-            port.clear();
-            port.sendKeys(Integer.toString(mine.getLocalPort()));
-            runPanel(check);
+            runOnPort(check, mine.getLocalPort());
             assertEquals(
                     "connected",
                     check.findElement(By.cssSelector(".event-verdict span.outcome-connected"))

@@ -28,8 +28,7 @@ class PanelBrowserTest extends BrowserTestBase {
         browser.js(ProgressWatch.INSTALL, "[data-experiment=test-count]");
         WebElement panel = find("[data-experiment=test-count]");
         WebElement count = panel.findElement(By.name("count"));
-        count.clear();
-        count.sendKeys("300000");
+        type(count, "300000");
         panel.findElement(By.cssSelector("button.run")).click();
         browser.await(d -> panel.findElements(By.cssSelector(".event-done")).size() == 1);
         assertTrue(
@@ -60,12 +59,7 @@ class PanelBrowserTest extends BrowserTestBase {
         assertEquals(1, lab.runs().active(), "one run is going");
         browser.screenshot("panel-long-run");
         stop.click();
-        WebElement done =
-                browser.await(
-                        d ->
-                                panel.findElements(By.cssSelector(".event-done")).stream()
-                                        .findFirst()
-                                        .orElse(null));
+        WebElement done = awaitDone(panel);
         assertTrue(done.getText().startsWith("Run stopped in"), done.getText());
         assertTrue(panel.findElement(By.cssSelector("button.run")).isEnabled());
         assertFalse(stop.isEnabled());
@@ -78,8 +72,7 @@ class PanelBrowserTest extends BrowserTestBase {
         open("/lessons/first");
         WebElement panel = find("[data-experiment=test-count]");
         WebElement count = panel.findElement(By.name("count"));
-        count.clear();
-        count.sendKeys("lots");
+        type(count, "lots");
         expectedConsoleErrors.add("status of 400");
         panel.findElement(By.cssSelector("button.run")).click();
         WebElement error =
@@ -95,8 +88,7 @@ class PanelBrowserTest extends BrowserTestBase {
         assertTrue(panel.findElements(By.cssSelector(".results > *")).isEmpty(), "nothing ran");
         assertAccessible("panel-bad-parameter");
 
-        count.clear();
-        count.sendKeys("2");
+        type(count, "2");
         panel.findElement(By.cssSelector("button.run")).click();
         browser.await(d -> panel.findElements(By.cssSelector(".event-done")).size() == 1);
         assertFalse(error.isDisplayed(), "the message goes once the value is good");

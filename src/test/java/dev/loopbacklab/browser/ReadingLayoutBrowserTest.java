@@ -173,8 +173,7 @@ class ReadingLayoutBrowserTest extends BrowserTestBase {
         openAt("/lessons/loopback-echo", 390);
         WebElement rtt = find("[data-experiment=echo-rtt]");
         WebElement count = rtt.findElement(By.name("count"));
-        count.clear();
-        count.sendKeys("200");
+        type(count, "200");
         runPanel(rtt);
         assertResultsReachable(rtt, List.of("p50", "p90", "p99", "max"));
         browser.screenshot(rtt, "layout-echo-rtt-390");

@@ -3,18 +3,12 @@ package dev.loopbacklab.browser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.loopbacklab.experiments.Experiments;
-import dev.loopbacklab.lesson.ContentRoot;
-import dev.loopbacklab.web.LabConfig;
+import dev.loopbacklab.testing.RoomLabs;
 import dev.loopbacklab.web.LabServer;
-import dev.loopbacklab.web.room.WorkshopConfig;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -26,31 +20,18 @@ import org.openqa.selenium.WebElement;
  * and the teacher's board (another lab, another origin) shows it.
  */
 class RoomBrowserTest extends BrowserTestBase {
+    private final RoomLabs labs = RoomLabs.real();
     private LabServer teacher;
-    private Path roomDir;
 
     @Override
     LabServer startLab() {
-        try {
-            roomDir = Files.createTempDirectory("room-browser");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        ContentRoot content = ContentRoot.disk(Path.of(""));
-        teacher =
-                LabServer.start(
-                        LabConfig.local(0, content),
-                        new WorkshopConfig(roomDir, true, null, null, null),
-                        Experiments.registry(),
-                        "test");
+        teacher = labs.teacher();
         return realLab();
     }
 
     @AfterAll
-    void stopTeacher() {
-        if (teacher != null) {
-            teacher.close();
-        }
+    void stopTeacher() throws IOException {
+        labs.close();
     }
 
     @Test
@@ -67,10 +48,7 @@ class RoomBrowserTest extends BrowserTestBase {
             everywhere.bind(new InetSocketAddress(InetAddress.getByName("0.0.0.0"), 0));
             open("/lessons/exposure");
             WebElement panel = find("[data-check=exposure-room-reach]");
-            WebElement port = panel.findElement(By.name("port"));
-            port.clear();
-            port.sendKeys(String.valueOf(everywhere.getLocalPort()));
-            runPanel(panel);
+            runOnPort(panel, everywhere.getLocalPort());
             assertTrue(
                     panel.findElement(By.cssSelector(".results"))
                             .getText()

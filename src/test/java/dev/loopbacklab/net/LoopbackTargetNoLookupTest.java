@@ -18,8 +18,11 @@ import org.junit.jupiter.api.Test;
 /** Proves that validating a host never asks a name service. */
 class LoopbackTargetNoLookupTest {
 
-    @Test
-    void neverCallsTheResolverForAnyInput() {
+    /**
+     * Runs {@code body} with a resolver that records every name it is asked for and refuses it;
+     * returns those names.
+     */
+    private static List<String> lookupsDuring(Runnable body) {
         List<String> calls = new ArrayList<>();
         Function<String, InetAddress> original = LoopbackTarget.resolver;
         LoopbackTarget.resolver =
@@ -28,22 +31,30 @@ class LoopbackTargetNoLookupTest {
                     throw new AssertionError("resolver called for " + name);
                 };
         try {
-            List<String> inputs =
-                    Stream.concat(
-                                    LoopbackTargetTest.acceptedForms(),
-                                    LoopbackTargetTest.refusedForms())
-                            .collect(Collectors.toList());
-            inputs.addAll(LoopbackTargetFuzzTest.randomInputs(2_000));
-            for (String input : inputs) {
-                try {
-                    LoopbackTarget.parse(input);
-                } catch (InvalidTargetException refused) {
-                    // Refusing is fine; asking a resolver is not.
-                }
-            }
+            body.run();
         } finally {
             LoopbackTarget.resolver = original;
         }
+        return calls;
+    }
+
+    @Test
+    void neverCallsTheResolverForAnyInput() {
+        List<String> inputs =
+                Stream.concat(LoopbackTargetTest.acceptedForms(), LoopbackTargetTest.refusedForms())
+                        .collect(Collectors.toList());
+        inputs.addAll(LoopbackTargetFuzzTest.randomInputs(2_000));
+        List<String> calls =
+                lookupsDuring(
+                        () -> {
+                            for (String input : inputs) {
+                                try {
+                                    LoopbackTarget.parse(input);
+                                } catch (InvalidTargetException refused) {
+                                    // Refusing is fine; asking a resolver is not.
+                                }
+                            }
+                        });
         assertEquals(List.of(), calls);
     }
 
@@ -51,20 +62,12 @@ class LoopbackTargetNoLookupTest {
     void refusesAnUnresolvableNameAtOnce() {
         // A lookup of an .invalid name would wait for the resolver; a text check never asks it
         // (shown by the resolver, not by a stopwatch, so a slow machine cannot fail it).
-        List<String> calls = new ArrayList<>();
-        Function<String, InetAddress> original = LoopbackTarget.resolver;
-        LoopbackTarget.resolver =
-                name -> {
-                    calls.add(name);
-                    throw new AssertionError("resolver called for " + name);
-                };
-        try {
-            assertThrows(
-                    InvalidTargetException.class,
-                    () -> LoopbackTarget.parse("loopbacklab-test.invalid"));
-        } finally {
-            LoopbackTarget.resolver = original;
-        }
+        List<String> calls =
+                lookupsDuring(
+                        () ->
+                                assertThrows(
+                                        InvalidTargetException.class,
+                                        () -> LoopbackTarget.parse("loopbacklab-test.invalid")));
         assertEquals(List.of(), calls);
     }
 

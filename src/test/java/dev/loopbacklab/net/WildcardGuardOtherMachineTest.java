@@ -12,9 +12,8 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The wildcard guard against a real other machine: a network namespace this test makes, joined by a
@@ -24,20 +23,7 @@ import org.junit.jupiter.api.Test;
  * LAB_REQUIRE_NETNS=1}.
  */
 class WildcardGuardOtherMachineTest {
-    private static OtherMachine other;
-
-    @BeforeAll
-    static void makeTheOtherMachine() throws Exception {
-        OtherMachine.needed();
-        other = OtherMachine.create();
-    }
-
-    @AfterAll
-    static void removeIt() throws Exception {
-        if (other != null) {
-            other.close();
-        }
-    }
+    @RegisterExtension static final OtherMachine other = OtherMachine.forTheClass();
 
     @Test
     void theOtherMachineReachesAnUnguardedWildcardListener() throws Exception {

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * "Another machine" the test makes itself (root only): a network namespace joined to this one by a
@@ -11,19 +14,36 @@ import java.util.concurrent.TimeUnit;
  * routed, so it cannot collide with a real network the machine is on). Connecting from it to this
  * side's veth address is what a neighbour on the network would do, without touching any real
  * network. Where it cannot be made, tests skip, or fail under {@code LAB_REQUIRE_NETNS=1}.
+ *
+ * <p>For a whole test class: {@code @RegisterExtension static final OtherMachine other =
+ * OtherMachine.forTheClass();} makes it before the first test (or skips the class) and always
+ * removes it after the last. For one test: {@code try (OtherMachine other =
+ * OtherMachine.create())}.
  */
-public final class OtherMachine implements AutoCloseable {
+public final class OtherMachine implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
     /** The switch that turns "no namespaces here" skips into failures. */
     public static final String REQUIRE = "LAB_REQUIRE_NETNS";
 
-    private final String name;
-    private final String hostAddress;
-    private final String otherAddress;
+    private String name;
+    private String hostAddress;
+    private String otherAddress;
 
-    private OtherMachine(String name, String hostAddress, String otherAddress) {
-        this.name = name;
-        this.hostAddress = hostAddress;
-        this.otherAddress = otherAddress;
+    private OtherMachine() {}
+
+    /** The machine of a test class, made and removed by JUnit (see the class comment). */
+    public static OtherMachine forTheClass() {
+        return new OtherMachine();
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        needed();
+        make();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        close();
     }
 
     /** True when this test may make namespaces and veth pairs (root on Linux, with ip). */
@@ -50,8 +70,14 @@ public final class OtherMachine implements AutoCloseable {
 
     /** Makes the namespace and its veth pair; close it to remove both. */
     public static OtherMachine create() throws IOException {
+        OtherMachine machine = new OtherMachine();
+        machine.make();
+        return machine;
+    }
+
+    private void make() throws IOException {
         int tag = ThreadLocalRandom.current().nextInt(0x10000);
-        String name = String.format("ll-other-%04x", tag);
+        String namespace = String.format("ll-other-%04x", tag);
         String hostSide = String.format("llh%04x", tag);
         String otherSide = String.format("llo%04x", tag);
         // 198.18.0.0/15: 198.18.x.y or 198.19.x.y, a /30 at a random multiple of 4
@@ -66,7 +92,9 @@ public final class OtherMachine implements AutoCloseable {
         int base = Integer.parseInt(net.substring(net.lastIndexOf('.') + 1));
         String host = prefix + (base + 1);
         String other = prefix + (base + 2);
-        OtherMachine machine = new OtherMachine(name, host, other);
+        this.name = namespace;
+        this.hostAddress = host;
+        this.otherAddress = other;
         try {
             must(List.of("ip", "netns", "add", name));
             must(List.of("ip", "link", "add", hostSide, "type", "veth", "peer", "name", otherSide));
@@ -87,10 +115,9 @@ public final class OtherMachine implements AutoCloseable {
                             otherSide));
             must(List.of("ip", "netns", "exec", name, "ip", "link", "set", otherSide, "up"));
         } catch (IOException | RuntimeException e) {
-            machine.close();
+            close();
             throw e;
         }
-        return machine;
     }
 
     /** Whether a connection from the other machine to this side's veth address and port opens. */
@@ -154,7 +181,10 @@ public final class OtherMachine implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        run(List.of("ip", "netns", "del", name)); // takes the veth pair with it
+        if (name != null) {
+            run(List.of("ip", "netns", "del", name)); // takes the veth pair with it
+            name = null;
+        }
     }
 
     private static void must(List<String> command) throws IOException {

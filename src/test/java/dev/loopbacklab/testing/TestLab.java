@@ -1,9 +1,11 @@
 package dev.loopbacklab.testing;
 
+import dev.loopbacklab.experiments.Experiments;
 import dev.loopbacklab.lesson.ContentRoot;
 import dev.loopbacklab.lesson.ExperimentRegistry;
 import dev.loopbacklab.web.LabConfig;
 import dev.loopbacklab.web.LabServer;
+import dev.loopbacklab.web.security.TokenGate;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +13,19 @@ import java.time.Duration;
 /** Starts a lab on 127.0.0.1:0 for a test, with the fixture lessons and fake experiments. */
 public final class TestLab {
     private TestLab() {}
+
+    /**
+     * One path of each kind a guard must cover: the index, a lesson, an asset, the favicon, a path
+     * with no route, and an event stream.
+     */
+    public static final java.util.List<String> EVERY_KIND_OF_ROUTE =
+            java.util.List.of(
+                    "/",
+                    "/lessons/first",
+                    "/assets/lab.css",
+                    "/favicon.ico",
+                    "/nowhere",
+                    "/api/runs/abc/events");
 
     /** The fixture lessons with the real site assets. */
     public static ContentRoot fixtureContent() {
@@ -52,6 +67,12 @@ public final class TestLab {
         return LabServer.start(config, registry, "test");
     }
 
+    /** The real lab: this repository's lessons and site, every real experiment. */
+    public static LabServer real() {
+        return LabServer.start(
+                LabConfig.local(0, ContentRoot.disk(Path.of(""))), Experiments.registry(), "test");
+    }
+
     /** A lab with the fake experiments and the given configuration. */
     public static LabServer start(LabConfig config) {
         return LabServer.start(config, FakeExperiments.registry(), "test");
@@ -69,5 +90,21 @@ public final class TestLab {
         return start(
                 LabConfig.room(
                         "0.0.0.0", 0, fixtureContent(), java.util.Set.of("lab.test"), ROOM_TOKEN));
+    }
+
+    /**
+     * A GET as a room's visitor sends it: addressed to the room by its name, with the room's token
+     * in the cookie the token link set.
+     */
+    public static RawHttp.Response visit(LabServer room, String path) throws java.io.IOException {
+        return RawHttp.send(
+                room.port(),
+                "GET "
+                        + path
+                        + " HTTP/1.1\nHost: lab.test\nCookie: "
+                        + TokenGate.COOKIE
+                        + "="
+                        + ROOM_TOKEN
+                        + "\nConnection: close\n\n");
     }
 }

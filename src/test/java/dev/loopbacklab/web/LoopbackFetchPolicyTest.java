@@ -3,17 +3,15 @@ package dev.loopbacklab.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.loopbacklab.experiments.Experiments;
-import dev.loopbacklab.lesson.ContentRoot;
+import dev.loopbacklab.testing.OneLab;
+import dev.loopbacklab.testing.TestLab;
 import dev.loopbacklab.web.security.SecurityHeaders;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Lesson 11's page, and only that page, may fetch() from other loopback origins: its policy widens
@@ -21,22 +19,8 @@ import org.junit.jupiter.api.Test;
  * other page and asset keeps connect-src 'self'.
  */
 class LoopbackFetchPolicyTest {
-    private static LabServer lab;
+    @RegisterExtension static final OneLab lab = OneLab.of(TestLab::real);
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void start() {
-        lab =
-                LabServer.start(
-                        LabConfig.local(0, ContentRoot.disk(Path.of(""))),
-                        Experiments.registry(),
-                        "test");
-    }
-
-    @AfterAll
-    static void stop() {
-        lab.close();
-    }
 
     private static String policy(String path) throws Exception {
         HttpResponse<Void> response =

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.loopbacklab.testing.OneLab;
 import dev.loopbacklab.testing.RawHttp;
 import dev.loopbacklab.testing.TestLab;
 import dev.loopbacklab.web.runs.RunApi;
@@ -15,29 +16,23 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** How big and how slow a request may be: bodies, headers, addresses, parameters, silence. */
 class RequestLimitsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static LabServer lab;
 
-    @BeforeAll
-    static void start() {
-        lab =
-                TestLab.start(
-                        dev.loopbacklab.web.LabConfig.local(0, TestLab.fixtureContent())
-                                .withLimits(
-                                        LabConfig.Limits.defaults()
-                                                .withIdleTimeout(Duration.ofMillis(1500))));
-    }
-
-    @AfterAll
-    static void stop() {
-        lab.close();
-    }
+    @RegisterExtension
+    static final OneLab lab =
+            OneLab.of(
+                    () ->
+                            TestLab.start(
+                                    dev.loopbacklab.web.LabConfig.local(0, TestLab.fixtureContent())
+                                            .withLimits(
+                                                    LabConfig.Limits.defaults()
+                                                            .withIdleTimeout(
+                                                                    Duration.ofMillis(1500)))));
 
     private static String head(String extra) {
         return "POST /api/runs HTTP/1.1\nHost: 127.0.0.1:"
@@ -58,7 +53,7 @@ class RequestLimitsTest {
                 RawHttp.postJson(lab.port(), "/api/runs", "", bigJson(RunApi.MAX_BODY));
         assertEquals(413, response.status());
         assertTrue(JSON.readTree(response.body()).get("error").asText().contains("65536 bytes"));
-        assertEquals(0, lab.runs().active());
+        assertEquals(0, lab.server().runs().active());
     }
 
     @Test
@@ -178,11 +173,11 @@ class RequestLimitsTest {
 
     @Test
     void oneConnectorOnLoopbackWithTheIdleTimeoutAndARoomSizedAcceptQueue() {
-        assertEquals(1, lab.connector().getServer().getConnectors().length);
-        assertEquals("127.0.0.1", lab.connector().getHost());
-        assertEquals(lab.port(), lab.connector().getLocalPort());
-        assertEquals(1500, lab.connector().getIdleTimeout());
-        assertEquals(JettyTuning.ACCEPT_QUEUE, lab.connector().getAcceptQueueSize());
+        assertEquals(1, lab.server().connector().getServer().getConnectors().length);
+        assertEquals("127.0.0.1", lab.server().connector().getHost());
+        assertEquals(lab.port(), lab.server().connector().getLocalPort());
+        assertEquals(1500, lab.server().connector().getIdleTimeout());
+        assertEquals(JettyTuning.ACCEPT_QUEUE, lab.server().connector().getAcceptQueueSize());
         assertTrue(JettyTuning.ACCEPT_QUEUE >= 256, "a room of browsers connecting at once fits");
     }
 }

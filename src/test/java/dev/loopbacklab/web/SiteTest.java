@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopbacklab.testing.OneLab;
 import dev.loopbacklab.testing.RawHttp;
 import dev.loopbacklab.testing.TestLab;
 import java.io.ByteArrayInputStream;
@@ -15,25 +16,14 @@ import java.util.zip.GZIPInputStream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The pages, parsed with jsoup, served by a lab on 127.0.0.1:0. */
 class SiteTest {
-    private static LabServer lab;
-
-    @BeforeAll
-    static void start() {
-        lab = TestLab.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        lab.close();
-    }
+    @RegisterExtension static final OneLab lab = OneLab.of(TestLab::start);
 
     static RawHttp.Response get(String path) throws Exception {
         return RawHttp.get(lab.port(), path, "127.0.0.1:" + lab.port());

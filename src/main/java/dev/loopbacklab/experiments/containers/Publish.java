@@ -1,13 +1,13 @@
 package dev.loopbacklab.experiments.containers;
 
+import dev.loopbacklab.net.IpLiteral;
 import dev.loopbacklab.net.Listeners;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
 
 /**
@@ -19,12 +19,7 @@ import java.util.concurrent.Semaphore;
  */
 public final class Publish implements AutoCloseable {
     /** The addresses it accepts, as literals, so that no name is ever looked up. */
-    private static final Map<String, byte[]> ADDRESSES =
-            Map.of(
-                    "127.0.0.1", new byte[] {127, 0, 0, 1},
-                    "0.0.0.0", new byte[4],
-                    "::1", new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1},
-                    "::", new byte[16]);
+    private static final Set<String> ADDRESSES = Set.of("127.0.0.1", "0.0.0.0", "::1", "::");
 
     /** Connections joined at once; more wait in the listen queue. */
     private static final int MAX_CONNECTIONS = 16;
@@ -51,14 +46,13 @@ public final class Publish implements AutoCloseable {
      * @throws IllegalArgumentException for any other address text
      */
     public static Publish start(String address, int port, Path target) throws IOException {
-        byte[] bytes = ADDRESSES.get(address);
-        if (bytes == null) {
+        if (!ADDRESSES.contains(address)) {
             throw new IllegalArgumentException(
                     "publish on 127.0.0.1, ::1, 0.0.0.0 or ::, not \"" + address + "\"");
         }
         // The family follows the address, so 0.0.0.0 is a plain IPv4 wildcard as Docker's is; a
         // Java ServerSocket would turn it into a dual-stack ::.
-        ServerSocketChannel server = Listeners.open(InetAddress.getByAddress(bytes), port);
+        ServerSocketChannel server = Listeners.open(IpLiteral.parse(address), port);
         Publish publish = new Publish(server, target);
         Thread acceptor = new Thread(publish::acceptLoop, "publish-" + publish.port());
         acceptor.setDaemon(true);

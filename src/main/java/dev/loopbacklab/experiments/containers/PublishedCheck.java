@@ -50,7 +50,7 @@ public final class PublishedCheck extends AbstractCheck {
     public void run(Params params, Report report) throws Exception {
         int port = params.port("port");
         InetAddress one = IpLiteral.loopbackV4();
-        InetAddress two = InetAddress.getByAddress(new byte[] {127, 0, 0, 2});
+        InetAddress two = IpLiteral.parse("127.0.0.2");
         ProbeResult main = Probe.connect(one, port, report.deadline().timeout(TIMEOUT));
         Optional<List<ListedSocket>> table = Optional.empty();
         Optional<ProbeResult> second = Optional.empty();

@@ -7,6 +7,7 @@ import dev.loopbacklab.net.ProbeResult;
 import dev.loopbacklab.net.SocketTable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -50,7 +51,10 @@ final class PublishedVerdict {
         int port = facts.port();
         List<String> details = new ArrayList<>();
         details.add(
-                "127.0.0.1:" + port + " → " + facts.loopback().outcome().toString().toLowerCase());
+                "127.0.0.1:"
+                        + port
+                        + " → "
+                        + facts.loopback().outcome().toString().toLowerCase(Locale.ROOT));
         if (!facts.loopback().connected()) {
             return new Verdict(
                     false,

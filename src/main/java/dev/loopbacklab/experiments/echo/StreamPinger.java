@@ -5,6 +5,7 @@ import dev.loopbacklab.net.EchoServer;
 import dev.loopbacklab.net.UnixEchoServer;
 import java.io.EOFException;
 import java.io.IOException;
+import java.net.SocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.net.UnixDomainSocketAddress;
@@ -29,41 +30,48 @@ final class StreamPinger implements Pinger {
     /** A TCP connection with TCP_NODELAY to a fresh {@link EchoServer} on 127.0.0.1. */
     static StreamPinger tcp(Report report) throws IOException {
         EchoServer server = EchoServer.start("127.0.0.1", 0);
-        report.closeOnCancel(server);
-        try {
-            SocketChannel channel = SocketChannel.open();
-            report.closeOnCancel(channel);
-            try {
-                // Without it, Nagle's algorithm may hold a small message back for up to ~40 ms.
-                channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-                channel.connect(server.localAddress());
-            } catch (IOException | RuntimeException e) {
-                channel.close();
-                throw e;
-            }
-            return new StreamPinger(server, channel);
-        } catch (IOException | RuntimeException e) {
-            server.close();
-            throw e;
-        }
+        return connect(report, server, SocketChannel::open, server.localAddress());
     }
 
     /** A connection to a fresh {@link UnixEchoServer}; call only if it is supported. */
     static StreamPinger unix(Report report) throws IOException {
         UnixEchoServer server = UnixEchoServer.start();
+        return connect(
+                report,
+                server,
+                () -> SocketChannel.open(StandardProtocolFamily.UNIX),
+                UnixDomainSocketAddress.of(server.path()));
+    }
+
+    /** Opens a channel. */
+    private interface Opener {
+        SocketChannel open() throws IOException;
+    }
+
+    /**
+     * Connects a new channel to {@code address}, where {@code server} listens, with TCP_NODELAY
+     * where the channel has it; the run's cancellation closes both, and so does a failure here.
+     */
+    private static StreamPinger connect(
+            Report report, AutoCloseable server, Opener opener, SocketAddress address)
+            throws IOException {
         report.closeOnCancel(server);
         try {
-            SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+            SocketChannel channel = opener.open();
             report.closeOnCancel(channel);
             try {
-                channel.connect(UnixDomainSocketAddress.of(server.path()));
+                if (channel.supportedOptions().contains(StandardSocketOptions.TCP_NODELAY)) {
+                    // Without it, Nagle's algorithm may hold a small message back for ~40 ms.
+                    channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                }
+                channel.connect(address);
             } catch (IOException | RuntimeException e) {
                 channel.close();
                 throw e;
             }
             return new StreamPinger(server, channel);
         } catch (IOException | RuntimeException e) {
-            server.close();
+            closeQuietly(server);
             throw e;
         }
     }
@@ -95,6 +103,10 @@ final class StreamPinger implements Pinger {
         } catch (IOException e) {
             // The descriptor is released either way.
         }
+        closeQuietly(server);
+    }
+
+    private static void closeQuietly(AutoCloseable server) {
         try {
             server.close();
         } catch (Exception e) {

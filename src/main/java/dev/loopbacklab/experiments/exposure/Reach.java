@@ -28,12 +28,6 @@ final class Reach {
 
     /** A table cell: "connected", "refused: Connection refused", "timed out after 500 ms"… */
     static String cell(ProbeResult result) {
-        return switch (result.outcome()) {
-            case CONNECTED -> "connected";
-            case REFUSED -> "refused: " + result.detail();
-            case TIMED_OUT -> "timed out after " + TIMEOUT.toMillis() + " ms";
-            case UNREACHABLE -> "unreachable: " + result.detail();
-            case ERROR -> "error: " + result.detail();
-        };
+        return result.cell(TIMEOUT);
     }
 }

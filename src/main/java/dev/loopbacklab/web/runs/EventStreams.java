@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.loopbacklab.lesson.Event;
 import dev.loopbacklab.lesson.EventJson;
 import dev.loopbacklab.web.HeldRequest;
+import dev.loopbacklab.web.ThreadedEventStream;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.List;
@@ -125,14 +126,7 @@ final class EventStreams implements AutoCloseable {
                         null);
                 return null;
             }
-            var res = ctx.res();
-            res.setStatus(200);
-            res.setCharacterEncoding("UTF-8");
-            res.setContentType("text/event-stream");
-            res.addHeader("Cache-Control", "no-cache");
-            res.addHeader("X-Accel-Buffering", "no");
-            res.flushBuffer();
-            Stream stream = new Stream(run, new SseFrames(res.getOutputStream()));
+            Stream stream = new Stream(run, new SseFrames(ThreadedEventStream.begin(ctx.res())));
             // held before any writer can see it: a writer that ends it must find its request
             stream.request = HeldRequest.hold(ctx, () -> end(stream, true));
             streams.add(stream);

@@ -6,6 +6,7 @@ import dev.loopbacklab.web.view.Models.HandoutLesson;
 import dev.loopbacklab.web.view.Models.HandoutPanel;
 import dev.loopbacklab.web.view.Models.HandoutView;
 import j2html.tags.DomContent;
+import j2html.utils.EscapeUtil;
 
 /**
  * {@code /handout}: the learner's handout for a plan, made to be printed from the browser (A4 or
@@ -82,7 +83,7 @@ public final class HandoutPage {
      * {@code /proc/sys/net/ipv4/ip_local_port_range} is wider than a printed column.
      */
     private static DomContent command(String text) {
-        String escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        String escaped = EscapeUtil.escape(text);
         // after a dot only inside a dotted name of three or more parts (net.inet.ip.portrange…),
         // so loopback-lab.jar stays whole
         return code(

@@ -47,7 +47,18 @@ public final class Models {
             String value,
             String help,
             String bounds,
-            boolean required) {}
+            boolean required) {
+        /** The field of a parameter, with its default value filled in. */
+        public static Field of(ParamSpec spec) {
+            return new Field(
+                    spec.name(),
+                    spec.kind(),
+                    spec.defaultValue(),
+                    spec.help(),
+                    spec.boundsText(),
+                    spec.required());
+        }
+    }
 
     /** A heading in the table of contents. */
     public record TocEntry(int level, String anchor, String text) {}

@@ -8,6 +8,7 @@ import dev.loopbacklab.experiments.Experiments;
 import dev.loopbacklab.lesson.ExperimentRegistry;
 import dev.loopbacklab.lesson.Lesson;
 import dev.loopbacklab.lesson.LessonParser;
+import dev.loopbacklab.testing.LessonScripts;
 import java.nio.file.Path;
 import java.util.List;
 import jdk.jshell.JShell;
@@ -63,16 +64,7 @@ class ExposureLessonTest {
     @Test
     void scriptRunsAndStaysInJShell() {
         Lesson lesson = LessonParser.read(FOLDER);
-        Lesson.Script script =
-                lesson.scripts().stream()
-                        .filter(s -> s.fileName().equals("exposure.jsh"))
-                        .findFirst()
-                        .orElseThrow();
-        // a script leaves the learner in JShell with the toolkit imported (ScriptRules)
-        assertTrue(
-                script.text().lines().noneMatch(line -> line.strip().equals("/exit")),
-                script.fileName() + " must not end the JShell session");
-        assertTrue(script.text().contains("import dev.loopbacklab.net.*;"), script.fileName());
+        Lesson.Script script = LessonScripts.stayingInJShell(lesson, "exposure.jsh");
         run(script.fileName(), script.text());
     }
 

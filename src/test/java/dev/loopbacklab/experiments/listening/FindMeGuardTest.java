@@ -3,17 +3,11 @@ package dev.loopbacklab.experiments.listening;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.loopbacklab.lesson.Event;
-import dev.loopbacklab.lesson.Params;
-import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.IpLiteral;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,31 +16,9 @@ import org.junit.jupiter.api.Test;
  * blocks the run itself, and the suite's default timeout fails the test.
  */
 class FindMeGuardTest {
-    private static final Pattern WILDCARD = Pattern.compile("0\\.0\\.0\\.0:(\\d+)");
-
     @Test
     void aConnectionToTheWildcardServerIsClosedUnreadWhileTheRunHoldsIt() throws Exception {
-        List<String> outcomes = new CopyOnWriteArrayList<>();
-        Report report =
-                new Report() {
-                    @Override
-                    public void emit(Event event) {}
-
-                    @Override
-                    public boolean cancelled() {
-                        return false;
-                    }
-
-                    @Override
-                    public void say(String text) {
-                        Matcher port = WILDCARD.matcher(text);
-                        if (outcomes.isEmpty() && port.find()) {
-                            outcomes.add(knock(Integer.parseInt(port.group(1))));
-                        }
-                    }
-                };
-        new FindMe().run(Params.defaults(List.of()), report);
-        assertEquals(List.of("closed"), outcomes);
+        assertEquals(List.of("closed"), WhileFindMeHolds.knock(FindMeGuardTest::knock).knocks());
     }
 
     /** Connects through loopback, sends a request, and reads what comes back. */

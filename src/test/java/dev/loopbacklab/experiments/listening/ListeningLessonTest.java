@@ -7,6 +7,7 @@ import dev.loopbacklab.experiments.Experiments;
 import dev.loopbacklab.lesson.ExperimentRegistry;
 import dev.loopbacklab.lesson.Lesson;
 import dev.loopbacklab.lesson.LessonParser;
+import dev.loopbacklab.testing.LessonScripts;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -30,16 +31,7 @@ class ListeningLessonTest {
     @Test
     void hasAScriptThatStaysInJShellAndFacilitatorNotes() {
         Lesson lesson = LessonParser.read(FOLDER);
-        Lesson.Script script =
-                lesson.scripts().stream()
-                        .filter(s -> s.fileName().equals("listening.jsh"))
-                        .findFirst()
-                        .orElseThrow();
-        // a script leaves the learner in JShell with the toolkit imported (ScriptRules)
-        assertTrue(
-                script.text().lines().noneMatch(line -> line.strip().equals("/exit")),
-                script.fileName() + " must not end the JShell session");
-        assertTrue(script.text().contains("import dev.loopbacklab.net.*;"), script.fileName());
+        LessonScripts.stayingInJShell(lesson, "listening.jsh");
         assertTrue(FOLDER.resolve("notes.md").toFile().isFile());
     }
 }

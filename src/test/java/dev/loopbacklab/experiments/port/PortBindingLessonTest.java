@@ -7,6 +7,7 @@ import dev.loopbacklab.experiments.Experiments;
 import dev.loopbacklab.lesson.Experiment;
 import dev.loopbacklab.lesson.Lesson;
 import dev.loopbacklab.lesson.LessonParser;
+import dev.loopbacklab.testing.LessonScripts;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,16 +36,7 @@ class PortBindingLessonTest {
     void hasNotesAndAJshellScriptThatStaysInJShell() {
         assertEquals("port-binding", lesson.id());
         assertTrue(lesson.notes().isPresent());
-        Lesson.Script script =
-                lesson.scripts().stream()
-                        .filter(s -> s.fileName().equals("binding.jsh"))
-                        .findFirst()
-                        .orElseThrow();
-        // a script leaves the learner in JShell with the toolkit imported (ScriptRules)
-        assertTrue(
-                script.text().lines().noneMatch(line -> line.strip().equals("/exit")),
-                script.fileName() + " must not end the JShell session");
-        assertTrue(script.text().contains("import dev.loopbacklab.net.*;"), script.fileName());
+        LessonScripts.stayingInJShell(lesson, "binding.jsh");
         assertEquals(
                 3,
                 lesson.embeds().stream().filter(e -> e.kind() == Lesson.Embed.Kind.JSHELL).count());

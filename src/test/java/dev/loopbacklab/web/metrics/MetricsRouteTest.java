@@ -3,28 +3,17 @@ package dev.loopbacklab.web.metrics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopbacklab.testing.OneLab;
 import dev.loopbacklab.testing.RawHttp;
 import dev.loopbacklab.testing.TestLab;
 import dev.loopbacklab.web.LabServer;
 import dev.loopbacklab.web.security.SecurityHeadersTest;
-import dev.loopbacklab.web.security.TokenGate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The lab's own {@code GET /metrics}: Prometheus text, guarded like every route, read-only. */
 class MetricsRouteTest {
-    private static LabServer lab;
-
-    @BeforeAll
-    static void start() {
-        lab = TestLab.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        lab.close();
-    }
+    @RegisterExtension static final OneLab lab = OneLab.of(TestLab::start);
 
     private static RawHttp.Response metrics() throws Exception {
         return RawHttp.get(lab.port(), "/metrics", "localhost:" + lab.port());
@@ -132,16 +121,7 @@ class MetricsRouteTest {
         try (LabServer room = TestLab.room()) {
             String host = "lab.test:" + room.port();
             assertEquals(401, RawHttp.get(room.port(), "/metrics", host).status());
-            RawHttp.Response admitted =
-                    RawHttp.send(
-                            room.port(),
-                            "GET /metrics HTTP/1.1\nHost: "
-                                    + host
-                                    + "\nCookie: "
-                                    + TokenGate.COOKIE
-                                    + "="
-                                    + TestLab.ROOM_TOKEN
-                                    + "\nConnection: close\n\n");
+            RawHttp.Response admitted = TestLab.visit(room, "/metrics");
             assertEquals(200, admitted.status(), admitted.body());
             assertEquals(1, value(admitted.body(), requests("metrics", "4xx")));
         }

@@ -5,15 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopbacklab.testing.OneLab;
 import dev.loopbacklab.testing.RawHttp;
 import dev.loopbacklab.testing.TestLab;
-import dev.loopbacklab.web.LabServer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.jsoup.Jsoup;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Running code from a page is a capability: only a request with the secret the lab printed, from
@@ -21,19 +21,13 @@ import org.junit.jupiter.api.Test;
  * refusal is checked to open no session; one allowed request shows the refusals are not vacuous.
  */
 class NotebookSecurityTest {
-    private static LabServer lab;
+    @RegisterExtension static final OneLab lab = OneLab.of(TestLab::start);
     private static String secret;
 
     @BeforeAll
-    static void start() {
-        lab = TestLab.start();
-        String link = lab.notebookUrl();
+    static void readTheSecret() {
+        String link = lab.server().notebookUrl();
         secret = link.substring(link.indexOf("?jshell=") + 8);
-    }
-
-    @AfterAll
-    static void stop() {
-        lab.close();
     }
 
     private static String cookie(String value) {
@@ -63,7 +57,9 @@ class NotebookSecurityTest {
 
     @Test
     void theLinkCarriesA192BitSecretAndThePlainAddressStaysPlain() {
-        assertTrue(lab.notebookUrl().startsWith(lab.url() + "?jshell="), lab.notebookUrl());
+        assertTrue(
+                lab.server().notebookUrl().startsWith(lab.url() + "?jshell="),
+                lab.server().notebookUrl());
         assertEquals(32, secret.length());
         assertFalse(lab.url().contains("jshell"));
     }
@@ -127,7 +123,7 @@ class NotebookSecurityTest {
         RawHttp.Response refused = open(here(), "", "application/json");
         assertEquals(401, refused.status(), refused.body());
         assertTrue(refused.body().contains("java -jar target/loopback-lab.jar jshell"));
-        assertEquals(0, lab.notebook().openSessions());
+        assertEquals(0, lab.server().notebook().openSessions());
     }
 
     @Test
@@ -135,7 +131,7 @@ class NotebookSecurityTest {
         String wrong = secret.substring(0, 31) + (secret.endsWith("A") ? "B" : "A");
         assertEquals(403, open(here(), cookie(wrong), "application/json").status());
         assertEquals(403, open(here(), cookie(""), "application/json").status());
-        assertEquals(0, lab.notebook().openSessions());
+        assertEquals(0, lab.server().notebook().openSessions());
     }
 
     @Test
@@ -146,7 +142,7 @@ class NotebookSecurityTest {
         }
         RawHttp.Response status = RawHttp.get(lab.port(), "/api/jshell/status", "evil.example");
         assertEquals(403, status.status());
-        assertEquals(0, lab.notebook().openSessions());
+        assertEquals(0, lab.server().notebook().openSessions());
     }
 
     @Test
@@ -177,7 +173,7 @@ class NotebookSecurityTest {
         assertEquals(415, open(here(), cookie(secret), "text/plain").status());
         assertEquals(
                 415, open(here(), cookie(secret), "application/x-www-form-urlencoded").status());
-        assertEquals(0, lab.notebook().openSessions());
+        assertEquals(0, lab.server().notebook().openSessions());
     }
 
     @Test
@@ -191,7 +187,7 @@ class NotebookSecurityTest {
                                 + "\n",
                         "application/json");
         assertEquals(201, opened.status(), opened.body());
-        assertEquals(1, lab.notebook().openSessions());
+        assertEquals(1, lab.server().notebook().openSessions());
         String id = opened.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
         RawHttp.Response ran =
                 RawHttp.postJson(
@@ -208,6 +204,6 @@ class NotebookSecurityTest {
                                 cookie(secret),
                                 "{}")
                         .status());
-        assertEquals(0, lab.notebook().openSessions());
+        assertEquals(0, lab.server().notebook().openSessions());
     }
 }

@@ -4,30 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopbacklab.testing.OneLab;
 import dev.loopbacklab.testing.RawHttp;
 import dev.loopbacklab.testing.TestLab;
-import dev.loopbacklab.web.LabServer;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A lab serving a room runs no code from its pages: there is no secret to print, and a room visitor
  * with the room's token, from the room's own origin, still opens no session.
  */
 class RoomVisitorNotebookTest {
-    private static LabServer lab;
-
-    @BeforeAll
-    static void start() {
-        lab = TestLab.room();
-    }
-
-    @AfterAll
-    static void stop() {
-        lab.close();
-    }
+    @RegisterExtension static final OneLab lab = OneLab.of(TestLab::room);
 
     private static String host() {
         return "lab.test:" + lab.port();
@@ -44,7 +33,7 @@ class RoomVisitorNotebookTest {
 
     @Test
     void theRoomLinkCarriesNoJShellSecret() {
-        assertEquals(lab.url(), lab.notebookUrl());
+        assertEquals(lab.url(), lab.server().notebookUrl());
     }
 
     @Test
@@ -63,7 +52,7 @@ class RoomVisitorNotebookTest {
                                 + json);
         assertEquals(403, refused.status(), refused.body());
         assertTrue(refused.body().contains("serves a room"), refused.body());
-        assertEquals(0, lab.notebook().openSessions());
+        assertEquals(0, lab.server().notebook().openSessions());
     }
 
     @Test

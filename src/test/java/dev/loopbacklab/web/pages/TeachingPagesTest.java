@@ -5,31 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopbacklab.testing.OneLab;
 import dev.loopbacklab.testing.RawHttp;
 import dev.loopbacklab.testing.TestLab;
-import dev.loopbacklab.web.LabServer;
 import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The teaching pages, parsed with jsoup, from a lab serving the fixture lessons. */
 class TeachingPagesTest {
-    private static LabServer lab;
-
-    @BeforeAll
-    static void start() {
-        lab = TestLab.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        lab.close();
-    }
+    @RegisterExtension static final OneLab lab = OneLab.of(TestLab::start);
 
     private static RawHttp.Response get(String path) throws Exception {
         return RawHttp.get(lab.port(), path, "127.0.0.1:" + lab.port());

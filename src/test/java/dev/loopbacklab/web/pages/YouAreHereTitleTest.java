@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.loopbacklab.experiments.Experiments;
 import dev.loopbacklab.lesson.ContentRoot;
+import dev.loopbacklab.testing.OneLab;
 import dev.loopbacklab.testing.RawHttp;
 import dev.loopbacklab.testing.TestLab;
 import dev.loopbacklab.web.LabConfig;
@@ -16,30 +17,15 @@ import java.util.List;
 import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Lesson 00's title names the address the learner used: the port the lab really runs on (an
  * OS-picked one here, as when 62893 is busy) and the name in the address bar, a room's name too.
  */
 class YouAreHereTitleTest {
-    private static LabServer lab;
-
-    @BeforeAll
-    static void start() {
-        lab =
-                LabServer.start(
-                        LabConfig.local(0, ContentRoot.disk(Path.of(""))),
-                        Experiments.registry(),
-                        "test");
-    }
-
-    @AfterAll
-    static void stop() {
-        lab.close();
-    }
+    @RegisterExtension static final OneLab lab = OneLab.of(TestLab::real);
 
     private static Document page(LabServer lab, String path, String host, String headers)
             throws Exception {
@@ -64,7 +50,7 @@ class YouAreHereTitleTest {
     void theLessonPageNamesThePortTheLabRunsOnAndTheNameTheLearnerTyped() throws Exception {
         int port = lab.port();
         for (String host : List.of("127.0.0.1", "localhost", "[::1]")) {
-            Document lesson = page(lab, "/lessons/you-are-here", host + ":" + port, "");
+            Document lesson = page(lab.server(), "/lessons/you-are-here", host + ":" + port, "");
             String expected = "You are reading " + host + ":" + port;
             assertEquals(expected, lesson.selectFirst("h1").text(), host);
             assertEquals(expected + " · Loopback Lab", lesson.title(), host);
@@ -74,14 +60,14 @@ class YouAreHereTitleTest {
     @Test
     void theIndexAndTheNextLessonsLinkBackSayTheSame() throws Exception {
         String here = "localhost:" + lab.port();
-        Document index = page(lab, "/", here, "");
+        Document index = page(lab.server(), "/", here, "");
         assertEquals(
                 1,
                 index.select("a[href=/lessons/you-are-here]").stream()
                         .filter(a -> a.text().contains("You are reading " + here))
                         .count(),
                 index.select("a[href=/lessons/you-are-here]").toString());
-        Document next = page(lab, "/lessons/loopback-echo", here, "");
+        Document next = page(lab.server(), "/lessons/loopback-echo", here, "");
         assertEquals(
                 1,
                 next.select("a[href=/lessons/you-are-here]").stream()
@@ -96,9 +82,11 @@ class YouAreHereTitleTest {
         // the agenda is printed for a whole room: each learner's lab has its own port
         assertEquals(
                 true,
-                page(lab, "/agenda", here, "").text().contains("You are reading 127.0.0.1:<port>"));
+                page(lab.server(), "/agenda", here, "")
+                        .text()
+                        .contains("You are reading 127.0.0.1:<port>"));
         for (String path : List.of("/handout", "/facilitator")) {
-            page(lab, path, here, ""); // and no marker leaks into them (page() checks)
+            page(lab.server(), path, here, ""); // and no marker leaks into them (page() checks)
         }
     }
 

@@ -9,17 +9,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loopbacklab.room.StepBoard;
 import dev.loopbacklab.testing.FakeExperiments;
 import dev.loopbacklab.testing.RawHttp;
+import dev.loopbacklab.testing.RoomLabs;
 import dev.loopbacklab.testing.TestLab;
 import dev.loopbacklab.testing.Wait;
-import dev.loopbacklab.web.LabConfig;
 import dev.loopbacklab.web.LabServer;
-import java.net.InetAddress;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Follow the teacher, between real labs on loopback: the teacher's presenter moves the step, a
@@ -30,39 +26,11 @@ class FollowTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BROWSER = "Sec-Fetch-Site: same-origin\n";
 
-    @TempDir Path roomDir;
-    private LabServer teacher;
-    private LabServer ada;
-    private LabServer bob;
-
-    @BeforeEach
-    void startLabs() throws Exception {
-        teacher = lab(new WorkshopConfig(roomDir, true, null, null, null));
-        ada = lab(learner("a", "127.0.0.1"));
-        bob = lab(learner("b", "127.0.0.2"));
-    }
-
-    private WorkshopConfig learner(String folder, String from) throws Exception {
-        return new WorkshopConfig(
-                roomDir.resolve(folder), false, null, null, InetAddress.getByName(from));
-    }
-
-    @AfterEach
-    void stopLabs() {
-        for (LabServer lab : new LabServer[] {bob, ada, teacher}) {
-            if (lab != null) {
-                lab.close();
-            }
-        }
-    }
-
-    private static LabServer lab(WorkshopConfig workshop) {
-        return LabServer.start(
-                LabConfig.local(0, TestLab.fixtureContent()),
-                workshop,
-                FakeExperiments.registry(),
-                "test");
-    }
+    @RegisterExtension final RoomLabs labs = RoomLabs.fixtures(FakeExperiments.registry());
+    // a new test instance, so new labs, for every test; the extension closes them after it
+    private final LabServer teacher = labs.teacher();
+    private final LabServer ada = labs.learner("127.0.0.1");
+    private final LabServer bob = labs.learner("127.0.0.2");
 
     private static JsonNode present(LabServer lab, String lesson, int step) throws Exception {
         RawHttp.Response answer =
@@ -79,14 +47,6 @@ class FollowTest {
         RawHttp.Response answer = RawHttp.get(lab.port(), "/api/follow" + query, "127.0.0.1");
         assertEquals(200, answer.status(), answer.body());
         return JSON.readTree(answer.body());
-    }
-
-    private void join(LabServer learner, String nickname) throws Exception {
-        String body =
-                JSON.writeValueAsString(
-                        Map.of("link", teacher.workshop().joinLink(), "nickname", nickname));
-        RawHttp.Response joined = RawHttp.postJson(learner.port(), "/api/room/join", BROWSER, body);
-        assertEquals(200, joined.status(), joined.body());
     }
 
     /** A seat of the teacher's room, as a learner's lab gets it (its bearer). */
@@ -113,7 +73,7 @@ class FollowTest {
         JsonNode shown = present(teacher, "first", 1);
         assertTrue(shown.path("followable").asBoolean(), "the teacher's lab holds a room");
         assertEquals("Counting", shown.path("title").asText());
-        join(ada, "Ada");
+        labs.join(ada, "Ada");
 
         JsonNode first = follow(ada, "?after=-1");
         assertTrue(first.path("available").asBoolean());
@@ -193,8 +153,8 @@ class FollowTest {
     @Test
     void aLearnersOwnPresenterMovesNeitherTheTeacherNorAnotherLearner() throws Exception {
         present(teacher, "first", 1);
-        join(ada, "Ada");
-        join(bob, "Bob");
+        labs.join(ada, "Ada");
+        labs.join(bob, "Bob");
         Wait.until(
                 "Ada's copy of the teacher's step",
                 () -> uncheckedFollow(ada, "?after=-1"),
@@ -258,13 +218,7 @@ class FollowTest {
     @Test
     void aSharedLabsVisitorsFollowTheTeachersPresenter() throws Exception {
         try (LabServer shared = TestLab.room()) {
-            String cookie = "Cookie: loopback_lab_token=" + TestLab.ROOM_TOKEN + "\n";
-            RawHttp.Response look =
-                    RawHttp.send(
-                            shared.port(),
-                            "GET /api/follow HTTP/1.1\nHost: lab.test\n"
-                                    + cookie
-                                    + "Connection: close\n\n");
+            RawHttp.Response look = TestLab.visit(shared, "/api/follow");
             assertEquals(200, look.status(), look.body());
             assertTrue(JSON.readTree(look.body()).path("available").asBoolean());
             assertEquals("presenter", JSON.readTree(look.body()).path("from").asText());

@@ -7,13 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.loopbacklab.experiments.exposure.RoomReach;
+import dev.loopbacklab.lesson.Experiment;
+import dev.loopbacklab.lesson.ExperimentRegistry;
 import dev.loopbacklab.room.BoardState;
 import dev.loopbacklab.room.RoomStore;
 import dev.loopbacklab.testing.FakeExperiments;
 import dev.loopbacklab.testing.RawHttp;
-import dev.loopbacklab.testing.TestLab;
+import dev.loopbacklab.testing.RoomLabs;
 import dev.loopbacklab.testing.Wait;
-import dev.loopbacklab.web.LabConfig;
 import dev.loopbacklab.web.LabServer;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -22,12 +24,11 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Real labs in one test: a teacher's lab with a room open and two learners' labs on loopback, one
@@ -37,50 +38,16 @@ class RoomLabsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BROWSER = "Sec-Fetch-Site: same-origin\n";
 
-    @TempDir Path roomDir;
-    private LabServer teacher;
-    private LabServer ada;
-    private LabServer bob;
+    @RegisterExtension final RoomLabs labs = RoomLabs.fixtures(withRoomReach());
+    // a new test instance, so new labs, for every test; the extension closes them after it
+    private final LabServer teacher = labs.teacher();
+    private final LabServer ada = labs.learner("127.0.0.1");
+    private final LabServer bob = labs.learner("127.0.0.2");
 
-    @BeforeEach
-    void startLabs() throws Exception {
-        teacher = lab(new WorkshopConfig(roomDir, true, null, null, null));
-        ada =
-                lab(
-                        new WorkshopConfig(
-                                roomDir.resolve("unused-a"),
-                                false,
-                                null,
-                                null,
-                                InetAddress.getByName("127.0.0.1")));
-        bob =
-                lab(
-                        new WorkshopConfig(
-                                roomDir.resolve("unused-b"),
-                                false,
-                                null,
-                                null,
-                                InetAddress.getByName("127.0.0.2")));
-    }
-
-    @AfterEach
-    void stopLabs() {
-        for (LabServer lab : new LabServer[] {bob, ada, teacher}) {
-            if (lab != null) {
-                lab.close();
-            }
-        }
-    }
-
-    private static LabServer lab(WorkshopConfig workshop) {
-        java.util.List<dev.loopbacklab.lesson.Experiment> experiments =
-                new java.util.ArrayList<>(FakeExperiments.registry().all());
-        experiments.add(new dev.loopbacklab.experiments.exposure.RoomReach());
-        return LabServer.start(
-                LabConfig.local(0, TestLab.fixtureContent()),
-                workshop,
-                new dev.loopbacklab.lesson.ExperimentRegistry(experiments),
-                "test");
+    private static ExperimentRegistry withRoomReach() {
+        List<Experiment> experiments = new ArrayList<>(FakeExperiments.registry().all());
+        experiments.add(new RoomReach());
+        return new ExperimentRegistry(experiments);
     }
 
     /** Starts a run in a learner's lab as its page does, and waits for it to end. */
@@ -97,17 +64,6 @@ class RoomLabsTest {
         var found = learner.runs().find(run).orElseThrow();
         until(() -> found.outcome() != null);
         return found;
-    }
-
-    private JsonNode join(LabServer learner, String nickname) throws Exception {
-        String body =
-                JSON.writeValueAsString(
-                        java.util.Map.of(
-                                "link", teacher.workshop().joinLink(), "nickname", nickname));
-        RawHttp.Response response =
-                RawHttp.postJson(learner.port(), "/api/room/join", BROWSER, body);
-        assertEquals(200, response.status(), response.body());
-        return JSON.readTree(response.body());
     }
 
     private static void judge(LabServer learner, boolean pass) throws Exception {
@@ -136,9 +92,9 @@ class RoomLabsTest {
 
     @Test
     void learnersJoinAndTheirVerdictsReachTheBoard() throws Exception {
-        JsonNode joined = join(ada, "Ada");
+        JsonNode joined = labs.join(ada, "Ada");
         assertTrue(joined.path("joined").asBoolean());
-        join(bob, "<b>Bob</b>");
+        labs.join(bob, "<b>Bob</b>");
 
         judge(ada, true);
         judge(bob, false);
@@ -178,7 +134,7 @@ class RoomLabsTest {
 
     @Test
     void flagsReachTheBoardAndLeavingStopsTheSeat() throws Exception {
-        join(ada, "Ada");
+        labs.join(ada, "Ada");
         RawHttp.Response help =
                 RawHttp.postJson(ada.port(), "/api/room/flag", BROWSER, "{\"flag\":\"help\"}");
         assertEquals(200, help.status(), help.body());
@@ -196,8 +152,8 @@ class RoomLabsTest {
 
     @Test
     void theRoomReachesBackOnlyToTheLearnersOwnAddress() throws Exception {
-        join(ada, "Ada");
-        join(bob, "Bob");
+        labs.join(ada, "Ada");
+        labs.join(bob, "Bob");
         try (ServerSocket loopbackOnly = new ServerSocket();
                 ServerSocket everywhere = new ServerSocket()) {
             loopbackOnly.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
@@ -209,15 +165,8 @@ class RoomLabsTest {
             assertTrue(
                     checked.events().toString().contains("refused"), checked.events().toString());
             // Cy's lab sends from 127.0.0.2 too: a server bound to every address is reached there.
-            try (LabServer cy =
-                    lab(
-                            new WorkshopConfig(
-                                    roomDir.resolve("unused-c"),
-                                    false,
-                                    null,
-                                    null,
-                                    InetAddress.getByName("127.0.0.2")))) {
-                join(cy, "Cy");
+            try (LabServer cy = labs.learner("127.0.0.2")) {
+                labs.join(cy, "Cy");
                 assertEquals(
                         "reachable", cy.workshop().membership().reach(everywhere.getLocalPort()));
             }
@@ -247,7 +196,7 @@ class RoomLabsTest {
                 // headers, then the first event
             }
             assertEquals("event: state", line);
-            join(ada, "Ada");
+            labs.join(ada, "Ada");
             while ((line = in.readLine()) != null && !line.startsWith("data: {\"type\":\"join\"")) {
                 // keep-alive comments
             }
@@ -337,7 +286,7 @@ class RoomLabsTest {
 
     @Test
     void theGridExportsAsCsvSafeForSpreadsheets() throws Exception {
-        join(ada, "=HYPERLINK(\"x\")");
+        labs.join(ada, "=HYPERLINK(\"x\")");
         judge(ada, true);
         until(
                 () ->

@@ -44,13 +44,7 @@ class SharedLabTest {
     @Test
     void aSharedLabsPagesSayWhichPanelsAreTheTeachersAndWhy() throws Exception {
         try (LabServer room = TestLab.room()) {
-            String cookie = "Cookie: loopback_lab_token=" + TestLab.ROOM_TOKEN + "\n";
-            RawHttp.Response page =
-                    RawHttp.send(
-                            room.port(),
-                            "GET /lessons/first HTTP/1.1\nHost: lab.test\n"
-                                    + cookie
-                                    + "Connection: close\n\n");
+            RawHttp.Response page = TestLab.visit(room, "/lessons/first");
             assertEquals(200, page.status());
             Document html = Jsoup.parse(page.body());
             List<String> notes = html.select("[data-check] .shared-lab-note").eachText();

@@ -4,31 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopbacklab.testing.OneLab;
 import dev.loopbacklab.testing.RawHttp;
 import dev.loopbacklab.testing.TestLab;
-import dev.loopbacklab.web.LabServer;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Only requests addressed to this lab by a loopback name get past the Host gate. */
 class HostGuardTest {
-    private static LabServer lab;
+    @RegisterExtension static final OneLab lab = OneLab.of(TestLab::start);
     private final HostGuard guard = new HostGuard(Set.of());
-
-    @BeforeAll
-    static void start() {
-        lab = TestLab.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        lab.close();
-    }
 
     @ParameterizedTest
     @ValueSource(
@@ -94,14 +83,7 @@ class HostGuardTest {
     @ParameterizedTest
     @ValueSource(strings = {"evil.example", "localhost.evil.example", "127.0.0.1.nip.io"})
     void theServerRefusesForeignHostsOnEveryKindOfRoute(String host) throws Exception {
-        for (String path :
-                List.of(
-                        "/",
-                        "/lessons/first",
-                        "/assets/lab.css",
-                        "/favicon.ico",
-                        "/nowhere",
-                        "/api/runs/abc/events")) {
+        for (String path : TestLab.EVERY_KIND_OF_ROUTE) {
             RawHttp.Response response = RawHttp.get(lab.port(), path, host);
             assertEquals(403, response.status(), host + " " + path);
             assertTrue(response.header("content-security-policy") != null);

@@ -5,29 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopbacklab.testing.OneLab;
 import dev.loopbacklab.testing.RawHttp;
 import dev.loopbacklab.testing.TestLab;
-import dev.loopbacklab.web.LabServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Only the lab's own pages (or, on loopback, scripts without browser headers) start runs. */
 class OriginGuardTest {
     private static final String JSON = "{\"experiment\":\"test-judge\"}";
-    private static LabServer lab;
-
-    @BeforeAll
-    static void start() {
-        lab = TestLab.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        lab.close();
-    }
+    @RegisterExtension static final OneLab lab = OneLab.of(TestLab::start);
 
     private static int post(String headers) throws Exception {
         return RawHttp.postJson(

@@ -8,18 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopbacklab.net.SocketTable;
+import dev.loopbacklab.testing.OneLab;
 import dev.loopbacklab.testing.RawHttp;
 import dev.loopbacklab.testing.TestLab;
 import dev.loopbacklab.web.LabConfig;
-import dev.loopbacklab.web.LabServer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A lab serving a room: it listens on the wildcard address, but these tests only ever connect
@@ -28,17 +27,7 @@ import org.junit.jupiter.api.Test;
 class RoomModeTest {
     private static final String TOKEN = TestLab.ROOM_TOKEN;
     private static final String COOKIE = "Cookie: " + TokenGate.COOKIE + "=" + TOKEN + "\n";
-    private static LabServer lab;
-
-    @BeforeAll
-    static void start() {
-        lab = TestLab.room();
-    }
-
-    @AfterAll
-    static void stop() {
-        lab.close();
-    }
+    @RegisterExtension static final OneLab lab = OneLab.of(TestLab::room);
 
     private static String host() {
         return "lab.test:" + lab.port();
@@ -72,7 +61,7 @@ class RoomModeTest {
 
     @Test
     void listensOnTheWildcardAddress() {
-        assertTrue(lab.config().roomMode());
+        assertTrue(lab.server().config().roomMode());
         assertTrue(
                 SocketTable.listening().stream()
                         .filter(e -> e.localPort() == lab.port())
@@ -81,14 +70,7 @@ class RoomModeTest {
 
     @Test
     void everyRouteWithoutTheTokenIs401() throws Exception {
-        for (String path :
-                List.of(
-                        "/",
-                        "/lessons/first",
-                        "/assets/lab.css",
-                        "/favicon.ico",
-                        "/nowhere",
-                        "/api/runs/abc/events")) {
+        for (String path : TestLab.EVERY_KIND_OF_ROUTE) {
             RawHttp.Response response = get(path, "");
             assertEquals(401, response.status(), path);
             assertTrue(response.body().contains("?token="), response.body());
@@ -247,7 +229,8 @@ class RoomModeTest {
 
     @Test
     void aRoomAnswersToItsOwnAddressesToo() {
-        Set<String> allowed = RoomHosts.allowed(lab.config().host(), lab.config().extraHosts());
+        Set<String> allowed =
+                RoomHosts.allowed(lab.server().config().host(), lab.server().config().extraHosts());
         assertTrue(allowed.contains("lab.test"));
         assertTrue(allowed.containsAll(RoomHosts.ownAddresses()));
         LabConfig specific =

@@ -13,13 +13,7 @@ import org.junit.jupiter.api.Test;
 /** The words a learner reads: labels, bounds, inline code in results, charts' captions. */
 class ReadingWordsTest {
     private static Models.Field field(ParamSpec spec) {
-        return new Models.Field(
-                spec.name(),
-                spec.kind(),
-                spec.defaultValue(),
-                spec.help(),
-                spec.boundsText(),
-                spec.required());
+        return Models.Field.of(spec);
     }
 
     @Test
