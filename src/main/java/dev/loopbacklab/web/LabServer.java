@@ -11,6 +11,7 @@ import dev.loopbacklab.web.metrics.LabMetrics;
 import dev.loopbacklab.web.notebook.NotebookWeb;
 import dev.loopbacklab.web.pages.ErrorPages;
 import dev.loopbacklab.web.pages.Pages;
+import dev.loopbacklab.web.room.RoomApi;
 import dev.loopbacklab.web.room.SharedLab;
 import dev.loopbacklab.web.room.Workshop;
 import dev.loopbacklab.web.room.WorkshopConfig;
@@ -165,7 +166,15 @@ public final class LabServer implements LabCopy {
                                         return connector;
                                     });
                             cfg.jetty.modifyServletContextHandler(
-                                    context -> context.setErrorHandler(new PlainErrors()));
+                                    context -> {
+                                        context.setErrorHandler(new PlainErrors());
+                                        // The room's API for learners' labs answers ahead of
+                                        // the servlet layer and Javalin; every other path goes
+                                        // on to them.
+                                        context.insertHandler(
+                                                new RoomApi(
+                                                        workshop::room, guards, metrics::count));
+                                    });
                             guards.register(cfg.routes);
                             notebook.register(cfg.routes);
                             metrics.register(cfg.routes, cfg.requestLogger);
