@@ -27,7 +27,7 @@ public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
         H2Bind.loopbackOnly(); // before anything loads H2, or its servers listen everywhere
-        RunFolders.sweepOnce(); // socket folders a lab killed with kill -9 left behind
+        RunFolders.sweepInBackground(); // folders a lab killed with kill -9 left behind
         ServePrefetch.startFor(args);
         int status = commandLine().execute(args);
         if (status != ServeCommand.KEEP_RUNNING) {

@@ -9,12 +9,20 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Where lessons and site assets are read from: the repository's {@code lessons/} and {@code site/}
- * folders (development: edits show on reload), or the copies packed inside the jar.
+ * folders (development: edits show on reload), or the copies packed inside the jar, with the index
+ * of those lessons built beside them ({@code builtIndex}; empty where there is none).
  */
-public record ContentRoot(Path lessons, Path site, boolean fromDisk) {
+public record ContentRoot(
+        Path lessons, Path site, boolean fromDisk, Optional<LessonIndex> builtIndex) {
+
+    /** Lessons and assets with no built index: every lesson is read to list them. */
+    public ContentRoot(Path lessons, Path site, boolean fromDisk) {
+        this(lessons, site, fromDisk, Optional.empty());
+    }
 
     /** Inside the jar (and in {@code target/classes}), content lives under this resource folder. */
     static final String PACKED = "/lab";
@@ -64,7 +72,8 @@ public record ContentRoot(Path lessons, Path site, boolean fromDisk) {
             } else {
                 lessons = Path.of(uri);
             }
-            return new ContentRoot(lessons, lessons.resolveSibling("site"), false);
+            return new ContentRoot(
+                    lessons, lessons.resolveSibling("site"), false, LessonIndex.packed());
         } catch (URISyntaxException | IOException e) {
             throw new LessonFormatException("cannot open the packed lessons: " + e.getMessage());
         }

@@ -7,19 +7,50 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
-/** All lessons under one {@code lessons/} folder, in their numbered order. */
+/**
+ * All lessons under one {@code lessons/} folder, in their numbered order: read all at once ({@link
+ * #load}), or named by a built {@link LessonIndex} and each read the first time it is asked for
+ * ({@link #indexed}), as a lab started from the jar does.
+ */
 public final class LessonCatalog {
-    private final List<Lesson> lessons;
+    private final LessonIndex index;
+    private final IntFunction<Lesson> lesson;
 
-    private LessonCatalog(List<Lesson> lessons) {
-        this.lessons = List.copyOf(lessons);
+    private LessonCatalog(LessonIndex index, IntFunction<Lesson> lesson) {
+        this.index = index;
+        this.lesson = lesson;
     }
 
-    /** Reads every {@code NN-id} folder under {@code root}; a broken lesson throws. */
+    /** Reads every {@code NN-id} folder under {@code root} now; a broken lesson throws. */
     public static LessonCatalog load(Path root) {
-        return new LessonCatalog(folders(root).stream().map(LessonParser::read).toList());
+        List<Lesson> lessons = folders(root).stream().map(LessonParser::read).toList();
+        return new LessonCatalog(LessonIndex.of(lessons), lessons::get);
+    }
+
+    /**
+     * The lessons {@code index} names under {@code root}, each read (once) when it is first asked
+     * for; a broken lesson throws then. The index must come from the same files ({@link
+     * LessonIndex#packed}).
+     */
+    public static LessonCatalog indexed(Path root, LessonIndex index) {
+        AtomicReferenceArray<Lesson> read = new AtomicReferenceArray<>(index.lessons().size());
+        return new LessonCatalog(
+                index,
+                i -> {
+                    Lesson done = read.get(i);
+                    if (done == null) {
+                        // two threads asking at once may both parse it: the same lesson either way
+                        done = LessonParser.read(root.resolve(index.lessons().get(i).folderName()));
+                        read.compareAndSet(i, null, done);
+                    }
+                    return read.get(i);
+                });
     }
 
     /** The lesson folders under {@code root}, sorted by name (and so by number). */
@@ -37,35 +68,34 @@ public final class LessonCatalog {
         }
     }
 
+    /** Every lesson, each read now if it was not yet. */
     public List<Lesson> lessons() {
-        return lessons;
+        return IntStream.range(0, index.lessons().size()).mapToObj(lesson).toList();
     }
 
+    /** What the index page and the links between lessons need, without reading a lesson. */
+    public LessonIndex index() {
+        return index;
+    }
+
+    /** The lesson with {@code id}, read now if it was not yet; empty if there is none. */
     public Optional<Lesson> find(String id) {
-        return lessons.stream().filter(l -> l.id().equals(id)).findFirst();
-    }
-
-    /** The lesson before {@code lesson} on the path, if any. */
-    public Optional<Lesson> previous(Lesson lesson) {
-        int i = lessons.indexOf(lesson);
-        return i > 0 ? Optional.of(lessons.get(i - 1)) : Optional.empty();
-    }
-
-    /** The lesson after {@code lesson} on the path, if any. */
-    public Optional<Lesson> next(Lesson lesson) {
-        int i = lessons.indexOf(lesson);
-        return i >= 0 && i + 1 < lessons.size()
-                ? Optional.of(lessons.get(i + 1))
-                : Optional.empty();
+        List<LessonIndex.Entry> entries = index.lessons();
+        OptionalInt at =
+                IntStream.range(0, entries.size())
+                        .filter(i -> entries.get(i).id().equals(id))
+                        .findFirst();
+        return at.isPresent() ? Optional.of(lesson.apply(at.getAsInt())) : Optional.empty();
     }
 
     /** The lesson that embeds the experiment or check {@code id}, if any. */
     public Optional<Lesson> lessonOf(String experimentId) {
-        return lessons.stream()
+        return index.lessons().stream()
                 .filter(
                         l ->
                                 l.experimentIds().contains(experimentId)
                                         || l.checkIds().contains(experimentId))
-                .findFirst();
+                .findFirst()
+                .flatMap(l -> find(l.id()));
     }
 }

@@ -53,6 +53,18 @@ public final class RunFolders {
         return removeStale(tmp());
     }
 
+    /**
+     * Starts {@link #sweepOnce} on a daemon thread of its own and returns at once: the lab calls it
+     * when it starts, so its first page does not wait for the sweep. {@link #create()} still waits
+     * for a sweep under way (both hold this class's lock), so no folder is made before it is done.
+     * A sweep cut short by the process's exit is finished by the next lab.
+     */
+    public static void sweepInBackground() {
+        Thread sweep = new Thread(RunFolders::sweepOnce, "lab-sweep-run-folders");
+        sweep.setDaemon(true);
+        sweep.start();
+    }
+
     private static Path tmp() {
         return Path.of(System.getProperty("java.io.tmpdir"));
     }

@@ -11,6 +11,7 @@ import dev.loopbacklab.web.metrics.LabMetrics;
 import dev.loopbacklab.web.notebook.NotebookWeb;
 import dev.loopbacklab.web.pages.ErrorPages;
 import dev.loopbacklab.web.pages.Pages;
+import dev.loopbacklab.web.room.RoomApi;
 import dev.loopbacklab.web.room.SharedLab;
 import dev.loopbacklab.web.room.Workshop;
 import dev.loopbacklab.web.room.WorkshopConfig;
@@ -90,8 +91,9 @@ public final class LabServer implements LabCopy {
                 config.roomMode()
                         ? new Layout.Chrome(version, ROOM_BANNER)
                         : Layout.Chrome.local(version);
-        // The lessons are read and the pages rendered on another thread while Jetty starts; a
-        // broken lesson still fails the start (pages.catalog() below).
+        // The pages are rendered on another thread while Jetty starts. Lessons on disk are read
+        // whole, so a broken one still fails the start (pages.catalog() below); packed ones were
+        // checked when the jar was built and are read as their pages are first asked for.
         Pages pages = Pages.of(config.content(), registry, chrome);
         FirstRunWarmUp firstRuns =
                 new FirstRunWarmUp(
@@ -164,7 +166,15 @@ public final class LabServer implements LabCopy {
                                         return connector;
                                     });
                             cfg.jetty.modifyServletContextHandler(
-                                    context -> context.setErrorHandler(new PlainErrors()));
+                                    context -> {
+                                        context.setErrorHandler(new PlainErrors());
+                                        // The room's API for learners' labs answers ahead of
+                                        // the servlet layer and Javalin; every other path goes
+                                        // on to them.
+                                        context.insertHandler(
+                                                new RoomApi(
+                                                        workshop::room, guards, metrics::count));
+                                    });
                             guards.register(cfg.routes);
                             notebook.register(cfg.routes);
                             metrics.register(cfg.routes, cfg.requestLogger);

@@ -61,8 +61,7 @@ final class HereTwoTabs extends AbstractWaitingCheck<TinyHttp.Arrival> {
         }
     }
 
-    private static String show(
-            Report report, TinyHttp.Arrival arrival, EphemeralRange range, int n) {
+    static String show(Report report, TinyHttp.Arrival arrival, EphemeralRange range, int n) {
         String what =
                 "GET".equals(arrival.method()) && arrival.status() == 200
                         ? "answered"

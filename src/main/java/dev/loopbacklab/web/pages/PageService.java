@@ -4,6 +4,7 @@ import dev.loopbacklab.lesson.Experiment;
 import dev.loopbacklab.lesson.ExperimentRegistry;
 import dev.loopbacklab.lesson.Lesson;
 import dev.loopbacklab.lesson.LessonCatalog;
+import dev.loopbacklab.lesson.LessonIndex;
 import dev.loopbacklab.web.room.SharedLab;
 import dev.loopbacklab.web.view.IndexPage;
 import dev.loopbacklab.web.view.Layout;
@@ -81,7 +82,9 @@ final class PageService {
                 "/",
                 k ->
                         IndexPage.render(
-                                lessons.lessons().stream().map(PageService::liveCard).toList(),
+                                lessons.index().lessons().stream()
+                                        .map(PageService::liveCard)
+                                        .toList(),
                                 chrome));
     }
 
@@ -108,7 +111,7 @@ final class PageService {
 
     /** Renders every lesson page into the cache. */
     void renderLessons() {
-        catalog().lessons().forEach(lesson -> lesson(lesson.id()));
+        catalog().index().lessons().forEach(lesson -> lesson(lesson.id()));
     }
 
     /** True if the page of lesson {@code id} is in the cache (for tests). */
@@ -131,14 +134,15 @@ final class PageService {
                                 .map(n -> TeachingViews.notes(lesson, n, this::panel))
                                 .orElse(null);
         List<Models.Script> scripts = scripts(lesson);
+        LessonIndex index = lessons.index();
         return LessonPage.render(
                 new Models.LessonView(
                         liveCard(lesson),
                         lesson.objectives(),
                         body.html(),
                         body.toc(),
-                        lessons.previous(lesson).map(PageService::liveCard).orElse(null),
-                        lessons.next(lesson).map(PageService::liveCard).orElse(null),
+                        index.previous(lesson.id()).map(PageService::liveCard).orElse(null),
+                        index.next(lesson.id()).map(PageService::liveCard).orElse(null),
                         scripts,
                         notes),
                 chrome);
@@ -180,7 +184,8 @@ final class PageService {
     }
 
     static Models.LessonCard card(Lesson lesson) {
-        return card(lesson, lesson.title());
+        LessonIndex.Entry entry = LessonIndex.Entry.of(lesson);
+        return card(entry, entry.title(Lesson.ANY_ADDRESS));
     }
 
     /**
@@ -188,10 +193,14 @@ final class PageService {
      * MarkdownView#ADDRESS_MARKER}, filled per request with the address the learner used.
      */
     static Models.LessonCard liveCard(Lesson lesson) {
+        return liveCard(LessonIndex.Entry.of(lesson));
+    }
+
+    private static Models.LessonCard liveCard(LessonIndex.Entry lesson) {
         return card(lesson, lesson.title(MarkdownView.ADDRESS_MARKER));
     }
 
-    private static Models.LessonCard card(Lesson lesson, String title) {
+    private static Models.LessonCard card(LessonIndex.Entry lesson, String title) {
         return new Models.LessonCard(
                 lesson.number(),
                 lesson.id(),

@@ -31,18 +31,22 @@ public final class Pages {
     }
 
     /**
-     * The pages of {@code content}, with {@code registry}'s experiments in their panels. The
-     * lessons are read and the pages rendered on another thread from now on; {@link #catalog} waits
-     * for the lessons.
+     * The pages of {@code content}, with {@code registry}'s experiments in their panels. The pages
+     * are rendered on another thread from now on. Lessons on disk are read whole, on every request
+     * (edits show on reload; {@link #catalog} waits for them and throws if one is broken); packed
+     * lessons are named by the index built with the jar and each is read when first needed, so the
+     * index page needs none of them.
      */
     public static Pages of(ContentRoot content, ExperimentRegistry registry, Layout.Chrome chrome) {
         PageService pages =
-                new PageService(
-                        () -> LessonCatalog.load(content.lessons()),
-                        content.fromDisk(),
-                        registry,
-                        chrome);
+                new PageService(() -> catalog(content), content.fromDisk(), registry, chrome);
         return new Pages(pages, new Assets(content.site(), content.fromDisk()));
+    }
+
+    private static LessonCatalog catalog(ContentRoot content) {
+        return content.fromDisk() || content.builtIndex().isEmpty()
+                ? LessonCatalog.load(content.lessons())
+                : LessonCatalog.indexed(content.lessons(), content.builtIndex().get());
     }
 
     /**

@@ -1,17 +1,23 @@
 package dev.loopbacklab.web.pages;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopbacklab.lesson.LessonCatalog;
+import dev.loopbacklab.lesson.LessonFormatException;
+import dev.loopbacklab.lesson.LessonIndex;
 import dev.loopbacklab.testing.FakeExperiments;
 import dev.loopbacklab.testing.TestLab;
 import dev.loopbacklab.web.tuning.PageWarmUp;
 import dev.loopbacklab.web.view.Layout;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The start-up rendering order: the index first, the lesson pages only once a page went out (or
@@ -29,6 +35,20 @@ class PageServiceTest {
                 false,
                 FakeExperiments.registry(),
                 Layout.Chrome.local("test"));
+    }
+
+    @Test
+    void theIndexFromABuiltLessonIndexReadsNoLessonAndIsTheSamePage(@TempDir Path empty) {
+        LessonIndex index = LessonCatalog.load(TestLab.fixtureContent().lessons()).index();
+        // No lesson folder at all under empty/: reading any lesson would throw.
+        PageService indexed =
+                new PageService(
+                        () -> LessonCatalog.indexed(empty, index),
+                        false,
+                        FakeExperiments.registry(),
+                        Layout.Chrome.local("test"));
+        assertEquals(pages().index(), indexed.index());
+        assertThrows(LessonFormatException.class, () -> indexed.lesson("first"));
     }
 
     private static PageWarmUp warm(PageService pages, Duration lessonsAfter) {
