@@ -186,23 +186,19 @@ public final class LabServer implements LabCopy {
                             errors.register(cfg.routes);
                         });
         started.set(app);
+        LabServer lab = new LabServer(config, app, runs, api, workshop, notebook, firstRuns);
         try {
             app.start(config.host(), config.port());
             pages.catalog();
             workshop.start();
         } catch (RuntimeException | IOException | SQLException e) {
-            firstRuns.close();
-            runs.close();
-            api.close();
-            notebook.close();
-            workshop.close();
-            app.stop();
+            lab.close(); // what did start is stopped in the one order close() keeps
             throw e instanceof RuntimeException r
                     ? r
                     : new IllegalStateException(
                             "the workshop room could not be opened: " + e.getMessage(), e);
         }
-        return new LabServer(config, app, runs, api, workshop, notebook, firstRuns);
+        return lab;
     }
 
     /** The Jetty server under it (for tests). */

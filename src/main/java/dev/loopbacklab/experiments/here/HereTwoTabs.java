@@ -70,10 +70,7 @@ final class HereTwoTabs extends AbstractWaitingCheck<TinyHttp.Arrival> {
                 "source port "
                         + arrival.sourcePort()
                         + ", "
-                        + (range.contains(arrival.sourcePort()) ? "inside" : "outside")
-                        + " this OS's ephemeral"
-                        + " range "
-                        + range.describe()
+                        + range.describe(arrival.sourcePort())
                         + "; "
                         + what
                         + (arrival.status() == 403 ? ": Host was " + arrival.host() : "")
