@@ -1,15 +1,18 @@
 package dev.loopbacklab.experiments.containers;
 
+import static dev.loopbacklab.testing.Recorded.ANSWERS;
+import static dev.loopbacklab.testing.Recorded.LINUX;
+import static dev.loopbacklab.testing.Recorded.MAC;
+import static dev.loopbacklab.testing.Recorded.REFUSED;
+import static dev.loopbacklab.testing.Recorded.WINDOWS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopbacklab.net.ListedSocket;
 import dev.loopbacklab.net.Platform;
-import dev.loopbacklab.net.PlatformFixture;
 import dev.loopbacklab.net.ProbeResult;
-import dev.loopbacklab.net.SocketTable;
-import java.time.Duration;
+import dev.loopbacklab.testing.Recorded;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -21,32 +24,13 @@ import org.junit.jupiter.api.Test;
  * /proc/net. Before this verdict, a Mac with a wildcard publish that lsof did not show passed.
  */
 class PublishedVerdictTest {
-    private static final Platform MAC = Platform.of("Mac OS X", "14.5");
-    private static final Platform WINDOWS = Platform.of("Windows 11", "10.0");
-    private static final Platform LINUX = Platform.of("Linux", "6.1");
-
-    private static final ProbeResult ANSWERS =
-            new ProbeResult(ProbeResult.Outcome.CONNECTED, "", Duration.ZERO, 50000);
-    private static final ProbeResult REFUSED =
-            new ProbeResult(ProbeResult.Outcome.REFUSED, "Connection refused", Duration.ZERO, -1);
-
-    private static Optional<List<ListedSocket>> listed(List<ListedSocket> all, int port) {
-        return Optional.of(
-                all.stream()
-                        .filter(s -> s.entry().isListening() && s.entry().localPort() == port)
-                        .toList());
-    }
-
     private static Optional<List<ListedSocket>> lsof(int port) {
-        return listed(
-                SocketTable.parseLsof(PlatformFixture.load("macos/lsof-nP-listen.txt").body()),
-                port);
+        return Optional.of(Recorded.listenersOn(Recorded.lsof(), port));
     }
 
     private static Optional<List<ListedSocket>> germanNetstat(int port) {
-        return listed(
-                SocketTable.parseNetstat(PlatformFixture.load("windows/netstat-an-de.txt").crlf()),
-                port);
+        return Optional.of(
+                Recorded.listenersOn(Recorded.netstat("windows/netstat-an-de.txt"), port));
     }
 
     private static PublishedVerdict.Verdict judge(
@@ -136,7 +120,7 @@ class PublishedVerdictTest {
 
     @Test
     void nothingAnsweringIsSaidTheSameEverywhere() {
-        for (Platform platform : List.of(LINUX, MAC, WINDOWS)) {
+        for (Platform platform : Recorded.ALL) {
             PublishedVerdict.Verdict verdict =
                     PublishedVerdict.of(
                             new PublishedVerdict.Facts(
