@@ -24,6 +24,36 @@ import java.util.concurrent.locks.ReentrantLock;
  * onComplete} has not run, and {@code onComplete} waits for a {@code finish()} in progress. On an
  * error or a timeout, Jetty's own callback finishes the request, which is safe there: Jetty holds
  * the request until that callback returns.
+ *
+ * <p>Why holding our lock across Javalin's resume cannot deadlock with Jetty (read in Jetty
+ * 12.1.12's sources; {@code
+ * HeldRequestTest.jettyCallsTheHeldRequestsListenerWithoutHoldingItsChannelLock} checks the first
+ * point, so an upgrade that breaks it fails there):
+ *
+ * <ul>
+ *   <li>Jetty calls every {@link AsyncListener} with none of its locks held. {@code
+ *       ServletChannelState.completed}, {@code onTimeout}, {@code onError} and {@code startAsync}
+ *       copy the listeners under the state's {@code AutoLock}, release it, and only then call them
+ *       (through {@code runInContext}, i.e. {@code ContextHandler.ScopedContext.run}, which sets
+ *       the class loader and takes no lock). {@code HttpOutput.onWriteComplete} likewise releases
+ *       the same lock before it runs the closed-callback that leads to {@code completed}, and the
+ *       core {@code HttpChannelState.ChannelResponse.succeeded/failed} release theirs before the
+ *       write callback runs.
+ *   <li>What our thread does under our lock takes Jetty's locks only briefly and never waits for a
+ *       listener: {@code AsyncContextState.complete} → {@code ServletChannelState.complete} changes
+ *       state under its lock and, if the request was waiting, runs {@code ServletChannel.handle} on
+ *       our thread with the lock released; an {@code onComplete} reached from there runs on our own
+ *       thread, and our lock is reentrant.
+ *   <li>The one wait left is a blocking write under our lock. Jetty would complete it through the
+ *       request's serialized write invoker, on which {@code onComplete} can also run (after the
+ *       last write). But a request has one write in flight at a time, and its last write must
+ *       complete before {@code onComplete}; if the client fails instead, {@code
+ *       HttpChannelState.onFailure} fails the waiting write first and skips the failure listeners
+ *       while a writer waits.
+ * </ul>
+ *
+ * <p>Taking the foreign calls out of the lock (decide under it, act after it) would not help: the
+ * point of the lock is that {@code onComplete}, and so Jetty's recycling, waits for the resume.
  */
 public final class HeldRequest {
     private final ReentrantLock lock = new ReentrantLock();

@@ -11,6 +11,7 @@ import dev.loopbacklab.web.metrics.LabMetrics;
 import dev.loopbacklab.web.notebook.NotebookWeb;
 import dev.loopbacklab.web.pages.ErrorPages;
 import dev.loopbacklab.web.pages.Pages;
+import dev.loopbacklab.web.room.RoomApi;
 import dev.loopbacklab.web.room.SharedLab;
 import dev.loopbacklab.web.room.Workshop;
 import dev.loopbacklab.web.room.WorkshopConfig;
@@ -165,7 +166,15 @@ public final class LabServer implements LabCopy {
                                         return connector;
                                     });
                             cfg.jetty.modifyServletContextHandler(
-                                    context -> context.setErrorHandler(new PlainErrors()));
+                                    context -> {
+                                        context.setErrorHandler(new PlainErrors());
+                                        // The room's API for learners' labs answers ahead of
+                                        // the servlet layer and Javalin; every other path goes
+                                        // on to them.
+                                        context.insertHandler(
+                                                new RoomApi(
+                                                        workshop::room, guards, metrics::count));
+                                    });
                             guards.register(cfg.routes);
                             notebook.register(cfg.routes);
                             metrics.register(cfg.routes, cfg.requestLogger);
@@ -178,23 +187,19 @@ public final class LabServer implements LabCopy {
                             errors.register(cfg.routes);
                         });
         started.set(app);
+        LabServer lab = new LabServer(config, app, runs, api, workshop, notebook, firstRuns);
         try {
             app.start(config.host(), config.port());
             pages.catalog();
             workshop.start();
         } catch (RuntimeException | IOException | SQLException e) {
-            firstRuns.close();
-            runs.close();
-            api.close();
-            notebook.close();
-            workshop.close();
-            app.stop();
+            lab.close(); // what did start is stopped in the one order close() keeps
             throw e instanceof RuntimeException r
                     ? r
                     : new IllegalStateException(
                             "the workshop room could not be opened: " + e.getMessage(), e);
         }
-        return new LabServer(config, app, runs, api, workshop, notebook, firstRuns);
+        return lab;
     }
 
     /** The Jetty server under it (for tests). */

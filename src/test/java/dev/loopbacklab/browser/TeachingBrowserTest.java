@@ -186,6 +186,25 @@ class TeachingBrowserTest extends BrowserTestBase {
             assertFalse(text.contains("Ask the room"), "no notes");
             int pages = pages(text);
             assertTrue(pages >= 3 && pages <= 6, pages + " pages");
+            // Each command on one printed line, as typed: never broken at a hyphen, slash or dot.
+            List<String> lines =
+                    pdfLines(Path.of("target", "screenshots", "handout-" + paper + ".pdf"));
+            for (String command :
+                    List.of(
+                            "java -jar loopback-lab.jar",
+                            "lsof -nP -iTCP -sTCP:LISTEN",
+                            "cat /proc/sys/net/ipv4/ip_local_port_range",
+                            "sysctl net.inet.ip.portrange.first net.inet.ip.portrange.last",
+                            "dscacheutil -q host -a name localhost",
+                            "java -jar loopback-lab.jar run test-count")) {
+                assertTrue(
+                        lines.stream().anyMatch(line -> line.contains(command)),
+                        paper
+                                + ": \""
+                                + command
+                                + "\" is broken across lines:\n"
+                                + String.join("\n", lines));
+            }
         }
     }
 
@@ -262,15 +281,27 @@ class TeachingBrowserTest extends BrowserTestBase {
     }
 
     private static String pdfText(Path pdf) throws Exception {
+        // pdftotext breaks long lines where the page does; join them for searching, but keep the
+        // form feed that ends each page
+        return pdftotext("-layout", pdf).replaceAll("[ \\t\\r\\n]+", " ");
+    }
+
+    /** The printed lines as pdftotext reads them, each with its runs of spaces made one. */
+    private static List<String> pdfLines(Path pdf) throws Exception {
+        return pdftotext("-raw", pdf)
+                .lines()
+                .map(l -> l.replaceAll("[ \\t]+", " ").strip())
+                .toList();
+    }
+
+    private static String pdftotext(String mode, Path pdf) throws Exception {
         Process process =
-                new ProcessBuilder("pdftotext", "-layout", pdf.toString(), "-")
+                new ProcessBuilder("pdftotext", mode, pdf.toString(), "-")
                         .redirectErrorStream(true)
                         .start();
         String text = new String(process.getInputStream().readAllBytes());
         assertEquals(0, process.waitFor(), text);
-        // pdftotext breaks long lines where the page does; join them for searching, but keep the
-        // form feed that ends each page
-        return text.replaceAll("[ \\t\\r\\n]+", " ");
+        return text;
     }
 
     private static int pages(String pdfText) {

@@ -3,9 +3,8 @@ package dev.loopbacklab.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopbacklab.testing.ChildJvm;
 import dev.loopbacklab.testing.RawHttp;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,12 +24,7 @@ class JarIT {
     @TempDir Path elsewhere;
 
     static Process java(Path dir, String... args) throws Exception {
-        List<String> command =
-                new ArrayList<>(
-                        List.of(
-                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                                "-jar",
-                                JAR.toString()));
+        List<String> command = new ArrayList<>(List.of(ChildJvm.java(), "-jar", JAR.toString()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command)
                 .directory(dir.toFile())
@@ -42,20 +36,12 @@ class JarIT {
     void servesTheSiteFromAnyFolderWithEverythingInsideTheJar() throws Exception {
         Process lab = java(elsewhere, "serve", "--port", "0");
         try {
-            BufferedReader out =
-                    new BufferedReader(
-                            new InputStreamReader(lab.getInputStream(), StandardCharsets.UTF_8));
-            String line;
-            int port = -1;
-            while ((line = out.readLine()) != null) {
-                Matcher m = URL.matcher(line);
-                if (m.find()) {
-                    assertTrue(line.startsWith("Loopback Lab is running at "), line);
-                    port = Integer.parseInt(m.group(1));
-                    break;
-                }
-            }
-            assertTrue(port > 0, "no URL line");
+            String line = ChildJvm.firstLine(lab, l -> URL.matcher(l).find());
+            assertTrue(line != null, "no URL line");
+            assertTrue(line.startsWith("Loopback Lab is running at "), line);
+            Matcher m = URL.matcher(line);
+            assertTrue(m.find());
+            int port = Integer.parseInt(m.group(1));
             for (String path :
                     List.of(
                             "/",

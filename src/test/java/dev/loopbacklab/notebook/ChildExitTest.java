@@ -3,10 +3,8 @@ package dev.loopbacklab.notebook;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import dev.loopbacklab.testing.ChildJvm;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,27 +14,10 @@ import org.junit.jupiter.api.Test;
 class ChildExitTest {
     @Test
     void theChildExitsWhenTheLabIsKilledWithSigkill() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process lab =
-                new ProcessBuilder(
-                                java,
-                                "-cp",
-                                System.getProperty("java.class.path"),
-                                LabThatGetsKilled.class.getName())
-                        .redirectErrorStream(true)
-                        .start();
+        Process lab = ChildJvm.start(List.of(), LabThatGetsKilled.class.getName());
         try {
-            BufferedReader out =
-                    new BufferedReader(
-                            new InputStreamReader(lab.getInputStream(), StandardCharsets.UTF_8));
-            String line;
-            long pid = -1;
-            while ((line = out.readLine()) != null) {
-                if (line.startsWith("child ")) {
-                    pid = Long.parseLong(line.substring(6).strip());
-                    break;
-                }
-            }
+            String line = ChildJvm.firstLine(lab, l -> l.startsWith("child "));
+            long pid = line == null ? -1 : Long.parseLong(line.substring(6).strip());
             assertTrue(pid > 0, "the stand-in lab printed no child pid");
             ProcessHandle child = ProcessHandle.of(pid).orElseThrow();
             assertTrue(child.isAlive());

@@ -2,10 +2,8 @@ package dev.loopbacklab.room;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopbacklab.testing.ChildJvm;
 import dev.loopbacklab.testing.Wait;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,31 +26,18 @@ class RoomCrashTest {
     @Test
     void everyAcknowledgedVerdictSurvivesKillNine() throws Exception {
         Process teacher =
-                new ProcessBuilder(
-                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                                "-cp",
-                                System.getProperty("java.class.path"),
-                                "dev.loopbacklab.cli.Main",
-                                "serve",
-                                "--port",
-                                "0",
-                                "--open-room",
-                                "--room-dir",
-                                dir.toString())
-                        .redirectErrorStream(true)
-                        .start();
+                ChildJvm.start(
+                        List.of(),
+                        "dev.loopbacklab.cli.Main",
+                        "serve",
+                        "--port",
+                        "0",
+                        "--open-room",
+                        "--room-dir",
+                        dir.toString());
         try {
-            String link = null;
-            BufferedReader out =
-                    new BufferedReader(
-                            new InputStreamReader(
-                                    teacher.getInputStream(), StandardCharsets.UTF_8));
-            for (String line; (line = out.readLine()) != null; ) {
-                if (line.contains("Learners join with:")) {
-                    link = line.substring(line.indexOf("http://")).strip();
-                    break;
-                }
-            }
+            String line = ChildJvm.firstLine(teacher, l -> l.contains("Learners join with:"));
+            String link = line == null ? null : line.substring(line.indexOf("http://")).strip();
             assertTrue(link != null, "the teacher's lab printed its join link");
             JoinLink join = JoinLink.parse(link);
             RoomClient client = new RoomClient(join.room(), null);

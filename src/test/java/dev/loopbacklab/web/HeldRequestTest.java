@@ -8,6 +8,7 @@ import dev.loopbacklab.testing.Wait;
 import io.javalin.Javalin;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,6 +18,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -81,6 +83,75 @@ class HeldRequestTest {
         String text = logged();
         assertFalse(text.contains("threw an error"), text.lines().limit(40).toList().toString());
         assertFalse(text.contains("likely recycled"), text.lines().limit(40).toList().toString());
+    }
+
+    /**
+     * HeldRequest.finish() runs Javalin's resume (and so Jetty's AsyncContext.complete()) under a
+     * lock that its onComplete listener also takes. That cannot deadlock only while Jetty calls the
+     * listener without holding its own channel lock (ServletChannelState's), which is what this
+     * checks, for the request finished by its holder and for one Jetty ends when it stops: from
+     * inside the listener, another thread takes Jetty's lock (isAsyncStarted() does) and the
+     * listener waits for it. A Jetty that held its lock there would hang this test.
+     */
+    @Test
+    void jettyCallsTheHeldRequestsListenerWithoutHoldingItsChannelLock() throws Exception {
+        for (boolean byStop : new boolean[] {false, true}) {
+            AtomicReference<HeldRequest> held = new AtomicReference<>();
+            AtomicReference<String> probed = new AtomicReference<>();
+            app =
+                    Javalin.create(
+                                    cfg -> {
+                                        cfg.startup.showJavalinBanner = false;
+                                        cfg.routes.get(
+                                                "/held",
+                                                ctx -> {
+                                                    HttpServletRequest req = ctx.req();
+                                                    held.set(
+                                                            HeldRequest.hold(
+                                                                    ctx,
+                                                                    () ->
+                                                                            probed.set(
+                                                                                    takeJettysLock(
+                                                                                            req))));
+                                                });
+                                    })
+                            .start("127.0.0.1", 0);
+            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), app.port())) {
+                socket.getOutputStream().write(request(app.port(), "/held", "text/plain"));
+                Wait.until("the request is held", () -> held.get() != null);
+                if (byStop) {
+                    app.stop();
+                    app = null;
+                } else {
+                    assertTrue(held.get().finish(() -> {}));
+                }
+                String answer = Wait.until("the listener ran", probed::get, a -> a != null);
+                assertEquals("took Jetty's lock from another thread", answer, "stopped: " + byStop);
+            } finally {
+                if (app != null) {
+                    app.stop();
+                    app = null;
+                }
+            }
+        }
+    }
+
+    /** From another thread, calls a method that takes Jetty's channel lock, and waits for it. */
+    private static String takeJettysLock(HttpServletRequest req) {
+        AtomicReference<String> result = new AtomicReference<>();
+        Thread probe =
+                new Thread(
+                        () -> {
+                            try {
+                                req.isAsyncStarted(); // ServletChannelState.isAsyncStarted locks
+                                result.set("took Jetty's lock from another thread");
+                            } catch (RuntimeException e) {
+                                result.set("could not ask: " + e);
+                            }
+                        },
+                        "jetty-lock-probe");
+        probe.start();
+        return Wait.until("Jetty's lock is free during the listener", result::get, r -> r != null);
     }
 
     /** Writes a comment every few milliseconds until the response fails (bounded in count). */
@@ -180,7 +251,9 @@ class HeldRequestTest {
                         + port
                         + "\r\nAccept: "
                         + accept
-                        + "\r\n\r\n")
+                        // close after the answer, so reading it to the end does not wait for
+                        // Jetty's idle timeout (30 s)
+                        + "\r\nConnection: close\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII);
     }
 }

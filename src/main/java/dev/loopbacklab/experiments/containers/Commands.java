@@ -1,6 +1,8 @@
 package dev.loopbacklab.experiments.containers;
 
 import dev.loopbacklab.lesson.Report;
+import dev.loopbacklab.net.OperatingSystem;
+import dev.loopbacklab.net.Platform;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,9 +21,10 @@ final class Commands {
 
     private Commands() {}
 
-    static void explainUnavailable(Report report, Namespace.Availability availability) {
+    static void explainUnavailable(
+            Report report, Platform platform, Namespace.Availability availability) {
         report.fact("a namespace of our own", "not possible here", "", availability.reason());
-        if (System.getProperty("os.name").startsWith("Linux")) {
+        if (platform.os() == OperatingSystem.LINUX) {
             List<List<String>> rows = new ArrayList<>();
             for (String setting : SETTINGS) {
                 rows.add(List.of(setting, read(Path.of(setting))));
@@ -38,8 +41,11 @@ final class Commands {
                             + " seccomp profile usually forbids unshare too.");
         } else {
             report.say(
-                    "On macOS and Windows, containers run inside a Linux virtual machine (Docker"
-                            + " Desktop, WSL2): the namespaces are in that VM, not on this OS.");
+                    "On "
+                            + platform.name()
+                            + ", containers run inside a Linux virtual machine (Docker Desktop"
+                            + (platform.os() == OperatingSystem.WINDOWS ? ", WSL2" : "")
+                            + "): the namespaces are in that VM, not on this OS.");
         }
         report.table(
                 "Try it by hand where you can",

@@ -6,6 +6,7 @@ import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.CappedRead;
 import dev.loopbacklab.net.Deadline;
 import dev.loopbacklab.net.IpLiteral;
+import dev.loopbacklab.net.Platform;
 import dev.loopbacklab.net.SocketTable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,7 +44,7 @@ public final class OwnLoopback extends AbstractExperiment {
     public void run(Params params, Report report) throws Exception {
         Namespace.Availability availability = Namespace.availability();
         if (!availability.works()) {
-            Commands.explainUnavailable(report, availability);
+            Commands.explainUnavailable(report, Platform.current(), availability);
             return;
         }
         InetAddress loopback = IpLiteral.loopbackV4();

@@ -7,28 +7,29 @@ import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.CappedRead;
 import dev.loopbacklab.net.Deadline;
 import dev.loopbacklab.net.IpLiteral;
+import dev.loopbacklab.net.ListedSocket;
+import dev.loopbacklab.net.Platform;
 import dev.loopbacklab.net.Probe;
 import dev.loopbacklab.net.ProbeResult;
-import dev.loopbacklab.net.SocketOwner;
 import dev.loopbacklab.net.SocketTable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 
 /**
  * The challenge of lesson 10: publish a service from a container or namespace on this machine's
  * 127.0.0.1 and nowhere else. Judged from this side only, and without sending anything to a
  * non-loopback address: 127.0.0.1:port must answer; the socket table must list no listener on the
  * port beyond loopback; 127.0.0.2:port, which only a wildcard or a catch-all forwarding rule
- * answers, must refuse.
+ * answers, must refuse. {@link PublishedVerdict} turns what it saw into words, the same on Linux,
+ * macOS and Windows.
  */
 public final class PublishedCheck extends AbstractCheck {
     /** The port the lesson suggests. */
@@ -50,100 +51,39 @@ public final class PublishedCheck extends AbstractCheck {
         int port = params.port("port");
         InetAddress one = IpLiteral.loopbackV4();
         InetAddress two = IpLiteral.parse("127.0.0.2");
-        List<String> details = new ArrayList<>();
         ProbeResult main = Probe.connect(one, port, report.deadline().timeout(TIMEOUT));
-        details.add(
-                "127.0.0.1:" + port + " → " + main.outcome().toString().toLowerCase(Locale.ROOT));
-        if (!main.connected()) {
-            report.verdict(
-                    false,
-                    "Nothing answers on 127.0.0.1:"
-                            + port
-                            + " ("
-                            + main.detail()
-                            + "). Publish your service there, e.g. docker run -p 127.0.0.1:"
-                            + port
-                            + ":80 nginx, and leave it running while you check.",
-                    details.toArray(String[]::new));
-            return;
-        }
-        List<String> problems = new ArrayList<>();
-        if (SocketTable.available()) {
-            problems.addAll(socketTable(port, details));
-        } else {
-            details.add("socket table: not readable on this OS; judged by probes only");
-        }
-        if (usable(two)) {
-            if (Probe.connect(two, port, report.deadline().timeout(TIMEOUT)).connected()) {
-                problems.add(
-                        "it also answers on 127.0.0.2:"
-                                + port
-                                + ": it is published on every address (a wildcard, or a"
-                                + " forwarding rule for all of this machine's addresses)");
+        Optional<List<ListedSocket>> table = Optional.empty();
+        Optional<ProbeResult> second = Optional.empty();
+        boolean fromNamespace = false;
+        if (main.connected()) {
+            table = listenersOn(port);
+            if (usable(two)) {
+                second = Optional.of(Probe.connect(two, port, report.deadline().timeout(TIMEOUT)));
             }
-            details.add("127.0.0.2:" + port + " probed: only a wildcard would answer there");
-        } else {
-            details.add("127.0.0.2 is not configured on this OS; not probed");
+            fromNamespace =
+                    firstLine(one, port, report.deadline()).equals(InsideNamespace.GREETING);
         }
-        String greeting = firstLine(one, port, report.deadline());
-        if (greeting.equals(InsideNamespace.GREETING)) {
-            details.add("the answer came from inside a network namespace: \"" + greeting + "\"");
-        }
-        if (problems.isEmpty()) {
-            report.verdict(
-                    true,
-                    "Published on 127.0.0.1:"
-                            + port
-                            + " only: it answers there, and nothing listens or answers on another"
-                            + " address.",
-                    details.toArray(String[]::new));
-            return;
-        }
-        details.addAll(0, problems.stream().map(p -> "problem: " + p).toList());
+        PublishedVerdict.Verdict verdict =
+                PublishedVerdict.of(
+                        new PublishedVerdict.Facts(
+                                Platform.current(), port, main, table, second, fromNamespace));
         report.verdict(
-                false,
-                "Port "
-                        + port
-                        + " is published beyond this machine: "
-                        + problems.get(0)
-                        + ". Publish with -p 127.0.0.1:"
-                        + port
-                        + ":80, not -p "
-                        + port
-                        + ":80.",
-                details.toArray(String[]::new));
+                verdict.passed(), verdict.summary(), verdict.details().toArray(String[]::new));
     }
 
-    /** Listeners on the port outside loopback, named with their owner where it can be read. */
-    private static List<String> socketTable(int port, List<String> details) {
-        List<String> problems = new ArrayList<>();
-        Map<Long, SocketOwner> owners = SocketTable.owners();
-        List<SocketTable.Entry> entries =
-                SocketTable.listening().stream().filter(e -> e.localPort() == port).toList();
-        if (entries.isEmpty()) {
-            details.add(
-                    "socket table: no listener on port "
-                            + port
-                            + " (a firewall rule forwards it, as Docker does without its proxy)");
+    /** The listeners on {@code port} this OS lists (/proc, lsof, netstat); empty if unreadable. */
+    private static Optional<List<ListedSocket>> listenersOn(int port) {
+        if (!SocketTable.listable()) {
+            return Optional.empty();
         }
-        for (SocketTable.Entry entry : entries) {
-            SocketOwner owner = owners.get(entry.inode());
-            details.add(
-                    "socket table: "
-                            + entry.protocol()
-                            + " LISTEN "
-                            + entry.localEndpoint()
-                            + (owner == null ? "" : " (" + owner.command() + ")"));
-            if (!entry.isLoopbackOnly()) {
-                problems.add(
-                        "the OS lists a listener on "
-                                + entry.localEndpoint()
-                                + (entry.localAddress().isAnyLocalAddress()
-                                        ? ", every interface"
-                                        : ", a network address"));
-            }
+        try {
+            return Optional.of(
+                    SocketTable.listeners().stream()
+                            .filter(s -> s.entry().localPort() == port)
+                            .toList());
+        } catch (UncheckedIOException e) {
+            return Optional.empty(); // lsof or netstat failed: as if there were no list
         }
-        return problems;
     }
 
     /** Whether this OS has {@code address} configured: binding it tells, without any traffic. */

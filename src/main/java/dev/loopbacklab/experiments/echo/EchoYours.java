@@ -83,8 +83,11 @@ final class EchoYours extends AbstractCheck {
                         false,
                         "Timed out connecting to " + where + " after " + millis + " ms.",
                         "the JDK said: " + e.getMessage(),
-                        "On loopback a refusal is instant, so something accepted the packets but did not"
-                                + " finish the handshake: a firewall rule or a server too busy to accept.");
+                        "On loopback a refusal comes at once (on Windows too: the JDK asks"
+                                + " Windows not to retry there), so this attempt got no answer at"
+                                + " all: a server whose queue of connections waiting to be"
+                                + " accepted is full, or a firewall or security filter that drops"
+                                + " packets on loopback.");
                 return;
             } catch (IOException e) {
                 // 127.255.255.255, for one, is accepted as loopback text, yet the OS will not

@@ -95,7 +95,8 @@ final class RangeExperiment extends AbstractExperiment {
         return "yes";
     }
 
-    private static String explain(EphemeralRange os, int port) {
+    /** The closing words: what the range says about {@code port}, and no more. */
+    static String explain(EphemeralRange os, int port) {
         boolean inIana = iana(port);
         boolean inOs = os.contains(port) && !os.isReserved(port);
         String where =
@@ -107,8 +108,9 @@ final class RangeExperiment extends AbstractExperiment {
                     + port
                     + " on its own: it lies in "
                     + where
-                    + ". Seen in a port list, it is most likely a client's source port or a server that"
-                    + " asked for port 0.";
+                    + ". Seen in a port list, it can be a client's source port or a server that"
+                    + " asked for port 0, as well as a server that asked for it by number: the list"
+                    + " says which (a listener or a connection).";
         }
         return port
                 + " lies outside "

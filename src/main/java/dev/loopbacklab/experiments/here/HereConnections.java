@@ -130,7 +130,7 @@ final class HereConnections extends AbstractExperiment {
         return seen;
     }
 
-    private static void show(
+    static void show(
             Report report, List<Seen> seen, InetSocketAddress listening, EphemeralRange range) {
         List<List<String>> rows = new ArrayList<>();
         List<Event.Bar> bars = new ArrayList<>();

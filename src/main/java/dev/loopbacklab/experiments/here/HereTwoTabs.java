@@ -61,8 +61,7 @@ final class HereTwoTabs extends AbstractWaitingCheck<TinyHttp.Arrival> {
         }
     }
 
-    private static String show(
-            Report report, TinyHttp.Arrival arrival, EphemeralRange range, int n) {
+    static String show(Report report, TinyHttp.Arrival arrival, EphemeralRange range, int n) {
         String what =
                 "GET".equals(arrival.method()) && arrival.status() == 200
                         ? "answered"
@@ -71,10 +70,7 @@ final class HereTwoTabs extends AbstractWaitingCheck<TinyHttp.Arrival> {
                 "source port "
                         + arrival.sourcePort()
                         + ", "
-                        + (range.contains(arrival.sourcePort()) ? "inside" : "outside")
-                        + " this OS's ephemeral"
-                        + " range "
-                        + range.describe()
+                        + range.describe(arrival.sourcePort())
                         + "; "
                         + what
                         + (arrival.status() == 403 ? ": Host was " + arrival.host() : "")

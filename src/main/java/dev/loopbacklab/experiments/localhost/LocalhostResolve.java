@@ -5,6 +5,7 @@ import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.HostsFile;
 import dev.loopbacklab.net.IpLiteral;
+import dev.loopbacklab.net.OperatingSystem;
 import dev.loopbacklab.net.Platform;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -63,7 +64,7 @@ final class LocalhostResolve extends AbstractExperiment {
                 List.of("#", "address", "family", "loopback?", precedenceHeader(platform)),
                 answerRows(answer, platform));
         ResolverConfig files = config.get();
-        List<HostsFile.Entry> lines = showHostsFile(report, files);
+        List<HostsFile.Entry> lines = showHostsFile(report, files, platform);
         JavaNetProperties java = properties.get();
         report.fact(
                 "java.net.preferIPv6Addresses",
@@ -144,12 +145,15 @@ final class LocalhostResolve extends AbstractExperiment {
     }
 
     /** The hosts-file lines naming localhost, as a table; the lines themselves for the reading. */
-    private static List<HostsFile.Entry> showHostsFile(Report report, ResolverConfig files) {
+    private static List<HostsFile.Entry> showHostsFile(
+            Report report, ResolverConfig files, Platform platform) {
         if (files.hosts().isEmpty()) {
             report.warn(
                     files.hostsProblem()
-                            + ", so the answer above came from elsewhere (on macOS"
-                            + " and Windows the system knows localhost by itself).");
+                            + ", so the answer above came from elsewhere"
+                            + (platform.os() == OperatingSystem.WINDOWS
+                                    ? " (Windows knows localhost by itself)."
+                                    : "."));
             return List.of();
         }
         HostsFile hosts = files.hosts().get();

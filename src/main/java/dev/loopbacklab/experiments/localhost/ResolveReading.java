@@ -82,9 +82,7 @@ final class ResolveReading {
             List<InetAddress> elsewhere =
                     answer.stream().filter(a -> !inHosts.contains(a)).toList();
             if (hostsLines.isEmpty()) {
-                sentences.add(
-                        "No hosts-file line names localhost, so the answer came from the next"
-                                + " source: a module such as systemd's myhostname, or the OS itself.");
+                sentences.add(noHostsLine(platform));
             } else if (!elsewhere.isEmpty()) {
                 sentences.add(
                         list(elsewhere)
@@ -97,6 +95,30 @@ final class ResolveReading {
 
     private static String list(List<InetAddress> addresses) {
         return String.join(", ", addresses.stream().map(IpLiteral::format).toList());
+    }
+
+    /**
+     * Where an answer came from when no hosts-file line names localhost: on Windows that is the
+     * default (its hosts file has both localhost lines commented out and says why); on Linux the
+     * next source in /etc/nsswitch.conf.
+     */
+    static String noHostsLine(Platform platform) {
+        switch (platform.os()) {
+            case WINDOWS:
+                return "No hosts-file line names localhost, as on every Windows by default: Windows"
+                        + " answers for localhost itself, with every loopback address of the"
+                        + " machine (its hosts file says \"localhost name resolution is handled"
+                        + " within DNS itself\").";
+            case LINUX:
+                return "No hosts-file line names localhost, so the answer came from the next"
+                        + " source in /etc/nsswitch.conf: a module such as systemd's"
+                        + " nss-myhostname, which answers localhost with 127.0.0.1 and ::1.";
+            default:
+                return "No hosts-file line names localhost, so the answer came from another"
+                        + " source of "
+                        + sorter(platform)
+                        + ".";
+        }
     }
 
     /** Who sorts the addresses of a name on {@code platform}, in words a learner can look up. */

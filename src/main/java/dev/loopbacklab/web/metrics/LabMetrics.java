@@ -35,8 +35,11 @@ public final class LabMetrics {
         }
     }
 
-    /** Counts one answered request. */
-    void count(String path, int status) {
+    /**
+     * Counts one answered request: called for every request Javalin answers, and by a handler that
+     * answers ahead of it (the room's API for labs).
+     */
+    public void count(String path, int status) {
         // Jetty answers 1xx itself; a handler never sees one.
         int statusClass = Math.min(Math.max(status / 100, 2), 5) - 2;
         requests[family(path)][statusClass].increment();

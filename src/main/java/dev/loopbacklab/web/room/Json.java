@@ -3,13 +3,22 @@ package dev.loopbacklab.web.room;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.loopbacklab.web.tuning.RawPage;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
-/** Small JSON answers and bodies for the room's routes; errors say what is wrong in words. */
+/**
+ * Small JSON answers and bodies for the room's routes, on Javalin's {@link Context} and on a plain
+ * Jetty request ({@link RoomApi}); errors say what is wrong in words.
+ */
 final class Json {
     static final ObjectMapper MAPPER = new ObjectMapper();
     static final int MAX_BODY = 4 * 1024;
@@ -32,20 +41,84 @@ final class Json {
     }
 
     /**
-     * A success answer written at once, past Javalin's result stream, which takes a 32 KiB buffer
-     * for every answer: a third of what the room allocated per verdict in {@code bench/run room}
-     * (JFR). Only for a final answer on the request's own thread (not a long poll's), and never an
-     * error: error pages are chosen by status after the handler and would follow these bytes.
+     * An answer to a request Jetty hands {@link RoomApi}: JSON, or plain text for a guard's refusal
+     * (a {@link String} value), with {@code Allow} when a method was refused.
      */
-    static void answerNow(Context ctx, int status, Object value) {
-        if (status >= 400) {
-            throw new IllegalArgumentException("an error goes through answer(), not answerNow()");
+    record Answer(int status, Object value, String allow) {
+        Answer(int status, Object value) {
+            this(status, value, null);
         }
-        ctx.status(status).header("Cache-Control", "no-store");
+
+        static Answer error(int status, String message) {
+            return new Answer(status, Map.of("error", message));
+        }
+
+        static Answer text(int status, String message) {
+            return new Answer(status, message);
+        }
+
+        Answer allowing(String methods) {
+            return new Answer(status, value, methods);
+        }
+    }
+
+    /** A request's JSON object, or the answer that refuses it. */
+    record Body(JsonNode json, Answer refusal) {}
+
+    /** Writes {@code answer} with its length, in one piece, and completes the request. */
+    static void write(Response response, Callback callback, Answer answer) {
+        byte[] bytes;
+        String type;
+        if (answer.value() instanceof String message) {
+            bytes = (message + "\n").getBytes(StandardCharsets.UTF_8);
+            type = "text/plain; charset=utf-8";
+        } else {
+            try {
+                bytes = MAPPER.writeValueAsBytes(answer.value());
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            type = "application/json";
+        }
+        response.setStatus(answer.status());
+        HttpFields.Mutable headers = response.getHeaders();
+        headers.put(HttpHeader.CONTENT_TYPE, type);
+        headers.put(HttpHeader.CACHE_CONTROL, "no-store");
+        if (answer.allow() != null) {
+            headers.put(HttpHeader.ALLOW, answer.allow());
+        }
+        headers.put(HttpHeader.CONTENT_LENGTH, bytes.length);
+        response.write(true, ByteBuffer.wrap(bytes), callback);
+    }
+
+    /**
+     * The request's JSON object, read up to {@link #MAX_BODY} bytes (a longer one, announced or
+     * chunked, is refused without reading further), or the 415/413/400 that refuses it.
+     */
+    static Body body(Request request) throws IOException {
+        String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        if (type == null || !type.startsWith("application/json")) {
+            return new Body(null, Answer.error(415, "send JSON (Content-Type: application/json)"));
+        }
+        Answer tooLarge = Answer.error(413, "the body is larger than " + MAX_BODY + " bytes");
+        if (request.getLength() > MAX_BODY) {
+            return new Body(null, tooLarge);
+        }
+        byte[] bytes = Content.Source.asInputStream(request).readNBytes(MAX_BODY + 1);
+        if (bytes.length > MAX_BODY) {
+            return new Body(null, tooLarge);
+        }
+        return parse(bytes);
+    }
+
+    private static Body parse(byte[] bytes) {
         try {
-            RawPage.send(ctx, "application/json", MAPPER.writeValueAsBytes(value));
+            JsonNode node = MAPPER.readTree(bytes);
+            return node != null && node.isObject()
+                    ? new Body(node, null)
+                    : new Body(null, Answer.error(400, "send a JSON object"));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return new Body(null, Answer.error(400, "the body is not JSON"));
         }
     }
 
@@ -65,16 +138,10 @@ final class Json {
             error(ctx, 413, "the body is larger than " + MAX_BODY + " bytes");
             return null;
         }
-        try {
-            JsonNode node = MAPPER.readTree(bytes);
-            if (node == null || !node.isObject()) {
-                error(ctx, 400, "send a JSON object");
-                return null;
-            }
-            return node;
-        } catch (java.io.IOException e) {
-            error(ctx, 400, "the body is not JSON");
-            return null;
+        Body body = parse(bytes);
+        if (body.refusal() != null) {
+            answer(ctx, body.refusal().status(), body.refusal().value());
         }
+        return body.json();
     }
 }

@@ -6,7 +6,7 @@ import dev.loopbacklab.room.ReachBack;
 import dev.loopbacklab.room.RoomStore;
 import dev.loopbacklab.room.Secrets;
 import dev.loopbacklab.room.Summary;
-import io.javalin.config.RoutesConfig;
+import dev.loopbacklab.web.security.Guards;
 import io.javalin.http.Context;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -17,15 +17,32 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.ObjIntConsumer;
 import java.util.function.Supplier;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
 /**
  * The teacher's side of the room, for learners' labs (never browsers): join with the code, then
  * report, flag, leave and ask "am I reachable from the room?" with the seat's secret. Every answer
- * that says "stored" comes after the change is in the room's file.
+ * that says "stored" comes after the change is in the room's journal, on the disk.
+ *
+ * <p>These routes are a Jetty handler in front of the servlet layer and Javalin, not Javalin
+ * routes: a room's burst is a thousand labs each sending a verdict on a fresh connection, and the
+ * servlet and Javalin layers (and the JIT compiling them during the burst) were a good share of the
+ * teacher's lab's CPU per verdict (bench/README.md, "Session 5"). Every other path, the room's
+ * {@code /room/api/step} included, goes on to Javalin. The defences are the same ones, applied
+ * here: {@link Guards#admitAhead} (security headers, Host allow-list), labs only ({@link
+ * #browserRefusal}), {@code POST} with {@code application/json} only, bodies up to {@link
+ * Json#MAX_BODY}, and each answer counted in the lab's metrics.
  */
-public final class RoomApi {
+public final class RoomApi extends Handler.Wrapper {
     /** The most learners one room seats. */
     static final int MAX_LEARNERS = 2_000;
 
@@ -34,100 +51,163 @@ public final class RoomApi {
 
     static final long WAIT_SECONDS = 10;
 
+    private interface Route {
+        Json.Answer answer(Request request, JsonNode body) throws Exception;
+    }
+
+    private interface SeatedRoute {
+        Json.Answer answer(Request request, long learner, JsonNode body) throws Exception;
+    }
+
     private final Supplier<RoomStore> rooms;
+    private final Guards guards;
+    private final ObjIntConsumer<String> counted;
+    private final Map<String, Route> routes;
     private final Map<Long, Long> lastReach = new ConcurrentHashMap<>();
 
-    public RoomApi(Supplier<RoomStore> rooms) {
+    /**
+     * @param rooms the open room, or null while none is
+     * @param guards the lab's guards, applied to every request answered here
+     * @param counted told each answered request's path and status (the lab's metrics)
+     */
+    public RoomApi(Supplier<RoomStore> rooms, Guards guards, ObjIntConsumer<String> counted) {
         this.rooms = rooms;
+        this.guards = guards;
+        this.counted = counted;
+        this.routes =
+                Map.of(
+                        "/room/api/join", this::join,
+                        "/room/api/verdicts", seated(this::verdict),
+                        "/room/api/flag", seated(this::flag),
+                        "/room/api/leave", seated(this::leave),
+                        "/room/api/reach", seated(this::reach));
     }
 
-    /** Adds the routes under {@code /room/api/}. */
-    public void register(RoutesConfig routes) {
-        routes.before("/room/api/*", this::labsOnly);
-        routes.post("/room/api/join", this::join);
-        routes.post("/room/api/verdicts", ctx -> seated(ctx, this::verdict));
-        routes.post("/room/api/flag", ctx -> seated(ctx, this::flag));
-        routes.post("/room/api/leave", ctx -> seated(ctx, this::leave));
-        routes.post("/room/api/reach", ctx -> seated(ctx, this::reach));
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        String path = Request.getPathInContext(request);
+        Route route = routes.get(path);
+        if (route == null) {
+            return super.handle(request, response, callback);
+        }
+        String hostRefusal =
+                guards.admitAhead(
+                        request.getHeaders().getValuesList(HttpHeader.HOST),
+                        response.getHeaders()::put);
+        Json.Answer answer;
+        try {
+            answer =
+                    hostRefusal != null
+                            ? Json.Answer.text(403, hostRefusal)
+                            : answer(request, route);
+        } catch (IllegalArgumentException e) {
+            answer = Json.Answer.error(400, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            answer = Json.Answer.error(503, "the lab is stopping");
+        } catch (Exception e) {
+            answer = Json.Answer.error(500, "the room could not take this: " + e.getMessage());
+        }
+        counted.accept(path, answer.status());
+        Json.write(response, callback, answer);
+        return true;
     }
+
+    private Json.Answer answer(Request request, Route route) throws Exception {
+        if (rooms.get() == null) {
+            return Json.Answer.error(404, "no room is open on this lab");
+        }
+        String browser =
+                browserRefusal(
+                        request.getHeaders().get(HttpHeader.ORIGIN),
+                        request.getHeaders().get("Sec-Fetch-Site"),
+                        request.getMethod());
+        if (browser != null) {
+            return browser.equals(POST_ONLY)
+                    ? Json.Answer.error(405, browser).allowing("POST")
+                    : Json.Answer.error(403, browser);
+        }
+        Json.Body body = Json.body(request);
+        return body.refusal() != null ? body.refusal() : route.answer(request, body.json());
+    }
+
+    private static final String POST_ONLY = "POST only";
 
     /**
-     * The room's API is for labs talking to labs. A browser always sends Origin or Sec-Fetch-Site
-     * with a POST; refusing those keeps any web page, even one on the room's own network, from
-     * using a join code or seat it should not have.
+     * Why a request may not use the room's API, or null. The API is for labs talking to labs. A
+     * browser always sends Origin or Sec-Fetch-Site with a POST; refusing those keeps any web page,
+     * even one on the room's own network, from using a join code or seat it should not have.
      */
-    private void labsOnly(Context ctx) {
-        if (ctx.header("Origin") != null || ctx.header("Sec-Fetch-Site") != null) {
-            Json.error(ctx, 403, "the room's API answers learners' labs, not browsers");
-            ctx.skipRemainingHandlers();
-        } else if (!ctx.method().name().equals("POST")) {
-            ctx.header("Allow", "POST");
-            Json.error(ctx, 405, "POST only");
+    static String browserRefusal(String origin, String secFetchSite, String method) {
+        if (origin != null || secFetchSite != null) {
+            return "the room's API answers learners' labs, not browsers";
+        }
+        return method.equals("POST") ? null : POST_ONLY;
+    }
+
+    /** The same rule for the room's API routes Javalin serves ({@code /room/api/step}). */
+    static void labsOnly(Context ctx) {
+        String refusal =
+                browserRefusal(
+                        ctx.header("Origin"), ctx.header("Sec-Fetch-Site"), ctx.method().name());
+        if (refusal != null) {
+            if (refusal.equals(POST_ONLY)) {
+                ctx.header("Allow", "POST");
+            }
+            Json.error(ctx, refusal.equals(POST_ONLY) ? 405 : 403, refusal);
             ctx.skipRemainingHandlers();
         }
     }
 
-    private interface SeatedHandler {
-        void handle(Context ctx, long learner, JsonNode body) throws Exception;
+    private Route seated(SeatedRoute route) {
+        return (request, body) -> {
+            Optional<Long> learner =
+                    seat(request.getHeaders().get(HttpHeader.AUTHORIZATION), rooms.get());
+            return learner.isEmpty()
+                    ? Json.Answer.error(401, NO_SEAT)
+                    : route.answer(request, learner.get(), body);
+        };
     }
 
-    private void seated(Context ctx, SeatedHandler handler) throws Exception {
-        Optional<Long> learner = seat(ctx, rooms.get());
-        if (learner.isEmpty()) {
-            return;
-        }
-        JsonNode body = Json.body(ctx);
-        if (body != null) {
-            handler.handle(ctx, learner.get(), body);
-        }
-    }
+    private static final String NO_SEAT =
+            "this lab has no seat in the room: join again with the link";
 
     /** The learner whose seat the request's bearer is, or empty after answering 401. */
     static Optional<Long> seat(Context ctx, RoomStore room) {
-        String auth = ctx.header("Authorization");
-        Optional<Long> learner =
-                auth != null && auth.startsWith("Bearer ")
-                        ? room.learner(auth.substring(7).strip())
-                        : Optional.empty();
+        Optional<Long> learner = seat(ctx.header("Authorization"), room);
         if (learner.isEmpty()) {
-            Json.error(ctx, 401, "this lab has no seat in the room: join again with the link");
+            Json.error(ctx, 401, NO_SEAT);
         }
         return learner;
     }
 
-    private void join(Context ctx) throws Exception {
-        JsonNode body = Json.body(ctx);
-        if (body == null) {
-            return;
-        }
+    private static Optional<Long> seat(String authorization, RoomStore room) {
+        return authorization != null && authorization.startsWith("Bearer ")
+                ? room.learner(authorization.substring(7).strip())
+                : Optional.empty();
+    }
+
+    private Json.Answer join(Request request, JsonNode body) throws Exception {
         String code = body.path("code").asText("");
         // Both sides are hashed and compared in constant time, like every secret of the room.
         if (!Secrets.wellFormed(code)
                 || !Secrets.matches(code, Secrets.digest(rooms.get().keys().joinCode()))) {
-            Json.error(ctx, 403, "this join code is not the room's: copy the link again");
-            return;
+            return Json.Answer.error(403, "this join code is not the room's: copy the link again");
         }
         if (rooms.get().learnerCount() >= MAX_LEARNERS) {
-            Json.error(ctx, 503, "the room is full (" + MAX_LEARNERS + " learners)");
-            return;
+            return Json.Answer.error(503, "the room is full (" + MAX_LEARNERS + " learners)");
         }
-        try {
-            RoomStore.Seat seat =
-                    wait(
-                            rooms.get()
-                                    .join(
-                                            body.path("nickname").asText(""),
-                                            body.path("os").asText("")));
-            Map<String, Object> answer = new LinkedHashMap<>();
-            answer.put("learner", seat.learner());
-            answer.put("bearer", seat.bearer());
-            Json.answerNow(ctx, 201, answer);
-        } catch (IllegalArgumentException e) {
-            Json.error(ctx, 400, e.getMessage());
-        }
+        return stored(
+                rooms.get().join(body.path("nickname").asText(""), body.path("os").asText("")),
+                seat -> {
+                    Map<String, Object> answer = new LinkedHashMap<>();
+                    answer.put("learner", seat.learner());
+                    answer.put("bearer", seat.bearer());
+                    return new Json.Answer(201, answer);
+                });
     }
 
-    private void verdict(Context ctx, long learner, JsonNode body) throws Exception {
+    private Json.Answer verdict(Request request, long learner, JsonNode body) throws Exception {
         Summary summary;
         try {
             Map<String, String> numbers = new LinkedHashMap<>();
@@ -149,71 +229,77 @@ public final class RoomApi {
                             numbers,
                             body.path("sentAtMicros").asLong(0));
         } catch (IllegalArgumentException e) {
-            Json.error(ctx, 400, e.getMessage());
-            return;
+            return Json.Answer.error(400, e.getMessage());
         }
-        Json.answerNow(
-                ctx, 201, Map.of("stored", wait(rooms.get().record(learner, summary)).seq()));
+        return stored(
+                rooms.get().record(learner, summary),
+                event -> new Json.Answer(201, Map.of("stored", event.seq())));
     }
 
-    private void flag(Context ctx, long learner, JsonNode body) throws Exception {
+    private Json.Answer flag(Request request, long learner, JsonNode body) throws Exception {
         Flag flag;
         try {
             flag = Flag.parse(body.path("flag").asText(""));
         } catch (IllegalArgumentException e) {
-            Json.error(ctx, 400, e.getMessage());
-            return;
+            return Json.Answer.error(400, e.getMessage());
         }
-        wait(rooms.get().flag(learner, flag));
-        Json.answerNow(ctx, 200, Map.of("flag", flag.key()));
+        return stored(
+                rooms.get().flag(learner, flag),
+                event -> new Json.Answer(200, Map.of("flag", flag.key())));
     }
 
-    private void leave(Context ctx, long learner, JsonNode body) throws Exception {
-        wait(rooms.get().leave(learner));
-        Json.answerNow(ctx, 200, Map.of("left", true));
+    private Json.Answer leave(Request request, long learner, JsonNode body) throws Exception {
+        return stored(
+                rooms.get().leave(learner), event -> new Json.Answer(200, Map.of("left", true)));
     }
 
-    private void reach(Context ctx, long learner, JsonNode body) throws Exception {
+    private Json.Answer reach(Request request, long learner, JsonNode body) {
         JsonNode port = body.path("port");
         if (!port.isInt() || port.asInt() < 1 || port.asInt() > 65535) {
-            Json.error(ctx, 400, "port must be a port number from 1 to 65,535");
-            return;
+            return Json.Answer.error(400, "port must be a port number from 1 to 65,535");
         }
         long now = System.nanoTime();
         Long before = lastReach.put(learner, now);
         if (before != null && now - before < REACH_GAP_NANOS) {
-            Json.error(ctx, 429, "one reach-back every 2 s, please");
-            return;
+            return Json.Answer.error(429, "one reach-back every 2 s, please");
         }
         InetAddress requester;
         try {
             // The socket's own peer: never a header, never an address from the body.
-            requester = InetAddress.getByName(ctx.req().getRemoteAddr());
+            requester = InetAddress.getByName(Request.getRemoteAddr(request));
         } catch (UnknownHostException e) {
-            Json.error(ctx, 500, "the lab could not read the request's own address");
-            return;
+            return Json.Answer.error(500, "the lab could not read the request's own address");
         }
         ReachBack.Result result = ReachBack.probe(requester, port.asInt());
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("result", result.name().toLowerCase(java.util.Locale.ROOT));
         answer.put("words", result.words());
         answer.put("port", port.asInt());
-        Json.answer(ctx, 200, answer);
+        return new Json.Answer(200, answer);
     }
 
-    private static <T> T wait(CompletableFuture<T> future) throws Exception {
+    private interface Stored<T> {
+        Json.Answer answer(T value);
+    }
+
+    /** Waits for the room to store a change (on the disk), then answers with what it stored. */
+    private static <T> Json.Answer stored(CompletableFuture<T> change, Stored<T> answer)
+            throws InterruptedException {
         try {
-            return future.get(WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException e) {
+            return answer.answer(change.get(WAIT_SECONDS, TimeUnit.SECONDS));
+        } catch (TimeoutException e) {
+            // The learner's lab tries again with the same request id, which is stored once.
+            return Json.Answer.error(503, "the room did not store this in time; try again");
+        } catch (ExecutionException e) {
             Throwable cause =
                     e.getCause() instanceof CompletionException c ? c.getCause() : e.getCause();
             if (cause instanceof RoomStore.BusyException busy) {
-                throw new io.javalin.http.HttpResponseException(503, busy.getMessage());
+                return Json.Answer.error(503, busy.getMessage());
             }
             if (cause instanceof IllegalArgumentException bad) {
-                throw bad;
+                return Json.Answer.error(400, bad.getMessage());
             }
-            throw e;
+            return Json.Answer.error(500, "the room could not store this: " + cause.getMessage());
         }
     }
 }

@@ -85,7 +85,9 @@ public final class Workshop implements AutoCloseable {
                         }
                     });
         }
-        new RoomApi(this::room).register(routes);
+        // The room's API itself is RoomApi, a Jetty handler ahead of Javalin; its one route
+        // served here (FollowRoutes' /room/api/step) keeps the same rule.
+        routes.before("/room/api/*", RoomApi::labsOnly);
         new BoardRoutes(this::room, this::boardChecks, this::boardModel, chrome).register(routes);
         follow.register(routes);
         routes.get("/join", this::joinPage);

@@ -4,7 +4,9 @@ import dev.loopbacklab.web.room.Workshop;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Collections;
+import java.util.List;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * What every request passes before any handler runs, static files and streams included: the
@@ -36,17 +38,32 @@ public final class Guards {
 
     private void admit(Context ctx) {
         SecurityHeaders.apply(ctx::header);
-        if (!hosts.allows(Collections.list(ctx.req().getHeaders("Host")))) {
-            Refusal.send(
-                    ctx,
-                    403,
-                    roomMode
-                            ? "This lab only answers requests addressed to one of its own names."
-                            : "This lab only answers requests addressed to localhost, 127.0.0.1 or"
-                                    + " [::1].");
+        String refusal = hostRefusal(Collections.list(ctx.req().getHeaders("Host")));
+        if (refusal != null) {
+            Refusal.send(ctx, 403, refusal);
         } else if (gate != null && !Workshop.ownCapability(ctx.path())) {
             gate.admit(ctx);
         }
+    }
+
+    /**
+     * The same admission for a handler that answers ahead of Javalin ({@link
+     * dev.loopbacklab.web.room.RoomApi}, whose paths carry their own capability, so the room's
+     * access token is not asked for): hands the security headers to {@code header}, and returns the
+     * Host allow-list's refusal, or null when the request may go on.
+     */
+    public String admitAhead(List<String> hostHeaders, BiConsumer<String, String> header) {
+        SecurityHeaders.apply(header);
+        return hostRefusal(hostHeaders);
+    }
+
+    private String hostRefusal(List<String> hostHeaders) {
+        if (hosts.allows(hostHeaders)) {
+            return null;
+        }
+        return roomMode
+                ? "This lab only answers requests addressed to one of its own names."
+                : "This lab only answers requests addressed to localhost, 127.0.0.1 or [::1].";
     }
 
     private void sameOriginPost(Context ctx) {

@@ -6,7 +6,7 @@ import dev.loopbacklab.web.view.Models.HandoutLesson;
 import dev.loopbacklab.web.view.Models.HandoutPanel;
 import dev.loopbacklab.web.view.Models.HandoutView;
 import j2html.tags.DomContent;
-import j2html.utils.EscapeUtil;
+import j2html.tags.specialized.TrTag;
 
 /**
  * {@code /handout}: the learner's handout for a plan, made to be printed from the browser (A4 or
@@ -34,7 +34,10 @@ public final class HandoutPage {
                 each(view.lessons(), HandoutPage::lesson));
     }
 
-    /** The commands a learner needs, for each OS. */
+    /**
+     * The commands a learner needs, one row per system, so each command fits on one printed line
+     * whole: a command broken across lines (at a hyphen, a slash or a dot) gets typed as two.
+     */
     static DomContent commands() {
         return section(
                         h2("Commands on your system"),
@@ -42,52 +45,55 @@ public final class HandoutPage {
                                         thead(
                                                 tr(
                                                         th("To").attr("scope", "col"),
-                                                        th("Linux").attr("scope", "col"),
-                                                        th("macOS").attr("scope", "col"),
-                                                        th("Windows").attr("scope", "col"))),
-                                        tbody(
-                                                row(
-                                                        "Start the lab",
-                                                        "java -jar loopback-lab.jar",
-                                                        "java -jar loopback-lab.jar",
-                                                        "java -jar loopback-lab.jar"),
-                                                row(
-                                                        "See who listens",
-                                                        "ss -ltnp",
-                                                        "lsof -nP -iTCP -sTCP:LISTEN",
-                                                        "netstat -ano -p tcp"),
-                                                row(
-                                                        "Show the ephemeral range",
-                                                        "cat /proc/sys/net/ipv4/ip_local_port_range",
-                                                        "sysctl net.inet.ip.portrange.first net.inet.ip.portrange.last",
-                                                        "netsh int ipv4 show dynamicport tcp"),
-                                                row(
-                                                        "See what localhost is",
-                                                        "getent ahosts localhost",
-                                                        "dscacheutil -q host -a name localhost",
-                                                        "Resolve-DnsName localhost")))
+                                                        th("On").attr("scope", "col"),
+                                                        th("Type").attr("scope", "col"))),
+                                        task(
+                                                "Start the lab",
+                                                "Every system",
+                                                "java -jar loopback-lab.jar"),
+                                        task(
+                                                "See who listens",
+                                                "Linux",
+                                                "ss -ltnp",
+                                                "macOS",
+                                                "lsof -nP -iTCP -sTCP:LISTEN",
+                                                "Windows",
+                                                "netstat -ano -p tcp"),
+                                        task(
+                                                "Show the ephemeral range",
+                                                "Linux",
+                                                "cat /proc/sys/net/ipv4/ip_local_port_range",
+                                                "macOS",
+                                                "sysctl net.inet.ip.portrange.first"
+                                                        + " net.inet.ip.portrange.last",
+                                                "Windows",
+                                                "netsh int ipv4 show dynamicport tcp"),
+                                        task(
+                                                "See what localhost is",
+                                                "Linux",
+                                                "getent ahosts localhost",
+                                                "macOS",
+                                                "dscacheutil -q host -a name localhost",
+                                                "Windows",
+                                                "Resolve-DnsName localhost"))
                                 .withClass("handout-commands"))
                 .withClass("handout-section");
     }
 
-    private static DomContent row(String what, String linux, String mac, String windows) {
-        return tr(
-                th(what).attr("scope", "row"),
-                td(command(linux)),
-                td(command(mac)),
-                td(command(windows)));
-    }
-
-    /**
-     * A command that may wrap after a slash or a dot ({@code <wbr>}), not in the middle of a name:
-     * {@code /proc/sys/net/ipv4/ip_local_port_range} is wider than a printed column.
-     */
-    private static DomContent command(String text) {
-        String escaped = EscapeUtil.escape(text);
-        // after a dot only inside a dotted name of three or more parts (net.inet.ip.portrange…),
-        // so loopback-lab.jar stays whole
-        return code(
-                rawHtml(escaped.replace("/", "/<wbr>").replaceAll("\\.(?=[a-z]+\\.)", ".<wbr>")));
+    /** One task: its name over as many rows as systems, each with the system and its command. */
+    private static DomContent task(String what, String... systemThenCommand) {
+        int rows = systemThenCommand.length / 2;
+        TrTag[] trs = new TrTag[rows];
+        for (int i = 0; i < rows; i++) {
+            trs[i] = tr();
+            if (i == 0) {
+                trs[i].with(th(what).attr("scope", "rowgroup").attr("rowspan", rows));
+            }
+            trs[i].with(
+                    th(systemThenCommand[2 * i]).attr("scope", "row"),
+                    td(code(systemThenCommand[2 * i + 1]).withClass("command")));
+        }
+        return tbody(trs);
     }
 
     private static DomContent lesson(HandoutLesson lesson) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.loopbacklab.lesson.Event;
+import dev.loopbacklab.net.Platform;
 import dev.loopbacklab.testing.RecordingReport;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,7 @@ class OwnLoopbackTest {
         RecordingReport report = new RecordingReport();
         Commands.explainUnavailable(
                 report,
+                Platform.of("Linux", "6.1"),
                 new Namespace.Availability(
                         false, "unshare: unshare failed: Operation not permitted"));
 
@@ -61,5 +63,31 @@ class OwnLoopbackTest {
                 RecordingReport.cell(
                                 report.table("Try it by hand"), "Linux, as yourself", "command")
                         .startsWith("unshare -rn"));
+    }
+
+    @Test
+    void onMacosAndWindowsItPointsAtTheVmAndShowsNoLinuxSettings() {
+        for (Platform platform :
+                List.of(Platform.of("Mac OS X", "14.5"), Platform.of("Windows 11", "10.0"))) {
+            RecordingReport report = new RecordingReport();
+            Commands.explainUnavailable(
+                    report,
+                    platform,
+                    new Namespace.Availability(
+                            false, "network namespaces are a Linux kernel feature"));
+
+            String said = report.narration();
+            assertTrue(
+                    said.startsWith(
+                            "On "
+                                    + platform.name()
+                                    + ", containers run inside a Linux virtual machine"),
+                    said);
+            assertEquals(platform.name().equals("Windows"), said.contains("WSL2"), said);
+            assertTrue(
+                    report.all(Event.Table.class).stream()
+                            .noneMatch(t -> t.caption().startsWith("Kernel settings")),
+                    "no /proc settings on " + platform.name());
+        }
     }
 }

@@ -1,8 +1,10 @@
 package dev.loopbacklab.experiments.echo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.loopbacklab.lesson.Event;
 import dev.loopbacklab.lesson.Outcome;
@@ -17,8 +19,11 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
@@ -169,6 +174,39 @@ class EchoYoursTest {
                 "Connection refused: nothing is listening on 127.0.0.1:" + port + ".",
                 verdict.summary());
         assertEquals("the JDK said: Connection refused", verdict.details().get(0));
+    }
+
+    @Test
+    void aConnectThatGetsNoAnswerIsATimeoutThatNamesAFullQueueOrAFilter() throws Exception {
+        // A server that never accepts, with a backlog of 1: once its queue is full, Linux drops
+        // further SYNs, so a connect gets no answer at all, as behind a dropping filter.
+        List<Socket> fillers = new ArrayList<>();
+        try (ServerSocket server = new ServerSocket(0, 1, LOOPBACK)) {
+            boolean full = false;
+            for (int i = 0; i < 10 && !full; i++) {
+                Socket filler = new Socket();
+                fillers.add(filler);
+                try {
+                    filler.connect(server.getLocalSocketAddress(), 200);
+                } catch (SocketTimeoutException dropped) {
+                    full = true;
+                }
+            }
+            assumeTrue(full, "this OS answered every SYN of a full queue");
+
+            Event.Verdict verdict =
+                    check(impatient, server.getLocalPort(), Outcome.NOT_PASSED).onlyVerdict();
+
+            assertTrue(verdict.summary().startsWith("Timed out connecting to 127.0.0.1:"));
+            String why = verdict.details().get(1);
+            assertTrue(why.contains("queue of connections waiting to be accepted is full"), why);
+            assertTrue(why.contains("on Windows too"), why);
+            assertFalse(why.contains("accepted the packets"), "nothing accepted them");
+        } finally {
+            for (Socket filler : fillers) {
+                filler.close();
+            }
+        }
     }
 
     @Test

@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.loopbacklab.experiments.Experiments;
-import dev.loopbacklab.lesson.ExperimentRegistry;
 import dev.loopbacklab.lesson.Lesson;
 import dev.loopbacklab.lesson.LessonParser;
-import dev.loopbacklab.testing.LessonScripts;
+import dev.loopbacklab.testing.LessonAsserts;
 import java.nio.file.Path;
 import java.util.List;
 import jdk.jshell.JShell;
@@ -23,15 +21,10 @@ class ExposureLessonTest {
 
     @Test
     void embedsAllThreeExperimentsAndTheCheck() {
-        Lesson lesson = LessonParser.read(FOLDER);
-        ExperimentRegistry registry = Experiments.registry();
-
-        assertEquals(
+        LessonAsserts.embeds(
+                LessonParser.read(FOLDER),
                 List.of("exposure-matrix", "exposure-default-bind", "exposure-self-defence"),
-                lesson.experimentIds());
-        assertEquals(List.of("exposure-private", "exposure-room-reach"), lesson.checkIds());
-        lesson.experimentIds().forEach(id -> assertTrue(registry.experimentIds().contains(id), id));
-        assertTrue(registry.checkIds().contains("exposure-private"));
+                List.of("exposure-private", "exposure-room-reach"));
     }
 
     @Test
@@ -64,7 +57,7 @@ class ExposureLessonTest {
     @Test
     void scriptRunsAndStaysInJShell() {
         Lesson lesson = LessonParser.read(FOLDER);
-        Lesson.Script script = LessonScripts.stayingInJShell(lesson, "exposure.jsh");
+        Lesson.Script script = LessonAsserts.stayingInJShell(lesson, "exposure.jsh");
         run(script.fileName(), script.text());
     }
 

@@ -3,11 +3,9 @@ package dev.loopbacklab.experiments.listening;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.loopbacklab.experiments.Experiments;
-import dev.loopbacklab.lesson.ExperimentRegistry;
 import dev.loopbacklab.lesson.Lesson;
 import dev.loopbacklab.lesson.LessonParser;
-import dev.loopbacklab.testing.LessonScripts;
+import dev.loopbacklab.testing.LessonAsserts;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,19 +17,15 @@ class ListeningLessonTest {
     @Test
     void embedsBothExperimentsAndTheCheck() {
         Lesson lesson = LessonParser.read(FOLDER);
-        ExperimentRegistry registry = Experiments.registry();
-
         assertEquals("who-is-listening", lesson.id());
-        assertEquals(List.of("listening-table", "listening-find-me"), lesson.experimentIds());
-        assertEquals(List.of("listening-spot"), lesson.checkIds());
-        lesson.experimentIds().forEach(id -> assertTrue(registry.experimentIds().contains(id), id));
-        assertTrue(registry.checkIds().contains("listening-spot"));
+        LessonAsserts.embeds(
+                lesson, List.of("listening-table", "listening-find-me"), List.of("listening-spot"));
     }
 
     @Test
     void hasAScriptThatStaysInJShellAndFacilitatorNotes() {
         Lesson lesson = LessonParser.read(FOLDER);
-        LessonScripts.stayingInJShell(lesson, "listening.jsh");
+        LessonAsserts.stayingInJShell(lesson, "listening.jsh");
         assertTrue(FOLDER.resolve("notes.md").toFile().isFile());
     }
 }

@@ -10,6 +10,7 @@ import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.net.HostsFile;
 import dev.loopbacklab.net.IpLiteral;
 import dev.loopbacklab.net.Platform;
+import dev.loopbacklab.net.PlatformFixture;
 import dev.loopbacklab.testing.RecordingReport;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -232,5 +233,50 @@ class LocalhostResolveTest {
                     fact(report, "address sorting").value().contains(platform.name()),
                     fact(report, "address sorting").toString());
         }
+    }
+
+    @Test
+    void aMacWithItsShippedHostsFileIsToldBothLinesAndItsOwnResolver() throws Exception {
+        String hosts = PlatformFixture.load("macos/etc-hosts.txt").body();
+        RecordingReport report = run(() -> List.of(V4, V6), files(hosts, ""), DEFAULTS, MAC);
+
+        assertEquals(
+                List.of("127.0.0.1", "::1"),
+                column(report.table("Lines of "), 1),
+                "macOS ships both localhost lines");
+        String said = report.narration();
+        assertTrue(said.contains("Here localhost has both loopback addresses. Java put 127.0.0.1"));
+        assertTrue(said.contains("the order of macOS's own resolver"), said);
+        assertFalse(said.contains("glibc"), said);
+        assertFalse(said.contains("No hosts-file line"), said);
+        assertEquals("", report.warnings());
+    }
+
+    @Test
+    void aWindowsWithItsDefaultHostsFileIsToldWindowsAnswersItselfNotSystemd() throws Exception {
+        String hosts = PlatformFixture.load("windows/hosts.txt").crlf();
+        RecordingReport report = run(() -> List.of(V4, V6), files(hosts, ""), DEFAULTS, WINDOWS);
+
+        assertEquals(List.of(), report.table("Lines of ").rows(), "both lines are comments");
+        String said = report.narration();
+        assertTrue(
+                said.contains(
+                        "No hosts-file line names localhost, as on every Windows by default:"
+                                + " Windows answers for localhost itself"),
+                said);
+        assertFalse(said.contains("systemd"), said);
+        assertTrue(said.contains("Windows' prefix policy table"), said);
+        assertEquals("", report.warnings());
+    }
+
+    @Test
+    void linuxWithoutALocalhostLineIsPointedAtNsswitch() throws Exception {
+        RecordingReport report =
+                run(() -> List.of(V4, V6), files("127.0.1.1 box\n", ""), DEFAULTS, LINUX);
+
+        assertTrue(
+                report.narration().contains("the next source in /etc/nsswitch.conf"),
+                report.narration());
+        assertFalse(report.narration().contains("as on every Windows"));
     }
 }

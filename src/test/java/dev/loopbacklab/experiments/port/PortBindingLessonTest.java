@@ -7,7 +7,7 @@ import dev.loopbacklab.experiments.Experiments;
 import dev.loopbacklab.lesson.Experiment;
 import dev.loopbacklab.lesson.Lesson;
 import dev.loopbacklab.lesson.LessonParser;
-import dev.loopbacklab.testing.LessonScripts;
+import dev.loopbacklab.testing.LessonAsserts;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +36,7 @@ class PortBindingLessonTest {
     void hasNotesAndAJshellScriptThatStaysInJShell() {
         assertEquals("port-binding", lesson.id());
         assertTrue(lesson.notes().isPresent());
-        LessonScripts.stayingInJShell(lesson, "binding.jsh");
+        LessonAsserts.stayingInJShell(lesson, "binding.jsh");
         assertEquals(
                 3,
                 lesson.embeds().stream().filter(e -> e.kind() == Lesson.Embed.Kind.JSHELL).count());

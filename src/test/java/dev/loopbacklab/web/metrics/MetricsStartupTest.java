@@ -3,12 +3,12 @@ package dev.loopbacklab.web.metrics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopbacklab.testing.ChildJvm;
 import dev.loopbacklab.testing.RawHttp;
 import dev.loopbacklab.testing.Wait;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
@@ -25,19 +25,13 @@ class MetricsStartupTest {
 
     @Test
     void loadsNoMicrometerClassUntilTheFirstScrape() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process lab =
-                new ProcessBuilder(
-                                java,
-                                "-Xlog:class+load=info:stdout",
-                                "-cp",
-                                System.getProperty("java.class.path"),
-                                "dev.loopbacklab.cli.Main",
-                                "serve",
-                                "--port",
-                                "0")
-                        .redirectErrorStream(true)
-                        .start();
+                ChildJvm.start(
+                        List.of("-Xlog:class+load=info:stdout"),
+                        "dev.loopbacklab.cli.Main",
+                        "serve",
+                        "--port",
+                        "0");
         List<String> lines = new CopyOnWriteArrayList<>();
         Thread reader =
                 new Thread(

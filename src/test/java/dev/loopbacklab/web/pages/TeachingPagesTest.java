@@ -51,22 +51,22 @@ class TeachingPagesTest {
     }
 
     @Test
-    void theHandoutsCommandsWrapAtSlashesAndDotsNotInsideNames() throws Exception {
+    void theHandoutsCommandsAreWholeWithOneRowPerSystem() throws Exception {
         Document handout = page("/handout?plan=first");
-        var range = handout.select("table.handout-commands tbody tr").get(2);
+        var range = handout.select("table.handout-commands tbody").get(2);
         assertEquals(
-                "Show the ephemeral range cat /proc/sys/net/ipv4/ip_local_port_range"
-                        + " sysctl net.inet.ip.portrange.first net.inet.ip.portrange.last"
-                        + " netsh int ipv4 show dynamicport tcp",
+                "Show the ephemeral range Linux cat /proc/sys/net/ipv4/ip_local_port_range"
+                        + " macOS sysctl net.inet.ip.portrange.first net.inet.ip.portrange.last"
+                        + " Windows netsh int ipv4 show dynamicport tcp",
                 range.text(),
                 "the words are the commands, as typed");
+        assertEquals("3", range.selectFirst("th[scope=rowgroup]").attr("rowspan"));
+        assertEquals(3, range.select("th[scope=row]").size());
         assertEquals(
-                "cat /<wbr>proc/<wbr>sys/<wbr>net/<wbr>ipv4/<wbr>ip_local_port_range",
-                range.select("code").get(0).html().replace("\n", ""));
-        assertTrue(range.select("code").get(1).html().contains("net.<wbr>inet.<wbr>ip.<wbr>"));
-        assertFalse(
-                handout.select("table.handout-commands code").get(0).html().contains("<wbr>"),
-                "loopback-lab.jar stays whole");
+                "cat /proc/sys/net/ipv4/ip_local_port_range",
+                range.select("code.command").get(0).html(),
+                "no break opportunity inside a command");
+        assertTrue(handout.select("table.handout-commands wbr").isEmpty());
     }
 
     @Test

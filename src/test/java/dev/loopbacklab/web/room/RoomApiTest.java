@@ -1,0 +1,192 @@
+package dev.loopbacklab.web.room;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.loopbacklab.testing.FakeExperiments;
+import dev.loopbacklab.testing.RawHttp;
+import dev.loopbacklab.testing.TestLab;
+import dev.loopbacklab.web.LabConfig;
+import dev.loopbacklab.web.LabServer;
+import dev.loopbacklab.web.security.SecurityHeadersTest;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The room's API for learners' labs is a Jetty handler ahead of Javalin: every guard a Javalin
+ * route passes holds for it too (security headers, the Host allow-list, labs only, POST with small
+ * JSON only), and its answers are counted in the lab's metrics.
+ */
+class RoomApiTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String VERDICT =
+            "{\"requestId\":\"r1\",\"experiment\":\"test-judge\",\"passed\":true,\"os\":\"linux\",\"numbers\":{}}";
+
+    @TempDir Path roomDir;
+    private LabServer teacher;
+
+    @BeforeEach
+    void openRoom() {
+        teacher = lab(new WorkshopConfig(roomDir, true, null, null, null));
+    }
+
+    @AfterEach
+    void close() {
+        teacher.close();
+    }
+
+    private static LabServer lab(WorkshopConfig workshop) {
+        return LabServer.start(
+                LabConfig.local(0, TestLab.fixtureContent()),
+                workshop,
+                FakeExperiments.registry(),
+                "test");
+    }
+
+    private RawHttp.Response post(String path, String headers, String json) throws Exception {
+        return RawHttp.postJson(teacher.port(), path, headers, json);
+    }
+
+    private String join(String nickname) throws Exception {
+        String code = teacher.workshop().room().keys().joinCode();
+        RawHttp.Response seated =
+                post(
+                        "/room/api/join",
+                        "",
+                        "{\"code\":\""
+                                + code
+                                + "\",\"nickname\":\""
+                                + nickname
+                                + "\",\"os\":\"linux\"}");
+        assertEquals(201, seated.status(), seated.body());
+        return JSON.readTree(seated.body()).path("bearer").asText();
+    }
+
+    private RawHttp.Response raw(String head, String body) throws Exception {
+        return RawHttp.send(teacher.port(), head + "Connection: close\n\n" + body);
+    }
+
+    @Test
+    void everyAnswerCarriesTheSecurityHeadersAndIsNeverCached() throws Exception {
+        String bearer = join("Ada");
+        RawHttp.Response stored =
+                post("/room/api/verdicts", "Authorization: Bearer " + bearer + "\n", VERDICT);
+        assertEquals(201, stored.status(), stored.body());
+        assertEquals("application/json", stored.header("Content-Type"));
+        assertEquals("no-store", stored.header("Cache-Control"));
+        assertTrue(JSON.readTree(stored.body()).path("stored").asLong() > 0, stored.body());
+        SecurityHeadersTest.assertStrict("201", stored);
+        RawHttp.Response noSeat = post("/room/api/verdicts", "", VERDICT);
+        assertEquals(401, noSeat.status());
+        SecurityHeadersTest.assertStrict("401", noSeat);
+    }
+
+    @Test
+    void refusesAForeignHostBeforeAnythingElse() throws Exception {
+        String bearer = join("Ada");
+        byte[] body = VERDICT.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        RawHttp.Response rebound =
+                raw(
+                        "POST /room/api/verdicts HTTP/1.1\nHost: evil.example\nAuthorization:"
+                                + " Bearer "
+                                + bearer
+                                + "\nContent-Type: application/json\nContent-Length: "
+                                + body.length
+                                + "\n",
+                        VERDICT);
+        assertEquals(403, rebound.status(), rebound.body());
+        assertTrue(rebound.header("Content-Type").startsWith("text/plain"));
+        SecurityHeadersTest.assertStrict("foreign Host", rebound);
+        RawHttp.Response twoHosts =
+                raw(
+                        "POST /room/api/join HTTP/1.1\nHost: 127.0.0.1\nHost: evil.example\n"
+                                + "Content-Type: application/json\nContent-Length: 2\n",
+                        "{}");
+        // Jetty itself refuses two Host headers (400) before any handler; the guard would (403).
+        assertTrue(
+                twoHosts.status() == 403 || twoHosts.status() == 400,
+                "exactly one Host header: " + twoHosts.status());
+        assertEquals(1, teacher.workshop().room().board().learners().size(), "nothing was written");
+        assertTrue(teacher.workshop().room().board().learners().get(0).checks().isEmpty());
+    }
+
+    @Test
+    void refusesBrowsersAndEveryMethodButPost() throws Exception {
+        String code = teacher.workshop().room().keys().joinCode();
+        String join = "{\"code\":\"" + code + "\",\"nickname\":\"Eve\",\"os\":\"linux\"}";
+        assertEquals(403, post("/room/api/join", "Origin: http://evil.example\n", join).status());
+        assertEquals(403, post("/room/api/join", "Sec-Fetch-Site: cross-site\n", join).status());
+        RawHttp.Response get =
+                RawHttp.get(teacher.port(), "/room/api/verdicts", "127.0.0.1:" + teacher.port());
+        assertEquals(405, get.status());
+        assertEquals("POST", get.header("Allow"));
+        // The one room route Javalin serves keeps the same rule.
+        assertEquals(
+                403,
+                post("/room/api/step", "Origin: http://evil.example\n", "{\"after\":-1}").status());
+        assertEquals(0, teacher.workshop().room().learnerCount(), "nobody joined");
+    }
+
+    @Test
+    void takesOnlySmallJsonObjects() throws Exception {
+        String bearer = join("Ada");
+        String seat = "Authorization: Bearer " + bearer + "\n";
+        String head = "POST /room/api/verdicts HTTP/1.1\nHost: 127.0.0.1\n" + seat;
+        assertEquals(
+                415,
+                raw(head + "Content-Type: text/plain\nContent-Length: 2\n", "{}").status(),
+                "a form or plain text is not JSON");
+        String large = "{\"pad\":\"" + "x".repeat(Json.MAX_BODY) + "\"}";
+        assertEquals(413, post("/room/api/verdicts", seat, large).status(), "announced length");
+        String chunk = Integer.toHexString(large.length()) + "\n" + large + "\n0\n\n";
+        assertEquals(
+                413,
+                raw(head + "Content-Type: application/json\nTransfer-Encoding: chunked\n", chunk)
+                        .status(),
+                "a chunked body is read no further than the limit");
+        assertEquals(400, post("/room/api/verdicts", seat, "[1]").status(), "an array");
+        assertEquals(400, post("/room/api/verdicts", seat, "{\"requestId\":").status(), "torn");
+        RawHttp.Response badName = post("/room/api/join", "", "{\"code\":\"x\"}");
+        assertEquals(403, badName.status(), "a malformed code is not the room's");
+        String code = teacher.workshop().room().keys().joinCode();
+        RawHttp.Response noName =
+                post("/room/api/join", "", "{\"code\":\"" + code + "\",\"nickname\":\" \"}");
+        assertEquals(400, noName.status(), noName.body());
+        assertTrue(JSON.readTree(noName.body()).path("error").asText().contains("nickname"));
+        assertTrue(teacher.workshop().room().board().learners().get(0).checks().isEmpty());
+    }
+
+    @Test
+    void answersNotFoundWhenNoRoomIsOpen() throws Exception {
+        try (LabServer learner =
+                lab(new WorkshopConfig(roomDir.resolve("none"), false, null, null, null))) {
+            RawHttp.Response response =
+                    RawHttp.postJson(learner.port(), "/room/api/verdicts", "", VERDICT);
+            assertEquals(404, response.status(), response.body());
+            SecurityHeadersTest.assertStrict("404", response);
+        }
+    }
+
+    @Test
+    void itsAnswersAreCountedInTheLabsMetrics() throws Exception {
+        double before = otherRequests("4xx");
+        post("/room/api/verdicts", "", VERDICT);
+        post("/room/api/flag", "", "{\"flag\":\"help\"}");
+        assertEquals(before + 2, otherRequests("4xx"));
+    }
+
+    private double otherRequests(String status) throws Exception {
+        String text = RawHttp.get(teacher.port(), "/metrics", "127.0.0.1:" + teacher.port()).body();
+        String series =
+                "loopbacklab_http_requests_total{family=\"other\",status=\"" + status + "\"}";
+        return text.lines()
+                .filter(l -> l.startsWith(series + " "))
+                .mapToDouble(l -> Double.parseDouble(l.substring(series.length() + 1)))
+                .findFirst()
+                .orElse(0);
+    }
+}
