@@ -1,5 +1,10 @@
 package dev.loopbacklab.experiments.containers;
 
+import static dev.loopbacklab.testing.OnEachOs.ANSWERS;
+import static dev.loopbacklab.testing.OnEachOs.LINUX;
+import static dev.loopbacklab.testing.OnEachOs.MAC;
+import static dev.loopbacklab.testing.OnEachOs.REFUSED;
+import static dev.loopbacklab.testing.OnEachOs.WINDOWS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,7 +14,6 @@ import dev.loopbacklab.net.Platform;
 import dev.loopbacklab.net.PlatformFixture;
 import dev.loopbacklab.net.ProbeResult;
 import dev.loopbacklab.net.SocketTable;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -21,15 +25,6 @@ import org.junit.jupiter.api.Test;
  * /proc/net. Before this verdict, a Mac with a wildcard publish that lsof did not show passed.
  */
 class PublishedVerdictTest {
-    private static final Platform MAC = Platform.of("Mac OS X", "14.5");
-    private static final Platform WINDOWS = Platform.of("Windows 11", "10.0");
-    private static final Platform LINUX = Platform.of("Linux", "6.1");
-
-    private static final ProbeResult ANSWERS =
-            new ProbeResult(ProbeResult.Outcome.CONNECTED, "", Duration.ZERO, 50000);
-    private static final ProbeResult REFUSED =
-            new ProbeResult(ProbeResult.Outcome.REFUSED, "Connection refused", Duration.ZERO, -1);
-
     private static Optional<List<ListedSocket>> listed(List<ListedSocket> all, int port) {
         return Optional.of(
                 all.stream()

@@ -1,11 +1,14 @@
 package dev.loopbacklab.experiments.exposure;
 
+import static dev.loopbacklab.testing.OnEachOs.ANSWERS;
+import static dev.loopbacklab.testing.OnEachOs.LINUX;
+import static dev.loopbacklab.testing.OnEachOs.MAC;
+import static dev.loopbacklab.testing.OnEachOs.WINDOWS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopbacklab.net.ListedSocket;
-import dev.loopbacklab.net.Platform;
 import dev.loopbacklab.net.PlatformFixture;
 import dev.loopbacklab.net.ProbeResult;
 import dev.loopbacklab.net.SocketTable;
@@ -20,12 +23,6 @@ import org.junit.jupiter.api.Test;
  * -ano (platform/windows/netstat-ano.txt), Linux in /proc/net.
  */
 class PrivateVerdictTest {
-    private static final Platform MAC = Platform.of("Mac OS X", "14.5");
-    private static final Platform WINDOWS = Platform.of("Windows 11", "10.0");
-    private static final Platform LINUX = Platform.of("Linux", "6.1");
-
-    private static final ProbeResult ANSWERS =
-            new ProbeResult(ProbeResult.Outcome.CONNECTED, "", Duration.ZERO, 50000);
     private static final ProbeResult REFUSED =
             new ProbeResult(ProbeResult.Outcome.REFUSED, "Connection refused", Duration.ZERO, 0);
 

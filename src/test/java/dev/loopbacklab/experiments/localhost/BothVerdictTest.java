@@ -1,5 +1,10 @@
 package dev.loopbacklab.experiments.localhost;
 
+import static dev.loopbacklab.testing.OnEachOs.ANSWERS;
+import static dev.loopbacklab.testing.OnEachOs.LINUX;
+import static dev.loopbacklab.testing.OnEachOs.MAC;
+import static dev.loopbacklab.testing.OnEachOs.REFUSED;
+import static dev.loopbacklab.testing.OnEachOs.WINDOWS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,9 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.loopbacklab.net.ListedSocket;
 import dev.loopbacklab.net.Platform;
 import dev.loopbacklab.net.PlatformFixture;
-import dev.loopbacklab.net.ProbeResult;
 import dev.loopbacklab.net.SocketTable;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -20,15 +23,6 @@ import org.junit.jupiter.api.Test;
  * netstat -ano on Windows (rows in the layout of platform/windows/netstat-ano.txt).
  */
 class BothVerdictTest {
-    private static final Platform MAC = Platform.of("Mac OS X", "14.5");
-    private static final Platform WINDOWS = Platform.of("Windows 11", "10.0");
-    private static final Platform LINUX = Platform.of("Linux", "6.1");
-
-    private static final ProbeResult ANSWERS =
-            new ProbeResult(ProbeResult.Outcome.CONNECTED, "", Duration.ZERO, 50000);
-    private static final ProbeResult REFUSED =
-            new ProbeResult(ProbeResult.Outcome.REFUSED, "Connection refused", Duration.ZERO, -1);
-
     /** Two Java listeners on 7009 as Linux's /proc/net/tcp6 shows them (Java sockets are IPv6). */
     private static final String PROC_TCP6_PAIR =
             "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid"

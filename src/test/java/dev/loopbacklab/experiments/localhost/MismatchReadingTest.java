@@ -1,5 +1,10 @@
 package dev.loopbacklab.experiments.localhost;
 
+import static dev.loopbacklab.testing.OnEachOs.ANSWERS;
+import static dev.loopbacklab.testing.OnEachOs.LINUX;
+import static dev.loopbacklab.testing.OnEachOs.MAC;
+import static dev.loopbacklab.testing.OnEachOs.REFUSED;
+import static dev.loopbacklab.testing.OnEachOs.WINDOWS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,14 +24,6 @@ import org.junit.jupiter.api.Test;
  * of the three.
  */
 class MismatchReadingTest {
-    private static final Platform MAC = Platform.of("Mac OS X", "14.5");
-    private static final Platform WINDOWS = Platform.of("Windows 11", "10.0");
-    private static final Platform LINUX = Platform.of("Linux", "6.1");
-
-    private static final ProbeResult ANSWERS =
-            new ProbeResult(ProbeResult.Outcome.CONNECTED, "", Duration.ZERO, 50000);
-    private static final ProbeResult REFUSED =
-            new ProbeResult(ProbeResult.Outcome.REFUSED, "Connection refused", Duration.ZERO, -1);
     private static final ProbeResult SILENT =
             new ProbeResult(ProbeResult.Outcome.TIMED_OUT, "Connect timed out", Duration.ZERO, -1);
 
