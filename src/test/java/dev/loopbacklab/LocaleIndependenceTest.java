@@ -46,19 +46,13 @@ class LocaleIndependenceTest {
         under(
                 tag,
                 () -> {
-                    ParamException refused =
-                            org.junit.jupiter.api.Assertions.assertThrows(
-                                    ParamException.class,
-                                    () -> Params.parse(List.of(COUNT), Map.of("count", "0")));
+                    ParamException refused = refused("0");
                     Matcher bound = Pattern.compile("to ([0-9,]+)").matcher(refused.getMessage());
                     assertTrue(bound.find(), refused.getMessage());
                     Params typedBack =
                             Params.parse(List.of(COUNT), Map.of("count", bound.group(1)));
                     assertEquals(1_000_000, typedBack.integer("count"));
-                    ParamException tooMany =
-                            org.junit.jupiter.api.Assertions.assertThrows(
-                                    ParamException.class,
-                                    () -> Params.parse(List.of(COUNT), Map.of("count", "2000000")));
+                    ParamException tooMany = refused("2000000");
                     assertTrue(
                             tooMany.getMessage().endsWith("; you typed \"2000000\""),
                             tooMany.getMessage());
@@ -71,19 +65,13 @@ class LocaleIndependenceTest {
         under(
                 tag,
                 () -> {
-                    ParamException misgrouped =
-                            org.junit.jupiter.api.Assertions.assertThrows(
-                                    ParamException.class,
-                                    () -> Params.parse(List.of(COUNT), Map.of("count", "1,0")));
+                    ParamException misgrouped = refused("1,0");
                     assertEquals(
                             "count must be a whole number from 1 to 1,000,000; you typed \"1,0\","
                                     + " which groups its digits wrongly: write 10, or put a comma"
                                     + " before every three digits from the right (1,000)",
                             misgrouped.getMessage());
-                    ParamException german =
-                            org.junit.jupiter.api.Assertions.assertThrows(
-                                    ParamException.class,
-                                    () -> Params.parse(List.of(COUNT), Map.of("count", "1.000")));
+                    ParamException german = refused("1.000");
                     assertTrue(
                             german.getMessage().contains("grouped with commas (1,000)"),
                             german.getMessage());
@@ -119,6 +107,12 @@ class LocaleIndependenceTest {
                     assertTrue(progress.contains(" 60%"), progress);
                     assertTrue(progress.chars().allMatch(c -> c < 128), "non-ASCII in " + progress);
                 });
+    }
+
+    /** What the lab says to {@code count} typed as {@code text}. */
+    private static ParamException refused(String text) {
+        return org.junit.jupiter.api.Assertions.assertThrows(
+                ParamException.class, () -> Params.parse(List.of(COUNT), Map.of("count", text)));
     }
 
     private static void under(String tag, Executable body) throws Throwable {

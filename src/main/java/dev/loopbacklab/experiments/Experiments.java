@@ -22,19 +22,20 @@ import java.util.List;
 public final class Experiments {
     private static final ExperimentRegistry REGISTRY =
             ExperimentRegistry.ofLessons(
-                    List.of(
-                            HereTopic.lesson(),
-                            EchoTopic.lesson(),
-                            PortTopic.lesson(),
-                            EphemeralTopic.lesson(),
-                            ExposureTopic.lesson(),
-                            LocalhostTopic.lesson(),
-                            ListeningTopic.lesson(),
-                            ApiTopic.lesson(),
-                            DbTopic.lesson(),
-                            MetricsTopic.lesson(),
-                            ContainersTopic.lesson(),
-                            BrowserTopic.lesson()));
+                    () ->
+                            List.of(
+                                    HereTopic.lesson(),
+                                    EchoTopic.lesson(),
+                                    PortTopic.lesson(),
+                                    EphemeralTopic.lesson(),
+                                    ExposureTopic.lesson(),
+                                    LocalhostTopic.lesson(),
+                                    ListeningTopic.lesson(),
+                                    ApiTopic.lesson(),
+                                    DbTopic.lesson(),
+                                    MetricsTopic.lesson(),
+                                    ContainersTopic.lesson(),
+                                    BrowserTopic.lesson()));
 
     private Experiments() {}
 

@@ -8,22 +8,37 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** Every experiment and check the lab knows, by id, and the lesson each belongs to. */
 public final class ExperimentRegistry {
-    private final Map<String, Experiment> byId = new LinkedHashMap<>();
-    private final Map<String, String> lessonOf = new LinkedHashMap<>();
-    private final List<LessonExperiments> lessons;
+    private final Supplier<Contents> contents;
+
+    /** The registry's maps, built once. */
+    private record Contents(
+            Map<String, Experiment> byId,
+            Map<String, String> lessonOf,
+            List<LessonExperiments> lessons) {}
 
     /** A registry of {@code experiments} that belong to no lesson (tests, tools); unique ids. */
     public ExperimentRegistry(Collection<? extends Experiment> experiments) {
-        this(List.of(), experiments);
+        this(build(List.of(), experiments));
     }
 
-    private ExperimentRegistry(
+    private ExperimentRegistry(Contents built) {
+        this.contents = () -> built;
+    }
+
+    private ExperimentRegistry(Supplier<List<LessonExperiments>> lessons) {
+        this.contents = new Once(lessons);
+    }
+
+    private static Contents build(
             List<LessonExperiments> lessons, Collection<? extends Experiment> loose) {
-        loose.forEach(this::add);
+        Map<String, Experiment> byId = new LinkedHashMap<>();
+        Map<String, String> lessonOf = new LinkedHashMap<>();
+        loose.forEach(e -> add(byId, e));
         Set<String> lessonIds = new TreeSet<>();
         Set<String> topics = new TreeSet<>();
         for (LessonExperiments lesson : lessons) {
@@ -35,11 +50,11 @@ public final class ExperimentRegistry {
                 throw new IllegalArgumentException("two lessons share the topic " + lesson.topic());
             }
             for (Experiment experiment : lesson.experiments()) {
-                add(experiment);
+                add(byId, experiment);
                 lessonOf.put(experiment.id(), lesson.lessonId());
             }
         }
-        this.lessons = List.copyOf(lessons);
+        return new Contents(byId, lessonOf, List.copyOf(lessons));
     }
 
     /**
@@ -47,36 +62,70 @@ public final class ExperimentRegistry {
      * topics are unique.
      */
     public static ExperimentRegistry ofLessons(List<LessonExperiments> lessons) {
-        return new ExperimentRegistry(lessons, List.of());
+        return new ExperimentRegistry(build(lessons, List.of()));
     }
 
-    private void add(Experiment experiment) {
+    /**
+     * As {@link #ofLessons(List)}, with the lessons' experiments made and checked on first use: a
+     * lab's first page (its index) needs none of them, and making them all cost ~90 ms of CPU at
+     * start (bench/README.md, start-up session 5). A broken registration throws then.
+     */
+    public static ExperimentRegistry ofLessons(Supplier<List<LessonExperiments>> lessons) {
+        return new ExperimentRegistry(lessons);
+    }
+
+    private static void add(Map<String, Experiment> byId, Experiment experiment) {
         if (byId.putIfAbsent(experiment.id(), experiment) != null) {
             throw new IllegalArgumentException("two experiments share the id " + experiment.id());
         }
     }
 
+    /** Builds the contents on the first call, by whichever thread makes it; the same after. */
+    private static final class Once implements Supplier<Contents> {
+        private final Supplier<List<LessonExperiments>> lessons;
+        private volatile Contents built;
+
+        Once(Supplier<List<LessonExperiments>> lessons) {
+            this.lessons = lessons;
+        }
+
+        @Override
+        public Contents get() {
+            Contents done = built;
+            if (done == null) {
+                synchronized (this) {
+                    done = built;
+                    if (done == null) {
+                        done = build(lessons.get(), List.of());
+                        built = done;
+                    }
+                }
+            }
+            return done;
+        }
+    }
+
     public Optional<Experiment> find(String id) {
-        return Optional.ofNullable(byId.get(id));
+        return Optional.ofNullable(contents.get().byId().get(id));
     }
 
     public List<Experiment> all() {
-        return List.copyOf(byId.values());
+        return List.copyOf(contents.get().byId().values());
     }
 
     /** The lessons and what each runs, in lesson order; empty for a registry without lessons. */
     public List<LessonExperiments> lessons() {
-        return lessons;
+        return contents.get().lessons();
     }
 
     /** The id of the lesson the experiment or check {@code id} belongs to, if it is registered. */
     public Optional<String> lessonOf(String id) {
-        return Optional.ofNullable(lessonOf.get(id));
+        return Optional.ofNullable(contents.get().lessonOf().get(id));
     }
 
     /** Ids of the experiments that are not checks. */
     public Set<String> experimentIds() {
-        return byId.values().stream()
+        return contents.get().byId().values().stream()
                 .filter(e -> !e.isCheck())
                 .map(Experiment::id)
                 .collect(Collectors.toCollection(TreeSet::new));
@@ -84,7 +133,7 @@ public final class ExperimentRegistry {
 
     /** Ids of the checks. */
     public Set<String> checkIds() {
-        return byId.values().stream()
+        return contents.get().byId().values().stream()
                 .filter(Experiment::isCheck)
                 .map(Experiment::id)
                 .collect(Collectors.toCollection(TreeSet::new));
@@ -115,6 +164,6 @@ public final class ExperimentRegistry {
      * experiment embedded in the wrong lesson, or in none, is a problem.
      */
     public ContentChecker contentChecker() {
-        return new ContentChecker(experimentIds(), checkIds(), lessonOf);
+        return new ContentChecker(experimentIds(), checkIds(), contents.get().lessonOf());
     }
 }

@@ -324,6 +324,8 @@ public record Platform(OperatingSystem os, String version) {
                 "TIME_WAIT: " + TimeWait.of(os).describe(),
                 "loopback: " + loopbackAliasNote(),
                 "SO_REUSEADDR: " + reuseAddressNote(),
+                "IPv6 sockets: " + dualStackNote(),
+                "refused connects: " + refusalNote(),
                 "listeners: " + listenersCommand());
     }
 }

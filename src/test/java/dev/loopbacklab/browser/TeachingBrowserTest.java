@@ -281,26 +281,27 @@ class TeachingBrowserTest extends BrowserTestBase {
     }
 
     private static String pdfText(Path pdf) throws Exception {
-        Process process =
-                new ProcessBuilder("pdftotext", "-layout", pdf.toString(), "-")
-                        .redirectErrorStream(true)
-                        .start();
-        String text = new String(process.getInputStream().readAllBytes());
-        assertEquals(0, process.waitFor(), text);
         // pdftotext breaks long lines where the page does; join them for searching, but keep the
         // form feed that ends each page
-        return text.replaceAll("[ \\t\\r\\n]+", " ");
+        return pdftotext("-layout", pdf).replaceAll("[ \\t\\r\\n]+", " ");
     }
 
     /** The printed lines as pdftotext reads them, each with its runs of spaces made one. */
     private static List<String> pdfLines(Path pdf) throws Exception {
+        return pdftotext("-raw", pdf)
+                .lines()
+                .map(l -> l.replaceAll("[ \\t]+", " ").strip())
+                .toList();
+    }
+
+    private static String pdftotext(String mode, Path pdf) throws Exception {
         Process process =
-                new ProcessBuilder("pdftotext", "-raw", pdf.toString(), "-")
+                new ProcessBuilder("pdftotext", mode, pdf.toString(), "-")
                         .redirectErrorStream(true)
                         .start();
         String text = new String(process.getInputStream().readAllBytes());
         assertEquals(0, process.waitFor(), text);
-        return text.lines().map(line -> line.replaceAll("[ \\t]+", " ").strip()).toList();
+        return text;
     }
 
     private static int pages(String pdfText) {

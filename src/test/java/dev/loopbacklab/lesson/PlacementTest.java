@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.loopbacklab.testing.FakeExperiments;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -98,6 +99,33 @@ class PlacementTest {
                                         List.of(
                                                 LessonExperiments.of(
                                                         "first", "first", FIRST_RUN, FIRST_RUN))));
+        assertEquals("two experiments share the id first-run", twice.getMessage());
+    }
+
+    @Test
+    void aRegistryMadeOnFirstUseMakesItsExperimentsOnceAndChecksThemThen() {
+        AtomicInteger made = new AtomicInteger();
+        ExperimentRegistry registry =
+                ExperimentRegistry.ofLessons(
+                        () -> {
+                            made.incrementAndGet();
+                            return List.of(
+                                    LessonExperiments.of("first", "first", FIRST_RUN),
+                                    LessonExperiments.of("second", "second", SECOND_RUN));
+                        });
+        assertEquals(0, made.get(), "nothing is made before it is used");
+        assertEquals("second", registry.lessonOf("second-run").orElseThrow());
+        assertEquals(2, registry.all().size());
+        assertEquals(1, made.get());
+
+        ExperimentRegistry broken =
+                ExperimentRegistry.ofLessons(
+                        () ->
+                                List.of(
+                                        LessonExperiments.of(
+                                                "first", "first", FIRST_RUN, FIRST_RUN)));
+        IllegalArgumentException twice =
+                assertThrows(IllegalArgumentException.class, () -> broken.find("first-run"));
         assertEquals("two experiments share the id first-run", twice.getMessage());
     }
 

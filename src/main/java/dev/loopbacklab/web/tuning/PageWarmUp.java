@@ -12,8 +12,13 @@ import java.util.concurrent.TimeUnit;
  * first page (bench/README.md); a page asked for before its turn renders on demand anyway.
  */
 public final class PageWarmUp {
-    /** How long the lesson pages wait for the first page to go out, at most. */
-    public static final Duration REST_AFTER = Duration.ofSeconds(2);
+    /**
+     * How long the lesson pages wait for the first page to go out, at most. Every way into the site
+     * (the index, a lesson's link) is a page, so this is only for a lab whose first request is
+     * something else; at 2 s it fired on a loaded machine before the index went out and read every
+     * lesson in its way.
+     */
+    public static final Duration REST_AFTER = Duration.ofSeconds(10);
 
     private final CountDownLatch firstPageServed = new CountDownLatch(1);
     private final Thread thread;

@@ -1,19 +1,18 @@
 package dev.loopbacklab.experiments.containers;
 
-import static dev.loopbacklab.testing.OnEachOs.ANSWERS;
-import static dev.loopbacklab.testing.OnEachOs.LINUX;
-import static dev.loopbacklab.testing.OnEachOs.MAC;
-import static dev.loopbacklab.testing.OnEachOs.REFUSED;
-import static dev.loopbacklab.testing.OnEachOs.WINDOWS;
+import static dev.loopbacklab.testing.Recorded.ANSWERS;
+import static dev.loopbacklab.testing.Recorded.LINUX;
+import static dev.loopbacklab.testing.Recorded.MAC;
+import static dev.loopbacklab.testing.Recorded.REFUSED;
+import static dev.loopbacklab.testing.Recorded.WINDOWS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopbacklab.net.ListedSocket;
 import dev.loopbacklab.net.Platform;
-import dev.loopbacklab.net.PlatformFixture;
 import dev.loopbacklab.net.ProbeResult;
-import dev.loopbacklab.net.SocketTable;
+import dev.loopbacklab.testing.Recorded;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -25,23 +24,13 @@ import org.junit.jupiter.api.Test;
  * /proc/net. Before this verdict, a Mac with a wildcard publish that lsof did not show passed.
  */
 class PublishedVerdictTest {
-    private static Optional<List<ListedSocket>> listed(List<ListedSocket> all, int port) {
-        return Optional.of(
-                all.stream()
-                        .filter(s -> s.entry().isListening() && s.entry().localPort() == port)
-                        .toList());
-    }
-
     private static Optional<List<ListedSocket>> lsof(int port) {
-        return listed(
-                SocketTable.parseLsof(PlatformFixture.load("macos/lsof-nP-listen.txt").body()),
-                port);
+        return Optional.of(Recorded.listenersOn(Recorded.lsof(), port));
     }
 
     private static Optional<List<ListedSocket>> germanNetstat(int port) {
-        return listed(
-                SocketTable.parseNetstat(PlatformFixture.load("windows/netstat-an-de.txt").crlf()),
-                port);
+        return Optional.of(
+                Recorded.listenersOn(Recorded.netstat("windows/netstat-an-de.txt"), port));
     }
 
     private static PublishedVerdict.Verdict judge(
@@ -131,7 +120,7 @@ class PublishedVerdictTest {
 
     @Test
     void nothingAnsweringIsSaidTheSameEverywhere() {
-        for (Platform platform : List.of(LINUX, MAC, WINDOWS)) {
+        for (Platform platform : Recorded.ALL) {
             PublishedVerdict.Verdict verdict =
                     PublishedVerdict.of(
                             new PublishedVerdict.Facts(

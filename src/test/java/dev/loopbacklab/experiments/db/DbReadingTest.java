@@ -1,14 +1,18 @@
 package dev.loopbacklab.experiments.db;
 
+import static dev.loopbacklab.testing.Recorded.ANSWERS;
+import static dev.loopbacklab.testing.Recorded.LINUX;
+import static dev.loopbacklab.testing.Recorded.MAC;
+import static dev.loopbacklab.testing.Recorded.REFUSED;
+import static dev.loopbacklab.testing.Recorded.WINDOWS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.loopbacklab.net.ListedSocket;
 import dev.loopbacklab.net.Platform;
-import dev.loopbacklab.net.PlatformFixture;
 import dev.loopbacklab.net.ProbeResult;
 import dev.loopbacklab.net.SocketTable;
+import dev.loopbacklab.testing.Recorded;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -22,34 +26,16 @@ import org.junit.jupiter.api.Test;
  * refuses a Java loopback connect at once (JDK 16 and later ask it to, JDK-8250521).
  */
 class DbReadingTest {
-    private static final Platform LINUX = Platform.of("Linux", "6.1");
-    private static final Platform MAC = Platform.of("Mac OS X", "14.5");
-    private static final Platform WINDOWS = Platform.of("Windows 11", "10.0");
-
-    private static final ProbeResult REFUSED =
-            new ProbeResult(ProbeResult.Outcome.REFUSED, "Connection refused", Duration.ZERO, -1);
     private static final ProbeResult SILENT =
             new ProbeResult(
                     ProbeResult.Outcome.TIMED_OUT, "Connect timed out", Duration.ofSeconds(1), -1);
-    private static final ProbeResult ANSWERS =
-            new ProbeResult(
-                    ProbeResult.Outcome.CONNECTED,
-                    "connected from 127.0.0.1:50000",
-                    Duration.ZERO,
-                    50000);
-
-    private static List<SocketTable.Entry> entries(List<ListedSocket> listed) {
-        return listed.stream().map(ListedSocket::entry).toList();
-    }
 
     private static List<SocketTable.Entry> lsof() {
-        return entries(
-                SocketTable.parseLsof(PlatformFixture.load("macos/lsof-nP-listen.txt").body()));
+        return Recorded.entries(Recorded.lsof());
     }
 
     private static List<SocketTable.Entry> netstat() {
-        return entries(
-                SocketTable.parseNetstat(PlatformFixture.load("windows/netstat-ano.txt").crlf()));
+        return Recorded.entries(Recorded.netstat("windows/netstat-ano.txt"));
     }
 
     private static DbReading.Tried tried(String host, ProbeResult tcp) {
@@ -93,9 +79,7 @@ class DbReadingTest {
     @Test
     void onGermanWindowsALoopbackListenerIsReadFromItsTranslatedListing() {
         List<SocketTable.Entry> german =
-                entries(
-                        SocketTable.parseNetstat(
-                                PlatformFixture.load("windows/netstat-an-de.txt").crlf()));
+                Recorded.entries(Recorded.netstat("windows/netstat-an-de.txt"));
 
         List<List<String>> loopback = DbReading.listeningRows(german, 49181);
         assertEquals(List.of(List.of("tcp", "127.0.0.1:49181", "yes")), loopback);
@@ -169,7 +153,7 @@ class DbReadingTest {
 
     @Test
     void aProbeThatTimesOutIsNeitherARefusalNorAListener() {
-        for (Platform platform : List.of(LINUX, MAC, WINDOWS)) {
+        for (Platform platform : Recorded.ALL) {
             String words =
                     DbReading.whoGetsIn(
                             platform, List.of(tried("127.0.0.1", ANSWERS), tried("[::1]", SILENT)));

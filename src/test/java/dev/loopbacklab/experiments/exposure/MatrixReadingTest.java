@@ -1,5 +1,8 @@
 package dev.loopbacklab.experiments.exposure;
 
+import static dev.loopbacklab.testing.Systems.LINUX;
+import static dev.loopbacklab.testing.Systems.MAC;
+import static dev.loopbacklab.testing.Systems.WINDOWS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,9 +19,6 @@ import org.junit.jupiter.api.Test;
  * IPv6-only; only macOS lacks 127.0.0.2.
  */
 class MatrixReadingTest {
-    private static final Platform MAC = Platform.of("Mac OS X", "14.5");
-    private static final Platform WINDOWS = Platform.of("Windows 11", "10.0");
-    private static final Platform LINUX = Platform.of("Linux", "6.1");
 
     /** The rows as the JDK makes them on all three systems, 127.0.0.2 where it exists. */
     private static List<MatrixReading.Row> javaRows(boolean second) {

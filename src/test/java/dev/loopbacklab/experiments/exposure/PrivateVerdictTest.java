@@ -1,9 +1,10 @@
 package dev.loopbacklab.experiments.exposure;
 
-import static dev.loopbacklab.testing.OnEachOs.ANSWERS;
-import static dev.loopbacklab.testing.OnEachOs.LINUX;
-import static dev.loopbacklab.testing.OnEachOs.MAC;
-import static dev.loopbacklab.testing.OnEachOs.WINDOWS;
+import static dev.loopbacklab.testing.Probes.ANSWERS;
+import static dev.loopbacklab.testing.Probes.REFUSED;
+import static dev.loopbacklab.testing.Systems.LINUX;
+import static dev.loopbacklab.testing.Systems.MAC;
+import static dev.loopbacklab.testing.Systems.WINDOWS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,7 +13,6 @@ import dev.loopbacklab.net.ListedSocket;
 import dev.loopbacklab.net.PlatformFixture;
 import dev.loopbacklab.net.ProbeResult;
 import dev.loopbacklab.net.SocketTable;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -23,8 +23,6 @@ import org.junit.jupiter.api.Test;
  * -ano (platform/windows/netstat-ano.txt), Linux in /proc/net.
  */
 class PrivateVerdictTest {
-    private static final ProbeResult REFUSED =
-            new ProbeResult(ProbeResult.Outcome.REFUSED, "Connection refused", Duration.ZERO, 0);
 
     /** The recorded lsof rows on {@code port}, as the check sees its port's rows. */
     private static Optional<List<SocketTable.Entry>> lsof(int port) {

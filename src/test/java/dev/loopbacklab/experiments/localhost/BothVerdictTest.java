@@ -1,10 +1,10 @@
 package dev.loopbacklab.experiments.localhost;
 
-import static dev.loopbacklab.testing.OnEachOs.ANSWERS;
-import static dev.loopbacklab.testing.OnEachOs.LINUX;
-import static dev.loopbacklab.testing.OnEachOs.MAC;
-import static dev.loopbacklab.testing.OnEachOs.REFUSED;
-import static dev.loopbacklab.testing.OnEachOs.WINDOWS;
+import static dev.loopbacklab.testing.Probes.ANSWERS;
+import static dev.loopbacklab.testing.Probes.REFUSED;
+import static dev.loopbacklab.testing.Systems.LINUX;
+import static dev.loopbacklab.testing.Systems.MAC;
+import static dev.loopbacklab.testing.Systems.WINDOWS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * netstat -ano on Windows (rows in the layout of platform/windows/netstat-ano.txt).
  */
 class BothVerdictTest {
+
     /** Two Java listeners on 7009 as Linux's /proc/net/tcp6 shows them (Java sockets are IPv6). */
     private static final String PROC_TCP6_PAIR =
             "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid"

@@ -1,19 +1,18 @@
 package dev.loopbacklab.experiments.localhost;
 
-import static dev.loopbacklab.testing.OnEachOs.ANSWERS;
-import static dev.loopbacklab.testing.OnEachOs.LINUX;
-import static dev.loopbacklab.testing.OnEachOs.MAC;
-import static dev.loopbacklab.testing.OnEachOs.REFUSED;
-import static dev.loopbacklab.testing.OnEachOs.WINDOWS;
+import static dev.loopbacklab.testing.Probes.ANSWERS;
+import static dev.loopbacklab.testing.Probes.REFUSED;
+import static dev.loopbacklab.testing.Probes.SILENT;
+import static dev.loopbacklab.testing.Systems.LINUX;
+import static dev.loopbacklab.testing.Systems.MAC;
+import static dev.loopbacklab.testing.Systems.WINDOWS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopbacklab.net.Platform;
 import dev.loopbacklab.net.PlatformFixture;
-import dev.loopbacklab.net.ProbeResult;
 import dev.loopbacklab.testing.RecordingReport;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -24,8 +23,6 @@ import org.junit.jupiter.api.Test;
  * of the three.
  */
 class MismatchReadingTest {
-    private static final ProbeResult SILENT =
-            new ProbeResult(ProbeResult.Outcome.TIMED_OUT, "Connect timed out", Duration.ZERO, -1);
 
     /** The four single-address probes of a normal run. */
     private static List<MismatchReading.Probed> usual() {

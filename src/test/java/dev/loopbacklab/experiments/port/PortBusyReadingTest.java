@@ -145,13 +145,7 @@ class PortBusyReadingTest {
         // The lab bound 127.0.0.1:1 only because it runs as root (or, on Linux, with
         // CAP_NET_BIND_SERVICE); a JShell the learner starts as themselves would be refused.
         for (Platform platform : List.of(LINUX, MAC)) {
-            Verdict verdict =
-                    read(
-                            platform,
-                            1,
-                            Attempt.bound("127.0.0.1"),
-                            Attempt.bound("[::1]"),
-                            Attempt.bound("0.0.0.0"));
+            Verdict verdict = boundEverywhere(platform, 1);
             assertFalse(verdict.passed());
             String advice = String.join(" ", verdict.details());
             assertFalse(advice.contains("\"127.0.0.1\", 1)"), platform + ": " + advice);
@@ -167,39 +161,41 @@ class PortBusyReadingTest {
 
     @Test
     void freeLowPortIsSuggestedWhereAnyoneMayBindIt() {
-        Verdict windows =
-                read(
-                        WINDOWS,
-                        1,
-                        Attempt.bound("127.0.0.1"),
-                        Attempt.bound("[::1]"),
-                        Attempt.bound("0.0.0.0"));
+        Verdict windows = boundEverywhere(WINDOWS, 1);
         assertTrue(
                 windows.details().get(0).contains("InetSocketAddress(\"127.0.0.1\", 1)"),
                 windows.toString());
         // A Linux whose ip_unprivileged_port_start is 0 (as in many containers) lets anyone bind
         // it.
-        Verdict open =
-                PortBusyReading.of(
-                        LINUX,
-                        1,
-                        List.of(Attempt.bound("127.0.0.1")),
-                        ExcludedPorts.none(),
-                        PrivilegedPorts.parseLinux("0"));
-        assertTrue(
-                open.details().get(0).contains("InetSocketAddress(\"127.0.0.1\", 1)"),
-                open.toString());
+        String open = freeOnLinux(1, "0");
+        assertTrue(open.contains("InetSocketAddress(\"127.0.0.1\", 1)"), open);
         // A Linux that lowered the line to 80 still guards port 1; the advice names the real line.
-        Verdict lowered =
+        String lowered = freeOnLinux(1, "80");
+        assertTrue(lowered.contains("(ports 1–79)"), lowered);
+        assertTrue(lowered.contains("from 80 up"), lowered);
+    }
+
+    /** The verdict when the lab could bind {@code port} on all three addresses. */
+    private static Verdict boundEverywhere(Platform platform, int port) {
+        return read(
+                platform,
+                port,
+                Attempt.bound("127.0.0.1"),
+                Attempt.bound("[::1]"),
+                Attempt.bound("0.0.0.0"));
+    }
+
+    /** The advice for a free port on a Linux whose ip_unprivileged_port_start is {@code start}. */
+    private static String freeOnLinux(int port, String start) {
+        Verdict verdict =
                 PortBusyReading.of(
                         LINUX,
-                        1,
+                        port,
                         List.of(Attempt.bound("127.0.0.1")),
                         ExcludedPorts.none(),
-                        PrivilegedPorts.parseLinux("80"));
-        assertTrue(
-                String.join(" ", lowered.details()).contains("(ports 1–79)"), lowered.toString());
-        assertTrue(String.join(" ", lowered.details()).contains("from 80 up"), lowered.toString());
+                        PrivilegedPorts.parseLinux(start));
+        assertFalse(verdict.passed());
+        return String.join(" ", verdict.details());
     }
 
     private static String fixture(String path) throws IOException {

@@ -1,10 +1,12 @@
 package dev.loopbacklab.experiments.port;
 
+import static dev.loopbacklab.testing.Recorded.LINUX;
+import static dev.loopbacklab.testing.Recorded.MAC;
+import static dev.loopbacklab.testing.Recorded.WINDOWS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.loopbacklab.net.Platform;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,10 +15,6 @@ import org.junit.jupiter.api.Test;
  * only records SO_REUSEADDR (NioSocketImpl.setOption), so "off" and "on" are one request there.
  */
 class ReuseReadingTest {
-    private static final Platform LINUX = Platform.of("Linux", "6.1");
-    private static final Platform MAC = Platform.of("Mac OS X", "14.5");
-    private static final Platform WINDOWS = Platform.of("Windows 11", "10.0");
-
     @Test
     void linuxExplainsTheLeftoverAndTheOptionAndItsFixedMinute() {
         ReuseReading.Words words =

@@ -1,10 +1,12 @@
 package dev.loopbacklab.experiments.port;
 
+import static dev.loopbacklab.testing.Recorded.LINUX;
+import static dev.loopbacklab.testing.Recorded.MAC;
+import static dev.loopbacklab.testing.Recorded.WINDOWS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.loopbacklab.net.Platform;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,10 +16,6 @@ import org.junit.jupiter.api.Test;
  * listener gets Windows' own refusal (platform/windows/jdk-exceptions.txt).
  */
 class ReuseportReadingTest {
-    private static final Platform LINUX = Platform.of("Linux", "6.1");
-    private static final Platform MAC = Platform.of("Mac OS X", "14.5");
-    private static final Platform WINDOWS = Platform.of("Windows 11", "10.0");
-
     @Test
     void windowsIsToldItHasNoSuchOptionAndHowItSharesPortsInstead() {
         assertEquals(
