@@ -32,6 +32,11 @@ public record BoardEvent(
         long sentAtMicros,
         String requestId) {
 
+    /** This change as JSON, as the board's stream sends it (and the journal keeps it). */
+    public String json() {
+        return ChangeJson.event(this);
+    }
+
     static BoardEvent cleared(long atMillis) {
         return new BoardEvent(
                 "clear", 0, 0, null, null, null, null, null, Map.of(), atMillis, 0, null);

@@ -252,7 +252,7 @@ final class RoomDatabase implements AutoCloseable {
         p.setString(5, e.experiment());
         p.setObject(6, e.passed());
         p.setString(7, e.type().equals("flag") ? e.flag() : null);
-        p.setString(8, e.type().equals("verdict") ? text(e.numbers()) : null);
+        p.setString(8, e.type().equals("verdict") ? ChangeJson.numbers(e.numbers()) : null);
         p.setLong(9, e.sentAtMicros());
         p.setLong(10, e.atMillis());
         p.executeUpdate();
@@ -272,14 +272,6 @@ final class RoomDatabase implements AutoCloseable {
 
     private static long number(String text) {
         return text == null ? 0 : Long.parseLong(text);
-    }
-
-    private static String text(Map<String, String> numbers) {
-        try {
-            return JSON.writeValueAsString(numbers);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static Map<String, String> numbers(String json) {

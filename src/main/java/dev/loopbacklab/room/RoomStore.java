@@ -225,8 +225,13 @@ public final class RoomStore implements AutoCloseable {
             return Optional.empty();
         }
         int dot = bearer.indexOf('.');
-        if (dot < 1 || dot > 12 || !bearer.chars().limit(dot).allMatch(c -> c >= '0' && c <= '9')) {
+        if (dot < 1 || dot > 12) {
             return Optional.empty();
+        }
+        for (int i = 0; i < dot; i++) {
+            if (bearer.charAt(i) < '0' || bearer.charAt(i) > '9') {
+                return Optional.empty();
+            }
         }
         long id = Long.parseLong(bearer.substring(0, dot));
         byte[] digest = secrets.get(id);
@@ -424,10 +429,10 @@ public final class RoomStore implements AutoCloseable {
                 try {
                     entry = pending.change().make(lsn + 1);
                     if (entry.lsn() != 0) {
-                        records.add(JSON.writeValueAsBytes(entry));
+                        records.add(ChangeJson.entry(entry));
                         lsn = entry.lsn();
                     }
-                } catch (IOException | RuntimeException e) {
+                } catch (RuntimeException e) {
                     pending.done().completeExceptionally(e);
                     entry = null;
                 }

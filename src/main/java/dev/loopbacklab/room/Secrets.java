@@ -33,14 +33,21 @@ public final class Secrets {
         return text != null && text.length() == 24 && WELL_FORMED.matcher(text).matches();
     }
 
+    // One per thread: every write to the room digests its seat's secret, and looking SHA-256 up
+    // among the providers each time cost more than the digest.
+    private static final ThreadLocal<MessageDigest> SHA_256 =
+            ThreadLocal.withInitial(
+                    () -> {
+                        try {
+                            return MessageDigest.getInstance("SHA-256");
+                        } catch (NoSuchAlgorithmException e) {
+                            throw new IllegalStateException("every JDK has SHA-256", e);
+                        }
+                    });
+
     /** The SHA-256 digest of {@code secret}. */
     public static byte[] digest(String secret) {
-        try {
-            return MessageDigest.getInstance("SHA-256")
-                    .digest(secret.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return SHA_256.get().digest(secret.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Compares {@code given} with a stored digest in constant time. */

@@ -146,6 +146,13 @@ public final class LabServer implements LabCopy {
                                         // cancelled before this.
                                         server.setStopTimeout(0);
                                         server.setErrorHandler(new PlainErrors());
+                                        // The room's API for learners' labs answers first,
+                                        // ahead of the servlet context and Javalin (Javalin
+                                        // puts its context inside it); every other path goes
+                                        // on to them.
+                                        server.insertHandler(
+                                                new RoomApi(
+                                                        workshop::room, guards, metrics::count));
                                     });
                             cfg.jetty.addConnector(
                                     (server, http) -> {
@@ -166,15 +173,7 @@ public final class LabServer implements LabCopy {
                                         return connector;
                                     });
                             cfg.jetty.modifyServletContextHandler(
-                                    context -> {
-                                        context.setErrorHandler(new PlainErrors());
-                                        // The room's API for learners' labs answers ahead of
-                                        // the servlet layer and Javalin; every other path goes
-                                        // on to them.
-                                        context.insertHandler(
-                                                new RoomApi(
-                                                        workshop::room, guards, metrics::count));
-                                    });
+                                    context -> context.setErrorHandler(new PlainErrors()));
                             guards.register(cfg.routes);
                             notebook.register(cfg.routes);
                             metrics.register(cfg.routes, cfg.requestLogger);

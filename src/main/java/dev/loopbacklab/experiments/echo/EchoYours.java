@@ -29,6 +29,7 @@ final class EchoYours extends AbstractCheck {
     private static final int SHOW_CHARS = 80;
     private static final SecureRandom RANDOM = new SecureRandom();
     private final Duration timeout;
+    private final Platform platform;
 
     EchoYours() {
         this(Duration.ofSeconds(2));
@@ -36,6 +37,13 @@ final class EchoYours extends AbstractCheck {
 
     /** A check waiting {@code timeout} to connect and again for the reply; shorter in tests. */
     EchoYours(Duration timeout) {
+        this(timeout, Platform.current());
+    }
+
+    /**
+     * The check with {@code platform}'s hints (which echo tool exists there); tests give others.
+     */
+    EchoYours(Duration timeout, Platform platform) {
         super(
                 "echo-yours",
                 "Your own echo server",
@@ -52,6 +60,7 @@ final class EchoYours extends AbstractCheck {
                         "the loopback address your server listens on; 127.0.0.1 unless"
                                 + " you chose another"));
         this.timeout = timeout;
+        this.platform = platform;
     }
 
     @Override
@@ -76,7 +85,7 @@ final class EchoYours extends AbstractCheck {
                                 + "\", "
                                 + port
                                 + ")",
-                        Platform.current().echoToolHint(host.text(), port));
+                        platform.echoToolHint(host.text(), port));
                 return;
             } catch (SocketTimeoutException e) {
                 report.verdict(

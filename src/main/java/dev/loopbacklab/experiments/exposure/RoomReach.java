@@ -81,8 +81,9 @@ public final class RoomReach extends AbstractCheck {
                             false,
                             "The room got no answer from port " + port + " within 2 s.",
                             "A firewall dropped it, or the network between you does not pass it."
-                                    + " macOS asks once per program (System Settings → Network →"
-                                    + " Firewall); Windows Defender Firewall asks the first time"
+                                    + " macOS's firewall, where it is turned on, asks once per"
+                                    + " program (System Settings → Network → Firewall); Windows"
+                                    + " Defender Firewall asks the first time"
                                     + " Java listens on a non-loopback address.");
         }
     }

@@ -218,7 +218,7 @@ public final class BoardRoutes {
                 changes.drainTo(batch, 255);
                 StringBuilder frames = new StringBuilder();
                 for (BoardEvent change : batch) {
-                    frames.append("event: change\ndata: ").append(Json.text(change)).append("\n\n");
+                    frames.append("event: change\ndata: ").append(change.json()).append("\n\n");
                 }
                 out.write(frames.toString().getBytes(StandardCharsets.UTF_8));
                 out.flush();

@@ -12,7 +12,10 @@ import dev.loopbacklab.lesson.ParamException;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Runner;
 import dev.loopbacklab.net.EchoServer;
+import dev.loopbacklab.net.OperatingSystem;
+import dev.loopbacklab.net.Platform;
 import dev.loopbacklab.testing.RecordingReport;
+import dev.loopbacklab.testing.Systems;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -206,6 +209,26 @@ class EchoYoursTest {
             for (Socket filler : fillers) {
                 filler.close();
             }
+        }
+    }
+
+    @Test
+    void aRefusalSuggestsOnlyAnEchoToolTheLearnersSystemHas() throws IOException {
+        int port;
+        try (ServerSocket closed = new ServerSocket(0, 1, LOOPBACK)) {
+            port = closed.getLocalPort();
+        }
+        for (Platform platform : Systems.ALL) {
+            Event.Verdict verdict =
+                    check(new EchoYours(Duration.ofSeconds(5), platform), port, Outcome.NOT_PASSED)
+                            .onlyVerdict();
+            String hint = verdict.details().get(2);
+
+            assertEquals(platform.echoToolHint("127.0.0.1", port), hint);
+            // macOS's nc and Debian's netcat-openbsd have no -e; Windows has no nc at all.
+            assertEquals(
+                    platform.os() != OperatingSystem.WINDOWS, hint.contains("ncat -l -k -e"), hint);
+            assertEquals(platform.os() == OperatingSystem.MAC, hint.contains("Homebrew"), hint);
         }
     }
 

@@ -179,6 +179,19 @@ class RoomApiTest {
         assertEquals(before + 2, otherRequests("4xx"));
     }
 
+    @Test
+    void flatAnswersAreWhatDataBindingWrites() throws Exception {
+        java.util.Map<String, Object> join = new java.util.LinkedHashMap<>();
+        join.put("learner", 12L);
+        join.put("bearer", "12.abc");
+        join.put("port", 8080);
+        join.put("left", true);
+        join.put("words", "reachable \"from\" the room </script> ü");
+        assertEquals(JSON.writeValueAsString(join), new String(Json.flat(join), "UTF-8"));
+        assertEquals(
+                "{\"stored\":7}", new String(Json.flat(java.util.Map.of("stored", 7L)), "UTF-8"));
+    }
+
     private double otherRequests(String status) throws Exception {
         String text = RawHttp.get(teacher.port(), "/metrics", "127.0.0.1:" + teacher.port()).body();
         String series =
