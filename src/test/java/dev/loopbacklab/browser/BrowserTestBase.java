@@ -130,6 +130,23 @@ abstract class BrowserTestBase {
         return runPanel(panel);
     }
 
+    /**
+     * Types {@code bad} into {@code panel}'s field {@code name}, presses Run (the lab refuses it
+     * with a 400, which the console shows) and waits for the message at that field.
+     */
+    WebElement runRefusedAt(WebElement panel, String name, String bad) {
+        type(panel.findElement(By.name(name)), bad);
+        expectedConsoleErrors.add("status of 400");
+        panel.findElement(By.cssSelector("button.run")).click();
+        return browser.await(
+                d -> {
+                    WebElement error =
+                            panel.findElement(
+                                    By.cssSelector("[data-field=" + name + "] .field-error"));
+                    return error.isDisplayed() ? error : null;
+                });
+    }
+
     String origin() {
         return "http://127.0.0.1:" + lab.port();
     }

@@ -81,18 +81,8 @@ class EchoLessonBrowserTest extends BrowserTestBase {
     void badPortIsShownAtItsField() {
         open("/lessons/" + LESSON);
         WebElement check = panel("echo-yours");
+        WebElement error = runRefusedAt(check, "port", "70000");
         WebElement port = check.findElement(By.name("port"));
-        type(port, "70000");
-        expectedConsoleErrors.add("status of 400");
-        check.findElement(By.cssSelector("button.run")).click();
-        WebElement error =
-                browser.await(
-                        d -> {
-                            WebElement e =
-                                    check.findElement(
-                                            By.cssSelector("[data-field=port] .field-error"));
-                            return e.isDisplayed() ? e : null;
-                        });
         assertTrue(
                 error.getText().contains("70000")
                         || error.getText().contains("65535")

@@ -2,9 +2,11 @@ package dev.loopbacklab.cli;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopbacklab.testing.ChildJvm;
 import dev.loopbacklab.testing.Wait;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,19 +28,14 @@ class StartSweepTest {
         long start = ProcessHandle.current().info().startInstant().orElseThrow().toEpochMilli();
         Path live = Files.createDirectory(tmp.resolve("loopback-lab-" + self + "-" + start + "-x"));
         Path out = dir.resolve("out.txt");
-        String java = ProcessHandle.current().info().command().orElse("java");
         Process lab =
-                new ProcessBuilder(
-                                java,
-                                "-Djava.io.tmpdir=" + tmp,
-                                "-cp",
-                                System.getProperty("java.class.path"),
+                ChildJvm.command(
+                                List.of("-Djava.io.tmpdir=" + tmp),
                                 Main.class.getName(),
                                 "serve",
                                 "--port",
                                 "0")
                         .directory(work.toFile())
-                        .redirectErrorStream(true)
                         .redirectOutput(out.toFile())
                         .start();
         try {

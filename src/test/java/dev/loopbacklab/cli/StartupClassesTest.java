@@ -3,6 +3,7 @@ package dev.loopbacklab.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopbacklab.testing.ChildJvm;
 import dev.loopbacklab.testing.RawHttp;
 import dev.loopbacklab.testing.Wait;
 import java.io.IOException;
@@ -30,19 +31,14 @@ class StartupClassesTest {
     void theFirstPageLoadsNoEstimatorDatabaseOrJShell(@TempDir Path dir) throws Exception {
         Path log = dir.resolve("classes.log");
         Path out = dir.resolve("out.txt");
-        String java = ProcessHandle.current().info().command().orElse("java");
         Process lab =
-                new ProcessBuilder(
-                                java,
-                                "-Xlog:class+load:file=" + log,
-                                "-cp",
-                                System.getProperty("java.class.path"),
+                ChildJvm.command(
+                                List.of("-Xlog:class+load:file=" + log),
                                 Main.class.getName(),
                                 "serve",
                                 "--port",
                                 "0")
                         .directory(dir.toFile())
-                        .redirectErrorStream(true)
                         .redirectOutput(out.toFile())
                         .start();
         try {

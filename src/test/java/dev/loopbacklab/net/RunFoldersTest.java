@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.loopbacklab.testing.ChildJvm;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -24,16 +25,8 @@ class RunFoldersTest {
     @Test
     void removesTheSocketFolderOfAProcessKilledWithSigkill() throws Exception {
         assumeTrue(UnixEchoServer.supported(), "no Unix domain sockets here");
-        String javaBin = ProcessHandle.current().info().command().orElse("java");
         Process child =
-                new ProcessBuilder(
-                                javaBin,
-                                "-Djava.io.tmpdir=" + tmp,
-                                "-cp",
-                                System.getProperty("java.class.path"),
-                                UnixEchoChild.class.getName())
-                        .redirectErrorStream(true)
-                        .start();
+                ChildJvm.start(List.of("-Djava.io.tmpdir=" + tmp), UnixEchoChild.class.getName());
         Path socket;
         try (BufferedReader out =
                 new BufferedReader(

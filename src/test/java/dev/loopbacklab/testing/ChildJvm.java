@@ -28,12 +28,20 @@ public final class ChildJvm {
      */
     public static Process start(List<String> options, String mainClass, String... args)
             throws IOException {
+        return command(options, mainClass, args).start();
+    }
+
+    /**
+     * The same command, not started yet, for a test that sets more (a working folder, output to a
+     * file).
+     */
+    public static ProcessBuilder command(List<String> options, String mainClass, String... args) {
         List<String> command = new ArrayList<>();
         command.add(java());
         command.addAll(options);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true).start();
+        return new ProcessBuilder(command).redirectErrorStream(true);
     }
 
     /**

@@ -1,20 +1,16 @@
 package dev.loopbacklab.testing;
 
 import dev.loopbacklab.lesson.Event;
-import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.Deadline;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A report another thread can read while the run goes on, and stop the way the web layer does (for
  * checks that wait on the learner). {@link RecordingReport} is for runs that finish on the test's
  * thread.
  */
-public final class LiveReport implements Report {
-    private final List<Event> events = new CopyOnWriteArrayList<>();
-    private final List<AutoCloseable> toClose = new CopyOnWriteArrayList<>();
+public final class LiveReport extends EventRecorder {
     private volatile boolean cancelled;
     private final Deadline deadline;
 
@@ -34,18 +30,8 @@ public final class LiveReport implements Report {
     }
 
     @Override
-    public void emit(Event event) {
-        events.add(event);
-    }
-
-    @Override
     public boolean cancelled() {
         return cancelled;
-    }
-
-    @Override
-    public void closeOnCancel(AutoCloseable resource) {
-        toClose.add(resource);
     }
 
     /** Stops the run the way the web layer does: flag it, then close what it waits on. */
@@ -58,10 +44,6 @@ public final class LiveReport implements Report {
 
     public List<Event> events() {
         return List.copyOf(events);
-    }
-
-    public <T extends Event> List<T> all(Class<T> type) {
-        return events.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
     /** The value of the first fact whose label starts with {@code label}. */
@@ -77,15 +59,6 @@ public final class LiveReport implements Report {
         return all(Event.Fact.class).stream().filter(f -> f.label().startsWith(label)).findFirst();
     }
 
-    /** The run's one verdict; fails if there is none or more than one. */
-    public Event.Verdict onlyVerdict() {
-        List<Event.Verdict> verdicts = all(Event.Verdict.class);
-        if (verdicts.size() != 1) {
-            throw new AssertionError("expected one verdict, got " + events);
-        }
-        return verdicts.get(0);
-    }
-
     public String requireFact(String label) {
         return fact(label)
                 .orElseThrow(() -> new AssertionError("no fact " + label + " in " + events));
@@ -98,14 +71,6 @@ public final class LiveReport implements Report {
                         () -> fact(label),
                         Optional::isPresent)
                 .orElseThrow();
-    }
-
-    public Event.Table table(String captionStart) {
-        return all(Event.Table.class).stream()
-                .filter(t -> t.caption().startsWith(captionStart))
-                .findFirst()
-                .orElseThrow(
-                        () -> new AssertionError("no table " + captionStart + " in " + events));
     }
 
     /** The cell of a table in the row labelled {@code rowStart} and the column {@code header}. */

@@ -10,7 +10,6 @@ import dev.loopbacklab.net.Deadline;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
 /**
@@ -18,13 +17,11 @@ import java.util.function.Predicate;
  * a condition cancels itself the first time the condition holds when the experiment asks, and then
  * closes what the experiment registered, as the web run does.
  */
-public final class RecordingReport implements Report {
-    public final List<Event> events = new CopyOnWriteArrayList<>();
+public final class RecordingReport extends EventRecorder {
 
     /** How the run ended, when it went through {@link #run}. */
     public Outcome outcome;
 
-    private final List<AutoCloseable> toClose = new CopyOnWriteArrayList<>();
     private final Predicate<RecordingReport> cancelWhen;
     private volatile boolean cancelled;
     private volatile Deadline deadline = Deadline.none();
@@ -79,11 +76,6 @@ public final class RecordingReport implements Report {
     }
 
     @Override
-    public void emit(Event event) {
-        events.add(event);
-    }
-
-    @Override
     public boolean cancelled() {
         if (!cancelled && cancelWhen.test(this)) {
             cancelled = true;
@@ -96,23 +88,6 @@ public final class RecordingReport implements Report {
             }
         }
         return cancelled;
-    }
-
-    @Override
-    public void closeOnCancel(AutoCloseable resource) {
-        toClose.add(resource);
-    }
-
-    public <T extends Event> List<T> all(Class<T> type) {
-        return events.stream().filter(type::isInstance).map(type::cast).toList();
-    }
-
-    public Event.Table table(String captionStart) {
-        return all(Event.Table.class).stream()
-                .filter(t -> t.caption().startsWith(captionStart))
-                .findFirst()
-                .orElseThrow(
-                        () -> new AssertionError("no table " + captionStart + " in " + events));
     }
 
     public Event.Fact fact(String label) {
@@ -133,14 +108,6 @@ public final class RecordingReport implements Report {
             throw new AssertionError("expected one table, got " + events);
         }
         return tables.get(0);
-    }
-
-    public Event.Verdict onlyVerdict() {
-        List<Event.Verdict> verdicts = all(Event.Verdict.class);
-        if (verdicts.size() != 1) {
-            throw new AssertionError("expected one verdict, got " + events);
-        }
-        return verdicts.get(0);
     }
 
     public String warnings() {

@@ -1,6 +1,7 @@
 package dev.loopbacklab.experiments.ephemeral;
 
 import dev.loopbacklab.lesson.Report;
+import dev.loopbacklab.net.Platform;
 import dev.loopbacklab.net.SocketTable;
 import dev.loopbacklab.net.TcpState;
 import dev.loopbacklab.net.TimeWait;
@@ -32,15 +33,26 @@ final class TimeWaitCount {
                         .count());
     }
 
+    /**
+     * Where to count them by hand when the lab cannot: netstat lists TIME_WAIT on macOS and
+     * Windows, but Windows translates the state into its display language (a German Windows writes
+     * WARTEND: platform/windows/netstat-an-de.txt).
+     */
+    static String elsewhere(Platform platform) {
+        return switch (platform.os()) {
+            case WINDOWS ->
+                    "only read on Linux; on Windows run netstat -an -p tcp: the rows in"
+                            + " TIME_WAIT (WARTEND on a German Windows, as netstat translates the state)";
+            case MAC -> "only read on Linux; on macOS run netstat -an -p tcp | grep TIME_WAIT";
+            default -> "only read on Linux; elsewhere try netstat -an and look for TIME_WAIT";
+        };
+    }
+
     /** Reports both sides and why they differ. */
     static void report(Report report, int port, long before, int connections) {
         OptionalLong after = toPort(port);
         if (after.isEmpty()) {
-            report.fact(
-                    CLIENT_SIDE,
-                    "not available",
-                    "",
-                    "only read on Linux; elsewhere try netstat -an and look for TIME_WAIT");
+            report.fact(CLIENT_SIDE, "not available", "", elsewhere(Platform.current()));
             report.say(
                     "The client side closed first, so it is the client sockets that wait in"
                             + " TIME_WAIT, "

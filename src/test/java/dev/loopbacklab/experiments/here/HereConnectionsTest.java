@@ -9,9 +9,9 @@ import dev.loopbacklab.lesson.Event;
 import dev.loopbacklab.lesson.Outcome;
 import dev.loopbacklab.lesson.ParamException;
 import dev.loopbacklab.lesson.Params;
-import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.lesson.Runner;
 import dev.loopbacklab.net.EphemeralRange;
+import dev.loopbacklab.testing.EventRecorder;
 import dev.loopbacklab.testing.NothingListens;
 import dev.loopbacklab.testing.OwnSockets;
 import dev.loopbacklab.testing.RecordingReport;
@@ -19,7 +19,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 class HereConnectionsTest {
@@ -115,15 +114,13 @@ class HereConnectionsTest {
     }
 
     /** Stops the run, the way the web layer does, once three connections are open. */
-    private static final class StoppingReport implements Report {
-        final List<Event> events = new CopyOnWriteArrayList<>();
-        final List<AutoCloseable> toClose = new CopyOnWriteArrayList<>();
+    private static final class StoppingReport extends EventRecorder {
         volatile boolean cancelled;
         int progress;
 
         @Override
         public void emit(Event event) {
-            events.add(event);
+            super.emit(event);
             if (event instanceof Event.Progress && ++progress == 3) {
                 cancelled = true;
                 for (AutoCloseable resource : toClose) {
@@ -139,11 +136,6 @@ class HereConnectionsTest {
         @Override
         public boolean cancelled() {
             return cancelled;
-        }
-
-        @Override
-        public void closeOnCancel(AutoCloseable resource) {
-            toClose.add(resource);
         }
     }
 }
