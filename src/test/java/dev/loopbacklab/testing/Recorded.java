@@ -1,43 +1,16 @@
 package dev.loopbacklab.testing;
 
 import dev.loopbacklab.net.ListedSocket;
-import dev.loopbacklab.net.Platform;
 import dev.loopbacklab.net.PlatformFixture;
-import dev.loopbacklab.net.ProbeResult;
 import dev.loopbacklab.net.SocketTable;
-import java.time.Duration;
 import java.util.List;
 
 /**
- * What Linux, macOS and Windows really give a pure verdict: the three systems, the two probe
- * answers a loopback port gives, and the listener lists recorded from each system's own tool
- * (src/test/resources/platform/, each with its source).
+ * The listener lists recorded from each system's own tool (src/test/resources/platform/, each with
+ * its source), as a pure verdict's tests hand them in; {@link Systems} and {@link Probes} hold the
+ * systems and the probe answers.
  */
 public final class Recorded {
-    /** A current Linux. */
-    public static final Platform LINUX = Platform.of("Linux", "6.1");
-
-    /** A current macOS. */
-    public static final Platform MAC = Platform.of("Mac OS X", "14.5");
-
-    /** Windows 11 (the JDK reports 10.0). */
-    public static final Platform WINDOWS = Platform.of("Windows 11", "10.0");
-
-    /** All three, for words that must hold on each. */
-    public static final List<Platform> ALL = List.of(LINUX, MAC, WINDOWS);
-
-    /** A loopback handshake that completed. */
-    public static final ProbeResult ANSWERS =
-            new ProbeResult(
-                    ProbeResult.Outcome.CONNECTED,
-                    "connected from 127.0.0.1:50000",
-                    Duration.ZERO,
-                    50000);
-
-    /** A loopback handshake the OS refused (at once on all three for Java: JDK-8250521). */
-    public static final ProbeResult REFUSED =
-            new ProbeResult(ProbeResult.Outcome.REFUSED, "Connection refused", Duration.ZERO, -1);
-
     private Recorded() {}
 
     /** The sockets of macOS's {@code lsof -nP -iTCP -sTCP:LISTEN} (macos/lsof-nP-listen.txt). */

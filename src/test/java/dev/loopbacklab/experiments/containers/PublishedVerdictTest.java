@@ -1,10 +1,10 @@
 package dev.loopbacklab.experiments.containers;
 
-import static dev.loopbacklab.testing.Recorded.ANSWERS;
-import static dev.loopbacklab.testing.Recorded.LINUX;
-import static dev.loopbacklab.testing.Recorded.MAC;
-import static dev.loopbacklab.testing.Recorded.REFUSED;
-import static dev.loopbacklab.testing.Recorded.WINDOWS;
+import static dev.loopbacklab.testing.Probes.ANSWERS;
+import static dev.loopbacklab.testing.Probes.REFUSED;
+import static dev.loopbacklab.testing.Systems.LINUX;
+import static dev.loopbacklab.testing.Systems.MAC;
+import static dev.loopbacklab.testing.Systems.WINDOWS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +13,7 @@ import dev.loopbacklab.net.ListedSocket;
 import dev.loopbacklab.net.Platform;
 import dev.loopbacklab.net.ProbeResult;
 import dev.loopbacklab.testing.Recorded;
+import dev.loopbacklab.testing.Systems;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -120,7 +121,7 @@ class PublishedVerdictTest {
 
     @Test
     void nothingAnsweringIsSaidTheSameEverywhere() {
-        for (Platform platform : Recorded.ALL) {
+        for (Platform platform : Systems.ALL) {
             PublishedVerdict.Verdict verdict =
                     PublishedVerdict.of(
                             new PublishedVerdict.Facts(

@@ -1,10 +1,11 @@
 package dev.loopbacklab.experiments.db;
 
-import static dev.loopbacklab.testing.Recorded.ANSWERS;
-import static dev.loopbacklab.testing.Recorded.LINUX;
-import static dev.loopbacklab.testing.Recorded.MAC;
-import static dev.loopbacklab.testing.Recorded.REFUSED;
-import static dev.loopbacklab.testing.Recorded.WINDOWS;
+import static dev.loopbacklab.testing.Probes.ANSWERS;
+import static dev.loopbacklab.testing.Probes.REFUSED;
+import static dev.loopbacklab.testing.Probes.SILENT;
+import static dev.loopbacklab.testing.Systems.LINUX;
+import static dev.loopbacklab.testing.Systems.MAC;
+import static dev.loopbacklab.testing.Systems.WINDOWS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,7 +14,7 @@ import dev.loopbacklab.net.Platform;
 import dev.loopbacklab.net.ProbeResult;
 import dev.loopbacklab.net.SocketTable;
 import dev.loopbacklab.testing.Recorded;
-import java.time.Duration;
+import dev.loopbacklab.testing.Systems;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -26,10 +27,6 @@ import org.junit.jupiter.api.Test;
  * refuses a Java loopback connect at once (JDK 16 and later ask it to, JDK-8250521).
  */
 class DbReadingTest {
-    private static final ProbeResult SILENT =
-            new ProbeResult(
-                    ProbeResult.Outcome.TIMED_OUT, "Connect timed out", Duration.ofSeconds(1), -1);
-
     private static List<SocketTable.Entry> lsof() {
         return Recorded.entries(Recorded.lsof());
     }
@@ -153,7 +150,7 @@ class DbReadingTest {
 
     @Test
     void aProbeThatTimesOutIsNeitherARefusalNorAListener() {
-        for (Platform platform : Recorded.ALL) {
+        for (Platform platform : Systems.ALL) {
             String words =
                     DbReading.whoGetsIn(
                             platform, List.of(tried("127.0.0.1", ANSWERS), tried("[::1]", SILENT)));

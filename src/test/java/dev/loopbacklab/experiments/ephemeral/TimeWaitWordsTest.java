@@ -1,7 +1,7 @@
 package dev.loopbacklab.experiments.ephemeral;
 
-import static dev.loopbacklab.testing.Recorded.MAC;
-import static dev.loopbacklab.testing.Recorded.WINDOWS;
+import static dev.loopbacklab.testing.Systems.MAC;
+import static dev.loopbacklab.testing.Systems.WINDOWS;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

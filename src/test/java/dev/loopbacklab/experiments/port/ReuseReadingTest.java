@@ -1,8 +1,8 @@
 package dev.loopbacklab.experiments.port;
 
-import static dev.loopbacklab.testing.Recorded.LINUX;
-import static dev.loopbacklab.testing.Recorded.MAC;
-import static dev.loopbacklab.testing.Recorded.WINDOWS;
+import static dev.loopbacklab.testing.Systems.LINUX;
+import static dev.loopbacklab.testing.Systems.MAC;
+import static dev.loopbacklab.testing.Systems.WINDOWS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
