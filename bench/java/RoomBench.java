@@ -97,6 +97,7 @@ public final class RoomBench {
 
         // 3. each learner sends 10 verdicts in a burst
         long cpuBefore = cpuMillis(lab.process.pid());
+        Map<String, Long> threadsBefore = threadMillis(lab.process.pid());
         long burstStart = System.nanoTime();
         List<Future<?>> sends = new ArrayList<>();
         for (int round = 0; round < 10; round++) {
@@ -125,6 +126,13 @@ public final class RoomBench {
         while (seen.size() < expected && System.nanoTime() < waitUntil) { Thread.sleep(10); }
         int missingOnBoard = (int) (expected - seen.size());
         double cpuPerVerdict = (cpuMillis(lab.process.pid()) - cpuBefore) / (double) expected;
+        // Where that CPU went, by thread (C1/C2 compiler, Jetty, the room's writer…): on stderr,
+        // which bench/run keeps in target/bench/room.err.
+        Map<String, Long> byThread = new java.util.TreeMap<>();
+        threadMillis(lab.process.pid()).forEach((thread, ms) -> byThread.merge(
+                thread.replaceAll("@\\d+$", "").replaceAll("-\\d+$", "-N"), ms - threadsBefore.getOrDefault(thread, 0L), Long::sum));
+        byThread.values().removeIf(ms -> ms == 0);
+        System.err.println("the teacher's lab's CPU during the burst, by thread (ms): " + byThread);
         long rss = rssMb(lab.process.pid());
         board.close();
 
@@ -282,6 +290,24 @@ public final class RoomBench {
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14, 15)
         return ticks * 1000 / 100; // USER_HZ is 100 on Linux
+    }
+
+    /** CPU time (user + system) of each of the process's threads, in ms, by "name@tid". */
+    static Map<String, Long> threadMillis(long pid) throws IOException {
+        Map<String, Long> threads = new java.util.HashMap<>();
+        try (var tasks = Files.newDirectoryStream(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : tasks) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    threads.put(name + "@" + task.getFileName(), (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 1000 / 100);
+                } catch (IOException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+        }
+        return threads;
     }
 
     static long rssMb(long pid) throws IOException {
