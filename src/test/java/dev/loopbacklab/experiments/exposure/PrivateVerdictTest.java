@@ -1,5 +1,6 @@
 package dev.loopbacklab.experiments.exposure;
 
+import static dev.loopbacklab.testing.Listings.netstat;
 import static dev.loopbacklab.testing.Probes.ANSWERS;
 import static dev.loopbacklab.testing.Probes.REFUSED;
 import static dev.loopbacklab.testing.Systems.LINUX;
@@ -9,10 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.loopbacklab.net.ListedSocket;
 import dev.loopbacklab.net.PlatformFixture;
 import dev.loopbacklab.net.ProbeResult;
 import dev.loopbacklab.net.SocketTable;
+import dev.loopbacklab.testing.Listings;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -26,21 +27,7 @@ class PrivateVerdictTest {
 
     /** The recorded lsof rows on {@code port}, as the check sees its port's rows. */
     private static Optional<List<SocketTable.Entry>> lsof(int port) {
-        return rows(
-                SocketTable.parseLsof(PlatformFixture.load("macos/lsof-nP-listen.txt").body()),
-                port);
-    }
-
-    private static Optional<List<SocketTable.Entry>> netstat(String text, int port) {
-        return rows(SocketTable.parseNetstat(text), port);
-    }
-
-    private static Optional<List<SocketTable.Entry>> rows(List<ListedSocket> listed, int port) {
-        return Optional.of(
-                listed.stream()
-                        .map(ListedSocket::entry)
-                        .filter(e -> e.isListening() && e.localPort() == port)
-                        .toList());
+        return Listings.lsof("macos/lsof-nP-listen.txt", port);
     }
 
     private static PrivateVerdict.Judgement mac(
@@ -138,7 +125,7 @@ class PrivateVerdictTest {
                         .body()
                         .replace("127.0.0.1:44960", "192.0.2.10:7008");
         PrivateVerdict.Judgement judgement =
-                mac(7008, REFUSED, rows(SocketTable.parseLsof(lsof), 7008));
+                mac(7008, REFUSED, Listings.onPort(SocketTable.parseLsof(lsof), 7008));
 
         assertFalse(judgement.passed());
         assertTrue(

@@ -1,5 +1,7 @@
 package dev.loopbacklab.experiments.localhost;
 
+import static dev.loopbacklab.testing.Listings.lsof;
+import static dev.loopbacklab.testing.Listings.netstat;
 import static dev.loopbacklab.testing.Probes.ANSWERS;
 import static dev.loopbacklab.testing.Probes.REFUSED;
 import static dev.loopbacklab.testing.Systems.LINUX;
@@ -9,9 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.loopbacklab.net.ListedSocket;
 import dev.loopbacklab.net.Platform;
-import dev.loopbacklab.net.PlatformFixture;
 import dev.loopbacklab.net.SocketTable;
 import java.util.List;
 import java.util.Optional;
@@ -45,22 +45,6 @@ class BothVerdictTest {
     private static final String NETSTAT_WILDCARD =
             "  TCP    0.0.0.0:7009           0.0.0.0:0              LISTENING       4242\r\n"
                     + "  TCP    [::]:7009              [::]:0                 LISTENING       4242\r\n";
-
-    private static Optional<List<SocketTable.Entry>> rows(List<ListedSocket> listed, int port) {
-        return Optional.of(
-                listed.stream()
-                        .map(ListedSocket::entry)
-                        .filter(e -> e.isListening() && e.localPort() == port)
-                        .toList());
-    }
-
-    private static Optional<List<SocketTable.Entry>> lsof(String fixture, int port) {
-        return rows(SocketTable.parseLsof(PlatformFixture.load(fixture).body()), port);
-    }
-
-    private static Optional<List<SocketTable.Entry>> netstat(String text, int port) {
-        return rows(SocketTable.parseNetstat(text), port);
-    }
 
     private static BothVerdict.Judgement both(
             Platform platform, int port, Optional<List<SocketTable.Entry>> table) {

@@ -1,5 +1,6 @@
 package dev.loopbacklab.web.pages;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -49,6 +50,25 @@ class PageServiceTest {
                         Layout.Chrome.local("test"));
         assertEquals(pages().index(), indexed.index());
         assertThrows(LessonFormatException.class, () -> indexed.lesson("first"));
+    }
+
+    @Test
+    void lessonPagesFromABuiltLessonIndexAreTheSamePages() {
+        Path lessons = TestLab.fixtureContent().lessons();
+        LessonIndex index = LessonCatalog.load(lessons).index();
+        PageService indexed =
+                new PageService(
+                        () -> LessonCatalog.indexed(lessons, index),
+                        false,
+                        FakeExperiments.registry(),
+                        Layout.Chrome.local("test"));
+        PageService loaded = pages();
+        for (String id : List.of("first", "second")) {
+            assertEquals(
+                    new String(loaded.lesson(id).orElseThrow().render("x"), UTF_8),
+                    new String(indexed.lesson(id).orElseThrow().render("x"), UTF_8),
+                    id);
+        }
     }
 
     private static PageWarmUp warm(PageService pages, Duration lessonsAfter) {
