@@ -72,8 +72,10 @@ final class RoomDatabase implements AutoCloseable {
                             + "request_id varchar(40), experiment varchar(60), passed boolean, "
                             + "flag varchar(8), numbers varchar(2000), sent_at bigint not null, "
                             + "stored_at bigint not null)");
-            s.execute(
-                    "create unique index if not exists one_request on change_log(learner, request_id)");
+            // No unique (learner, request id) index: the store remembers only each learner's
+            // latest ids (RecentRequests), so an old id sent again is a new verdict, acknowledged;
+            // the index refused its row, and with it the rest of the journal, at every start.
+            s.execute("drop index if exists one_request");
         }
         db.commit();
         return new RoomDatabase(db);

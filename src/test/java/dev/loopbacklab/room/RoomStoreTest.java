@@ -221,4 +221,29 @@ class RoomStoreTest {
                     sent + 1, again.board().learners().get(0).checks().get("check-a").attempts());
         }
     }
+
+    @Test
+    void anOldIdSentAgainIsAVerdictTheFileKeepsAndTheRoomStillOpens() throws Exception {
+        int sent = RecentRequests.PER_LEARNER + 2;
+        RoomStore.Seat ada;
+        try (RoomStore room = RoomStore.open(dir)) {
+            ada = room.join("Ada", "linux").get();
+            for (int i = 0; i < sent; i++) {
+                room.record(ada.learner(), verdict("ada-" + i, "check-a", true)).get();
+            }
+            // A seated lab may send an id the room no longer remembers: a new verdict, stored.
+            assertEquals(
+                    "verdict",
+                    room.record(ada.learner(), verdict("ada-0", "check-a", false)).get().type());
+        }
+        // The H2 file took it too (it once refused a second row with the same id, and then the
+        // room could not be opened again), and it is there after one restart and the next.
+        for (int restart = 0; restart < 2; restart++) {
+            try (RoomStore again = RoomStore.open(dir)) {
+                BoardState.Cell cell = again.board().learners().get(0).checks().get("check-a");
+                assertEquals(sent + 1, cell.attempts());
+                assertTrue(!cell.passed());
+            }
+        }
+    }
 }
