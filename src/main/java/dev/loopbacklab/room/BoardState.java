@@ -1,6 +1,7 @@
 package dev.loopbacklab.room;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,29 +98,39 @@ public final class BoardState {
     }
 
     private static Learner withVerdict(Learner l, BoardEvent event) {
-        Map<String, Cell> checks = new TreeMap<>(l.checks());
-        Map<String, Map<String, String>> numbers = new TreeMap<>(l.numbers());
-        if (!event.numbers().isEmpty()) {
-            numbers.put(event.experiment(), event.numbers());
-        }
+        // Only the maps that change are copied: this runs for every verdict, on the room's writer.
+        Map<String, Cell> checks = l.checks();
         if (event.passed() != null) {
             Cell before = checks.get(event.experiment());
             int attempts = before == null ? 1 : before.attempts() + 1;
-            checks.put(event.experiment(), new Cell(event.passed(), event.atMillis(), attempts));
+            checks =
+                    with(
+                            checks,
+                            event.experiment(),
+                            new Cell(event.passed(), event.atMillis(), attempts));
         }
-        return stuck(
-                new Learner(
-                        l.id(),
-                        l.nickname(),
-                        event.os(),
-                        l.joinedAtMillis(),
-                        l.flag(),
-                        l.flagAtMillis(),
-                        l.left(),
-                        Map.copyOf(checks),
-                        Map.copyOf(numbers),
-                        l.stuckSinceMillis()),
-                event.atMillis());
+        Map<String, Map<String, String>> numbers =
+                event.numbers().isEmpty()
+                        ? l.numbers()
+                        : with(l.numbers(), event.experiment(), event.numbers());
+        return new Learner(
+                l.id(),
+                l.nickname(),
+                event.os(),
+                l.joinedAtMillis(),
+                l.flag(),
+                l.flagAtMillis(),
+                l.left(),
+                checks,
+                numbers,
+                stuckSince(l.flag(), checks, l.stuckSinceMillis(), event.atMillis()));
+    }
+
+    /** A copy of {@code map} with {@code key} set, in key order, that nobody can change. */
+    private static <V> Map<String, V> with(Map<String, V> map, String key, V value) {
+        Map<String, V> copy = new TreeMap<>(map);
+        copy.put(key, value);
+        return Collections.unmodifiableMap(copy);
     }
 
     /**
@@ -127,10 +138,6 @@ public final class BoardState {
      * board shows for how long, from the first moment of that stretch.
      */
     private static Learner stuck(Learner l, long now) {
-        boolean stuckNow =
-                Flag.HELP.key().equals(l.flag())
-                        || l.checks().values().stream().anyMatch(c -> !c.passed());
-        long since = !stuckNow ? 0 : (l.stuckSinceMillis() == 0 ? now : l.stuckSinceMillis());
         return new Learner(
                 l.id(),
                 l.nickname(),
@@ -141,7 +148,15 @@ public final class BoardState {
                 l.left(),
                 l.checks(),
                 l.numbers(),
-                since);
+                stuckSince(l.flag(), l.checks(), l.stuckSinceMillis(), now));
+    }
+
+    private static long stuckSince(String flag, Map<String, Cell> checks, long since, long now) {
+        boolean stuckNow = Flag.HELP.key().equals(flag);
+        for (Cell cell : checks.values()) {
+            stuckNow |= !cell.passed();
+        }
+        return !stuckNow ? 0 : (since == 0 ? now : since);
     }
 
     /** Every learner, in the order they joined. */

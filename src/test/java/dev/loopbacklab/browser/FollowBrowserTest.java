@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.loopbacklab.room.JoinLink;
 import dev.loopbacklab.room.RoomStore;
 import dev.loopbacklab.room.Summary;
 import dev.loopbacklab.testing.RawHttp;
@@ -38,7 +37,7 @@ class FollowBrowserTest extends BrowserTestBase {
     LabServer startLab() {
         teacher = labs.teacher();
         LabServer learner = labs.learner(null);
-        learner.workshop().membership().join(JoinLink.parse(teacher.workshop().joinLink()), "Ada");
+        labs.joinFromTheLab(learner, "Ada");
         return learner;
     }
 

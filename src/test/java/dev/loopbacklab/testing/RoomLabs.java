@@ -8,6 +8,8 @@ import dev.loopbacklab.experiments.Experiments;
 import dev.loopbacklab.lesson.ContentRoot;
 import dev.loopbacklab.lesson.ExperimentRegistry;
 import dev.loopbacklab.net.IpLiteral;
+import dev.loopbacklab.room.JoinLink;
+import dev.loopbacklab.room.RoomException;
 import dev.loopbacklab.web.LabConfig;
 import dev.loopbacklab.web.LabServer;
 import dev.loopbacklab.web.room.WorkshopConfig;
@@ -90,6 +92,27 @@ public final class RoomLabs implements AfterEachCallback, AutoCloseable {
                         learner.port(), "/api/room/join", "Sec-Fetch-Site: same-origin\n", body);
         assertEquals(200, joined.status(), joined.body());
         return JSON.readTree(joined.body());
+    }
+
+    /**
+     * Joins the teacher's room from {@code learner}'s lab itself, as {@code lab serve --join} does,
+     * trying again until the teacher's lab answers: one just started on a loaded machine may take
+     * longer than the room client's 5 s to answer its first request (a try that timed out may have
+     * left a seat of its own; the last one is the learner's).
+     */
+    public void joinFromTheLab(LabServer learner, String nickname) {
+        JoinLink link = JoinLink.parse(teacher().workshop().joinLink());
+        Wait.until(
+                "the teacher's lab to seat " + nickname,
+                () -> {
+                    try {
+                        learner.workshop().membership().join(link, nickname);
+                        return "seated";
+                    } catch (RoomException slow) {
+                        return slow.getMessage();
+                    }
+                },
+                "seated"::equals);
     }
 
     private LabServer start(WorkshopConfig workshop) {
