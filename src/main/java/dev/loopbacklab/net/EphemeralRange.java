@@ -132,6 +132,17 @@ public record EphemeralRange(
     }
 
     /**
+     * Reads the range UDP's bind(0) draws from on this machine: the same as {@link #detect()} on
+     * Linux and macOS, whose kernels keep one range for both transports; Windows' own UDP range
+     * ({@code netsh int ipv4 show dynamicport udp}), which it sets apart from TCP's. Never throws.
+     *
+     * @return the range and where it came from
+     */
+    public static EphemeralRange detectUdp() {
+        return EphemeralRangeDetector.detect(OperatingSystem.current(), "udp");
+    }
+
+    /**
      * Reads Linux's files: {@code ip_local_port_range} holds two numbers such as {@code
      * "32768\t60999\n"}; {@code ip_local_reserved_ports} holds a list such as {@code
      * "8080,9000-9010\n"}, or an empty line.
@@ -236,6 +247,19 @@ public record EphemeralRange(
      * @throws IllegalArgumentException if the two numbers are missing or malformed
      */
     public static EphemeralRange parseWindowsNetsh(String output) {
+        return parseWindowsNetsh(output, "tcp");
+    }
+
+    /**
+     * Reads the output of Windows's {@code netsh int ipv4 show dynamicport <protocol>}, as {@link
+     * #parseWindowsNetsh(String)} does; the protocol only names the source.
+     *
+     * @param output what {@code netsh} printed, with any line endings
+     * @param protocol {@code "tcp"} or {@code "udp"}
+     * @return the range, not a fallback
+     * @throws IllegalArgumentException if the two numbers are missing or malformed
+     */
+    public static EphemeralRange parseWindowsNetsh(String output, String protocol) {
         Objects.requireNonNull(output, "output");
         List<String> values = new ArrayList<>();
         for (String line : output.split("\\R")) {
@@ -263,7 +287,11 @@ public record EphemeralRange(
         }
         int last = start + Integer.parseInt(countText) - 1;
         return new EphemeralRange(
-                start, last, "Windows netsh int ipv4 show dynamicport tcp", false, List.of());
+                start,
+                last,
+                "Windows netsh int ipv4 show dynamicport " + protocol,
+                false,
+                List.of());
     }
 
     private static String stripped(String text) {

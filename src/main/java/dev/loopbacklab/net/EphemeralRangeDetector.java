@@ -15,8 +15,16 @@ final class EphemeralRangeDetector {
 
     private EphemeralRangeDetector() {}
 
-    /** Reads the range for {@code os}; on any failure, the IANA range with the reason. */
+    /** Reads the TCP range for {@code os}; on any failure, the IANA range with the reason. */
     static EphemeralRange detect(OperatingSystem os) {
+        return detect(os, "tcp");
+    }
+
+    /**
+     * Reads the range {@code protocol} ("tcp" or "udp") draws from. Linux and macOS have one range
+     * for both; Windows sets one per transport (netsh ... dynamicport tcp|udp).
+     */
+    static EphemeralRange detect(OperatingSystem os, String protocol) {
         try {
             switch (os) {
                 case LINUX:
@@ -42,7 +50,8 @@ final class EphemeralRangeDetector {
                                     "ipv4",
                                     "show",
                                     "dynamicport",
-                                    "tcp"));
+                                    protocol),
+                            protocol);
                 default:
                     return fallback(
                             "no known way to read it on " + System.getProperty("os.name", "?"));
@@ -50,7 +59,7 @@ final class EphemeralRangeDetector {
         } catch (IOException | RuntimeException e) {
             return fallback(
                     "could not read "
-                            + what(os)
+                            + what(os, protocol)
                             + " ("
                             + e.getClass().getSimpleName()
                             + ": "
@@ -74,14 +83,14 @@ final class EphemeralRangeDetector {
         return Files.exists(LINUX_RESERVED) ? read(LINUX_RESERVED) : "";
     }
 
-    private static String what(OperatingSystem os) {
+    private static String what(OperatingSystem os, String protocol) {
         switch (os) {
             case LINUX:
                 return LINUX_RANGE.toString();
             case MAC:
                 return "sysctl net.inet.ip.portrange";
             case WINDOWS:
-                return "netsh int ipv4 show dynamicport tcp";
+                return "netsh int ipv4 show dynamicport " + protocol;
             default:
                 return "the range";
         }

@@ -269,6 +269,31 @@ public record Platform(OperatingSystem os, String version) {
     }
 
     /**
+     * Says where UDP's ephemeral ports come from here. Linux's {@code ip_local_port_range} serves
+     * every socket bound to port 0, UDP too (ip(7)); macOS's {@code net.inet.ip.portrange.first}
+     * and {@code .last} serve both transports (xnu's {@code in_pcbbind()}); Windows sets a dynamic
+     * range per transport ("The range is set separately for each transport": Microsoft KB 929851).
+     *
+     * @return a sentence for a learner
+     */
+    public String udpRangeNote() {
+        switch (os) {
+            case LINUX:
+                return "On Linux UDP draws from the same range as TCP:"
+                        + " net.ipv4.ip_local_port_range serves every socket bound to port 0.";
+            case MAC:
+                return "On macOS UDP draws from the same range as TCP:"
+                        + " net.inet.ip.portrange.first to .last.";
+            case WINDOWS:
+                return "On Windows UDP has a range of its own, set apart from TCP's:"
+                        + " netsh int ipv4 show dynamicport udp shows it (49152, 16,384 ports by"
+                        + " default, as for TCP, but either can be changed alone).";
+            default:
+                return "On " + name() + " the UDP range is this system's own business.";
+        }
+    }
+
+    /**
      * The command that lists listening TCP sockets with their programs here.
      *
      * @return e.g. {@code "ss -ltnp"}

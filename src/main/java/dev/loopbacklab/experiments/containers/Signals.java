@@ -1,5 +1,6 @@
 package dev.loopbacklab.experiments.containers;
 
+import dev.loopbacklab.net.OperatingSystem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -105,8 +106,9 @@ public record Signals(List<List<String>> rows, boolean wsl, boolean container) {
                         "~/.docker/desktop",
                         desktop ? "present" : "absent",
                         desktop
-                                ? "Docker Desktop has been set up for this user: its containers run"
-                                        + " in a Linux VM, and published ports are forwarded from it"
+                                ? "Docker Desktop has been set up for this user: "
+                                        + desktopVm(OperatingSystem.of(os))
+                                        + ", and published ports are forwarded from it"
                                 : "no sign of Docker Desktop for this user"));
         return new Signals(rows, wsl, container);
     }
@@ -123,14 +125,40 @@ public record Signals(List<List<String>> rows, boolean wsl, boolean container) {
                     + " through WSL's localhost forwarding (the default NAT mode) or directly in"
                     + " mirrored mode.";
         }
-        if (!os.startsWith("Linux")) {
+        OperatingSystem system = OperatingSystem.of(os);
+        if (system == OperatingSystem.WINDOWS) {
+            return "On Windows, "
+                    + desktopVm(system)
+                    + "; Windows containers, its other mode, run on this Windows kernel as isolated"
+                    + " processes or each in a small Hyper-V VM. Either way 127.0.0.1 here is"
+                    + " Windows', and a container's port reaches it only when published.";
+        }
+        if (system == OperatingSystem.MAC) {
+            return "On macOS, "
+                    + desktopVm(system)
+                    + ": 127.0.0.1 here is this OS's, and a container's port reaches it only when"
+                    + " published.";
+        }
+        if (system != OperatingSystem.LINUX) {
             return "On "
                     + os
-                    + " containers run in a Linux VM: 127.0.0.1 here is this OS's, and a"
-                    + " container's port reaches it only when published.";
+                    + " the lab knows no container signals: 127.0.0.1 here is this OS's, and a"
+                    + " container's port, wherever it runs, reaches it only when published.";
         }
         return "No sign of a container or VM: 127.0.0.1 here is this Linux machine's own"
                 + " (the namespace the lab's process runs in).";
+    }
+
+    /**
+     * Where Docker Desktop runs containers on {@code os}. On Windows its Linux containers run in a
+     * utility VM, its WSL 2 distribution or a Hyper-V VM (docs.docker.com/desktop/features/wsl/);
+     * Windows containers are another mode, without Linux (Microsoft Learn, "Isolation modes").
+     */
+    static String desktopVm(OperatingSystem os) {
+        return os == OperatingSystem.WINDOWS
+                ? "Docker Desktop runs Linux containers in a Linux VM (its WSL 2 distribution,"
+                        + " or Hyper-V with the older backend)"
+                : "Docker Desktop runs its containers in a Linux VM";
     }
 
     private static String text(Path file) {

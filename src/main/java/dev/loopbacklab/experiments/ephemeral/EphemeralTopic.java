@@ -31,7 +31,11 @@ public final class EphemeralTopic {
 
     /** This OS's range for a sweep's charts, with a warning when it had to fall back to IANA's. */
     static EphemeralRange rangeForCharts(Report report) {
-        EphemeralRange range = EphemeralRange.detect();
+        return rangeForCharts(report, EphemeralRange.detect());
+    }
+
+    /** As {@link #rangeForCharts(Report)}, for a range read another way (UDP's on Windows). */
+    static EphemeralRange rangeForCharts(Report report, EphemeralRange range) {
         if (range.fallback()) {
             report.warn(
                     "This machine's range could not be read; the chart uses IANA's range instead ("

@@ -8,7 +8,9 @@ import dev.loopbacklab.net.TimeWait;
 import java.util.OptionalLong;
 
 /**
- * Counts the TIME_WAIT sockets a connect sweep leaves behind, on Linux from {@code /proc/net}.
+ * Counts the TIME_WAIT sockets a connect sweep leaves behind, on Linux from {@code /proc/net}; on
+ * macOS and Windows it says plainly that it did not count, and where to look by hand (Windows'
+ * netstat translates the state word, so a count from its text would miss rows in some languages).
  * Client sides are found by their remote port (the listener's); the listener's side by its local
  * port.
  */
@@ -48,16 +50,26 @@ final class TimeWaitCount {
         };
     }
 
+    /**
+     * What is said where the lab cannot count (no /proc/net): plainly that it did not count, who
+     * holds TIME_WAIT, and for how long on {@code platform}, without Linux's tools or its 60 s.
+     */
+    static String uncounted(Platform platform, TimeWait timeWait) {
+        return "The lab counts TIME_WAIT sockets from Linux's /proc/net only, so on "
+                + platform.name()
+                + " it did not count them. The client side closed first, so it is the client"
+                + " sockets that wait in TIME_WAIT, "
+                + ConnectBudget.waitWords(timeWait)
+                + ".";
+    }
+
     /** Reports both sides and why they differ. */
     static void report(Report report, int port, long before, int connections) {
         OptionalLong after = toPort(port);
         if (after.isEmpty()) {
-            report.fact(CLIENT_SIDE, "not available", "", elsewhere(Platform.current()));
-            report.say(
-                    "The client side closed first, so it is the client sockets that wait in"
-                            + " TIME_WAIT, "
-                            + ConnectBudget.waitWords(TimeWait.current())
-                            + ".");
+            Platform platform = Platform.current();
+            report.fact(CLIENT_SIDE, "not available", "", elsewhere(platform));
+            report.say(uncounted(platform, TimeWait.current()));
             return;
         }
         long clients = Math.max(0, after.getAsLong() - before);

@@ -110,7 +110,8 @@ final class ReuseReading {
                     "the lab reads Linux's /proc/net/tcp; on Windows run netstat -ano -p tcp"
                             + " | findstr :"
                             + port
-                            + " (TIME_WAIT rows belong to no program: PID 0)";
+                            + " (TIME_WAIT rows belong to no program: PID 0; netstat may"
+                            + " translate the state, a German Windows writes WARTEND)";
             case MAC ->
                     "the lab reads Linux's /proc/net/tcp; on macOS run netstat -an -p tcp |"
                             + " grep "

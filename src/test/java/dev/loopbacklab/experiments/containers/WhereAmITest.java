@@ -74,6 +74,34 @@ class WhereAmITest {
     }
 
     @Test
+    void onWindowsItTellsLinuxContainersInAVmFromWindowsContainers() throws Exception {
+        Files.createDirectories(root.resolve("home/.docker/desktop"));
+        // Nothing under root is read on Windows: a /proc here must not count.
+        write("proc/version", "Linux version 5.15.167.4-microsoft-standard-WSL2");
+        Signals signals = Signals.read(root, root.resolve("home"), "Windows 11");
+
+        assertEquals(1, signals.rows().size());
+        assertFalse(signals.wsl());
+        String suggests = signals.rows().get(0).get(2);
+        assertTrue(suggests.contains("Linux containers in a Linux VM"), suggests);
+        assertTrue(suggests.contains("WSL 2"), suggests);
+        String meaning = signals.meaning("Windows 11");
+        assertTrue(meaning.contains("Windows containers"), meaning);
+        assertTrue(meaning.contains("Hyper-V"), meaning);
+        assertFalse(meaning.contains("On Windows containers run in a Linux VM"), meaning);
+        assertTrue(meaning.contains("only when published"), meaning);
+    }
+
+    @Test
+    void macosIsNotToldAboutWslOrWindowsContainers() throws Exception {
+        Signals signals = Signals.read(root, root.resolve("home"), "Mac OS X");
+        String meaning = signals.meaning("Mac OS X");
+        assertTrue(meaning.startsWith("On macOS, Docker Desktop runs its containers"), meaning);
+        assertFalse(meaning.contains("WSL"), meaning);
+        assertFalse(meaning.contains("Hyper-V"), meaning);
+    }
+
+    @Test
     void runsOnThisMachine() {
         RecordingReport report = RecordingReport.completed(new WhereAmI());
         assertFalse(report.table("What this machine").rows().isEmpty());

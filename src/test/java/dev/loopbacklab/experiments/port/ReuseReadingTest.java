@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopbacklab.net.PlatformFixture;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -75,6 +76,11 @@ class ReuseReadingTest {
         String note = ReuseReading.timeWaitElsewhere(WINDOWS, 50123);
         assertTrue(note.contains("netstat -ano -p tcp | findstr :50123"), note);
         assertFalse(note.contains("grep"), "Windows has no grep");
+        // The German capture has no TIME_WAIT word at all: the learner must not look for it.
+        String german = PlatformFixture.load("windows/netstat-an-de.txt").body();
+        assertFalse(german.contains("TIME_WAIT"));
+        assertTrue(note.contains("WARTEND"), note);
+        assertTrue(note.contains("PID 0"), note);
     }
 
     @Test
