@@ -294,6 +294,20 @@ public record Platform(OperatingSystem os, String version) {
     }
 
     /**
+     * A curl command for {@code url} that runs as curl in this system's usual shells. Windows 10
+     * (1803) and later ship curl.exe, but in Windows PowerShell 5.1, the PowerShell Windows still
+     * ships, {@code curl} is an alias of {@code Invoke-WebRequest} with other options (PowerShell 6
+     * dropped the alias: PowerShell/PowerShell#1901); {@code curl.exe} is curl in PowerShell and
+     * cmd.exe alike.
+     *
+     * @param url the address to fetch
+     * @return e.g. {@code "curl http://127.0.0.1:50123/hello"}
+     */
+    public String curlCommand(String url) {
+        return (os == OperatingSystem.WINDOWS ? "curl.exe " : "curl ") + url;
+    }
+
+    /**
      * The command that lists listening TCP sockets with their programs here.
      *
      * @return e.g. {@code "ss -ltnp"}

@@ -14,10 +14,6 @@ final class ToolColumns {
     private ToolColumns() {}
 
     /**
-     * The endpoint in {@code word}, or null if it is not one; {@code *} is the wildcard of the
-     * family {@code ipv6} names.
-     */
-    /**
      * The sockets a tool's listing names: each line cut into its words and read by {@code line},
      * which answers null for a heading, a blank line or anything that is not a socket.
      */
@@ -32,6 +28,10 @@ final class ToolColumns {
         return sockets;
     }
 
+    /**
+     * The endpoint in {@code word}, or null if it is not one; {@code *} is the wildcard of the
+     * family {@code ipv6} names.
+     */
     static Endpoint endpoint(String word, boolean ipv6) {
         int colon = word.lastIndexOf(':');
         if (colon <= 0 || colon == word.length() - 1) {

@@ -1,5 +1,6 @@
 package dev.loopbacklab.room;
 
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -89,7 +90,7 @@ public final class StepBoard {
     }
 
     private void tell(Step now) {
-        for (CompletableFuture<Step> waiter : waiting.toArray(CompletableFuture[]::new)) {
+        for (CompletableFuture<Step> waiter : List.copyOf(waiting)) {
             waiter.complete(now);
         }
     }

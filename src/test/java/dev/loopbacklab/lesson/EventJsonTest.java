@@ -25,7 +25,10 @@ class EventJsonTest {
         assertFalse(line.contains("\n"), "one line: " + line);
         JsonNode tree = EventJson.mapper().readTree(line);
         assertEquals(EventJson.mapper().readTree(expected), tree, line);
-        assertEquals(event.type(), tree.fields().next().getValue().asText(), "type comes first");
+        assertEquals(
+                event.type(),
+                tree.properties().iterator().next().getValue().asText(),
+                "type comes first");
     }
 
     @Test

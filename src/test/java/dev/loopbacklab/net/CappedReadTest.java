@@ -74,10 +74,10 @@ class CappedReadTest {
     void aPeerThatClosesEndsTheReadWithWhatCame() throws Exception {
         try (var listener = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress());
                 Socket socket =
-                        new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort());
-                Socket accepted = listener.accept()) {
-            accepted.getOutputStream().write("hi".getBytes(StandardCharsets.US_ASCII));
-            accepted.close();
+                        new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort())) {
+            try (Socket accepted = listener.accept()) { // the peer writes, then closes
+                accepted.getOutputStream().write("hi".getBytes(StandardCharsets.US_ASCII));
+            }
             CappedRead.Result result =
                     CappedRead.exactly(socket, 10, Deadline.in(Duration.ofSeconds(30)));
             assertEquals(CappedRead.Ending.CLOSED, result.ending());

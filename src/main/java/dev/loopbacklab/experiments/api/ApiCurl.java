@@ -5,6 +5,7 @@ import dev.loopbacklab.lesson.LearnerWait;
 import dev.loopbacklab.lesson.Report;
 import dev.loopbacklab.net.EphemeralRange;
 import dev.loopbacklab.net.HelloApi;
+import dev.loopbacklab.net.Platform;
 import java.util.List;
 import java.util.Map;
 
@@ -30,7 +31,7 @@ final class ApiCurl extends AbstractWaitingCheck<HelloApi.Request> {
                     "call GET /hello from a terminal or a browser; each request shows up here as"
                             + " it arrives.",
                     "127.0.0.1:" + api.port(),
-                    Map.entry("curl", "curl " + api.url()),
+                    Map.entry("curl", Platform.current().curlCommand(api.url())),
                     Map.entry("PowerShell", "Invoke-RestMethod " + api.url()),
                     Map.entry("browser", api.url()));
             EphemeralRange range = EphemeralRange.detect();
@@ -54,7 +55,7 @@ final class ApiCurl extends AbstractWaitingCheck<HelloApi.Request> {
             wait.timedOut(
                     "No GET /hello reached the API " + wait.within() + ".",
                     "The API",
-                    "call it while it waits: curl " + api.url(),
+                    "call it while it waits: " + Platform.current().curlCommand(api.url()),
                     List.of(
                             "Use 127.0.0.1 as shown; a different port or address reaches nothing"
                                     + " here."));

@@ -3,6 +3,7 @@ package dev.loopbacklab.experiments.metrics;
 import dev.loopbacklab.lesson.AbstractWaitingCheck;
 import dev.loopbacklab.lesson.LearnerWait;
 import dev.loopbacklab.lesson.Report;
+import dev.loopbacklab.net.Platform;
 import java.util.List;
 import java.util.Map;
 
@@ -28,7 +29,7 @@ final class MetricsYours extends AbstractWaitingCheck<MetricsServer.Scrape> {
                     "The server is listening and counting.",
                     "read its metrics from a terminal (or open the address in a browser).",
                     "127.0.0.1:" + server.port(),
-                    Map.entry("curl", "curl " + server.url("/metrics")));
+                    Map.entry("curl", Platform.current().curlCommand(server.url("/metrics"))));
             for (var next = wait.next(); next.isPresent(); next = wait.next()) {
                 MetricsServer.Scrape scrape = next.get();
                 if (scrape.self()) {
@@ -63,7 +64,8 @@ final class MetricsYours extends AbstractWaitingCheck<MetricsServer.Scrape> {
             wait.timedOut(
                     "No scrape of /metrics arrived " + wait.within() + ".",
                     "The server",
-                    "while it waits, run: curl " + server.url("/metrics"),
+                    "while it waits, run: "
+                            + Platform.current().curlCommand(server.url("/metrics")),
                     List.of(
                             "The port is new on every run: copy it from this run, not an earlier"
                                     + " one."));

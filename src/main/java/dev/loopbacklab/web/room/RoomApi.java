@@ -10,7 +10,6 @@ import dev.loopbacklab.web.security.Guards;
 import io.javalin.http.Context;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -215,8 +214,7 @@ public final class RoomApi extends Handler.Wrapper {
             if (given.size() > Summary.MAX_NUMBERS) {
                 throw new IllegalArgumentException("at most " + Summary.MAX_NUMBERS + " numbers");
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = given.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
+            for (Map.Entry<String, JsonNode> field : given.properties()) {
                 numbers.put(field.getKey(), field.getValue().asText());
             }
             JsonNode passed = body.path("passed");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.loopbacklab.lesson.Event;
 import dev.loopbacklab.lesson.Outcome;
 import dev.loopbacklab.net.EphemeralRange;
+import dev.loopbacklab.net.Platform;
 import dev.loopbacklab.testing.LiveReport;
 import dev.loopbacklab.testing.RawHttp;
 import dev.loopbacklab.testing.WaitingCheck;
@@ -46,7 +47,7 @@ class ApiCurlTest {
     void tellsTheLearnerTheCommandsForTheRealPort() throws Exception {
         int port = run.startListening("30");
         String url = "http://127.0.0.1:" + port + "/hello";
-        assertEquals("curl " + url, report.requireFact("curl"));
+        assertEquals(Platform.current().curlCommand(url), report.requireFact("curl"));
         assertEquals("Invoke-RestMethod " + url, report.requireFact("PowerShell"));
         assertEquals(url, report.requireFact("browser"));
         assertEquals(200, RawHttp.get(port, "/hello", "localhost:" + port).status());

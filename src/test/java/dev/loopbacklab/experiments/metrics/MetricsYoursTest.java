@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopbacklab.lesson.Event;
 import dev.loopbacklab.lesson.Outcome;
+import dev.loopbacklab.net.Platform;
 import dev.loopbacklab.testing.LiveReport;
 import dev.loopbacklab.testing.RawHttp;
 import dev.loopbacklab.testing.WaitingCheck;
@@ -18,7 +19,9 @@ class MetricsYoursTest {
     @Test
     void passesWhenAnotherProgramScrapesAndNamesItsSourcePortAndUserAgent() throws Exception {
         int port = run.startListening("30");
-        assertEquals("curl http://127.0.0.1:" + port + "/metrics", report.requireFact("curl"));
+        assertEquals(
+                Platform.current().curlCommand("http://127.0.0.1:" + port + "/metrics"),
+                report.requireFact("curl"));
         RawHttp.Exchange curl = RawHttp.curl(port, "/metrics", "curl/8.5.0");
         assertTrue(curl.reply().startsWith("HTTP/1.1 200"), curl.reply());
         assertTrue(curl.reply().contains("text/plain; version=0.0.4"), curl.reply());
@@ -49,7 +52,9 @@ class MetricsYoursTest {
         Event.Verdict verdict = run.verdictWhenNobodyComes();
         assertEquals("No scrape of /metrics arrived within 1 s.", verdict.summary());
         assertTrue(
-                verdict.details().get(0).contains("curl http://127.0.0.1:"),
+                verdict.details()
+                        .get(0)
+                        .contains(Platform.current().curlCommand("http://127.0.0.1:")),
                 verdict.details().toString());
     }
 
