@@ -43,9 +43,9 @@ final class Commands {
             report.say(
                     "On "
                             + platform.name()
-                            + ", containers run inside a Linux virtual machine (Docker Desktop"
-                            + (platform.os() == OperatingSystem.WINDOWS ? ", WSL2" : "")
-                            + "): the namespaces are in that VM, not on this OS.");
+                            + ", "
+                            + Signals.desktopVm(platform.os())
+                            + ": the namespaces are in that VM, not on this OS.");
         }
         report.table(
                 "Try it by hand where you can",
