@@ -1,6 +1,10 @@
 package dev.loopbacklab.testing;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -114,6 +118,14 @@ public final class OtherMachine implements AutoCloseable, BeforeAllCallback, Aft
                             "dev",
                             otherSide));
             must(List.of("ip", "netns", "exec", name, "ip", "link", "set", otherSide, "up"));
+            // A veth pair carries packets once both ends are up; before that a connection from
+            // the other side fails, and a test expecting "not reachable" would pass for the
+            // wrong reason.
+            Wait.until(
+                    "both ends of " + hostSide + "/" + otherSide + " are up",
+                    () ->
+                            up(List.of(), hostSide)
+                                    && up(List.of("ip", "netns", "exec", name), otherSide));
         } catch (IOException | RuntimeException e) {
             close();
             throw e;
@@ -169,13 +181,13 @@ public final class OtherMachine implements AutoCloseable, BeforeAllCallback, Aft
                 exit 4
                 """
                         .formatted(hostAddress, port);
-        int status = run(List.of("ip", "netns", "exec", name, "bash", "-c", script));
-        return switch (status) {
+        Ran ran = ran(List.of("ip", "netns", "exec", name, "bash", "-c", script));
+        return switch (ran.status()) {
             case 0 -> "answered";
-            case 3 -> "refused";
+            case 3 -> "refused (" + ran.output().strip() + ")";
             case 4 -> "closed unread";
             case 5 -> "no answer";
-            default -> "status " + status;
+            default -> "status " + ran.status() + " (" + ran.output().strip() + ")";
         };
     }
 
@@ -194,18 +206,37 @@ public final class OtherMachine implements AutoCloseable, BeforeAllCallback, Aft
     }
 
     private static int run(List<String> command) throws IOException {
+        return ran(command).status();
+    }
+
+    /** A command's exit status (-1: it did not end in 20 s) and what it printed. */
+    private record Ran(int status, String output) {}
+
+    private static Ran ran(List<String> command) throws IOException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         try {
-            process.getInputStream().readAllBytes();
+            String output = new String(process.getInputStream().readAllBytes(), UTF_8);
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                return -1;
+                return new Ran(-1, output);
             }
-            return process.exitValue();
+            return new Ran(process.exitValue(), output);
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
-            return -1;
+            return new Ran(-1, "interrupted");
+        }
+    }
+
+    /** Whether the link {@code device} is up, as {@code ip} (run after {@code prefix}) shows it. */
+    private static boolean up(List<String> prefix, String device) {
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(List.of("ip", "-o", "link", "show", "dev", device));
+        try {
+            Ran ran = ran(command);
+            return ran.status() == 0 && ran.output().contains("state UP");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
