@@ -1,8 +1,11 @@
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * How the benches talk to a lab: one request on its own loopback connection, the whole response
@@ -10,6 +13,22 @@ import java.nio.charset.StandardCharsets;
  */
 final class BenchHttp {
   private BenchHttp() {}
+
+  private static final Pattern ADDRESS = Pattern.compile("http://127\\.0\\.0\\.1:(\\d+)/");
+
+  /**
+   * The port of the first {@code http://127.0.0.1:PORT/} a starting lab (or hello-world) prints, or
+   * null if its output ends first.
+   */
+  static String announcedPort(BufferedReader out) throws IOException {
+    for (String line; (line = out.readLine()) != null; ) {
+      Matcher m = ADDRESS.matcher(line);
+      if (m.find()) {
+        return m.group(1);
+      }
+    }
+    return null;
+  }
 
   /** A response: its status (-1 if it was not HTTP/1.1) and its body. */
   record Response(int status, String body) {}

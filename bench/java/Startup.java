@@ -10,8 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Time from starting a JVM to its first HTTP 200, for the lab and for a bare Javalin hello-world,
@@ -23,7 +21,6 @@ import java.util.regex.Pattern;
  * learner's copy does) and are killed after each round.
  */
 public class Startup {
-  private static final Pattern URL = Pattern.compile("http://127\\.0\\.0\\.1:(\\d+)/");
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -51,13 +48,7 @@ public class Startup {
     try (BufferedReader out = new BufferedReader(
         new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       long deadline = start + Duration.ofSeconds(20).toNanos();
-      String port = null;
-      for (String line; port == null && (line = out.readLine()) != null; ) {
-        Matcher m = URL.matcher(line);
-        if (m.find()) {
-          port = m.group(1);
-        }
-      }
+      String port = BenchHttp.announcedPort(out);
       if (port == null) {
         throw new IllegalStateException(command + " exited without printing its address");
       }

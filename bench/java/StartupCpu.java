@@ -12,8 +12,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What a start costs in work rather than in time, which load on a shared machine distorts less:
@@ -28,7 +26,6 @@ import java.util.regex.Pattern;
  * {@code -Dkeep=DIR} keeps each run's class list there. Linux only ({@code /proc}).
  */
 public class StartupCpu {
-  private static final Pattern URL = Pattern.compile("http://127\\.0\\.0\\.1:(\\d+)/");
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private static final double TICK_MS = 10; // USER_HZ is 100 on Linux
@@ -85,13 +82,7 @@ public class StartupCpu {
     try (BufferedReader out =
         new BufferedReader(
             new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-      String port = null;
-      for (String line; port == null && (line = out.readLine()) != null; ) {
-        Matcher m = URL.matcher(line);
-        if (m.find()) {
-          port = m.group(1);
-        }
-      }
+      String port = BenchHttp.announcedPort(out);
       if (port == null) {
         throw new IllegalStateException(jar + " exited without printing its address");
       }
