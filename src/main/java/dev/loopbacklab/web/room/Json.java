@@ -5,8 +5,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -124,15 +126,24 @@ final class Json {
      * chunked, is refused without reading further), or the 415/413/400 that refuses it.
      */
     static Body body(Request request) throws IOException {
-        String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        return read(
+                request.getHeaders().get(HttpHeader.CONTENT_TYPE),
+                request.getLength(),
+                Content.Source.asInputStream(request));
+    }
+
+    /**
+     * One rule for both kinds of request: JSON only, at most {@link #MAX_BODY} bytes, an object.
+     */
+    private static Body read(String type, long announced, InputStream in) throws IOException {
         if (type == null || !type.startsWith("application/json")) {
             return new Body(null, Answer.error(415, "send JSON (Content-Type: application/json)"));
         }
         Answer tooLarge = Answer.error(413, "the body is larger than " + MAX_BODY + " bytes");
-        if (request.getLength() > MAX_BODY) {
+        if (announced > MAX_BODY) {
             return new Body(null, tooLarge);
         }
-        byte[] bytes = Content.Source.asInputStream(request).readNBytes(MAX_BODY + 1);
+        byte[] bytes = in.readNBytes(MAX_BODY + 1);
         if (bytes.length > MAX_BODY) {
             return new Body(null, tooLarge);
         }
@@ -156,17 +167,16 @@ final class Json {
 
     /** The request's JSON object, or null after answering 400/413/415. */
     static JsonNode body(Context ctx) {
-        String type = ctx.contentType() == null ? "" : ctx.contentType();
-        if (!type.startsWith("application/json")) {
-            error(ctx, 415, "send JSON (Content-Type: application/json)");
-            return null;
+        Body body;
+        try {
+            body =
+                    read(
+                            ctx.contentType(),
+                            ctx.contentLength(),
+                            new ByteArrayInputStream(ctx.bodyAsBytes()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a byte array does not fail
         }
-        byte[] bytes = ctx.bodyAsBytes();
-        if (bytes.length > MAX_BODY) {
-            error(ctx, 413, "the body is larger than " + MAX_BODY + " bytes");
-            return null;
-        }
-        Body body = parse(bytes);
         if (body.refusal() != null) {
             answer(ctx, body.refusal().status(), body.refusal().value());
         }
