@@ -6,6 +6,7 @@ import dev.loopbacklab.room.ReachBack;
 import dev.loopbacklab.room.RoomStore;
 import dev.loopbacklab.room.Secrets;
 import dev.loopbacklab.room.Summary;
+import dev.loopbacklab.web.Incident;
 import dev.loopbacklab.web.security.Guards;
 import io.javalin.http.Context;
 import java.net.InetAddress;
@@ -105,7 +106,12 @@ public final class RoomApi extends Handler.Wrapper {
             Thread.currentThread().interrupt();
             answer = Json.Answer.error(503, "the lab is stopping");
         } catch (Exception e) {
-            answer = Json.Answer.error(500, "the room could not take this: " + e.getMessage());
+            // Every learner's lab would show the message: it gets a sentence and a number, and
+            // the teacher's terminal the exception under that number.
+            answer =
+                    Json.Answer.error(
+                            500,
+                            Incident.log("the room's " + path, e).sentence("The teacher's lab"));
         }
         counted.accept(path, answer.status());
         Json.write(response, callback, answer);
@@ -280,9 +286,12 @@ public final class RoomApi extends Handler.Wrapper {
         Json.Answer answer(T value);
     }
 
-    /** Waits for the room to store a change (on the disk), then answers with what it stored. */
+    /**
+     * Waits for the room to store a change (on the disk), then answers with what it stored. A
+     * failure the room did not expect is thrown on, to be answered as an {@link Incident}.
+     */
     private static <T> Json.Answer stored(CompletableFuture<T> change, Stored<T> answer)
-            throws InterruptedException {
+            throws InterruptedException, ExecutionException {
         try {
             return answer.answer(change.get(WAIT_SECONDS, TimeUnit.SECONDS));
         } catch (TimeoutException e) {
@@ -297,7 +306,7 @@ public final class RoomApi extends Handler.Wrapper {
             if (cause instanceof IllegalArgumentException bad) {
                 return Json.Answer.error(400, bad.getMessage());
             }
-            return Json.Answer.error(500, "the room could not store this: " + cause.getMessage());
+            throw e;
         }
     }
 }
