@@ -51,12 +51,17 @@ public final class RoomApi extends Handler.Wrapper {
 
     static final long WAIT_SECONDS = 10;
 
+    /**
+     * A route answers with the one room its request read: the room read again later could be
+     * another one, or none (the supplier may change between two reads).
+     */
     private interface Route {
-        Json.Answer answer(Request request, JsonNode body) throws Exception;
+        Json.Answer answer(Request request, RoomStore room, JsonNode body) throws Exception;
     }
 
     private interface SeatedRoute {
-        Json.Answer answer(Request request, long learner, JsonNode body) throws Exception;
+        Json.Answer answer(Request request, RoomStore room, long learner, JsonNode body)
+                throws Exception;
     }
 
     private final Supplier<RoomStore> rooms;
@@ -119,7 +124,8 @@ public final class RoomApi extends Handler.Wrapper {
     }
 
     private Json.Answer answer(Request request, Route route) throws Exception {
-        if (rooms.get() == null) {
+        RoomStore room = rooms.get();
+        if (room == null) {
             return Json.Answer.error(404, "no room is open on this lab");
         }
         String browser =
@@ -133,7 +139,7 @@ public final class RoomApi extends Handler.Wrapper {
                     : Json.Answer.error(403, browser);
         }
         Json.Body body = Json.body(request);
-        return body.refusal() != null ? body.refusal() : route.answer(request, body.json());
+        return body.refusal() != null ? body.refusal() : route.answer(request, room, body.json());
     }
 
     private static final String POST_ONLY = "POST only";
@@ -165,12 +171,11 @@ public final class RoomApi extends Handler.Wrapper {
     }
 
     private Route seated(SeatedRoute route) {
-        return (request, body) -> {
-            Optional<Long> learner =
-                    seat(request.getHeaders().get(HttpHeader.AUTHORIZATION), rooms.get());
+        return (request, room, body) -> {
+            Optional<Long> learner = seat(request.getHeaders().get(HttpHeader.AUTHORIZATION), room);
             return learner.isEmpty()
                     ? Json.Answer.error(401, NO_SEAT)
-                    : route.answer(request, learner.get(), body);
+                    : route.answer(request, room, learner.get(), body);
         };
     }
 
@@ -192,18 +197,23 @@ public final class RoomApi extends Handler.Wrapper {
                 : Optional.empty();
     }
 
-    private Json.Answer join(Request request, JsonNode body) throws Exception {
+    private static final String WRONG_CODE =
+            "this join code is not the room's: copy the link again";
+
+    private Json.Answer join(Request request, RoomStore room, JsonNode body) throws Exception {
         String code = body.path("code").asText("");
         // Both sides are hashed and compared in constant time, like every secret of the room.
+        // Checked here so a stranger's guesses never queue behind learners' verdicts, and again by
+        // the room when it writes the seat, in case a clear came in between.
         if (!Secrets.wellFormed(code)
-                || !Secrets.matches(code, Secrets.digest(rooms.get().keys().joinCode()))) {
-            return Json.Answer.error(403, "this join code is not the room's: copy the link again");
+                || !Secrets.matches(code, Secrets.digest(room.keys().joinCode()))) {
+            return Json.Answer.error(403, WRONG_CODE);
         }
-        if (rooms.get().learnerCount() >= MAX_LEARNERS) {
+        if (room.learnerCount() >= MAX_LEARNERS) {
             return Json.Answer.error(503, "the room is full (" + MAX_LEARNERS + " learners)");
         }
         return stored(
-                rooms.get().join(body.path("nickname").asText(""), body.path("os").asText("")),
+                room.join(code, body.path("nickname").asText(""), body.path("os").asText("")),
                 seat -> {
                     Map<String, Object> answer = new LinkedHashMap<>();
                     answer.put("learner", seat.learner());
@@ -212,7 +222,8 @@ public final class RoomApi extends Handler.Wrapper {
                 });
     }
 
-    private Json.Answer verdict(Request request, long learner, JsonNode body) throws Exception {
+    private Json.Answer verdict(Request request, RoomStore room, long learner, JsonNode body)
+            throws Exception {
         Summary summary;
         try {
             Map<String, String> numbers = new LinkedHashMap<>();
@@ -236,11 +247,12 @@ public final class RoomApi extends Handler.Wrapper {
             return Json.Answer.error(400, e.getMessage());
         }
         return stored(
-                rooms.get().record(learner, summary),
+                room.record(learner, summary),
                 event -> new Json.Answer(201, Map.of("stored", event.seq())));
     }
 
-    private Json.Answer flag(Request request, long learner, JsonNode body) throws Exception {
+    private Json.Answer flag(Request request, RoomStore room, long learner, JsonNode body)
+            throws Exception {
         Flag flag;
         try {
             flag = Flag.parse(body.path("flag").asText(""));
@@ -248,16 +260,16 @@ public final class RoomApi extends Handler.Wrapper {
             return Json.Answer.error(400, e.getMessage());
         }
         return stored(
-                rooms.get().flag(learner, flag),
+                room.flag(learner, flag),
                 event -> new Json.Answer(200, Map.of("flag", flag.key())));
     }
 
-    private Json.Answer leave(Request request, long learner, JsonNode body) throws Exception {
-        return stored(
-                rooms.get().leave(learner), event -> new Json.Answer(200, Map.of("left", true)));
+    private Json.Answer leave(Request request, RoomStore room, long learner, JsonNode body)
+            throws Exception {
+        return stored(room.leave(learner), event -> new Json.Answer(200, Map.of("left", true)));
     }
 
-    private Json.Answer reach(Request request, long learner, JsonNode body) {
+    private Json.Answer reach(Request request, RoomStore room, long learner, JsonNode body) {
         JsonNode port = body.path("port");
         if (!port.isInt() || port.asInt() < 1 || port.asInt() > 65535) {
             return Json.Answer.error(400, "port must be a port number from 1 to 65,535");
@@ -305,6 +317,9 @@ public final class RoomApi extends Handler.Wrapper {
             }
             if (cause instanceof IllegalArgumentException bad) {
                 return Json.Answer.error(400, bad.getMessage());
+            }
+            if (cause instanceof RoomStore.WrongCodeException) {
+                return Json.Answer.error(403, WRONG_CODE);
             }
             throw e;
         }

@@ -5,19 +5,26 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.loopbacklab.room.RoomStore;
 import dev.loopbacklab.testing.FakeExperiments;
 import dev.loopbacklab.testing.RawHttp;
 import dev.loopbacklab.testing.TestLab;
 import dev.loopbacklab.web.LabConfig;
 import dev.loopbacklab.web.LabServer;
+import dev.loopbacklab.web.security.Guards;
 import dev.loopbacklab.web.security.SecurityHeadersTest;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -252,6 +259,51 @@ class RoomApiTest {
             assertTrue(entry.contains("/room/api/"), entry);
             assertTrue(logged.contains("the room is closed"), logged);
             assertTrue(logged.contains("at dev.loopbacklab.room.RoomStore"), logged);
+        }
+    }
+
+    @Test
+    void aRequestUsesTheRoomItReadFirstEvenIfAnotherOneComesUnderway() throws Exception {
+        try (RoomStore first = RoomStore.open(roomDir.resolve("first"));
+                RoomStore second = RoomStore.open(roomDir.resolve("second"))) {
+            // The open room changes after a request's first read (a room closed and another
+            // opened): whatever a request does, it does to the room it read first.
+            AtomicReference<RoomStore> open = new AtomicReference<>(first);
+            Supplier<RoomStore> rooms = () -> open.getAndSet(second);
+            Server server = new Server();
+            ServerConnector connector = new ServerConnector(server);
+            connector.setHost("127.0.0.1");
+            connector.setPort(0);
+            server.addConnector(connector);
+            server.setHandler(
+                    new RoomApi(
+                            rooms, new Guards("127.0.0.1", Set.of(), false, null), (p, s) -> {}));
+            server.start();
+            try {
+                int port = connector.getLocalPort();
+                String join =
+                        "{\"code\":\""
+                                + first.keys().joinCode()
+                                + "\",\"nickname\":\"Ada\",\"os\":\"linux\"}";
+                RawHttp.Response seated = RawHttp.postJson(port, "/room/api/join", "", join);
+                assertEquals(201, seated.status(), seated.body());
+                assertEquals(1, first.learnerCount());
+                assertEquals(0, second.learnerCount());
+                String bearer = JSON.readTree(seated.body()).path("bearer").asText();
+
+                open.set(first);
+                RawHttp.Response stored =
+                        RawHttp.postJson(
+                                port,
+                                "/room/api/verdicts",
+                                "Authorization: Bearer " + bearer + "\n",
+                                VERDICT);
+                assertEquals(201, stored.status(), stored.body());
+                assertEquals(1, first.board().passed("test-judge"));
+                assertEquals(0, second.learnerCount());
+            } finally {
+                server.stop();
+            }
         }
     }
 }
