@@ -139,7 +139,7 @@ class TimeWaitListingTest {
                 assertThrows(
                         UncheckedIOException.class,
                         () -> SystemListing.connections(OperatingSystem.OTHER));
-        assertTrue(failure.getCause().getMessage().contains("does not know"));
+        assertTrue(failure.getCause().getMessage().contains("knows no tool"));
     }
 
     @Test
