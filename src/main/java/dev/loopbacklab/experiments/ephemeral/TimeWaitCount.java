@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 
 /**
  * Counts the TIME_WAIT sockets a connect sweep leaves behind, from the system's own list: Linux's
@@ -33,12 +34,33 @@ final class TimeWaitCount {
 
     /** Reads this system's list and reports both sides and why they differ. */
     static void report(Report report, int port, long before, int connections) {
-        Platform platform = Platform.current();
-        TimeWait timeWait = TimeWait.current();
-        String source = SocketTable.connectionsSource();
+        report(
+                report,
+                Platform.current(),
+                TimeWait.current(),
+                SocketTable.connectionsSource(),
+                SocketTable::connections,
+                port,
+                before,
+                connections);
+    }
+
+    /**
+     * Reports from {@code list}, which throws {@link UncheckedIOException} when the system's tool
+     * could not run: then nothing is counted, and the learner is told why.
+     */
+    static void report(
+            Report report,
+            Platform platform,
+            TimeWait timeWait,
+            String source,
+            Supplier<List<SocketTable.Entry>> list,
+            int port,
+            long before,
+            int connections) {
         TimeWaitTally tally;
         try {
-            tally = TimeWaitTally.of(SocketTable.connections(), port).since(before);
+            tally = TimeWaitTally.of(list.get(), port).since(before);
         } catch (UncheckedIOException e) {
             String reason = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
             report.fact(CLIENT_SIDE, "not available", "", notRead(source, reason));

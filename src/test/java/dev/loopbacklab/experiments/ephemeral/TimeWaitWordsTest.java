@@ -14,6 +14,8 @@ import dev.loopbacklab.net.PlatformFixture;
 import dev.loopbacklab.net.SocketTable;
 import dev.loopbacklab.net.TimeWait;
 import dev.loopbacklab.testing.LiveReport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -140,6 +142,46 @@ class TimeWaitWordsTest {
         assertTrue(text.contains("60 s"), text);
         assertTrue(text.contains("tcp_tw_reuse"), text);
         assertFalse(text.contains("30 s"), text);
+    }
+
+    @Test
+    void aToolThatCouldNotRunIsReportedAsNotCountedNeverAsZero() {
+        LiveReport report = new LiveReport();
+        TimeWaitCount.report(
+                report,
+                MAC,
+                TimeWait.of(OperatingSystem.MAC),
+                "netstat -an -p tcp",
+                () -> {
+                    throw new UncheckedIOException(
+                            new IOException("netstat did not finish within 10000 ms"));
+                },
+                2222,
+                0,
+                100);
+
+        assertEquals("not available", report.requireFact(TimeWaitCount.CLIENT_SIDE));
+        assertEquals(
+                "netstat -an -p tcp could not be read (netstat did not finish within 10000 ms)",
+                report.factEvent(TimeWaitCount.CLIENT_SIDE).orElseThrow().note());
+        assertTrue(report.fact(TimeWaitCount.LISTENER_SIDE).isEmpty(), "no count at all");
+        assertTrue(said(report).contains("on macOS it did not count them"), said(report));
+    }
+
+    @Test
+    void aListThatWasReadAndHeldNoneSaysZero() {
+        LiveReport report = new LiveReport();
+        TimeWaitCount.report(
+                report,
+                LINUX,
+                TimeWait.of(OperatingSystem.LINUX),
+                "/proc/net/tcp and tcp6",
+                List::of,
+                2222,
+                0,
+                100);
+        assertEquals("0", report.requireFact(TimeWaitCount.CLIENT_SIDE));
+        assertEquals("0", report.requireFact(TimeWaitCount.LISTENER_SIDE));
     }
 
     @Test
