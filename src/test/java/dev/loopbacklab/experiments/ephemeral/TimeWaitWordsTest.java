@@ -17,6 +17,7 @@ import dev.loopbacklab.testing.LiveReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +47,15 @@ class TimeWaitWordsTest {
                 port,
                 connections,
                 TimeWaitTally.of(entries, port));
+        return report;
+    }
+
+    /** The report of 100 connections to port 2222 on {@code platform}, from {@code list}. */
+    private static LiveReport reported(
+            Platform platform, String source, Supplier<List<SocketTable.Entry>> list) {
+        LiveReport report = new LiveReport();
+        TimeWaitCount.report(
+                report, platform, TimeWait.of(platform.os()), source, list, 2222, 0, 100);
         return report;
     }
 
@@ -146,19 +156,14 @@ class TimeWaitWordsTest {
 
     @Test
     void aToolThatCouldNotRunIsReportedAsNotCountedNeverAsZero() {
-        LiveReport report = new LiveReport();
-        TimeWaitCount.report(
-                report,
-                MAC,
-                TimeWait.of(OperatingSystem.MAC),
-                "netstat -an -p tcp",
-                () -> {
-                    throw new UncheckedIOException(
-                            new IOException("netstat did not finish within 10000 ms"));
-                },
-                2222,
-                0,
-                100);
+        LiveReport report =
+                reported(
+                        MAC,
+                        "netstat -an -p tcp",
+                        () -> {
+                            throw new UncheckedIOException(
+                                    new IOException("netstat did not finish within 10000 ms"));
+                        });
 
         assertEquals("not available", report.requireFact(TimeWaitCount.CLIENT_SIDE));
         assertEquals(
@@ -170,16 +175,7 @@ class TimeWaitWordsTest {
 
     @Test
     void aListThatWasReadAndHeldNoneSaysZero() {
-        LiveReport report = new LiveReport();
-        TimeWaitCount.report(
-                report,
-                LINUX,
-                TimeWait.of(OperatingSystem.LINUX),
-                "/proc/net/tcp and tcp6",
-                List::of,
-                2222,
-                0,
-                100);
+        LiveReport report = reported(LINUX, "/proc/net/tcp and tcp6", List::of);
         assertEquals("0", report.requireFact(TimeWaitCount.CLIENT_SIDE));
         assertEquals("0", report.requireFact(TimeWaitCount.LISTENER_SIDE));
     }
