@@ -16,14 +16,28 @@ import java.util.Optional;
  * </pre>
  *
  * <p>Windows translates the headings and, in some display languages, the state words too (German
- * says ABHÖREN for LISTENING; Chinese keeps the English words), so the parser reads no heading, and
- * a TCP row with a state word it does not know but a foreign address of {@code 0.0.0.0:0} or {@code
- * [::]:0} is a listener in any language. Other rows need an English state word; a translated one
- * leaves the row out rather than guess. The words are taken from both ends, so a state of several
- * words cannot shift the PID. A UDP row is a bound socket, which the Linux reader calls CLOSE (ss:
- * UNCONN). netstat names no program (the command is empty; {@code tasklist /fi "pid eq N"} names
- * it), no user (-1) and no inode (0); PID 0 owns nothing (TIME_WAIT leftovers). Rows of {@code
- * netstat -an}, without the PID column, are read too, with no owner.
+ * says ABHÖREN for LISTENING and WARTEND for TIME_WAIT; Chinese keeps the English words), so the
+ * parser reads no heading and knows a row's state in three ways, in this order:
+ *
+ * <ol>
+ *   <li>an English state word, or one of the translations recorded in real captures ({@link
+ *       #TRANSLATED}: German, from platform/windows/netstat-ano-de.txt and netstat-an-de.txt);
+ *   <li>a TCP row with a word it does not know but a foreign address of {@code 0.0.0.0:0} or {@code
+ *       [::]:0} is a listener, in any language (BOUND rows look the same in English);
+ *   <li>a TCP row of {@code netstat -ano} with a word it does not know, a peer, and PID 0 is in
+ *       TIME_WAIT, in any language: a socket in TIME_WAIT belongs to no process any more, and
+ *       netstat shows it as PID 0. Every recorded capture agrees: all 31 WARTEND rows of the German
+ *       one (netstat-ano-de.txt) and both of the Chinese one carry PID 0, and no row in any other
+ *       state does (FIN_WARTEN_2 and SCHLIESSEN_WARTEN keep their program's PID). A socket in
+ *       another closing state whose program has gone could show PID 0 too; that is why a known word
+ *       wins over this rule.
+ * </ol>
+ *
+ * <p>Any other row is left out rather than guessed. The words are taken from both ends, so a state
+ * of several words cannot shift the PID. A UDP row is a bound socket, which the Linux reader calls
+ * CLOSE (ss: UNCONN). netstat names no program (the command is empty; {@code tasklist /fi "pid eq
+ * N"} names it), no user (-1) and no inode (0); PID 0 owns nothing. Rows of {@code netstat -an},
+ * without the PID column, are read too, with no owner (and without the third rule).
  */
 final class NetstatParser {
     private static final Map<String, TcpState> ENGLISH =
@@ -33,6 +47,7 @@ final class NetstatParser {
                     Map.entry("ESTABLISHED", TcpState.ESTABLISHED),
                     Map.entry("SYN_SENT", TcpState.SYN_SENT),
                     Map.entry("SYN_RECEIVED", TcpState.SYN_RECV),
+                    Map.entry("SYN_RCVD", TcpState.SYN_RECV),
                     Map.entry("FIN_WAIT_1", TcpState.FIN_WAIT1),
                     Map.entry("FIN_WAIT_2", TcpState.FIN_WAIT2),
                     Map.entry("TIME_WAIT", TcpState.TIME_WAIT),
@@ -41,6 +56,18 @@ final class NetstatParser {
                     Map.entry("CLOSING", TcpState.CLOSING),
                     Map.entry("CLOSED", TcpState.CLOSE),
                     Map.entry("BOUND", TcpState.BOUND_INACTIVE));
+
+    /**
+     * State words in other display languages, each seen in a real capture. The console prints them
+     * in its OEM code page, so only words in plain ASCII are listed: ABHÖREN reaches Java mangled
+     * (ABH™REN in netstat-an-de.txt) and is known by its empty foreign address instead.
+     */
+    static final Map<String, TcpState> TRANSLATED =
+            Map.ofEntries(
+                    Map.entry("WARTEND", TcpState.TIME_WAIT),
+                    Map.entry("HERGESTELLT", TcpState.ESTABLISHED),
+                    Map.entry("SCHLIESSEN_WARTEN", TcpState.CLOSE_WAIT),
+                    Map.entry("FIN_WARTEN_2", TcpState.FIN_WAIT2));
 
     private NetstatParser() {}
 
@@ -77,10 +104,15 @@ final class NetstatParser {
         }
         TcpState state = TcpState.CLOSE;
         if (tcp) {
-            state = englishState(String.join("_", List.of(words).subList(3, n - 1)));
+            String word = String.join("_", List.of(words).subList(3, n - 1));
+            state = englishState(word);
+            if (state == null) {
+                state = TRANSLATED.get(word.toUpperCase(Locale.ROOT));
+            }
             if (state == null && remote.equals(nobody)) {
-                state = TcpState.LISTEN; // a translated LISTENING (BOUND rows look the same in
-                // English)
+                state = TcpState.LISTEN; // a translated LISTENING
+            } else if (state == null && pid == 0) {
+                state = TcpState.TIME_WAIT; // a translated TIME_WAIT: owned by no process
             }
         }
         if (state == null) {

@@ -172,6 +172,39 @@ public final class SocketTable {
     }
 
     /**
+     * Reads what {@code netstat -an -p tcp} printed on macOS (BSD layout, {@code 127.0.0.1.8080})
+     * into the same rows as {@link #parse}, TIME_WAIT included. Lines it cannot read are skipped.
+     *
+     * @param netstatOutput the whole output, titles included
+     * @return one row per TCP socket, with no owner
+     */
+    public static List<ListedSocket> parseBsdNetstat(String netstatOutput) {
+        return BsdNetstatParser.parse(netstatOutput);
+    }
+
+    /**
+     * Every TCP socket of this machine, connections and TIME_WAIT leftovers included: {@code
+     * /proc/net} on Linux, {@code netstat -an -p tcp} on macOS, {@code netstat -ano} on Windows
+     * (its translated states read in any display language).
+     *
+     * @return the rows, without owners
+     * @throws UncheckedIOException if the file or the command cannot be read, or this system has no
+     *     tool the lab knows
+     */
+    public static List<Entry> connections() {
+        return SystemListing.connections(OperatingSystem.current());
+    }
+
+    /**
+     * Where {@link #connections()} reads on this machine, for a learner to run it too.
+     *
+     * @return a file or a command line
+     */
+    public static String connectionsSource() {
+        return SystemListing.connectionsSource(OperatingSystem.current());
+    }
+
+    /**
      * True if {@link #listed()} can read this machine's sockets: Linux with {@code /proc}, macOS
      * ({@code lsof}) and Windows ({@code netstat}).
      *

@@ -20,6 +20,12 @@ final class SystemListing {
     static final String[] LSOF = {"lsof", "-nP", "-iTCP", "-sTCP:LISTEN"};
     static final String[] NETSTAT = {"netstat", "-ano"};
 
+    /**
+     * macOS: lsof lists only sockets that are still open files, so TIME_WAIT (which belongs to no
+     * file any more) needs netstat. {@code -p tcp} there means IPv4 and IPv6 alike.
+     */
+    static final String[] NETSTAT_BSD = {"netstat", "-an", "-p", "tcp"};
+
     private SystemListing() {}
 
     /** True if {@link #read(OperatingSystem)} has something to read on {@code os}. */
@@ -60,6 +66,62 @@ final class SystemListing {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Where {@link #connections(OperatingSystem)} reads on {@code os}, as a learner would type it.
+     */
+    static String connectionsSource(OperatingSystem os) {
+        return switch (os) {
+            case LINUX -> "/proc/net/tcp and tcp6";
+            case MAC -> String.join(" ", NETSTAT_BSD);
+            case WINDOWS -> String.join(" ", NETSTAT);
+            case OTHER -> "nothing: the lab does not know this system's tools";
+        };
+    }
+
+    /**
+     * Every TCP socket the system lists, connections and TIME_WAIT leftovers included. Windows runs
+     * {@code netstat -ano}: not {@code -p tcp}, which lists IPv4 only (IPv6 is {@code -p tcpv6}),
+     * and not PowerShell's {@code Get-NetTCPConnection}, whose state names are English in every
+     * language but whose start-up costs far more than netstat's (often a second or more); {@link
+     * NetstatParser} reads netstat's translated states instead.
+     *
+     * @throws UncheckedIOException if the tool cannot run or fails, or the system has none
+     */
+    static List<SocketTable.Entry> connections(OperatingSystem os) {
+        try {
+            List<SocketTable.Entry> entries =
+                    switch (os) {
+                        case LINUX -> procNet();
+                        case MAC ->
+                                entries(
+                                        BsdNetstatParser.parse(
+                                                Commands.run(COMMAND_TIMEOUT_MILLIS, NETSTAT_BSD)));
+                        case WINDOWS ->
+                                entries(
+                                        NetstatParser.parse(
+                                                Commands.run(COMMAND_TIMEOUT_MILLIS, NETSTAT)));
+                        case OTHER ->
+                                throw new IOException(
+                                        "the lab knows no tool that lists sockets on this system");
+                    };
+            return entries.stream().filter(entry -> entry.protocol().startsWith("tcp")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Linux's rows; a missing /proc is a failure, never an empty list. */
+    private static List<SocketTable.Entry> procNet() throws IOException {
+        if (!SocketTable.available()) {
+            throw new IOException("/proc/net/tcp cannot be read");
+        }
+        return SocketTable.read();
+    }
+
+    private static List<SocketTable.Entry> entries(List<ListedSocket> sockets) {
+        return sockets.stream().map(ListedSocket::entry).toList();
     }
 
     /** Linux: the rows of /proc with the owners found by inode. */

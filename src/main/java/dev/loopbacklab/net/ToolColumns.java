@@ -8,7 +8,9 @@ import java.util.function.Function;
 /**
  * The {@code address:port} words that {@code lsof} and Windows' {@code netstat} print: {@code
  * 127.0.0.1:8080}, {@code [::1]:8080}, {@code [fe80::1%5]:8080}, and lsof's {@code *:8080} for a
- * wildcard. Shared by {@link LsofParser} and {@link NetstatParser}.
+ * wildcard; and the {@code address.port} words of macOS's (BSD) {@code netstat}: {@code
+ * 127.0.0.1.8080}, {@code ::1.8080}, {@code *.8080}, {@code *.*}. Shared by {@link LsofParser},
+ * {@link NetstatParser} and {@link BsdNetstatParser}.
  */
 final class ToolColumns {
     private ToolColumns() {}
@@ -39,6 +41,23 @@ final class ToolColumns {
         }
         int port = port(word.substring(colon + 1));
         InetAddress address = address(word.substring(0, colon), ipv6);
+        return port < 0 || address == null ? null : new Endpoint(address, port);
+    }
+
+    /**
+     * The endpoint in a BSD {@code netstat} word, or null if it is not one: the port follows the
+     * last dot ({@code ::1.8080}, {@code 127.0.0.1.8080}); {@code *} is the wildcard address of the
+     * family {@code ipv6} names, and a {@code *} port (in {@code *.*}, no peer) is 0. A long IPv6
+     * address that netstat cut short to fit its column does not parse, and gives null.
+     */
+    static Endpoint bsdEndpoint(String word, boolean ipv6) {
+        int dot = word.lastIndexOf('.');
+        if (dot <= 0 || dot == word.length() - 1) {
+            return null;
+        }
+        String portText = word.substring(dot + 1);
+        int port = portText.equals("*") ? 0 : port(portText);
+        InetAddress address = address(word.substring(0, dot), ipv6);
         return port < 0 || address == null ? null : new Endpoint(address, port);
     }
 

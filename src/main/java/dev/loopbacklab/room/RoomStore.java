@@ -71,6 +71,15 @@ public final class RoomStore implements AutoCloseable {
         }
     }
 
+    /** Thrown when a join's code is not the room's when the join is written: a clear came first. */
+    public static final class WrongCodeException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        WrongCodeException() {
+            super("This join code is not the room's (it was cleared): copy the link again.");
+        }
+    }
+
     /**
      * A change, made into a journal entry on the writer thread with the next lsn; an entry with lsn
      * 0 answers without being written (a request seen before).
@@ -106,6 +115,12 @@ public final class RoomStore implements AutoCloseable {
     private long lastSeq;
     private long lastLearner;
     private IOException broken;
+
+    /**
+     * The keys as of the changes made so far: a clear made before a join in the same group counts,
+     * though {@link #keys} changes only once the group is written.
+     */
+    private Keys keysMade;
 
     /** The last lsn the H2 file holds and has forced to the disk. */
     private volatile long durableLsn;
@@ -164,6 +179,7 @@ public final class RoomStore implements AutoCloseable {
 
     private void load(RoomDatabase.Loaded loaded) {
         keys = loaded.keys();
+        keysMade = keys;
         lsn = loaded.appliedLsn();
         durableLsn = lsn;
         lastSeq = loaded.lastSeq();
@@ -184,8 +200,20 @@ public final class RoomStore implements AutoCloseable {
         return keys;
     }
 
-    /** Seats a learner; the answer comes once the seat is on the disk. */
+    /** Seats a learner without asking for a code; the answer comes once the seat is on the disk. */
     public CompletableFuture<Seat> join(String nickname, String os) {
+        return join(null, nickname, os);
+    }
+
+    /**
+     * Seats a learner who gave {@code code}, if it is the room's join code when the seat is written
+     * (a clear queued before the join makes it stale: {@link WrongCodeException}); the answer comes
+     * once the seat is on the disk. Checking it here, on the writer, and not only when the request
+     * came in, keeps a join from landing in a room cleared after its code was checked.
+     *
+     * @param code the join code the learner gave, or null to seat without one
+     */
+    public CompletableFuture<Seat> join(String code, String nickname, String os) {
         String name = nickname(nickname);
         String family = new Summary("x", "x", null, os, Map.of(), 0).os();
         String secret = Secrets.create();
@@ -193,6 +221,11 @@ public final class RoomStore implements AutoCloseable {
         long now = System.currentTimeMillis();
         return submit(
                         lsn -> {
+                            if (code != null
+                                    && !Secrets.matches(
+                                            code, Secrets.digest(keysMade.joinCode()))) {
+                                throw new WrongCodeException();
+                            }
                             long id = ++lastLearner;
                             nicknames.put(id, name);
                             return new JournalEntry(
@@ -316,6 +349,7 @@ public final class RoomStore implements AutoCloseable {
                         lsn -> {
                             requests.clear();
                             nicknames.clear();
+                            keysMade = fresh;
                             return new JournalEntry(
                                     lsn,
                                     BoardEvent.cleared(System.currentTimeMillis()),

@@ -1,6 +1,7 @@
 package dev.loopbacklab.room;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -244,6 +246,29 @@ class RoomStoreTest {
                 assertEquals(sent + 1, cell.attempts());
                 assertTrue(!cell.passed());
             }
+        }
+    }
+
+    @Test
+    void aJoinWrittenAfterAClearWithTheOldCodeIsRefused() throws Exception {
+        try (RoomStore room = RoomStore.open(dir)) {
+            String old = room.keys().joinCode();
+            // The teacher clears while a learner's join, its code already checked, is on its way:
+            // the writer takes them in this order, so the seat is written after the clear.
+            CompletableFuture<RoomStore.Keys> cleared = room.clear();
+            CompletableFuture<RoomStore.Seat> late = room.join(old, "Ada", "linux");
+            ExecutionException refused = assertThrows(ExecutionException.class, late::get);
+            assertInstanceOf(RoomStore.WrongCodeException.class, refused.getCause());
+            String fresh = cleared.get().joinCode();
+            assertNotEquals(old, fresh);
+            room.join(fresh, "Bob", "linux").get();
+            assertEquals(
+                    List.of("Bob"),
+                    room.board().learners().stream().map(BoardState.Learner::nickname).toList(),
+                    "only the join with the cleared room's code is seated");
+            assertThrows(
+                    ExecutionException.class,
+                    () -> room.join("x".repeat(24), "Eve", "linux").get());
         }
     }
 }

@@ -13,12 +13,18 @@ import dev.loopbacklab.testing.NothingListens;
 import dev.loopbacklab.testing.RawHttp;
 import dev.loopbacklab.testing.TestLab;
 import dev.loopbacklab.testing.Wait;
+import dev.loopbacklab.web.room.WorkshopConfig;
 import dev.loopbacklab.web.runs.Run;
 import dev.loopbacklab.web.runs.RunRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,6 +90,42 @@ class FaultsTest {
             RawHttp.Response response = RawHttp.get(lab.port(), "/", "localhost");
             assertEquals(500, response.status());
             assertTrue(Jsoup.parse(response.body()).text().contains("lessons folder is missing"));
+        }
+    }
+
+    @Test
+    void anErrorNobodyExpectedShowsANumberAndLogsTheDetailsUnderIt() throws Exception {
+        // A room folder that is a file: opening the room fails with the file's path as the message.
+        Path notAFolder = Files.writeString(dir.resolve("secret-teacher-path"), "x");
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        PrintStream originalErr = System.err;
+        try (LabServer lab =
+                LabServer.start(
+                        LabConfig.local(0, TestLab.fixtureContent()),
+                        new WorkshopConfig(notAFolder, false, null, null, null),
+                        FakeExperiments.registry(),
+                        "test")) {
+            // slf4j-simple writes to whatever System.err is when it logs.
+            System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+            RawHttp.Response failed = RawHttp.postJson(lab.port(), "/api/room/open", "", "{}");
+            System.setErr(originalErr);
+            assertEquals(500, failed.status(), failed.body());
+            String text = Jsoup.parse(failed.body()).text();
+            Matcher incident = Pattern.compile("incident ([0-9a-f]{8})").matcher(text);
+            assertTrue(incident.find(), text);
+            assertFalse(failed.body().contains("secret-teacher-path"), text);
+            assertFalse(failed.body().contains("Exception"), text);
+            String logged = log.toString(StandardCharsets.UTF_8);
+            assertTrue(
+                    logged.lines()
+                            .anyMatch(
+                                    l ->
+                                            l.contains("incident " + incident.group(1))
+                                                    && l.contains("/api/room/open")),
+                    logged);
+            assertTrue(logged.contains("secret-teacher-path"), logged);
+        } finally {
+            System.setErr(originalErr);
         }
     }
 

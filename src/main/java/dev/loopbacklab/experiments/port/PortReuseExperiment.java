@@ -8,6 +8,7 @@ import dev.loopbacklab.net.Platform;
 import dev.loopbacklab.net.SocketTable;
 import dev.loopbacklab.net.TcpState;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -90,20 +91,23 @@ public final class PortReuseExperiment extends AbstractExperiment {
 
     private static void showTimeWait(Report report, Platform platform, int port)
             throws InterruptedException {
-        if (!SocketTable.available()) {
+        List<SocketTable.Entry> waiting;
+        try {
+            waiting = timeWaitOn(port);
+            long deadline = System.nanoTime() + SETTLE_MILLIS * 1_000_000;
+            while (waiting.isEmpty() && System.nanoTime() < deadline) {
+                report.checkCancelled();
+                Thread.sleep(10);
+                waiting = timeWaitOn(port);
+            }
+        } catch (UncheckedIOException e) {
+            String reason = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
             report.fact(
                     "TIME_WAIT in the socket table",
                     "not available",
                     "",
-                    ReuseReading.timeWaitElsewhere(platform, port));
+                    ReuseReading.timeWaitElsewhere(platform, port, reason));
             return;
-        }
-        List<SocketTable.Entry> waiting = timeWaitOn(port);
-        long deadline = System.nanoTime() + SETTLE_MILLIS * 1_000_000;
-        while (waiting.isEmpty() && System.nanoTime() < deadline) {
-            report.checkCancelled();
-            Thread.sleep(10);
-            waiting = timeWaitOn(port);
         }
         List<List<String>> rows = new ArrayList<>();
         for (SocketTable.Entry entry : waiting) {
@@ -124,13 +128,14 @@ public final class PortReuseExperiment extends AbstractExperiment {
             return;
         }
         report.table(
-                "Port " + port + " in the socket table (/proc/net/tcp*)",
-                List.of("file", "local", "remote", "state"),
+                "Port " + port + " in the socket table (" + SocketTable.connectionsSource() + ")",
+                List.of("protocol", "local", "remote", "state"),
                 rows);
     }
 
+    /** The server side's TIME_WAIT rows, from the system's own list (netstat on macOS, Windows). */
     private static List<SocketTable.Entry> timeWaitOn(int port) {
-        return SocketTable.read().stream()
+        return SocketTable.connections().stream()
                 .filter(e -> e.state() == TcpState.TIME_WAIT && e.localPort() == port)
                 .toList();
     }

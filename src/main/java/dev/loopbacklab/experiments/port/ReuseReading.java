@@ -97,29 +97,25 @@ final class ReuseReading {
     }
 
     /**
-     * Where to see TIME_WAIT entries when the lab cannot read them itself (it reads Linux's
-     * /proc/net/tcp only): netstat lists them on macOS and Windows alike.
+     * The note of a TIME_WAIT row the lab could not read: the list failed, so how to look by hand.
      *
      * @param platform the system
      * @param port the server's port
+     * @param reason why the list could not be read
      * @return the fact's note
      */
-    static String timeWaitElsewhere(Platform platform, int port) {
-        return switch (platform.os()) {
-            case WINDOWS ->
-                    "the lab reads Linux's /proc/net/tcp; on Windows run netstat -ano -p tcp"
-                            + " | findstr :"
-                            + port
-                            + " (TIME_WAIT rows belong to no program: PID 0; netstat may"
-                            + " translate the state, a German Windows writes WARTEND)";
-            case MAC ->
-                    "the lab reads Linux's /proc/net/tcp; on macOS run netstat -an -p tcp |"
-                            + " grep "
-                            + port;
-            default ->
-                    "the lab reads Linux's /proc/net/tcp; on "
-                            + platform.name()
-                            + " try netstat -an";
-        };
+    static String timeWaitElsewhere(Platform platform, int port, String reason) {
+        String unread = "the lab could not read the socket list (" + reason + "); ";
+        return unread
+                + switch (platform.os()) {
+                    case WINDOWS ->
+                            "run netstat -ano -p tcp | findstr :"
+                                    + port
+                                    + " (TIME_WAIT rows belong to no program: PID 0; netstat may"
+                                    + " translate the state, a German Windows writes WARTEND)";
+                    case MAC -> "run netstat -an -p tcp | grep " + port;
+                    case LINUX -> "run ss -tan state time-wait";
+                    case OTHER -> "try netstat -an";
+                };
     }
 }

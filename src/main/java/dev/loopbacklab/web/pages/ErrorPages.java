@@ -1,6 +1,7 @@
 package dev.loopbacklab.web.pages;
 
 import dev.loopbacklab.lesson.LessonFormatException;
+import dev.loopbacklab.web.Incident;
 import dev.loopbacklab.web.view.Layout;
 import dev.loopbacklab.web.view.MessagePage;
 import io.javalin.config.RoutesConfig;
@@ -11,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What a learner sees when something is missing or goes wrong: a page in the lab's frame (JSON
- * under {@code /api/}), never a stack trace; the details go to the terminal that runs the lab.
+ * under {@code /api/}), never a stack trace nor an exception's message; the details go to the
+ * terminal that runs the lab, under an {@link Incident}'s number the page shows.
  */
 public final class ErrorPages {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
@@ -76,13 +78,9 @@ public final class ErrorPages {
     }
 
     private void onExceptionOn(Exception e, Context ctx) {
-        LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
-        page(
-                ctx,
-                500,
-                "Something went wrong",
-                "The lab hit an error it did not expect; the details are in the"
-                        + " terminal that runs it.");
+        // The page may be a room visitor's or a learner's lab's: never the message, a number.
+        Incident incident = Incident.log("request " + ctx.method() + " " + ctx.path(), e);
+        page(ctx, 500, "Something went wrong", incident.sentence("The lab"));
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.loopbacklab.room.ReachBack;
 import dev.loopbacklab.room.RoomStore;
 import dev.loopbacklab.room.Secrets;
 import dev.loopbacklab.room.Summary;
+import dev.loopbacklab.web.Incident;
 import dev.loopbacklab.web.security.Guards;
 import io.javalin.http.Context;
 import java.net.InetAddress;
@@ -50,12 +51,17 @@ public final class RoomApi extends Handler.Wrapper {
 
     static final long WAIT_SECONDS = 10;
 
+    /**
+     * A route answers with the one room its request read: the room read again later could be
+     * another one, or none (the supplier may change between two reads).
+     */
     private interface Route {
-        Json.Answer answer(Request request, JsonNode body) throws Exception;
+        Json.Answer answer(Request request, RoomStore room, JsonNode body) throws Exception;
     }
 
     private interface SeatedRoute {
-        Json.Answer answer(Request request, long learner, JsonNode body) throws Exception;
+        Json.Answer answer(Request request, RoomStore room, long learner, JsonNode body)
+                throws Exception;
     }
 
     private final Supplier<RoomStore> rooms;
@@ -105,7 +111,12 @@ public final class RoomApi extends Handler.Wrapper {
             Thread.currentThread().interrupt();
             answer = Json.Answer.error(503, "the lab is stopping");
         } catch (Exception e) {
-            answer = Json.Answer.error(500, "the room could not take this: " + e.getMessage());
+            // Every learner's lab would show the message: it gets a sentence and a number, and
+            // the teacher's terminal the exception under that number.
+            answer =
+                    Json.Answer.error(
+                            500,
+                            Incident.log("the room's " + path, e).sentence("The teacher's lab"));
         }
         counted.accept(path, answer.status());
         Json.write(response, callback, answer);
@@ -113,7 +124,8 @@ public final class RoomApi extends Handler.Wrapper {
     }
 
     private Json.Answer answer(Request request, Route route) throws Exception {
-        if (rooms.get() == null) {
+        RoomStore room = rooms.get();
+        if (room == null) {
             return Json.Answer.error(404, "no room is open on this lab");
         }
         String browser =
@@ -127,7 +139,7 @@ public final class RoomApi extends Handler.Wrapper {
                     : Json.Answer.error(403, browser);
         }
         Json.Body body = Json.body(request);
-        return body.refusal() != null ? body.refusal() : route.answer(request, body.json());
+        return body.refusal() != null ? body.refusal() : route.answer(request, room, body.json());
     }
 
     private static final String POST_ONLY = "POST only";
@@ -159,12 +171,11 @@ public final class RoomApi extends Handler.Wrapper {
     }
 
     private Route seated(SeatedRoute route) {
-        return (request, body) -> {
-            Optional<Long> learner =
-                    seat(request.getHeaders().get(HttpHeader.AUTHORIZATION), rooms.get());
+        return (request, room, body) -> {
+            Optional<Long> learner = seat(request.getHeaders().get(HttpHeader.AUTHORIZATION), room);
             return learner.isEmpty()
                     ? Json.Answer.error(401, NO_SEAT)
-                    : route.answer(request, learner.get(), body);
+                    : route.answer(request, room, learner.get(), body);
         };
     }
 
@@ -186,18 +197,23 @@ public final class RoomApi extends Handler.Wrapper {
                 : Optional.empty();
     }
 
-    private Json.Answer join(Request request, JsonNode body) throws Exception {
+    private static final String WRONG_CODE =
+            "this join code is not the room's: copy the link again";
+
+    private Json.Answer join(Request request, RoomStore room, JsonNode body) throws Exception {
         String code = body.path("code").asText("");
         // Both sides are hashed and compared in constant time, like every secret of the room.
+        // Checked here so a stranger's guesses never queue behind learners' verdicts, and again by
+        // the room when it writes the seat, in case a clear came in between.
         if (!Secrets.wellFormed(code)
-                || !Secrets.matches(code, Secrets.digest(rooms.get().keys().joinCode()))) {
-            return Json.Answer.error(403, "this join code is not the room's: copy the link again");
+                || !Secrets.matches(code, Secrets.digest(room.keys().joinCode()))) {
+            return Json.Answer.error(403, WRONG_CODE);
         }
-        if (rooms.get().learnerCount() >= MAX_LEARNERS) {
+        if (room.learnerCount() >= MAX_LEARNERS) {
             return Json.Answer.error(503, "the room is full (" + MAX_LEARNERS + " learners)");
         }
         return stored(
-                rooms.get().join(body.path("nickname").asText(""), body.path("os").asText("")),
+                room.join(code, body.path("nickname").asText(""), body.path("os").asText("")),
                 seat -> {
                     Map<String, Object> answer = new LinkedHashMap<>();
                     answer.put("learner", seat.learner());
@@ -206,7 +222,8 @@ public final class RoomApi extends Handler.Wrapper {
                 });
     }
 
-    private Json.Answer verdict(Request request, long learner, JsonNode body) throws Exception {
+    private Json.Answer verdict(Request request, RoomStore room, long learner, JsonNode body)
+            throws Exception {
         Summary summary;
         try {
             Map<String, String> numbers = new LinkedHashMap<>();
@@ -230,11 +247,12 @@ public final class RoomApi extends Handler.Wrapper {
             return Json.Answer.error(400, e.getMessage());
         }
         return stored(
-                rooms.get().record(learner, summary),
+                room.record(learner, summary),
                 event -> new Json.Answer(201, Map.of("stored", event.seq())));
     }
 
-    private Json.Answer flag(Request request, long learner, JsonNode body) throws Exception {
+    private Json.Answer flag(Request request, RoomStore room, long learner, JsonNode body)
+            throws Exception {
         Flag flag;
         try {
             flag = Flag.parse(body.path("flag").asText(""));
@@ -242,16 +260,16 @@ public final class RoomApi extends Handler.Wrapper {
             return Json.Answer.error(400, e.getMessage());
         }
         return stored(
-                rooms.get().flag(learner, flag),
+                room.flag(learner, flag),
                 event -> new Json.Answer(200, Map.of("flag", flag.key())));
     }
 
-    private Json.Answer leave(Request request, long learner, JsonNode body) throws Exception {
-        return stored(
-                rooms.get().leave(learner), event -> new Json.Answer(200, Map.of("left", true)));
+    private Json.Answer leave(Request request, RoomStore room, long learner, JsonNode body)
+            throws Exception {
+        return stored(room.leave(learner), event -> new Json.Answer(200, Map.of("left", true)));
     }
 
-    private Json.Answer reach(Request request, long learner, JsonNode body) {
+    private Json.Answer reach(Request request, RoomStore room, long learner, JsonNode body) {
         JsonNode port = body.path("port");
         if (!port.isInt() || port.asInt() < 1 || port.asInt() > 65535) {
             return Json.Answer.error(400, "port must be a port number from 1 to 65,535");
@@ -280,9 +298,12 @@ public final class RoomApi extends Handler.Wrapper {
         Json.Answer answer(T value);
     }
 
-    /** Waits for the room to store a change (on the disk), then answers with what it stored. */
+    /**
+     * Waits for the room to store a change (on the disk), then answers with what it stored. A
+     * failure the room did not expect is thrown on, to be answered as an {@link Incident}.
+     */
     private static <T> Json.Answer stored(CompletableFuture<T> change, Stored<T> answer)
-            throws InterruptedException {
+            throws InterruptedException, ExecutionException {
         try {
             return answer.answer(change.get(WAIT_SECONDS, TimeUnit.SECONDS));
         } catch (TimeoutException e) {
@@ -297,7 +318,10 @@ public final class RoomApi extends Handler.Wrapper {
             if (cause instanceof IllegalArgumentException bad) {
                 return Json.Answer.error(400, bad.getMessage());
             }
-            return Json.Answer.error(500, "the room could not store this: " + cause.getMessage());
+            if (cause instanceof RoomStore.WrongCodeException) {
+                return Json.Answer.error(403, WRONG_CODE);
+            }
+            throw e;
         }
     }
 }

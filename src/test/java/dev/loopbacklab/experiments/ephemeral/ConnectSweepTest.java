@@ -10,6 +10,7 @@ import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.lesson.Runner;
 import dev.loopbacklab.net.EphemeralRange;
 import dev.loopbacklab.net.IpLiteral;
+import dev.loopbacklab.net.OperatingSystem;
 import dev.loopbacklab.net.Probe;
 import dev.loopbacklab.net.ProbeResult;
 import dev.loopbacklab.net.SocketTable;
@@ -57,8 +58,10 @@ class ConnectSweepTest {
     @Test
     void theClientsNotTheListenerHoldTimeWait() {
         String clients = report.requireFact(ConnectSweep.TIME_WAIT);
-        if (!SocketTable.available()) {
-            assertEquals("not available", clients);
+        OperatingSystem os = OperatingSystem.current();
+        if (os == OperatingSystem.OTHER
+                || (os == OperatingSystem.LINUX && !SocketTable.available())) {
+            assertEquals("not available", clients, "no list, no count");
             return;
         }
         int waiting = number(clients);

@@ -11,7 +11,10 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Linux only: TIME_WAIT is read from /proc, and other OSes answer SO_REUSEADDR differently. */
+/**
+ * Linux only: other OSes answer SO_REUSEADDR differently (their words are ReuseReadingTest's), and
+ * their TIME_WAIT rows come from netstat (TimeWaitListingTest).
+ */
 class PortReuseExperimentTest {
     private final PortReuseExperiment experiment = new PortReuseExperiment();
 
@@ -28,6 +31,9 @@ class PortReuseExperimentTest {
         List<String> entry = report.table("Port ").rows().get(0);
         assertEquals(server, entry.get(1), "the server's own endpoint holds TIME_WAIT");
         assertEquals("TIME_WAIT", entry.get(3));
+        assertEquals(
+                "Port " + server.split(":")[1] + " in the socket table (/proc/net/tcp and tcp6)",
+                report.table("Port ").caption());
     }
 
     @Test

@@ -38,9 +38,9 @@ class ReuseReadingTest {
         assertTrue(words.closing().contains("On macOS it lasts 30 s"), words.closing());
         assertFalse(words.closing().contains("60"), words.closing());
         assertTrue(words.closing().contains("turns it on by default on macOS"), words.closing());
-        assertTrue(
-                ReuseReading.timeWaitElsewhere(MAC, 50123)
-                        .endsWith("on macOS run netstat -an -p tcp | grep 50123"));
+        String unread = ReuseReading.timeWaitElsewhere(MAC, 50123, "netstat exited with status 1");
+        assertTrue(unread.startsWith("the lab could not read the socket list (netstat exited"));
+        assertTrue(unread.endsWith("run netstat -an -p tcp | grep 50123"), unread);
     }
 
     @Test
@@ -73,7 +73,7 @@ class ReuseReadingTest {
 
     @Test
     void windowsIsPointedAtNetstatWithoutGrep() {
-        String note = ReuseReading.timeWaitElsewhere(WINDOWS, 50123);
+        String note = ReuseReading.timeWaitElsewhere(WINDOWS, 50123, "netstat did not finish");
         assertTrue(note.contains("netstat -ano -p tcp | findstr :50123"), note);
         assertFalse(note.contains("grep"), "Windows has no grep");
         // The German capture has no TIME_WAIT word at all: the learner must not look for it.

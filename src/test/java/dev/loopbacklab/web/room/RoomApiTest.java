@@ -1,16 +1,30 @@
 package dev.loopbacklab.web.room;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.loopbacklab.room.RoomStore;
 import dev.loopbacklab.testing.FakeExperiments;
 import dev.loopbacklab.testing.RawHttp;
 import dev.loopbacklab.testing.TestLab;
 import dev.loopbacklab.web.LabConfig;
 import dev.loopbacklab.web.LabServer;
+import dev.loopbacklab.web.security.Guards;
 import dev.loopbacklab.web.security.SecurityHeadersTest;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -201,5 +215,95 @@ class RoomApiTest {
                 .mapToDouble(l -> Double.parseDouble(l.substring(series.length() + 1)))
                 .findFirst()
                 .orElse(0);
+    }
+
+    @Test
+    void anUnexpectedFailureShowsTheLearnerANumberAndTheTeachersTerminalTheDetails()
+            throws Exception {
+        String bearer = join("Ada");
+        String code = teacher.workshop().room().keys().joinCode();
+        // A room that fails under the API: its store is closed, so every change is refused with
+        // an exception the API did not expect.
+        teacher.workshop().room().close();
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        PrintStream originalErr = System.err;
+        // slf4j-simple writes to whatever System.err is when it logs.
+        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+        RawHttp.Response verdict;
+        RawHttp.Response joined;
+        try {
+            verdict = post("/room/api/verdicts", "Authorization: Bearer " + bearer + "\n", VERDICT);
+            joined =
+                    post(
+                            "/room/api/join",
+                            "",
+                            "{\"code\":\"" + code + "\",\"nickname\":\"Bob\",\"os\":\"linux\"}");
+        } finally {
+            System.setErr(originalErr);
+        }
+        String logged = log.toString(StandardCharsets.UTF_8);
+        for (RawHttp.Response failed : List.of(verdict, joined)) {
+            assertEquals(500, failed.status(), failed.body());
+            SecurityHeadersTest.assertStrict("500", failed);
+            String said = JSON.readTree(failed.body()).path("error").asText();
+            Matcher incident = Pattern.compile("incident ([0-9a-f]{8})").matcher(said);
+            assertTrue(incident.find(), said);
+            assertFalse(said.contains("closed"), "the exception's message: " + said);
+            assertFalse(failed.body().contains("Exception"), failed.body());
+            // The teacher's terminal has the exception, its stack, under the same number.
+            String entry =
+                    logged.lines()
+                            .filter(l -> l.contains("incident " + incident.group(1)))
+                            .findFirst()
+                            .orElseThrow(() -> new AssertionError(logged));
+            assertTrue(entry.contains("/room/api/"), entry);
+            assertTrue(logged.contains("the room is closed"), logged);
+            assertTrue(logged.contains("at dev.loopbacklab.room.RoomStore"), logged);
+        }
+    }
+
+    @Test
+    void aRequestUsesTheRoomItReadFirstEvenIfAnotherOneComesUnderway() throws Exception {
+        try (RoomStore first = RoomStore.open(roomDir.resolve("first"));
+                RoomStore second = RoomStore.open(roomDir.resolve("second"))) {
+            // The open room changes after a request's first read (a room closed and another
+            // opened): whatever a request does, it does to the room it read first.
+            AtomicReference<RoomStore> open = new AtomicReference<>(first);
+            Supplier<RoomStore> rooms = () -> open.getAndSet(second);
+            Server server = new Server();
+            ServerConnector connector = new ServerConnector(server);
+            connector.setHost("127.0.0.1");
+            connector.setPort(0);
+            server.addConnector(connector);
+            server.setHandler(
+                    new RoomApi(
+                            rooms, new Guards("127.0.0.1", Set.of(), false, null), (p, s) -> {}));
+            server.start();
+            try {
+                int port = connector.getLocalPort();
+                String join =
+                        "{\"code\":\""
+                                + first.keys().joinCode()
+                                + "\",\"nickname\":\"Ada\",\"os\":\"linux\"}";
+                RawHttp.Response seated = RawHttp.postJson(port, "/room/api/join", "", join);
+                assertEquals(201, seated.status(), seated.body());
+                assertEquals(1, first.learnerCount());
+                assertEquals(0, second.learnerCount());
+                String bearer = JSON.readTree(seated.body()).path("bearer").asText();
+
+                open.set(first);
+                RawHttp.Response stored =
+                        RawHttp.postJson(
+                                port,
+                                "/room/api/verdicts",
+                                "Authorization: Bearer " + bearer + "\n",
+                                VERDICT);
+                assertEquals(201, stored.status(), stored.body());
+                assertEquals(1, first.board().passed("test-judge"));
+                assertEquals(0, second.learnerCount());
+            } finally {
+                server.stop();
+            }
+        }
     }
 }
