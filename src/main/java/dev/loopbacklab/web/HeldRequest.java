@@ -84,7 +84,10 @@ public final class HeldRequest {
 
     /**
      * Lets Javalin finish the request (its after-handlers, request log and completion), unless
-     * Jetty has completed it already. Safe from any thread, any number of times.
+     * Jetty has completed it already. Safe from any thread, any number of times, but never while
+     * another thread of the caller's is writing to the response: completing a response cancels a
+     * write in progress, and Jetty 12.1.12 can wait for ever for it to let go ({@code EventStreams}
+     * holds one lock for its writes and its finish for this reason).
      *
      * @return false when Jetty had completed the request, so nothing was done
      */

@@ -27,10 +27,22 @@ import java.util.concurrent.locks.ReentrantLock;
  * quiet for a second, which keeps the connection alive and finds clients that left. At most {@code
  * perRun} streams per run (429 beyond) and {@code total} in all (503 beyond). When the last stream
  * of a run that is still going loses its client, the run is cancelled.
+ *
+ * <p>A stream's lock is held for every write to its response <em>and</em> for finishing its
+ * request, so the lab never completes a response while one of its own threads is writing to it.
+ * Jetty 12.1.12 does not survive that race: completing the response cancels the write in progress
+ * and waits for it to let go ({@code HttpConnection.SendCallback.cancel}), which, caught at the
+ * wrong moment, waits for ever. It stopped the lab's {@link #close()} that way (a JDK 25 suite run;
+ * reproduced with {@code -XX:ActiveProcessorCount=1}, once in ~270 closes). When Jetty itself
+ * reports a stream over, the stream is only forgotten: Jetty's thread must not wait for a writer,
+ * and {@link HeldRequest} finishes the request on Jetty's own callback where one is needed.
  */
 final class EventStreams implements AutoCloseable {
     private static final long HEARTBEAT_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final int WRITERS = 4;
+
+    /** How long {@link #close()} waits for a writer to let go of a stream, at most. */
+    private static final long CLOSE_WAIT_SECONDS = 5;
 
     private final int perRun;
     private final int total;
@@ -43,6 +55,7 @@ final class EventStreams implements AutoCloseable {
                     WRITERS, r -> daemon(r, "lab-stream-writer-" + writerNumber.incrementAndGet()));
     private final ScheduledExecutorService heartbeat =
             Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "lab-stream-heartbeat"));
+    private volatile boolean closing;
 
     EventStreams(int perRun, int total) {
         this.perRun = perRun;
@@ -87,6 +100,10 @@ final class EventStreams implements AutoCloseable {
                     null);
             return;
         }
+        if (closing) {
+            RunApi.error(ctx, 503, "the lab is stopping", null);
+            return;
+        }
         if (open.incrementAndGet() > total) {
             open.decrementAndGet();
             RunApi.error(
@@ -128,7 +145,7 @@ final class EventStreams implements AutoCloseable {
             }
             Stream stream = new Stream(run, new SseFrames(ThreadedEventStream.begin(ctx.res())));
             // held before any writer can see it: a writer that ends it must find its request
-            stream.request = HeldRequest.hold(ctx, () -> end(stream, true));
+            stream.request = HeldRequest.hold(ctx, () -> gone(stream));
             streams.add(stream);
             return stream;
         }
@@ -155,6 +172,9 @@ final class EventStreams implements AutoCloseable {
             return;
         }
         for (Stream stream : streams) {
+            if (closing) {
+                return; // close() ends the rest, once this writer has let go
+            }
             stream.lock.lock();
             try {
                 if (!stream.closed.get()) {
@@ -195,6 +215,9 @@ final class EventStreams implements AutoCloseable {
         long now = System.nanoTime();
         for (Set<Stream> streams : byRun.values()) {
             for (Stream stream : streams) {
+                if (closing) {
+                    return;
+                }
                 if (now - stream.lastWriteNanos < HEARTBEAT_NANOS || !stream.lock.tryLock()) {
                     continue;
                 }
@@ -213,10 +236,14 @@ final class EventStreams implements AutoCloseable {
     }
 
     /**
-     * Closes a stream once and lets its request finish (unless Jetty has finished it); when its
-     * client left and it was its run's last, the run stops.
+     * Closes a stream once and lets its request finish (unless Jetty has finished it), with the
+     * stream's lock held, so that no write of ours to it is in progress; when its client left and
+     * it was its run's last, the run stops.
      */
     private void end(Stream stream, boolean clientLeft) {
+        if (!stream.lock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("a stream is ended with its lock held");
+        }
         if (!stream.closed.compareAndSet(false, true)) {
             return;
         }
@@ -224,6 +251,21 @@ final class EventStreams implements AutoCloseable {
         if (request != null) {
             request.finish();
         }
+        forget(stream, clientLeft);
+    }
+
+    /**
+     * Jetty reported the exchange over (the client left, an error, the request completed): the
+     * stream is forgotten without waiting for its lock, as a writer may hold it; a write still in
+     * progress fails on its own.
+     */
+    private void gone(Stream stream) {
+        if (stream.closed.compareAndSet(false, true)) {
+            forget(stream, true);
+        }
+    }
+
+    private void forget(Stream stream, boolean clientLeft) {
         open.decrementAndGet();
         Set<Stream> streams = byRun.get(stream.run);
         boolean last = false;
@@ -242,12 +284,33 @@ final class EventStreams implements AutoCloseable {
         }
     }
 
-    /** Ends every stream and stops the threads. */
+    /**
+     * Stops the threads, waits for them to let go of the streams (a writer stuck on a client that
+     * stopped reading is interrupted), then ends every stream. A stream a writer still holds after
+     * that is left to Jetty's stop, which closes its connection.
+     */
     @Override
     public void close() {
+        closing = true;
         heartbeat.shutdownNow();
         writers.shutdownNow();
-        byRun.values().forEach(streams -> List.copyOf(streams).forEach(s -> end(s, false)));
+        try {
+            heartbeat.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+            writers.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+            for (Set<Stream> streams : byRun.values()) {
+                for (Stream stream : List.copyOf(streams)) {
+                    if (stream.lock.tryLock(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                        try {
+                            end(stream, false);
+                        } finally {
+                            stream.lock.unlock();
+                        }
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static Thread daemon(Runnable r, String name) {

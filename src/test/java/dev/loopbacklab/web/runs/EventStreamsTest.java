@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.loopbacklab.lesson.Event;
 import dev.loopbacklab.lesson.Outcome;
 import dev.loopbacklab.testing.RawHttp;
 import dev.loopbacklab.testing.Sse;
@@ -87,6 +88,21 @@ class EventStreamsTest {
             head.write(b);
         }
         return head.toString(StandardCharsets.US_ASCII);
+    }
+
+    /** Whether one of the lab's stream writers is waiting inside a write to a response. */
+    private static boolean aWriterIsStuckInAWrite() {
+        return Thread.getAllStackTraces().entrySet().stream()
+                .filter(e -> e.getKey().getName().startsWith("lab-stream-writer-"))
+                .filter(e -> e.getKey().getState() == Thread.State.WAITING)
+                .anyMatch(
+                        e ->
+                                java.util.Arrays.stream(e.getValue())
+                                        .anyMatch(
+                                                f ->
+                                                        f.getClassName().endsWith(".HttpOutput")
+                                                                && f.getMethodName()
+                                                                        .equals("channelWrite")));
     }
 
     private static int threads() {
@@ -182,5 +198,32 @@ class EventStreamsTest {
         }
         Wait.until("the run stopped", () -> run.outcome() != null);
         assertEquals(Outcome.CANCELLED, run.outcome());
+    }
+
+    @Test
+    void closingTheLabWhileAWriterIsStuckOnAClientThatStoppedReadingReturns() throws Exception {
+        start(4, 10);
+        JsonNode started = startRun("{\"experiment\":\"test-hold\"}");
+        Run run = lab.runs().find(started.get("id").asText()).orElseThrow();
+        String events = started.get("events").asText();
+        for (int i = 0; i < 3; i++) {
+            assertEquals(200, open(events, "text/event-stream")); // and never read again
+        }
+        String line = "x".repeat(16 * 1024);
+        // Each event is written to all three streams; once their socket buffers are full, the
+        // writer waits inside a write: a stuck browser tab, as the lab meets it.
+        Wait.until(
+                "a writer waits inside a write",
+                () -> {
+                    run.emit(new Event.Narration(line));
+                    return aWriterIsStuckInAWrite();
+                });
+        // The writer is interrupted and lets go; only then are the streams' requests finished.
+        // Finishing one while the writer still wrote to it could wait for ever in Jetty.
+        lab.close();
+        LabServer closed = lab;
+        lab = null;
+        assertEquals(Outcome.CANCELLED, run.outcome());
+        assertEquals(0, closed.runs().active());
     }
 }
