@@ -360,6 +360,7 @@ public record Platform(OperatingSystem os, String version) {
                 name() + " " + version,
                 "privileged ports: " + PrivilegedPorts.of(this).source(),
                 "ephemeral range: " + ephemeralRangeSource(),
+                "UDP ports: " + udpRangeNote(),
                 "TIME_WAIT: " + TimeWait.of(os).describe(),
                 "loopback: " + loopbackAliasNote(),
                 "SO_REUSEADDR: " + reuseAddressNote(),

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PlatformTest {
@@ -111,13 +112,41 @@ class PlatformTest {
         assertTrue(WINDOWS.v6OnlyByDefault());
         assertFalse(LINUX.v6OnlyByDefault());
         assertFalse(MAC.v6OnlyByDefault());
-        for (Platform platform : java.util.List.of(LINUX, MAC, WINDOWS)) {
+        for (Platform platform : List.of(LINUX, MAC, WINDOWS)) {
             String note = platform.dualStackNote();
             assertTrue(note.contains("the JDK turns IPV6_V6ONLY off on every IPv6 socket"), note);
             assertEquals(platform.v6OnlyByDefault(), note.contains("IPv6 only by default"), note);
         }
         assertTrue(LINUX.dualStackNote().contains("net.ipv6.bindv6only = 0"));
         assertTrue(MAC.dualStackNote().contains("net.inet6.ip6.v6only = 0"));
+    }
+
+    @Test
+    void notesSayWhereUdpPortsComeFromOnEachSystem() {
+        // What a JShell learner reads from Platform.current().notes(), per system: one line
+        // each, the UDP range among them (Windows sets it apart from TCP's: KB 929851).
+        java.util.Map<Platform, String> udp =
+                java.util.Map.of(
+                        LINUX,
+                        "UDP ports: On Linux UDP draws from the same range as TCP:"
+                                + " net.ipv4.ip_local_port_range",
+                        MAC,
+                        "UDP ports: On macOS UDP draws from the same range as TCP:"
+                                + " net.inet.ip.portrange.first to .last.",
+                        WINDOWS,
+                        "UDP ports: On Windows UDP has a range of its own, set apart from TCP's:"
+                                + " netsh int ipv4 show dynamicport udp");
+        for (var expected : udp.entrySet()) {
+            List<String> lines = expected.getKey().notes().lines().toList();
+            int range =
+                    lines.indexOf("ephemeral range: " + expected.getKey().ephemeralRangeSource());
+            assertTrue(range > 0, lines.toString());
+            // Next to the TCP range, once.
+            assertTrue(lines.get(range + 1).startsWith(expected.getValue()), lines.toString());
+            assertEquals(1, lines.stream().filter(l -> l.startsWith("UDP ports:")).count());
+        }
+        assertFalse(LINUX.notes().contains("dynamicport udp"), LINUX.notes());
+        assertFalse(MAC.notes().contains("dynamicport udp"), MAC.notes());
     }
 
     @Test
