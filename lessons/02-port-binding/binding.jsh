@@ -80,7 +80,7 @@ System.out.println("the client reads: " + client.getInputStream().read() + " (en
 client.close();
 Thread.sleep(100);
 System.out.println("sockets in TIME_WAIT on port " + serverPort + ": " + SocketTable.count(TcpState.TIME_WAIT, serverPort));
-// shows on Linux: sockets in TIME_WAIT on port <port>: 1 (elsewhere 0: the lab reads the table from Linux's /proc)
+// shows: sockets in TIME_WAIT on port <port>: 1 (read from /proc on Linux, from netstat on macOS and Windows: SocketTable.connectionsSource())
 
 // 10. Listening there again: refused without SO_REUSEADDR, fine with it.
 try (var noReuse = new ServerSocket()) {

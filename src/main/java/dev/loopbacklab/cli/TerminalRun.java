@@ -70,7 +70,7 @@ abstract class TerminalRun {
                         p.name(),
                         p.help(),
                         p.boundsText(),
-                        p.defaultValue() == null ? "none: required" : p.defaultValue());
+                        p.required() ? "none: required" : p.defaultText());
             }
             return 2;
         }

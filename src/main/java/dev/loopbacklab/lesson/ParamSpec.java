@@ -74,6 +74,17 @@ public record ParamSpec(
         return defaultValue == null;
     }
 
+    /**
+     * The default as a learner reads it, next to the bounds, or null when there is none: a whole
+     * number grouped as the bounds are ({@code 10,000}, which {@link Params} reads back); a port as
+     * an address writes it ({@code 8080}, as in {@code 127.0.0.1:8080}); anything else as it is.
+     */
+    public String defaultText() {
+        return kind == Kind.INTEGER && defaultValue != null
+                ? Numbers.whole(Long.parseLong(defaultValue))
+                : defaultValue;
+    }
+
     /** The bounds as a learner reads them, e.g. "from 1 to 1,000,000". */
     public String boundsText() {
         return switch (kind) {

@@ -25,7 +25,8 @@ import java.util.Optional;
  * in {@code tcp6}; its address is given here as plain 127.0.0.1 (the file says ::ffff:127.0.0.1).
  * On other systems {@link #available()} is false and these lists are empty; {@link #listed()} and
  * {@link #listeners()} read macOS's {@code lsof} and Windows' {@code netstat -ano} into the same
- * rows.
+ * rows, and {@link #connections()} and {@link #count} every TCP socket, TIME_WAIT included, from
+ * macOS's {@code netstat -an -p tcp} and Windows' {@code netstat -ano}.
  */
 public final class SocketTable {
 
@@ -123,14 +124,17 @@ public final class SocketTable {
     }
 
     /**
-     * Counts sockets in a state, on one local port or on all.
+     * Counts TCP sockets in a state, on one local port or on all, from {@link #connections()}: on
+     * Linux, macOS and Windows alike.
      *
      * @param state for example {@link TcpState#TIME_WAIT}
      * @param localPortOrMinus1 a local port, or -1 for any port
+     * @throws UncheckedIOException if this system's list cannot be read: no count is better than a
+     *     false 0
      */
     public static long count(TcpState state, int localPortOrMinus1) {
         long count = 0;
-        for (Entry entry : read()) {
+        for (Entry entry : connections()) {
             if (entry.state() == state
                     && (localPortOrMinus1 < 0 || entry.localPort() == localPortOrMinus1)) {
                 count++;

@@ -5,8 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Lists this machine's sockets the way its own tools do: Linux's {@code /proc/net} with owners from
@@ -95,13 +97,13 @@ final class SystemListing {
                     switch (os) {
                         case LINUX -> procNet();
                         case MAC ->
-                                entries(
-                                        BsdNetstatParser.parse(
-                                                Commands.run(COMMAND_TIMEOUT_MILLIS, NETSTAT_BSD)));
+                                readable(
+                                        Commands.run(COMMAND_TIMEOUT_MILLIS, NETSTAT_BSD),
+                                        BsdNetstatParser::parse);
                         case WINDOWS ->
-                                entries(
-                                        NetstatParser.parse(
-                                                Commands.run(COMMAND_TIMEOUT_MILLIS, NETSTAT)));
+                                readable(
+                                        Commands.run(COMMAND_TIMEOUT_MILLIS, NETSTAT),
+                                        NetstatParser::parse);
                         case OTHER ->
                                 throw new IOException(
                                         "the lab knows no tool that lists sockets on this system");
@@ -120,8 +122,27 @@ final class SystemListing {
         return SocketTable.read();
     }
 
-    private static List<SocketTable.Entry> entries(List<ListedSocket> sockets) {
-        return sockets.stream().map(ListedSocket::entry).toList();
+    /**
+     * The TCP rows {@code parser} reads in a tool's {@code output}; if the tool printed TCP rows
+     * and none could be read (a format the lab does not know), that is a failure, not an empty
+     * list: the lab must not report 0 sockets it could not see.
+     */
+    static List<SocketTable.Entry> readable(
+            String output, Function<String, List<ListedSocket>> parser) throws IOException {
+        List<SocketTable.Entry> entries =
+                parser.apply(output).stream()
+                        .map(ListedSocket::entry)
+                        .filter(entry -> entry.protocol().startsWith("tcp"))
+                        .toList();
+        long printed =
+                output.lines()
+                        .filter(line -> line.strip().toLowerCase(Locale.ROOT).startsWith("tcp"))
+                        .count();
+        if (entries.isEmpty() && printed > 0) {
+            throw new IOException(
+                    "it printed " + printed + " TCP rows in a form the lab cannot read");
+        }
+        return entries;
     }
 
     /** Linux: the rows of /proc with the owners found by inode. */

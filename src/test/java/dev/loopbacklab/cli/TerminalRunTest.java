@@ -79,6 +79,28 @@ class TerminalRunTest {
     }
 
     @Test
+    void parameterHelpWritesDefaultsAsItWritesBounds() {
+        assertEquals(2, runLessons(new RunCommand(), "echo-rtt", "--param", "count=0"));
+        String count =
+                err.toString().lines().filter(l -> l.startsWith("  count ")).findFirst().orElse("");
+        assertTrue(count.endsWith("(from 1 to 1,000,000; default 10,000)"), err.toString());
+
+        err.getBuffer().setLength(0);
+        assertEquals(2, runLessons(new CheckCommand(), "listening-spot", "--param", "port=0"));
+        // A port is written as in an address.
+        assertTrue(err.toString().contains("(from 1 to 65,535; default 7010)"), err.toString());
+        assertEquals("", out.toString(), "nothing ran");
+    }
+
+    /** Runs {@code command} on the lessons' own experiments. */
+    private int runLessons(TerminalRun command, String... args) {
+        CommandLine cli = new CommandLine(command);
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
     void badParametersAreUsageErrorsThatListTheParameters() {
         assertEquals(2, run(new RunCommand(), "test-count", "--param", "count=0"));
         assertTrue(err.toString().contains("Parameters of test-count:"), err.toString());

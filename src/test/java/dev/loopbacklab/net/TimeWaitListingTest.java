@@ -134,6 +134,25 @@ class TimeWaitListingTest {
     }
 
     @Test
+    void rowsInAFormTheLabCannotReadAreAFailureNotZeroSockets() throws IOException {
+        // Windows' rows handed to the macOS reader: netstat ran, but the lab saw nothing it knows.
+        String windows = PlatformFixture.load("windows/netstat-ano-de.txt").body();
+        IOException failure =
+                assertThrows(
+                        IOException.class,
+                        () -> SystemListing.readable(windows, BsdNetstatParser::parse));
+        assertTrue(failure.getMessage().contains("in a form the lab cannot read"));
+
+        String mac = PlatformFixture.load("macos/netstat-vanp-tcp-time-wait.txt").body();
+        assertEquals(2, SystemListing.readable(mac, BsdNetstatParser::parse).size());
+        assertEquals(
+                List.of(),
+                SystemListing.readable(
+                        mac.lines().limit(1).toList().get(0), BsdNetstatParser::parse),
+                "a list that printed no TCP row holds none");
+    }
+
+    @Test
     void aSystemWithoutAKnownToolIsAFailureNotAnEmptyList() {
         UncheckedIOException failure =
                 assertThrows(

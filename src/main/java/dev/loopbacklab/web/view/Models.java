@@ -48,12 +48,15 @@ public final class Models {
             String help,
             String bounds,
             boolean required) {
-        /** The field of a parameter, with its default value filled in. */
+        /**
+         * The field of a parameter, with its default value filled in, written as the bounds under
+         * it are ({@link ParamSpec#defaultText}).
+         */
         public static Field of(ParamSpec spec) {
             return new Field(
                     spec.name(),
                     spec.kind(),
-                    spec.defaultValue(),
+                    spec.defaultText(),
                     spec.help(),
                     spec.boundsText(),
                     spec.required());

@@ -3,9 +3,13 @@ package dev.loopbacklab.web.view;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopbacklab.experiments.Experiments;
 import dev.loopbacklab.lesson.Event;
+import dev.loopbacklab.lesson.Experiment;
 import dev.loopbacklab.lesson.ParamSpec;
+import dev.loopbacklab.lesson.Params;
 import java.util.List;
+import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -25,6 +29,32 @@ class ReadingWordsTest {
         Models.Field lan = field(ParamSpec.bool("lan", false, "also probe this machine"));
         assertEquals("Also probe this machine", FieldWords.label(lan));
         assertEquals("", FieldWords.bounds(lan), "a checkbox says no \"true or false\"");
+    }
+
+    @Test
+    void aPanelWritesItsDefaultAsItWritesTheBoundsAndReadsItBack() {
+        Experiment rtt = Experiments.registry().find("echo-rtt").orElseThrow();
+        Document panel =
+                Jsoup.parse(
+                        Components.panel(
+                                        new Models.Panel(
+                                                rtt.id(),
+                                                false,
+                                                rtt.title(),
+                                                rtt.description(),
+                                                rtt.params().stream()
+                                                        .map(Models.Field::of)
+                                                        .toList()))
+                                .render());
+        String count = panel.selectFirst("input[name=count]").val();
+        assertEquals("10,000", count, "grouped, next to \"from 1 to 1,000,000\"");
+        assertEquals(
+                "from 1 to 1,000,000", panel.selectFirst("[data-field=count] .field-help").text());
+        // What the page shows is what the lab reads when Run sends it unchanged.
+        assertEquals(10_000, Params.parse(rtt.params(), Map.of("count", count)).integer("count"));
+        // A port is written as an address writes it, not as a quantity.
+        Models.Field port = field(ParamSpec.yourServerPort(7010));
+        assertEquals("7010", port.value());
     }
 
     @Test
