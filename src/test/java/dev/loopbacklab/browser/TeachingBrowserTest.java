@@ -7,11 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.loopbacklab.testing.TestLab;
 import dev.loopbacklab.web.LabServer;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -178,17 +175,17 @@ class TeachingBrowserTest extends BrowserTestBase {
     void theLearnerHandoutPrintsWithoutNotesOnA4AndLetter() throws Exception {
         for (String paper : List.of("a4", "letter")) {
             open("/handout?plan=first,second");
-            String text = pdfText(printToPdf("handout-" + paper, paper));
+            String text = Printed.text(printToPdf("handout-" + paper, paper));
             assertTrue(text.contains("java -jar loopback-lab.jar run test-count"), text);
             assertTrue(text.contains("Your answer and what the check said"), text);
             assertFalse(text.contains("How far does it count?"), "no questions for the room");
             assertFalse(text.contains("Run the counter."), "no timing notes");
             assertFalse(text.contains("Ask the room"), "no notes");
-            int pages = pages(text);
+            int pages = Printed.pages(text);
             assertTrue(pages >= 3 && pages <= 6, pages + " pages");
             // Each command on one printed line, as typed: never broken at a hyphen, slash or dot.
             List<String> lines =
-                    pdfLines(Path.of("target", "screenshots", "handout-" + paper + ".pdf"));
+                    Printed.lines(Path.of("target", "screenshots", "handout-" + paper + ".pdf"));
             for (String command :
                     List.of(
                             "java -jar loopback-lab.jar",
@@ -213,12 +210,12 @@ class TeachingBrowserTest extends BrowserTestBase {
         open("/lessons/first");
         browser.js("localStorage.clear();");
         open("/handout?plan=first");
-        String before = pdfText(printToPdf("handout-not-run", "a4"));
+        String before = Printed.text(printToPdf("handout-not-run", "a4"));
         assertFalse(before.contains("Your last run"), before);
         open("/lessons/first");
         runPanel(find("[data-experiment=test-count]"));
         open("/handout?plan=first");
-        String after = pdfText(printToPdf("handout-run", "a4"));
+        String after = Printed.text(printToPdf("handout-run", "a4"));
         assertTrue(after.contains("Your last run"), after);
         assertTrue(after.contains("Run completed in"), after);
         assertTrue(after.contains("java -jar loopback-lab.jar run test-count"), "and its command");
@@ -227,12 +224,12 @@ class TeachingBrowserTest extends BrowserTestBase {
     @Test
     void theFacilitatorPrintoutHasTheAgendaNotesAndAnswers() throws Exception {
         open("/facilitator?plan=first,second");
-        String text = pdfText(printToPdf("facilitator-a4", "a4"));
+        String text = Printed.text(printToPdf("facilitator-a4", "a4"));
         assertTrue(text.contains("Agenda"), text);
         assertTrue(text.contains("How far does it count?"), text);
         assertTrue(text.contains("one by one."), text);
         assertTrue(text.contains("Ask the room."), text);
-        int pages = pages(text);
+        int pages = Printed.pages(text);
         assertTrue(pages >= 2 && pages <= 5, pages + " pages");
     }
 
@@ -241,7 +238,7 @@ class TeachingBrowserTest extends BrowserTestBase {
         open("/lessons/first");
         browser.js("localStorage.clear();");
         open("/lessons/first");
-        String before = pdfText(printToPdf("lesson-not-run", "a4"));
+        String before = Printed.text(printToPdf("lesson-not-run", "a4"));
         assertTrue(
                 before.contains(
                         "Not run yet. From a terminal: java -jar loopback-lab.jar run test-count"),
@@ -250,61 +247,16 @@ class TeachingBrowserTest extends BrowserTestBase {
         assertFalse(before.contains("Facilitator notes"), "notes never print with the lesson");
         assertFalse(before.contains("Ask the room"), before);
         runPanel(find("[data-experiment=test-count]"));
-        String after = pdfText(printToPdf("lesson-run", "a4"));
+        String after = Printed.text(printToPdf("lesson-run", "a4"));
         assertFalse(after.contains("run test-count"), "the result prints instead of the command");
         assertTrue(after.contains("Run completed in"), after);
         open("/lessons/first");
-        String kept = pdfText(printToPdf("lesson-reloaded", "a4"));
+        String kept = Printed.text(printToPdf("lesson-reloaded", "a4"));
         assertFalse(kept.contains("run test-count"), "the kept run prints instead of the command");
         assertTrue(kept.contains("Your last run before this page loaded"), kept);
     }
 
-    /** Prints the current page with Chromium (Page.printToPDF) on {@code paper}. */
     private Path printToPdf(String name, String paper) throws IOException {
-        boolean letter = paper.equals("letter");
-        Map<String, Object> result =
-                browser.cdp(
-                        "Page.printToPDF",
-                        Map.of(
-                                "paperWidth",
-                                letter ? 8.5 : 8.27,
-                                "paperHeight",
-                                letter ? 11.0 : 11.69,
-                                "printBackground",
-                                true,
-                                "preferCSSPageSize",
-                                false));
-        Path pdf = Path.of("target", "screenshots", name + ".pdf");
-        Files.createDirectories(pdf.getParent());
-        Files.write(pdf, Base64.getDecoder().decode((String) result.get("data")));
-        return pdf;
-    }
-
-    private static String pdfText(Path pdf) throws Exception {
-        // pdftotext breaks long lines where the page does; join them for searching, but keep the
-        // form feed that ends each page
-        return pdftotext("-layout", pdf).replaceAll("[ \\t\\r\\n]+", " ");
-    }
-
-    /** The printed lines as pdftotext reads them, each with its runs of spaces made one. */
-    private static List<String> pdfLines(Path pdf) throws Exception {
-        return pdftotext("-raw", pdf)
-                .lines()
-                .map(l -> l.replaceAll("[ \\t]+", " ").strip())
-                .toList();
-    }
-
-    private static String pdftotext(String mode, Path pdf) throws Exception {
-        Process process =
-                new ProcessBuilder("pdftotext", mode, pdf.toString(), "-")
-                        .redirectErrorStream(true)
-                        .start();
-        String text = new String(process.getInputStream().readAllBytes());
-        assertEquals(0, process.waitFor(), text);
-        return text;
-    }
-
-    private static int pages(String pdfText) {
-        return (int) pdfText.chars().filter(c -> c == '\f').count();
+        return Printed.pdf(browser, name, paper);
     }
 }

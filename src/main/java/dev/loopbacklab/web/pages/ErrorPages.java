@@ -1,5 +1,7 @@
 package dev.loopbacklab.web.pages;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loopbacklab.lesson.LessonFormatException;
 import dev.loopbacklab.web.Incident;
 import dev.loopbacklab.web.view.Layout;
@@ -7,6 +9,7 @@ import dev.loopbacklab.web.view.MessagePage;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +20,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ErrorPages {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Layout.Chrome chrome;
 
@@ -79,8 +83,14 @@ public final class ErrorPages {
 
     private void onExceptionOn(Exception e, Context ctx) {
         // The page may be a room visitor's or a learner's lab's: never the message, a number.
-        Incident incident = Incident.log("request " + ctx.method() + " " + ctx.path(), e);
-        page(ctx, 500, "Something went wrong", incident.sentence("The lab"));
+        String said =
+                Incident.log("request " + ctx.method() + " " + ctx.path(), e).sentence("The lab");
+        if (ctx.path().startsWith("/api/") || ctx.path().startsWith("/room/api/")) {
+            // JSON, as the API's other errors: a page shows "error", a learner's lab relays it.
+            ctx.status(500).contentType("application/json").result(json("error", said));
+        } else {
+            page(ctx, 500, "Something went wrong", said);
+        }
     }
 
     /**
@@ -95,6 +105,14 @@ public final class ErrorPages {
         } catch (RuntimeException gone) {
             LOG.debug(
                     "an error page could not be sent (the response is gone): {}", gone.toString());
+        }
+    }
+
+    private static String json(String field, String text) {
+        try {
+            return JSON.writeValueAsString(Map.of(field, text));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e); // a map of two strings always writes
         }
     }
 

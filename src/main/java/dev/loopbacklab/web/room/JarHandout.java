@@ -8,6 +8,8 @@ import java.io.OutputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,14 +23,34 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * classes (Maven, an IDE) there is no jar to hand out and the pages say how to build one.
  *
  * <p>Hashing the jar (~15 MB) is started when the room opens ({@link #prepare}), on a thread of its
- * own, so the first learner to open the join page does not wait for it.
+ * own, so the first learner to open the join page does not wait for it. A jar replaced while the
+ * room is open (a rebuild during the workshop) is hashed again: every request compares the file's
+ * size and modification time with those it was hashed at, a stat, not a read.
  */
 final class JarHandout {
     static final String PATH = "/room/loopback-lab.jar";
 
+    /** The file as it was when hashed: its size and modification time, or none when absent. */
+    private record Stamp(long size, FileTime modified) {
+        static final Stamp NONE = new Stamp(-1, null);
+
+        static Stamp of(Path self) {
+            try {
+                BasicFileAttributes file = Files.readAttributes(self, BasicFileAttributes.class);
+                return new Stamp(file.size(), file.lastModifiedTime());
+            } catch (IOException | RuntimeException e) {
+                return NONE;
+            }
+        }
+    }
+
+    /** A digest and the file it is of; {@code handout} is null when there is no jar. */
+    private record Hashed(Stamp stamp, JoinPage.Handout handout) {}
+
     private final Path self;
-    private final CompletableFuture<JoinPage.Handout> handout = new CompletableFuture<>();
+    private final CompletableFuture<Hashed> first = new CompletableFuture<>();
     private final AtomicBoolean started = new AtomicBoolean();
+    private volatile Hashed latest;
 
     /** The file this lab's classes were loaded from. */
     JarHandout() {
@@ -47,7 +69,7 @@ final class JarHandout {
     /** Starts hashing the jar on its own thread, once; later calls do nothing. */
     void prepare() {
         if (started.compareAndSet(false, true)) {
-            Thread digest = new Thread(() -> handout.complete(find(self)), "lab-jar-digest");
+            Thread digest = new Thread(() -> first.complete(hash(self)), "lab-jar-digest");
             digest.setDaemon(true);
             digest.start();
         }
@@ -55,16 +77,30 @@ final class JarHandout {
 
     /** Whether the digest is known (or known not to exist), so {@link #handout} will not wait. */
     boolean ready() {
-        return handout.isDone();
+        return first.isDone();
     }
 
     /**
      * The jar's link, size and digest, or null when the lab is not running from a jar. Waits for
-     * the digest if {@link #prepare} started it a moment ago (and starts it if nothing did).
+     * the digest if {@link #prepare} started it a moment ago (and starts it if nothing did), and
+     * hashes the jar again if it changed since.
      */
     JoinPage.Handout handout() {
         prepare();
-        return handout.join();
+        Hashed hashed = latest != null ? latest : first.join();
+        if (!hashed.stamp().equals(Stamp.of(self))) {
+            hashed = rehash(hashed);
+        }
+        return hashed.handout();
+    }
+
+    private synchronized Hashed rehash(Hashed stale) {
+        Hashed now = latest != null ? latest : first.join();
+        if (now == stale) { // no other request hashed it again meanwhile
+            now = hash(self);
+            latest = now;
+        }
+        return now;
     }
 
     private static Path codeSource() {
@@ -76,9 +112,18 @@ final class JarHandout {
         }
     }
 
+    /** The digest of {@code self} as it is now; the stamp is taken first, so a change is seen. */
+    private static Hashed hash(Path self) {
+        if (self == null) {
+            return new Hashed(Stamp.NONE, null);
+        }
+        Stamp stamp = Stamp.of(self);
+        return new Hashed(stamp, find(self));
+    }
+
     private static JoinPage.Handout find(Path self) {
         try {
-            if (self == null || !Files.isRegularFile(self) || !self.toString().endsWith(".jar")) {
+            if (!Files.isRegularFile(self) || !self.toString().endsWith(".jar")) {
                 return null;
             }
             MessageDigest sha = MessageDigest.getInstance("SHA-256");

@@ -10,6 +10,7 @@ import dev.loopbacklab.testing.Wait;
 import dev.loopbacklab.web.view.JoinPage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -36,6 +37,35 @@ class JarHandoutTest {
         assertEquals(new JoinPage.Handout(JarHandout.PATH, expected, bytes.length), ready);
         handout.prepare();
         assertSame(ready, handout.handout(), "hashed once, however often it is asked");
+    }
+
+    @Test
+    void aJarReplacedWhileTheRoomIsOpenIsHashedAgain() throws Exception {
+        Path jar = Files.write(dir.resolve("loopback-lab.jar"), new byte[] {1, 2, 3});
+        FileTime opened = Files.getLastModifiedTime(jar);
+        JarHandout handout = new JarHandout(jar);
+        handout.prepare();
+        assertEquals(sha256(new byte[] {1, 2, 3}), handout.handout().sha256());
+
+        // A rebuild of another size.
+        Files.write(jar, new byte[] {4, 5, 6, 7});
+        JoinPage.Handout rebuilt = handout.handout();
+        assertEquals(sha256(new byte[] {4, 5, 6, 7}), rebuilt.sha256());
+        assertEquals(4, rebuilt.bytes());
+        assertSame(rebuilt, handout.handout(), "hashed again once, not on every request");
+
+        // The same size, a new time: the size alone would not tell.
+        Files.write(jar, new byte[] {8, 9, 10, 11});
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(opened.toMillis() + 60_000));
+        assertEquals(sha256(new byte[] {8, 9, 10, 11}), handout.handout().sha256());
+
+        // Gone: nothing to hand out, rather than a digest of a file that is not there.
+        Files.delete(jar);
+        assertNull(handout.handout());
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
     @Test
