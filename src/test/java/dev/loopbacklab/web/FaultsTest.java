@@ -8,6 +8,7 @@ import dev.loopbacklab.lesson.Event;
 import dev.loopbacklab.lesson.Outcome;
 import dev.loopbacklab.lesson.Params;
 import dev.loopbacklab.net.SocketTable;
+import dev.loopbacklab.testing.CapturedErr;
 import dev.loopbacklab.testing.FakeExperiments;
 import dev.loopbacklab.testing.NothingListens;
 import dev.loopbacklab.testing.RawHttp;
@@ -16,9 +17,6 @@ import dev.loopbacklab.testing.Wait;
 import dev.loopbacklab.web.room.WorkshopConfig;
 import dev.loopbacklab.web.runs.Run;
 import dev.loopbacklab.web.runs.RunRegistry;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -97,18 +95,14 @@ class FaultsTest {
     void anErrorNobodyExpectedShowsANumberAndLogsTheDetailsUnderIt() throws Exception {
         // A room folder that is a file: opening the room fails with the file's path as the message.
         Path notAFolder = Files.writeString(dir.resolve("secret-teacher-path"), "x");
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
-        PrintStream originalErr = System.err;
         try (LabServer lab =
-                LabServer.start(
-                        LabConfig.local(0, TestLab.fixtureContent()),
-                        new WorkshopConfig(notAFolder, false, null, null, null),
-                        FakeExperiments.registry(),
-                        "test")) {
-            // slf4j-simple writes to whatever System.err is when it logs.
-            System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+                        LabServer.start(
+                                LabConfig.local(0, TestLab.fixtureContent()),
+                                new WorkshopConfig(notAFolder, false, null, null, null),
+                                FakeExperiments.registry(),
+                                "test");
+                CapturedErr log = CapturedErr.start()) {
             RawHttp.Response failed = RawHttp.postJson(lab.port(), "/api/room/open", "", "{}");
-            System.setErr(originalErr);
             assertEquals(500, failed.status(), failed.body());
             // An API route answers in JSON, as its other errors, so the page shows the sentence.
             assertEquals("application/json", failed.header("Content-Type"));
@@ -121,7 +115,7 @@ class FaultsTest {
             assertTrue(incident.find(), text);
             assertFalse(failed.body().contains("secret-teacher-path"), text);
             assertFalse(failed.body().contains("Exception"), text);
-            String logged = log.toString(StandardCharsets.UTF_8);
+            String logged = log.text();
             assertTrue(
                     logged.lines()
                             .anyMatch(
@@ -130,8 +124,6 @@ class FaultsTest {
                                                     && l.contains("/api/room/open")),
                     logged);
             assertTrue(logged.contains("secret-teacher-path"), logged);
-        } finally {
-            System.setErr(originalErr);
         }
     }
 

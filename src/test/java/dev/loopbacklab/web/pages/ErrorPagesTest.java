@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopbacklab.testing.CapturedErr;
 import dev.loopbacklab.web.view.Layout;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.lang.reflect.Proxy;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
@@ -45,17 +43,13 @@ class ErrorPagesTest {
     @Test
     void aPageThatFailsShowsAnIncidentNumberAndTheLogHasTheException() {
         Map<String, Object> answer = new HashMap<>();
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
-        PrintStream originalErr = System.err;
-        // slf4j-simple writes to whatever System.err is when it logs.
-        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
-        try {
+        String logged;
+        try (CapturedErr log = CapturedErr.start()) {
             new ErrorPages(Layout.Chrome.local("test"))
                     .onException(
                             new SQLException("Table \"SECRET_ROWS\" not found; SQL statement"),
                             answered("/lessons/first", answer));
-        } finally {
-            System.setErr(originalErr);
+            logged = log.text();
         }
         assertEquals(500, answer.get("status"));
         assertTrue(String.valueOf(answer.get("contentType")).startsWith("text/html"));
@@ -63,7 +57,6 @@ class ErrorPagesTest {
         Matcher incident = Pattern.compile("incident ([0-9a-f]{8})").matcher(page);
         assertTrue(incident.find(), page);
         assertFalse(page.contains("SECRET_ROWS") || page.contains("SQL"), page);
-        String logged = log.toString(StandardCharsets.UTF_8);
         assertTrue(logged.contains("incident " + incident.group(1)), logged);
         assertTrue(logged.contains("GET /lessons/first"), logged);
         assertTrue(logged.contains("SECRET_ROWS"), logged);

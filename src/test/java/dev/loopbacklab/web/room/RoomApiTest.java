@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loopbacklab.room.RoomStore;
+import dev.loopbacklab.testing.CapturedErr;
 import dev.loopbacklab.testing.FakeExperiments;
 import dev.loopbacklab.testing.RawHttp;
 import dev.loopbacklab.testing.TestLab;
@@ -13,9 +14,6 @@ import dev.loopbacklab.web.LabConfig;
 import dev.loopbacklab.web.LabServer;
 import dev.loopbacklab.web.security.Guards;
 import dev.loopbacklab.web.security.SecurityHeadersTest;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -225,23 +223,18 @@ class RoomApiTest {
         // A room that fails under the API: its store is closed, so every change is refused with
         // an exception the API did not expect.
         teacher.workshop().room().close();
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
-        PrintStream originalErr = System.err;
-        // slf4j-simple writes to whatever System.err is when it logs.
-        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
         RawHttp.Response verdict;
         RawHttp.Response joined;
-        try {
+        String logged;
+        try (CapturedErr err = CapturedErr.start()) {
             verdict = post("/room/api/verdicts", "Authorization: Bearer " + bearer + "\n", VERDICT);
             joined =
                     post(
                             "/room/api/join",
                             "",
                             "{\"code\":\"" + code + "\",\"nickname\":\"Bob\",\"os\":\"linux\"}");
-        } finally {
-            System.setErr(originalErr);
+            logged = err.text();
         }
-        String logged = log.toString(StandardCharsets.UTF_8);
         for (RawHttp.Response failed : List.of(verdict, joined)) {
             assertEquals(500, failed.status(), failed.body());
             SecurityHeadersTest.assertStrict("500", failed);

@@ -5,14 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.loopbacklab.testing.CapturedErr;
 import dev.loopbacklab.testing.RawHttp;
 import dev.loopbacklab.testing.TestLab;
 import dev.loopbacklab.testing.Wait;
 import dev.loopbacklab.web.LabConfig;
 import dev.loopbacklab.web.LabServer;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -28,27 +27,20 @@ import org.junit.jupiter.api.Test;
  */
 class AbandonedStreamTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final ByteArrayOutputStream log = new ByteArrayOutputStream();
-    private PrintStream originalErr;
+    private CapturedErr log;
     private LabServer lab;
     private Socket socket;
 
     @AfterEach
     void stop() throws IOException {
-        if (originalErr != null) {
-            System.setErr(originalErr);
+        if (log != null) {
+            log.close();
         }
         if (socket != null) {
             socket.close();
         }
         if (lab != null) {
             lab.close();
-        }
-    }
-
-    private String logged() {
-        synchronized (log) {
-            return log.toString(StandardCharsets.UTF_8);
         }
     }
 
@@ -68,9 +60,7 @@ class AbandonedStreamTest {
         JsonNode started = JSON.readTree(created.body());
         Run run = lab.runs().find(started.get("id").asText()).orElseThrow();
 
-        // slf4j-simple writes to whatever System.err is when it logs.
-        originalErr = System.err;
-        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+        log = CapturedErr.start();
 
         socket = new Socket(InetAddress.getLoopbackAddress(), lab.port());
         String events = started.get("events").asText();
@@ -85,8 +75,8 @@ class AbandonedStreamTest {
         // The run allows one stream: a second one fits only once the lab let go of the first.
         Wait.until(
                 "the lab let go of the abandoned stream (or looped on it)",
-                () -> logged().contains("threw an error") || streamStatus(events) == 200);
-        String text = logged();
+                () -> log.text().contains("threw an error") || streamStatus(events) == 200);
+        String text = log.text();
         long loops = text.lines().filter(l -> l.contains("threw an error")).count();
         assertTrue(
                 loops < 3, "a handler kept failing on the finished request: " + loops + " times");
