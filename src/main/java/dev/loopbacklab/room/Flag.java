@@ -31,6 +31,6 @@ public enum Flag {
                 return flag;
             }
         }
-        throw new IllegalArgumentException("flag must be one of none, help, done");
+        throw new RoomInputException("flag must be one of none, help, done");
     }
 }

@@ -389,19 +389,17 @@ public final class RoomStore implements AutoCloseable {
     static String nickname(String given) {
         String name = given == null ? "" : given.strip();
         if (name.isEmpty()) {
-            throw new IllegalArgumentException(
-                    "pick a nickname (1 to " + MAX_NICKNAME + " characters)");
+            throw new RoomInputException("pick a nickname (1 to " + MAX_NICKNAME + " characters)");
         }
         if (name.codePointCount(0, name.length()) > MAX_NICKNAME) {
-            throw new IllegalArgumentException(
-                    "a nickname is at most " + MAX_NICKNAME + " characters");
+            throw new RoomInputException("a nickname is at most " + MAX_NICKNAME + " characters");
         }
         if (name.codePoints()
                 .anyMatch(
                         c ->
                                 Character.isISOControl(c)
                                         || Character.getType(c) == Character.FORMAT)) {
-            throw new IllegalArgumentException("a nickname cannot hold control characters");
+            throw new RoomInputException("a nickname cannot hold control characters");
         }
         return name;
     }

@@ -34,23 +34,26 @@ public record Summary(
     private static final Pattern NUMBER_NAME = Pattern.compile("[a-z0-9-]{1,32}");
     private static final Pattern PRINTABLE = Pattern.compile("[\\x20-\\x7e]*");
 
-    /** Checks every field against the room's bounds; throws with a message a person can read. */
+    /**
+     * Checks every field against the room's bounds; throws {@link RoomInputException} with a
+     * message a person can read.
+     */
     public Summary {
         requireText("requestId", requestId, REQUEST_ID);
         requireText("experiment", experiment, EXPERIMENT);
         if (experiment.length() > 60) {
-            throw new IllegalArgumentException("experiment must be at most 60 characters");
+            throw new RoomInputException("experiment must be at most 60 characters");
         }
         requireText("os", os, OS);
         numbers = numbers == null ? Map.of() : new TreeMap<>(numbers);
         if (numbers.size() > MAX_NUMBERS) {
-            throw new IllegalArgumentException("at most " + MAX_NUMBERS + " numbers");
+            throw new RoomInputException("at most " + MAX_NUMBERS + " numbers");
         }
         for (Map.Entry<String, String> number : numbers.entrySet()) {
             requireText("a number's name", number.getKey(), NUMBER_NAME);
             String value = number.getValue();
             if (value == null || value.length() > MAX_TEXT || !PRINTABLE.matcher(value).matches()) {
-                throw new IllegalArgumentException(
+                throw new RoomInputException(
                         "the value of "
                                 + number.getKey()
                                 + " must be printable ASCII, at most "
@@ -73,7 +76,7 @@ public record Summary(
 
     private static void requireText(String name, String value, Pattern pattern) {
         if (value == null || !pattern.matcher(value).matches()) {
-            throw new IllegalArgumentException(name + " is missing or not well formed");
+            throw new RoomInputException(name + " is missing or not well formed");
         }
     }
 }

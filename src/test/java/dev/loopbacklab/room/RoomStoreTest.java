@@ -84,10 +84,10 @@ class RoomStoreTest {
     @Test
     void nicknamesAreBoundedAndPlain() throws Exception {
         try (RoomStore room = RoomStore.open(dir)) {
-            assertThrows(IllegalArgumentException.class, () -> room.join("x".repeat(25), "linux"));
-            assertThrows(IllegalArgumentException.class, () -> room.join("  ", "linux"));
-            assertThrows(IllegalArgumentException.class, () -> room.join("a\u0000b", "linux"));
-            assertThrows(IllegalArgumentException.class, () -> room.join("a\u202eb", "linux"));
+            assertThrows(RoomInputException.class, () -> room.join("x".repeat(25), "linux"));
+            assertThrows(RoomInputException.class, () -> room.join("  ", "linux"));
+            assertThrows(RoomInputException.class, () -> room.join("a\u0000b", "linux"));
+            assertThrows(RoomInputException.class, () -> room.join("a\u202eb", "linux"));
             room.join("<b>x</b>", "linux").get();
             assertEquals("<b>x</b>", room.board().learners().get(0).nickname(), "kept as text");
         }
@@ -96,16 +96,15 @@ class RoomStoreTest {
     @Test
     void summariesStayWithinTheirBounds() {
         assertThrows(
-                IllegalArgumentException.class,
+                RoomInputException.class,
                 () -> new Summary("r", "Not An Id", true, "linux", Map.of(), 0));
         assertThrows(
-                IllegalArgumentException.class,
-                () -> new Summary("r", "x", true, "beos", Map.of(), 0));
+                RoomInputException.class, () -> new Summary("r", "x", true, "beos", Map.of(), 0));
         assertThrows(
-                IllegalArgumentException.class,
+                RoomInputException.class,
                 () -> new Summary("r", "x", true, "linux", Map.of("path", "/home/ada\n"), 0));
         assertThrows(
-                IllegalArgumentException.class,
+                RoomInputException.class,
                 () -> new Summary("r", "x", true, "linux", Map.of("a", "x".repeat(65)), 0));
         assertEquals(
                 Map.of("p", "1"),

@@ -3,6 +3,7 @@ package dev.loopbacklab.web.room;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.loopbacklab.room.Flag;
 import dev.loopbacklab.room.ReachBack;
+import dev.loopbacklab.room.RoomInputException;
 import dev.loopbacklab.room.RoomStore;
 import dev.loopbacklab.room.Secrets;
 import dev.loopbacklab.room.Summary;
@@ -105,7 +106,9 @@ public final class RoomApi extends Handler.Wrapper {
                     hostRefusal != null
                             ? Json.Answer.text(403, hostRefusal)
                             : answer(request, route);
-        } catch (IllegalArgumentException e) {
+        } catch (RoomInputException e) {
+            // The room's own words about what the learner's lab sent. Any other exception, an
+            // IllegalArgumentException of a library included, is an incident below.
             answer = Json.Answer.error(400, e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -224,28 +227,23 @@ public final class RoomApi extends Handler.Wrapper {
 
     private Json.Answer verdict(Request request, RoomStore room, long learner, JsonNode body)
             throws Exception {
-        Summary summary;
-        try {
-            Map<String, String> numbers = new LinkedHashMap<>();
-            JsonNode given = body.path("numbers");
-            if (given.size() > Summary.MAX_NUMBERS) {
-                throw new IllegalArgumentException("at most " + Summary.MAX_NUMBERS + " numbers");
-            }
-            for (Map.Entry<String, JsonNode> field : given.properties()) {
-                numbers.put(field.getKey(), field.getValue().asText());
-            }
-            JsonNode passed = body.path("passed");
-            summary =
-                    new Summary(
-                            body.path("requestId").asText(null),
-                            body.path("experiment").asText(null),
-                            passed.isBoolean() ? passed.asBoolean() : null,
-                            body.path("os").asText(null),
-                            numbers,
-                            body.path("sentAtMicros").asLong(0));
-        } catch (IllegalArgumentException e) {
-            return Json.Answer.error(400, e.getMessage());
+        Map<String, String> numbers = new LinkedHashMap<>();
+        JsonNode given = body.path("numbers");
+        if (given.size() > Summary.MAX_NUMBERS) {
+            throw new RoomInputException("at most " + Summary.MAX_NUMBERS + " numbers");
         }
+        for (Map.Entry<String, JsonNode> field : given.properties()) {
+            numbers.put(field.getKey(), field.getValue().asText());
+        }
+        JsonNode passed = body.path("passed");
+        Summary summary =
+                new Summary(
+                        body.path("requestId").asText(null),
+                        body.path("experiment").asText(null),
+                        passed.isBoolean() ? passed.asBoolean() : null,
+                        body.path("os").asText(null),
+                        numbers,
+                        body.path("sentAtMicros").asLong(0));
         return stored(
                 room.record(learner, summary),
                 event -> new Json.Answer(201, Map.of("stored", event.seq())));
@@ -253,12 +251,7 @@ public final class RoomApi extends Handler.Wrapper {
 
     private Json.Answer flag(Request request, RoomStore room, long learner, JsonNode body)
             throws Exception {
-        Flag flag;
-        try {
-            flag = Flag.parse(body.path("flag").asText(""));
-        } catch (IllegalArgumentException e) {
-            return Json.Answer.error(400, e.getMessage());
-        }
+        Flag flag = Flag.parse(body.path("flag").asText(""));
         return stored(
                 room.flag(learner, flag),
                 event -> new Json.Answer(200, Map.of("flag", flag.key())));
@@ -315,7 +308,7 @@ public final class RoomApi extends Handler.Wrapper {
             if (cause instanceof RoomStore.BusyException busy) {
                 return Json.Answer.error(503, busy.getMessage());
             }
-            if (cause instanceof IllegalArgumentException bad) {
+            if (cause instanceof RoomInputException bad) {
                 return Json.Answer.error(400, bad.getMessage());
             }
             if (cause instanceof RoomStore.WrongCodeException) {

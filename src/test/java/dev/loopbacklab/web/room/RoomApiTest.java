@@ -14,9 +14,11 @@ import dev.loopbacklab.web.LabConfig;
 import dev.loopbacklab.web.LabServer;
 import dev.loopbacklab.web.security.Guards;
 import dev.loopbacklab.web.security.SecurityHeadersTest;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -262,18 +264,9 @@ class RoomApiTest {
             // The open room changes after a request's first read (a room closed and another
             // opened): whatever a request does, it does to the room it read first.
             AtomicReference<RoomStore> open = new AtomicReference<>(first);
-            Supplier<RoomStore> rooms = () -> open.getAndSet(second);
-            Server server = new Server();
-            ServerConnector connector = new ServerConnector(server);
-            connector.setHost("127.0.0.1");
-            connector.setPort(0);
-            server.addConnector(connector);
-            server.setHandler(
-                    new RoomApi(
-                            rooms, new Guards("127.0.0.1", Set.of(), false, null), (p, s) -> {}));
-            server.start();
+            Server server = apiAlone(() -> open.getAndSet(second));
             try {
-                int port = connector.getLocalPort();
+                int port = portOf(server);
                 String join =
                         "{\"code\":\""
                                 + first.keys().joinCode()
@@ -298,5 +291,108 @@ class RoomApiTest {
                 server.stop();
             }
         }
+    }
+
+    /**
+     * The room's API alone on a Jetty server of its own, reading the open room from {@code rooms}.
+     */
+    private static Server apiAlone(Supplier<RoomStore> rooms) throws Exception {
+        Server server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        server.addConnector(connector);
+        server.setHandler(
+                new RoomApi(rooms, new Guards("127.0.0.1", Set.of(), false, null), (p, s) -> {}));
+        server.start();
+        return server;
+    }
+
+    private static int portOf(Server server) {
+        return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+    }
+
+    @Test
+    void aLibrarysIllegalArgumentIsAnIncidentAndOnlyTheRoomsOwnWordsAreAnswered() throws Exception {
+        try (RoomStore room = RoomStore.open(roomDir.resolve("own"))) {
+            // Something under the API fails in a library with an IllegalArgumentException whose
+            // message names a path of the teacher's machine (java.net's own words, not the lab's).
+            AtomicBoolean failing = new AtomicBoolean(true);
+            Server server =
+                    apiAlone(
+                            () -> {
+                                if (failing.get()) {
+                                    URI.create("file:///home/teacher/secret room/room.mv.db");
+                                }
+                                return room;
+                            });
+            try {
+                int port = portOf(server);
+                String join =
+                        "{\"code\":\""
+                                + room.keys().joinCode()
+                                + "\",\"nickname\":\"Ada\",\"os\":\"linux\"}";
+                RawHttp.Response failed;
+                String logged;
+                try (CapturedErr err = CapturedErr.start()) {
+                    failed = RawHttp.postJson(port, "/room/api/join", "", join);
+                    logged = err.text();
+                }
+                assertEquals(500, failed.status(), failed.body());
+                String said = JSON.readTree(failed.body()).path("error").asText();
+                Matcher incident = Pattern.compile("incident ([0-9a-f]{8})").matcher(said);
+                assertTrue(incident.find(), said);
+                for (String leak : List.of("secret", "/home/", "Illegal character", "index")) {
+                    assertFalse(failed.body().contains(leak), leak + " in " + failed.body());
+                }
+                assertTrue(logged.contains("incident " + incident.group(1)), logged);
+                assertTrue(logged.contains("/home/teacher/secret room"), logged);
+                assertEquals(0, room.learnerCount());
+
+                // The room's own validation still answers in its words.
+                failing.set(false);
+                RawHttp.Response noName =
+                        RawHttp.postJson(
+                                port, "/room/api/join", "", join.replace("\"Ada\"", "\"\""));
+                assertEquals(400, noName.status(), noName.body());
+                assertEquals("pick a nickname (1 to 24 characters)", error(noName));
+                RawHttp.Response seated = RawHttp.postJson(port, "/room/api/join", "", join);
+                assertEquals(201, seated.status(), seated.body());
+                String seat =
+                        "Authorization: Bearer "
+                                + JSON.readTree(seated.body()).path("bearer").asText()
+                                + "\n";
+                RawHttp.Response flag =
+                        RawHttp.postJson(port, "/room/api/flag", seat, "{\"flag\":\"maybe\"}");
+                assertEquals(400, flag.status(), flag.body());
+                assertEquals("flag must be one of none, help, done", error(flag));
+                RawHttp.Response os =
+                        RawHttp.postJson(
+                                port,
+                                "/room/api/verdicts",
+                                seat,
+                                VERDICT.replace("\"linux\"", "\"beos\""));
+                assertEquals(400, os.status(), os.body());
+                assertEquals("os is missing or not well formed", error(os));
+                StringBuilder nine = new StringBuilder("{");
+                for (int i = 0; i < 9; i++) {
+                    nine.append(i == 0 ? "" : ",").append("\"n").append(i).append("\":\"1\"");
+                }
+                RawHttp.Response many =
+                        RawHttp.postJson(
+                                port,
+                                "/room/api/verdicts",
+                                seat,
+                                VERDICT.replace("\"numbers\":{}", "\"numbers\":" + nine + "}"));
+                assertEquals(400, many.status(), many.body());
+                assertEquals("at most 8 numbers", error(many));
+            } finally {
+                server.stop();
+            }
+        }
+    }
+
+    private static String error(RawHttp.Response response) throws Exception {
+        return JSON.readTree(response.body()).path("error").asText();
     }
 }
