@@ -60,6 +60,16 @@ class EventStreamsTest {
         return JSON.readTree(response.body());
     }
 
+    /** Starts a run that holds a port until it is stopped. */
+    private Run startHold() throws Exception {
+        JsonNode started = startRun("{\"experiment\":\"test-hold\"}");
+        return lab.runs().find(started.get("id").asText()).orElseThrow();
+    }
+
+    private static String eventsOf(Run run) {
+        return "/api/runs/" + run.id() + "/events";
+    }
+
     /** Opens a stream and reads its status line and headers; the socket stays open. */
     private int open(String path, String accept) throws IOException {
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), lab.port());
@@ -177,9 +187,8 @@ class EventStreamsTest {
     @Test
     void aRunIsCancelledWhenItsLastClientLeavesNotItsFirst() throws Exception {
         start(2, 10);
-        JsonNode started = startRun("{\"experiment\":\"test-hold\"}");
-        Run run = lab.runs().find(started.get("id").asText()).orElseThrow();
-        String events = started.get("events").asText();
+        Run run = startHold();
+        String events = eventsOf(run);
         assertEquals(200, open(events, "text/event-stream"));
         assertEquals(200, open(events, "text/event-stream"));
         sockets.get(0).close();
@@ -203,9 +212,8 @@ class EventStreamsTest {
     @Test
     void closingTheLabWhileAWriterIsStuckOnAClientThatStoppedReadingReturns() throws Exception {
         start(4, 10);
-        JsonNode started = startRun("{\"experiment\":\"test-hold\"}");
-        Run run = lab.runs().find(started.get("id").asText()).orElseThrow();
-        String events = started.get("events").asText();
+        Run run = startHold();
+        String events = eventsOf(run);
         for (int i = 0; i < 3; i++) {
             assertEquals(200, open(events, "text/event-stream")); // and never read again
         }
