@@ -35,6 +35,10 @@ public final class RoomStore implements AutoCloseable {
     static final int MAX_WAITING = 20_000;
 
     static final int MAX_GROUP = 512;
+
+    /** The most learners a room seats, unless opened with another limit. */
+    public static final int MAX_LEARNERS = 2_000;
+
     static final int MAX_NICKNAME = 24;
 
     /** The journal is emptied once it is this long and the H2 file has caught up with it. */
@@ -80,6 +84,22 @@ public final class RoomStore implements AutoCloseable {
         }
     }
 
+    /** Thrown when a join would seat more learners than the room takes. */
+    public static final class FullException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final int seats;
+
+        FullException(int seats) {
+            super("The room is full (" + seats + " learners).");
+            this.seats = seats;
+        }
+
+        /** The room's limit. */
+        public int seats() {
+            return seats;
+        }
+    }
+
     /**
      * A change, made into a journal entry on the writer thread with the next lsn; an entry with lsn
      * 0 answers without being written (a request seen before).
@@ -96,6 +116,7 @@ public final class RoomStore implements AutoCloseable {
     private static final List<JournalEntry> STOP_BEHIND = new ArrayList<>();
 
     private final Path folder;
+    private final int maxLearners;
     private final RoomDatabase database;
     private final RoomJournal journal;
     private final BlockingQueue<Pending> waiting = new ArrayBlockingQueue<>(MAX_WAITING);
@@ -122,11 +143,15 @@ public final class RoomStore implements AutoCloseable {
      */
     private Keys keysMade;
 
+    /** Learners seated as of the changes made so far, counted like {@link #keysMade}. */
+    private int seatsMade;
+
     /** The last lsn the H2 file holds and has forced to the disk. */
     private volatile long durableLsn;
 
-    private RoomStore(Path folder, RoomDatabase database, RoomJournal journal) {
+    private RoomStore(Path folder, int maxLearners, RoomDatabase database, RoomJournal journal) {
         this.folder = folder;
+        this.maxLearners = maxLearners;
         this.database = database;
         this.journal = journal;
         this.writer = new Thread(this::writeLoop, "lab-room-writer");
@@ -140,6 +165,17 @@ public final class RoomStore implements AutoCloseable {
      * room.journal} there. A room opened again after a crash has every change it acknowledged.
      */
     public static RoomStore open(Path folder) throws IOException, SQLException {
+        return open(folder, MAX_LEARNERS);
+    }
+
+    /**
+     * Opens (or creates) the room kept in {@code folder}, seating at most {@code maxLearners}
+     * learners between two clears (a learner who left keeps their row, and their seat).
+     */
+    public static RoomStore open(Path folder, int maxLearners) throws IOException, SQLException {
+        if (maxLearners < 1) {
+            throw new IllegalArgumentException("a room seats at least one learner");
+        }
         Files.createDirectories(folder);
         RoomDatabase database = RoomDatabase.open(folder);
         RoomJournal journal = null;
@@ -158,7 +194,7 @@ public final class RoomStore implements AutoCloseable {
                 journal.reset();
                 loaded = database.load(loaded.keys());
             }
-            RoomStore store = new RoomStore(folder, database, journal);
+            RoomStore store = new RoomStore(folder, maxLearners, database, journal);
             store.load(loaded);
             store.writer.start();
             store.filer.start();
@@ -193,6 +229,7 @@ public final class RoomStore implements AutoCloseable {
             }
             board.apply(event);
         }
+        seatsMade = board.size();
     }
 
     /** The room's join code and board token (the same after a restart). */
@@ -207,9 +244,11 @@ public final class RoomStore implements AutoCloseable {
 
     /**
      * Seats a learner who gave {@code code}, if it is the room's join code when the seat is written
-     * (a clear queued before the join makes it stale: {@link WrongCodeException}); the answer comes
-     * once the seat is on the disk. Checking it here, on the writer, and not only when the request
-     * came in, keeps a join from landing in a room cleared after its code was checked.
+     * (a clear queued before the join makes it stale: {@link WrongCodeException}) and the room has
+     * a seat left then ({@link FullException}); the answer comes once the seat is on the disk.
+     * Checking both here, on the writer, and not only when the request came in, keeps a join from
+     * landing in a room cleared after its code was checked, and joins arriving together from
+     * seating more learners than {@link #maxLearners}.
      *
      * @param code the join code the learner gave, or null to seat without one
      */
@@ -226,6 +265,10 @@ public final class RoomStore implements AutoCloseable {
                                             code, Secrets.digest(keysMade.joinCode()))) {
                                 throw new WrongCodeException();
                             }
+                            if (seatsMade >= maxLearners) {
+                                throw new FullException(maxLearners);
+                            }
+                            seatsMade++;
                             long id = ++lastLearner;
                             nicknames.put(id, name);
                             return new JournalEntry(
@@ -350,6 +393,7 @@ public final class RoomStore implements AutoCloseable {
                             requests.clear();
                             nicknames.clear();
                             keysMade = fresh;
+                            seatsMade = 0;
                             return new JournalEntry(
                                     lsn,
                                     BoardEvent.cleared(System.currentTimeMillis()),
@@ -357,6 +401,16 @@ public final class RoomStore implements AutoCloseable {
                                     fresh);
                         })
                 .thenApply(event -> fresh);
+    }
+
+    /** How many changes wait for the writer now (each answered once it is on the disk). */
+    public int waiting() {
+        return waiting.size();
+    }
+
+    /** The most learners this room seats between two clears. */
+    public int maxLearners() {
+        return maxLearners;
     }
 
     /** How many learners the room has seated (without copying the board). */

@@ -270,4 +270,41 @@ class RoomStoreTest {
                     () -> room.join("x".repeat(24), "Eve", "linux").get());
         }
     }
+
+    @Test
+    void theLearnerLimitHoldsWhenTheSeatIsWrittenAndAfterARestart() throws Exception {
+        try (RoomStore room = RoomStore.open(dir, 2)) {
+            String code = room.keys().joinCode();
+            // Three joins queued before any is written: the room counted none of them yet when
+            // each was asked for, so only the writer can tell the third has no seat.
+            List<CompletableFuture<RoomStore.Seat>> joins =
+                    List.of(
+                            room.join(code, "Ada", "linux"),
+                            room.join(code, "Bob", "linux"),
+                            room.join(code, "Cy", "linux"));
+            joins.get(0).get();
+            joins.get(1).get();
+            ExecutionException refused = assertThrows(ExecutionException.class, joins.get(2)::get);
+            RoomStore.FullException full =
+                    assertInstanceOf(RoomStore.FullException.class, refused.getCause());
+            assertEquals(2, full.seats());
+            assertEquals(2, room.learnerCount());
+        }
+        try (RoomStore again = RoomStore.open(dir, 2)) {
+            String code = again.keys().joinCode();
+            ExecutionException refused =
+                    assertThrows(
+                            ExecutionException.class,
+                            () -> again.join(code, "Dee", "linux").get(),
+                            "the seats taken before the restart count");
+            assertInstanceOf(RoomStore.FullException.class, refused.getCause());
+            // A clear queued before a join frees every seat for it.
+            CompletableFuture<RoomStore.Keys> cleared = again.clear();
+            CompletableFuture<RoomStore.Seat> first = again.join("Eve", "linux");
+            first.get();
+            again.join(cleared.get().joinCode(), "Fay", "linux").get();
+            assertThrows(ExecutionException.class, () -> again.join("Gus", "linux").get());
+            assertEquals(2, again.learnerCount());
+        }
+    }
 }

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
@@ -20,7 +21,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The teacher's lab hands out its own jar, so a room with no internet can still get started: the
  * very file this lab runs from, with its SHA-256 for learners to compare. When the lab runs from
- * classes (Maven, an IDE) there is no jar to hand out and the pages say how to build one.
+ * classes (Maven, an IDE) there is no jar to hand out and the download says how to build one; when
+ * the jar it started from is gone, it says to restart the lab from a jar.
  *
  * <p>Hashing the jar (~15 MB) is started when the room opens ({@link #prepare}), on a thread of its
  * own, so the first learner to open the join page does not wait for it. A jar replaced while the
@@ -137,19 +139,39 @@ final class JarHandout {
         }
     }
 
+    /**
+     * Why there is no jar to hand out: the lab runs from a folder of classes, or the jar it started
+     * from is gone (deleted, moved, or being rebuilt). Never names the path: learners read this.
+     */
+    String noJar() {
+        boolean startedFromJar =
+                self != null
+                        && self.getFileName() != null
+                        && self.getFileName().toString().endsWith(".jar")
+                        && !Files.isDirectory(self);
+        return startedFromJar
+                ? "The jar this lab started from is gone (deleted or moved since): restart the lab"
+                        + " from a jar (java -jar loopback-lab.jar serve --open-room) to hand it"
+                        + " out.\n"
+                : "This lab runs from its classes, not a jar: build one with ./mvnw -q package"
+                        + " (target/loopback-lab.jar).\n";
+    }
+
     void serve(Context ctx) throws IOException {
         JoinPage.Handout jar = handout();
-        if (jar == null) {
-            ctx.status(404)
-                    .contentType("text/plain; charset=utf-8")
-                    .result(
-                            "This lab runs from its classes, not a jar: build one with ./mvnw -q package"
-                                    + " (target/loopback-lab.jar).\n");
+        InputStream bytes;
+        try {
+            bytes = jar == null ? null : Files.newInputStream(self);
+        } catch (NoSuchFileException goneSinceHashed) {
+            bytes = null;
+        }
+        if (bytes == null) {
+            ctx.status(404).contentType("text/plain; charset=utf-8").result(noJar());
             return;
         }
         ctx.header("Content-Disposition", "attachment; filename=\"loopback-lab.jar\"");
         ctx.header("X-Content-SHA256", jar.sha256());
         ctx.contentType("application/java-archive");
-        ctx.result(Files.newInputStream(self));
+        ctx.result(bytes);
     }
 }

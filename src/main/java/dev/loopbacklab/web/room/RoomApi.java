@@ -44,9 +44,6 @@ import org.eclipse.jetty.util.Callback;
  * Json#MAX_BODY}, and each answer counted in the lab's metrics.
  */
 public final class RoomApi extends Handler.Wrapper {
-    /** The most learners one room seats. */
-    static final int MAX_LEARNERS = 2_000;
-
     /** A learner asks for a reach-back at most this often. */
     static final long REACH_GAP_NANOS = TimeUnit.SECONDS.toNanos(2);
 
@@ -87,6 +84,16 @@ public final class RoomApi extends Handler.Wrapper {
                         "/room/api/flag", seated(this::flag),
                         "/room/api/leave", seated(this::leave),
                         "/room/api/reach", seated(this::reach));
+    }
+
+    /**
+     * Blocking, whatever it wraps: a change's answer waits for the journal's {@code fsync}. Jetty
+     * takes a wrapper with nothing inside as non-blocking and runs it on the thread that accepts
+     * connections, so one join waiting for the disk held every other one back.
+     */
+    @Override
+    public InvocationType getInvocationType() {
+        return InvocationType.BLOCKING;
     }
 
     @Override
@@ -212,8 +219,10 @@ public final class RoomApi extends Handler.Wrapper {
                 || !Secrets.matches(code, Secrets.digest(room.keys().joinCode()))) {
             return Json.Answer.error(403, WRONG_CODE);
         }
-        if (room.learnerCount() >= MAX_LEARNERS) {
-            return Json.Answer.error(503, "the room is full (" + MAX_LEARNERS + " learners)");
+        // A cheap early answer for a full room; the room itself holds the limit when it writes
+        // the seat, so joins arriving together cannot pass it.
+        if (room.learnerCount() >= room.maxLearners()) {
+            return full(room.maxLearners());
         }
         return stored(
                 room.join(code, body.path("nickname").asText(""), body.path("os").asText("")),
@@ -223,6 +232,10 @@ public final class RoomApi extends Handler.Wrapper {
                     answer.put("bearer", seat.bearer());
                     return new Json.Answer(201, answer);
                 });
+    }
+
+    private static Json.Answer full(int seats) {
+        return Json.Answer.error(503, "the room is full (" + seats + " learners)");
     }
 
     private Json.Answer verdict(Request request, RoomStore room, long learner, JsonNode body)
@@ -310,6 +323,9 @@ public final class RoomApi extends Handler.Wrapper {
             }
             if (cause instanceof RoomInputException bad) {
                 return Json.Answer.error(400, bad.getMessage());
+            }
+            if (cause instanceof RoomStore.FullException full) {
+                return full(full.seats());
             }
             if (cause instanceof RoomStore.WrongCodeException) {
                 return Json.Answer.error(403, WRONG_CODE);

@@ -43,8 +43,8 @@ public final class JoinPage {
                 Components.copyableCode("join link", "text", joinLink),
                 handout == null
                         ? p(
-                                "No lab yet? The teacher's lab runs from its classes, so it has no jar"
-                                        + " to hand out: ask for one on a USB stick.")
+                                "No lab yet? The teacher's lab has no jar to hand out just now: ask for"
+                                        + " one on a USB stick.")
                         : section(h2("No lab yet?"), handoutLine(handout)),
                 p("The room is plain HTTP on this local network: what your lab sends"
                                 + " is listed on its workshop page, word for word.")

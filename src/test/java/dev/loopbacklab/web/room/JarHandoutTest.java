@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopbacklab.testing.RawHttp;
 import dev.loopbacklab.testing.Wait;
 import dev.loopbacklab.web.view.JoinPage;
+import io.javalin.Javalin;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -82,5 +84,41 @@ class JarHandoutTest {
         JarHandout own = new JarHandout();
         assertNull(own.handout());
         assertTrue(own.ready());
+    }
+
+    @Test
+    void theDownloadSaysTheJarIsGoneWhenItWasDeletedWhileTheRoomIsOpen() throws Exception {
+        Path jar = Files.write(dir.resolve("loopback-lab.jar"), new byte[] {1, 2, 3});
+        JarHandout handout = new JarHandout(jar);
+        JarHandout classes = new JarHandout(Files.createDirectories(dir.resolve("classes")));
+        Javalin app =
+                Javalin.create(
+                                cfg -> {
+                                    cfg.startup.showJavalinBanner = false;
+                                    cfg.routes.get(JarHandout.PATH, handout::serve);
+                                    cfg.routes.get("/classes", classes::serve);
+                                })
+                        .start("127.0.0.1", 0);
+        try {
+            String host = "127.0.0.1:" + app.port();
+            RawHttp.Response served = RawHttp.get(app.port(), JarHandout.PATH, host);
+            assertEquals(200, served.status());
+            assertEquals(sha256(new byte[] {1, 2, 3}), served.header("X-Content-SHA256"));
+
+            Files.delete(jar);
+            RawHttp.Response gone = RawHttp.get(app.port(), JarHandout.PATH, host);
+            assertEquals(404, gone.status());
+            assertTrue(gone.body().contains("The jar this lab started from is gone"), gone.body());
+            assertTrue(gone.body().contains("restart the lab from a jar"), gone.body());
+            assertFalse(gone.body().contains("classes"), gone.body());
+            assertFalse(gone.body().contains(dir.toString()), "no path: " + gone.body());
+
+            // A lab that never had a jar still says how to build one.
+            RawHttp.Response none = RawHttp.get(app.port(), "/classes", host);
+            assertEquals(404, none.status());
+            assertTrue(none.body().contains("runs from its classes"), none.body());
+        } finally {
+            app.stop();
+        }
     }
 }

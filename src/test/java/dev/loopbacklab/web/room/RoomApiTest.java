@@ -10,14 +10,20 @@ import dev.loopbacklab.testing.CapturedErr;
 import dev.loopbacklab.testing.FakeExperiments;
 import dev.loopbacklab.testing.RawHttp;
 import dev.loopbacklab.testing.TestLab;
+import dev.loopbacklab.testing.Wait;
 import dev.loopbacklab.web.LabConfig;
 import dev.loopbacklab.web.LabServer;
 import dev.loopbacklab.web.security.Guards;
 import dev.loopbacklab.web.security.SecurityHeadersTest;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -394,5 +400,78 @@ class RoomApiTest {
 
     private static String error(RawHttp.Response response) throws Exception {
         return JSON.readTree(response.body()).path("error").asText();
+    }
+
+    @Test
+    void joinsArrivingTogetherNeverSeatMoreThanTheRoomTakes() throws Exception {
+        try (RoomStore room = RoomStore.open(roomDir.resolve("small"), 5)) {
+            // The room's writer is held on its first change (a clear) until all twenty joins
+            // wait for it: each passed the early check in an empty room, and only the room itself,
+            // writing the seats, can refuse fifteen of them.
+            CountDownLatch held = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            AtomicBoolean first = new AtomicBoolean(true);
+            room.subscribe(
+                    event -> {
+                        if (first.getAndSet(false)) {
+                            held.countDown();
+                            awaitQuietly(release);
+                        }
+                    });
+            Server server = apiAlone(() -> room);
+            ExecutorService labs = Executors.newFixedThreadPool(20);
+            try {
+                room.clear();
+                held.await();
+                int port = portOf(server);
+                String code = room.keys().joinCode();
+                List<Future<RawHttp.Response>> answers = new ArrayList<>();
+                for (int i = 0; i < 20; i++) {
+                    String join =
+                            "{\"code\":\""
+                                    + code
+                                    + "\",\"nickname\":\"L"
+                                    + i
+                                    + "\",\"os\":\"linux\"}";
+                    answers.add(
+                            labs.submit(() -> RawHttp.postJson(port, "/room/api/join", "", join)));
+                }
+                Wait.until("twenty joins waiting for the room", room::waiting, n -> n == 20);
+                release.countDown();
+                List<String> refusals = new ArrayList<>();
+                int seated = 0;
+                for (Future<RawHttp.Response> answer : answers) {
+                    RawHttp.Response response = answer.get();
+                    if (response.status() == 201) {
+                        seated++;
+                    } else {
+                        assertEquals(503, response.status(), response.body());
+                        refusals.add(error(response));
+                    }
+                }
+                assertEquals(5, seated);
+                assertEquals(5, room.learnerCount());
+                // The same answer the early check gives a join that comes after.
+                String lateJoin =
+                        "{\"code\":\"" + code + "\",\"nickname\":\"Late\",\"os\":\"linux\"}";
+                RawHttp.Response late = RawHttp.postJson(port, "/room/api/join", "", lateJoin);
+                assertEquals(503, late.status(), late.body());
+                assertEquals("the room is full (5 learners)", error(late));
+                assertEquals(15, refusals.size());
+                assertEquals(Set.of(error(late)), Set.copyOf(refusals));
+            } finally {
+                release.countDown();
+                labs.shutdownNow();
+                server.stop();
+            }
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
