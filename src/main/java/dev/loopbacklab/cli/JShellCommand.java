@@ -1,12 +1,15 @@
 package dev.loopbacklab.cli;
 
+import dev.loopbacklab.lesson.ContentRoot;
 import dev.loopbacklab.notebook.Toolkit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import jdk.jshell.tool.JavaShellToolBuilder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,7 +34,9 @@ public final class JShellCommand implements Callable<Integer> {
             index = "0",
             arity = "0..1",
             paramLabel = "FILE",
-            description = "A .jsh script to open.")
+            description =
+                    "A .jsh script to open. A lesson's script (lessons/NN-name/x.jsh) runs from"
+                            + " the lab's own copy when there is none in this folder.")
     Path file;
 
     @Option(
@@ -41,11 +46,27 @@ public final class JShellCommand implements Callable<Integer> {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+    /** Stands for the working directory; tests point it at a folder of their own. */
+    Path workingDir = Path.of("").toAbsolutePath();
+
     @Override
     public Integer call() throws Exception {
-        if (file != null && !Files.isRegularFile(file)) {
-            spec.commandLine().getErr().println("No such file: " + file);
-            return 2;
+        Path script = null;
+        if (file != null) {
+            script = script(file, workingDir, ContentRoot::packed);
+            if (script == null) {
+                spec.commandLine().getErr().println("No such file: " + file);
+                return 2;
+            }
+            if (!script.equals(workingDir.resolve(file))) {
+                spec.commandLine()
+                        .getOut()
+                        .println(
+                                "No "
+                                        + file
+                                        + " in this folder: running the copy the lab carries.");
+                spec.commandLine().getOut().flush();
+            }
         }
         List<String> args =
                 new ArrayList<>(
@@ -56,11 +77,44 @@ public final class JShellCommand implements Callable<Integer> {
                                 "DEFAULT",
                                 "--startup",
                                 startupScript().toString()));
-        if (file != null) {
-            args.add(file.toString());
+        if (script != null) {
+            args.add(script.toString());
             args.add(afterScript(file.getFileName().toString(), exit).toString());
         }
         return JavaShellToolBuilder.builder().start(args.toArray(String[]::new));
+    }
+
+    /**
+     * The script to run for {@code file}: the file itself when it is on disk, else, when it names a
+     * lesson script the lab carries ({@code lessons/NN-slug/name.jsh}), that script copied to a
+     * temporary file, so a learner with only the jar can run what the pages tell them to.
+     *
+     * @return the script's path, or null when {@code file} is neither
+     */
+    static Path script(Path file, Path workingDir, Supplier<ContentRoot> packed)
+            throws IOException {
+        Path onDisk = workingDir.resolve(file);
+        if (Files.isRegularFile(onDisk)) {
+            return onDisk;
+        }
+        Path name = file.normalize();
+        if (name.isAbsolute()
+                || name.getNameCount() < 2
+                || !name.getName(0).toString().equals("lessons")
+                || !name.getFileName().toString().endsWith(".jsh")) {
+            return null;
+        }
+        Path packedScript = packed.get().lessons();
+        for (Path part : name.subpath(1, name.getNameCount())) {
+            packedScript = packedScript.resolve(part.toString());
+        }
+        if (!Files.isRegularFile(packedScript)) {
+            return null;
+        }
+        Path copy = Files.createTempFile("loopback-lab-", "-" + name.getFileName());
+        copy.toFile().deleteOnExit();
+        Files.copy(packedScript, copy, StandardCopyOption.REPLACE_EXISTING);
+        return copy;
     }
 
     /** The lab's class path (see {@link Toolkit#classPath()}). */

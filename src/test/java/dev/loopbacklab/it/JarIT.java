@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +25,12 @@ class JarIT {
     @TempDir Path elsewhere;
 
     static Process java(Path dir, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(ChildJvm.java(), "-jar", JAR.toString()));
+        return javaJar(dir, JAR.toString(), args);
+    }
+
+    /** {@code java -jar jar args} in {@code dir}, with {@code jar} as a learner would type it. */
+    static Process javaJar(Path dir, String jar, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(ChildJvm.java(), "-jar", jar));
         command.addAll(List.of(args));
         return new ProcessBuilder(command)
                 .directory(dir.toFile())
@@ -56,6 +62,41 @@ class JarIT {
             lab.destroy();
             lab.waitFor(10, TimeUnit.SECONDS);
         }
+    }
+
+    @Test
+    void aLearnerWithOnlyTheJarRunsTheScriptCommandItsLessonPageGives() throws Exception {
+        // the jar as downloaded from a teacher's room: in the folder it is run from
+        Files.copy(JAR, elsewhere.resolve("loopback-lab.jar"));
+        Process lab = javaJar(elsewhere, "loopback-lab.jar", "serve", "--port", "0");
+        List<String> command;
+        try {
+            Matcher m = URL.matcher(ChildJvm.firstLine(lab, l -> URL.matcher(l).find()));
+            assertTrue(m.find());
+            int port = Integer.parseInt(m.group(1));
+            String page = RawHttp.get(port, "/lessons/you-are-here", "127.0.0.1:" + port).body();
+            String shown =
+                    Jsoup.parse(page).select(".lesson-scripts code").eachText().stream()
+                            .filter(c -> c.endsWith("/javalin.jsh"))
+                            .findFirst()
+                            .orElseThrow(() -> new AssertionError(page));
+            // the jar lies in the working directory, so the page names it as it is there
+            assertTrue(shown.startsWith("java -jar loopback-lab.jar jshell lessons/"), shown);
+            command = List.of(shown.split(" "));
+        } finally {
+            lab.destroy();
+            lab.waitFor(10, TimeUnit.SECONDS);
+        }
+        // run just as shown, with nothing but the jar in the folder
+        List<String> args = new ArrayList<>(List.of("jshell", "--exit"));
+        args.addAll(command.subList(4, command.size()));
+        Process jshell = javaJar(elsewhere, command.get(2), args.toArray(String[]::new));
+        jshell.getOutputStream().close();
+        String text = new String(jshell.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(jshell.waitFor(90, TimeUnit.SECONDS));
+        assertEquals(0, jshell.exitValue(), text);
+        assertTrue(text.contains("in this folder: running the copy the lab carries"), text);
+        assertTrue(text.contains("GET / answered: 200 hello from 127.0.0.1"), text);
     }
 
     @Test
