@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopbacklab.LabCommand;
 import dev.loopbacklab.jshell.SnippetRunner;
 import dev.loopbacklab.lesson.Lesson;
 import dev.loopbacklab.lesson.LessonCatalog;
@@ -184,9 +185,7 @@ class NotebookBrowserTest extends BrowserTestBase {
                 d -> cell.findElement(By.cssSelector(".cell-note")).getText().contains("?jshell="));
         assertFalse(cell.findElement(By.cssSelector("button.cell-run")).isDisplayed());
         assertFalse(cell.findElement(By.cssSelector("button.cell-stop")).isDisplayed());
-        assertTrue(
-                cell.getText().contains("java -jar target/loopback-lab.jar jshell"),
-                cell.getText());
+        assertTrue(cell.getText().contains(LabCommand.with("jshell")), cell.getText());
         assertTrue(
                 cell.findElement(By.cssSelector("pre > code")).getAttribute("contenteditable")
                         == null);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopbacklab.LabCommand;
 import dev.loopbacklab.testing.TestLab;
 import dev.loopbacklab.web.LabServer;
 import java.io.IOException;
@@ -176,7 +177,7 @@ class TeachingBrowserTest extends BrowserTestBase {
         for (String paper : List.of("a4", "letter")) {
             open("/handout?plan=first,second");
             String text = Printed.text(printToPdf("handout-" + paper, paper));
-            assertTrue(text.contains("java -jar loopback-lab.jar run test-count"), text);
+            assertTrue(text.contains(LabCommand.with("run test-count")), text);
             assertTrue(text.contains("Your answer and what the check said"), text);
             assertFalse(text.contains("How far does it count?"), "no questions for the room");
             assertFalse(text.contains("Run the counter."), "no timing notes");
@@ -193,7 +194,7 @@ class TeachingBrowserTest extends BrowserTestBase {
                             "cat /proc/sys/net/ipv4/ip_local_port_range",
                             "sysctl net.inet.ip.portrange.first net.inet.ip.portrange.last",
                             "dscacheutil -q host -a name localhost",
-                            "java -jar loopback-lab.jar run test-count")) {
+                            LabCommand.with("run test-count"))) {
                 assertTrue(
                         lines.stream().anyMatch(line -> line.contains(command)),
                         paper
@@ -218,7 +219,7 @@ class TeachingBrowserTest extends BrowserTestBase {
         String after = Printed.text(printToPdf("handout-run", "a4"));
         assertTrue(after.contains("Your last run"), after);
         assertTrue(after.contains("Run completed in"), after);
-        assertTrue(after.contains("java -jar loopback-lab.jar run test-count"), "and its command");
+        assertTrue(after.contains(LabCommand.with("run test-count")), "and its command");
     }
 
     @Test
@@ -241,9 +242,9 @@ class TeachingBrowserTest extends BrowserTestBase {
         String before = Printed.text(printToPdf("lesson-not-run", "a4"));
         assertTrue(
                 before.contains(
-                        "Not run yet. From a terminal: java -jar loopback-lab.jar run test-count"),
+                        "Not run yet. From a terminal: " + LabCommand.with("run test-count")),
                 before);
-        assertTrue(before.contains("java -jar loopback-lab.jar check test-judge"), before);
+        assertTrue(before.contains(LabCommand.with("check test-judge")), before);
         assertFalse(before.contains("Facilitator notes"), "notes never print with the lesson");
         assertFalse(before.contains("Ask the room"), before);
         runPanel(find("[data-experiment=test-count]"));

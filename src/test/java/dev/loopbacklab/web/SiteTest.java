@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopbacklab.LabCommand;
 import dev.loopbacklab.testing.OneLab;
 import dev.loopbacklab.testing.RawHttp;
 import dev.loopbacklab.testing.TestLab;
@@ -79,8 +80,7 @@ class SiteTest {
         assertTrue(
                 lesson.select(".lesson-scripts")
                         .text()
-                        .contains(
-                                "java -jar target/loopback-lab.jar jshell lessons/00-first/first.jsh"));
+                        .contains(LabCommand.with("jshell lessons/00-first/first.jsh")));
         Element notes = lesson.selectFirst("details.facilitator-notes");
         assertFalse(notes.hasAttr("open"), "collapsed");
         assertEquals("Facilitator notes for teachers", notes.selectFirst("summary").text());

@@ -2,6 +2,7 @@ package dev.loopbacklab.web.notebook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.loopbacklab.LabCommand;
 import dev.loopbacklab.lesson.EventJson;
 import dev.loopbacklab.notebook.EventLog;
 import dev.loopbacklab.notebook.NotebookLimits;
@@ -24,7 +25,7 @@ import java.util.function.Supplier;
  */
 final class NotebookApi {
     static final int MAX_CODE = 32 * 1024;
-    static final String TERMINAL = "java -jar target/loopback-lab.jar jshell";
+    static final String TERMINAL = LabCommand.with("jshell");
 
     private final Capability capability;
     private final Supplier<Notebooks> notebooks;

@@ -1,5 +1,6 @@
 package dev.loopbacklab.web.pages;
 
+import dev.loopbacklab.LabCommand;
 import dev.loopbacklab.lesson.Experiment;
 import dev.loopbacklab.lesson.ExperimentRegistry;
 import dev.loopbacklab.lesson.Lesson;
@@ -155,7 +156,7 @@ final class PageService {
                         s ->
                                 new Models.Script(
                                         s.fileName(),
-                                        "java -jar target/loopback-lab.jar jshell lessons/"
+                                        LabCommand.with("jshell lessons/")
                                                 + lesson.folderName()
                                                 + "/"
                                                 + s.fileName(),

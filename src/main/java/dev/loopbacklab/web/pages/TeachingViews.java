@@ -1,5 +1,6 @@
 package dev.loopbacklab.web.pages;
 
+import dev.loopbacklab.LabCommand;
 import dev.loopbacklab.lesson.Lesson;
 import dev.loopbacklab.lesson.WorkshopPlan;
 import dev.loopbacklab.room.RoomNumbers;
@@ -156,9 +157,7 @@ final class TeachingViews {
                                 panel.check(),
                                 panel.title(),
                                 panel.description(),
-                                "java -jar loopback-lab.jar "
-                                        + (panel.check() ? "check " : "run ")
-                                        + panel.id()));
+                                LabCommand.with((panel.check() ? "check " : "run ") + panel.id())));
             }
             lessons.add(
                     new Models.HandoutLesson(

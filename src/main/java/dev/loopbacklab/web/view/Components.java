@@ -2,6 +2,7 @@ package dev.loopbacklab.web.view;
 
 import static j2html.TagCreator.*;
 
+import dev.loopbacklab.LabCommand;
 import dev.loopbacklab.lesson.ParamSpec;
 import dev.loopbacklab.web.view.Models.Field;
 import dev.loopbacklab.web.view.Models.Panel;
@@ -54,17 +55,17 @@ public final class Components {
                                         text(
                                                 "Live results need JavaScript. You can run this from a terminal instead: "),
                                         code(
-                                                "loopback-lab "
-                                                        + (panel.check() ? "check " : "run ")
-                                                        + panel.id()))
+                                                LabCommand.with(
+                                                        (panel.check() ? "check " : "run ")
+                                                                + panel.id())))
                                 .withClass("no-js-note"),
                         // print.css shows it when the panel has no result to print
                         p(
                                         text("Not run yet. From a terminal: "),
                                         code(
-                                                "java -jar loopback-lab.jar "
-                                                        + (panel.check() ? "check " : "run ")
-                                                        + panel.id()))
+                                                LabCommand.with(
+                                                        (panel.check() ? "check " : "run ")
+                                                                + panel.id())))
                                 .withClass("panel-cli"))
                 .withClass(panel.check() ? "panel panel-check" : "panel")
                 .attr(panel.check() ? "data-check" : "data-experiment", panel.id())

@@ -2,6 +2,7 @@ package dev.loopbacklab.web.view;
 
 import static j2html.TagCreator.*;
 
+import dev.loopbacklab.LabCommand;
 import j2html.tags.DomContent;
 
 /**
@@ -43,7 +44,7 @@ public final class JShellCell {
                         div().withClass("cell-output").attr("aria-live", "polite").attr("hidden"),
                         p(
                                         text("Paste it into JShell in a terminal: "),
-                                        code("java -jar target/loopback-lab.jar jshell"))
+                                        code(LabCommand.with("jshell")))
                                 .withClass("cell-note"))
                 .withClass("jshell-cell")
                 .attr("data-jshell-cell", "");

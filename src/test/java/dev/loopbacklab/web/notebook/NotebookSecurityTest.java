@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopbacklab.LabCommand;
 import dev.loopbacklab.testing.OneLab;
 import dev.loopbacklab.testing.RawHttp;
 import dev.loopbacklab.testing.TestLab;
@@ -122,7 +123,7 @@ class NotebookSecurityTest {
     void aMissingSecretOpensNoSession() throws Exception {
         RawHttp.Response refused = open(here(), "", "application/json");
         assertEquals(401, refused.status(), refused.body());
-        assertTrue(refused.body().contains("java -jar target/loopback-lab.jar jshell"));
+        assertTrue(refused.body().contains(LabCommand.with("jshell")));
         assertEquals(0, lab.server().notebook().openSessions());
     }
 
