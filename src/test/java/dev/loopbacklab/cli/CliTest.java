@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopbacklab.testing.CapturedErr;
 import dev.loopbacklab.testing.RawHttp;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -80,17 +81,14 @@ class CliTest {
             ServeCommand serve = new ServeCommand();
             serve.block = false;
             serve.defaultPort = held.getLocalPort();
-            java.io.PrintStream stderr = System.err;
-            java.io.ByteArrayOutputStream logged = new java.io.ByteArrayOutputStream();
-            System.setErr(new java.io.PrintStream(logged, true, "UTF-8"));
-            try {
+            String logged;
+            try (CapturedErr err = CapturedErr.start()) {
                 assertEquals(0, run(serve));
-            } finally {
-                System.setErr(stderr);
+                logged = err.text();
             }
             try {
                 assertFalse(
-                        logged.toString("UTF-8").contains("Failed to start"),
+                        logged.contains("Failed to start"),
                         "no error is logged for a fallback that works: " + logged);
                 String text = out.toString();
                 assertTrue(

@@ -151,8 +151,7 @@ final class JarHandout {
                         && !Files.isDirectory(self);
         return startedFromJar
                 ? "The jar this lab started from is gone (deleted or moved since): restart the lab"
-                        + " from a jar (java -jar loopback-lab.jar serve --open-room) to hand it"
-                        + " out.\n"
+                        + " from a jar, with the command it was started with, to hand it out.\n"
                 : "This lab runs from its classes, not a jar: build one with ./mvnw -q package"
                         + " (target/loopback-lab.jar).\n";
     }
