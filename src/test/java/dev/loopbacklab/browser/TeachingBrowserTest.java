@@ -189,7 +189,7 @@ class TeachingBrowserTest extends BrowserTestBase {
                     Printed.lines(Path.of("target", "screenshots", "handout-" + paper + ".pdf"));
             for (String command :
                     List.of(
-                            "java -jar loopback-lab.jar",
+                            LabCommand.get(),
                             "lsof -nP -iTCP -sTCP:LISTEN",
                             "cat /proc/sys/net/ipv4/ip_local_port_range",
                             "sysctl net.inet.ip.portrange.first net.inet.ip.portrange.last",

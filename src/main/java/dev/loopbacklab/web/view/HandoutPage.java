@@ -2,6 +2,7 @@ package dev.loopbacklab.web.view;
 
 import static j2html.TagCreator.*;
 
+import dev.loopbacklab.LabCommand;
 import dev.loopbacklab.web.view.Models.HandoutLesson;
 import dev.loopbacklab.web.view.Models.HandoutPanel;
 import dev.loopbacklab.web.view.Models.HandoutView;
@@ -47,10 +48,7 @@ public final class HandoutPage {
                                                         th("To").attr("scope", "col"),
                                                         th("On").attr("scope", "col"),
                                                         th("Type").attr("scope", "col"))),
-                                        task(
-                                                "Start the lab",
-                                                "Every system",
-                                                "java -jar loopback-lab.jar"),
+                                        task("Start the lab", "Every system", LabCommand.get()),
                                         task(
                                                 "See who listens",
                                                 "Linux",
