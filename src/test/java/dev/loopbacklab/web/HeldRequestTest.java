@@ -4,15 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopbacklab.testing.CapturedErr;
 import dev.loopbacklab.testing.Wait;
 import io.javalin.Javalin;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -31,14 +30,13 @@ import org.junit.jupiter.api.Test;
  * request is complete: the worst moment, made certain instead of rare.
  */
 class HeldRequestTest {
-    private final ByteArrayOutputStream log = new ByteArrayOutputStream();
-    private PrintStream originalErr;
+    private CapturedErr log;
     private Javalin app;
 
     @AfterEach
     void stop() {
-        if (originalErr != null) {
-            System.setErr(originalErr);
+        if (log != null) {
+            log.close();
         }
         if (app != null) {
             app.stop();
@@ -46,9 +44,7 @@ class HeldRequestTest {
     }
 
     private String logged() {
-        synchronized (log) {
-            return log.toString(StandardCharsets.UTF_8);
-        }
+        return log.text();
     }
 
     @Test
@@ -65,8 +61,7 @@ class HeldRequestTest {
                             }
                         });
         int port = app.port();
-        originalErr = System.err; // slf4j-simple writes to whatever System.err is when it logs
-        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+        log = CapturedErr.start();
 
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.getOutputStream().write(request(port, "/events", "text/event-stream"));
