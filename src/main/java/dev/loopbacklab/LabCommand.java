@@ -23,6 +23,12 @@ public final class LabCommand {
     /** Where {@code ./mvnw package} puts the jar (README), named when the lab runs from classes. */
     public static final String BUILT_JAR = "target/loopback-lab.jar";
 
+    /**
+     * The name a teacher's room hands the jar out under (its download's file name): what the
+     * learners in a room have, wherever the teacher's own copy lives.
+     */
+    public static final String HANDED_OUT_JAR = "loopback-lab.jar";
+
     // characters every shell passes through as they are; anything else gets the path quoted
     private static final Pattern POSIX_PLAIN = Pattern.compile("[\\p{L}\\p{N}._/+@%:,=-]+");
     private static final Pattern WINDOWS_PLAIN = Pattern.compile("[\\p{L}\\p{N}._\\\\/:-]+");
@@ -54,6 +60,19 @@ public final class LabCommand {
      */
     public static String with(String arguments) {
         return CURRENT + " " + arguments;
+    }
+
+    /**
+     * The command a learner in a room types, with {@code arguments}: the jar the room hands out,
+     * run from the folder it was saved in. Printed material for a room (the handout, the
+     * facilitator's sheet) names this, not the teacher's own {@link #get()}, which may well be
+     * {@code target/loopback-lab.jar} in a clone.
+     *
+     * @param arguments what follows the jar, as typed; empty for none
+     * @return the whole command
+     */
+    public static String handedOut(String arguments) {
+        return "java -jar " + HANDED_OUT_JAR + (arguments.isEmpty() ? "" : " " + arguments);
     }
 
     /**

@@ -8,6 +8,18 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class LabCommandTest {
 
+    @Test
+    void roomMaterialNamesTheJarTheRoomHandsOutNotTheTeachersOwn() {
+        assertEquals(
+                "java -jar " + LabCommand.HANDED_OUT_JAR + " run echo-rtt",
+                LabCommand.handedOut("run echo-rtt"));
+        assertEquals("java -jar " + LabCommand.HANDED_OUT_JAR, LabCommand.handedOut(""));
+        // here (tests run from classes) the teacher's own command names the built jar instead
+        assertEquals(
+                "java -jar " + LabCommand.BUILT_JAR + " run echo-rtt",
+                LabCommand.with("run echo-rtt"));
+    }
+
     @ParameterizedTest(name = "{0} from {1}")
     @CsvSource(
             delimiter = '|',

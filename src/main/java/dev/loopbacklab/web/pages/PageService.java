@@ -149,17 +149,31 @@ final class PageService {
                 chrome);
     }
 
-    /** The JShell scripts of {@code lesson} with the command that runs each. */
+    /** The JShell scripts of {@code lesson} with the command that runs each in this lab. */
     static List<Models.Script> scripts(Lesson lesson) {
+        return scripts(lesson, LabCommand::with);
+    }
+
+    /**
+     * The JShell scripts of {@code lesson} with the command that runs each in the jar a room hands
+     * out: for printed room material.
+     */
+    static List<Models.Script> handedOutScripts(Lesson lesson) {
+        return scripts(lesson, LabCommand::handedOut);
+    }
+
+    private static List<Models.Script> scripts(
+            Lesson lesson, java.util.function.UnaryOperator<String> command) {
         return lesson.scripts().stream()
                 .map(
                         s ->
                                 new Models.Script(
                                         s.fileName(),
-                                        LabCommand.with("jshell lessons/")
-                                                + lesson.folderName()
-                                                + "/"
-                                                + s.fileName(),
+                                        command.apply(
+                                                "jshell lessons/"
+                                                        + lesson.folderName()
+                                                        + "/"
+                                                        + s.fileName()),
                                         s.text()))
                 .toList();
     }

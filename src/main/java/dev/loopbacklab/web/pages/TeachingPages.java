@@ -63,7 +63,8 @@ final class TeachingPages {
             return;
         }
         Models.HandoutView view =
-                TeachingViews.handout(plan, facilitator, pages::panel, PageService::scripts);
+                TeachingViews.handout(
+                        plan, facilitator, pages::panel, PageService::handedOutScripts);
         send(
                 ctx,
                 facilitator

@@ -157,7 +157,8 @@ final class TeachingViews {
                                 panel.check(),
                                 panel.title(),
                                 panel.description(),
-                                LabCommand.with((panel.check() ? "check " : "run ") + panel.id())));
+                                LabCommand.handedOut(
+                                        (panel.check() ? "check " : "run ") + panel.id())));
             }
             lessons.add(
                     new Models.HandoutLesson(

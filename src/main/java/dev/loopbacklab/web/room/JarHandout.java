@@ -168,7 +168,9 @@ final class JarHandout {
             ctx.status(404).contentType("text/plain; charset=utf-8").result(noJar());
             return;
         }
-        ctx.header("Content-Disposition", "attachment; filename=\"loopback-lab.jar\"");
+        ctx.header(
+                "Content-Disposition",
+                "attachment; filename=\"" + dev.loopbacklab.LabCommand.HANDED_OUT_JAR + "\"");
         ctx.header("X-Content-SHA256", jar.sha256());
         ctx.contentType("application/java-archive");
         ctx.result(bytes);

@@ -48,7 +48,10 @@ public final class HandoutPage {
                                                         th("To").attr("scope", "col"),
                                                         th("On").attr("scope", "col"),
                                                         th("Type").attr("scope", "col"))),
-                                        task("Start the lab", "Every system", LabCommand.get()),
+                                        task(
+                                                "Start the lab",
+                                                "Every system",
+                                                LabCommand.handedOut("")),
                                         task(
                                                 "See who listens",
                                                 "Linux",

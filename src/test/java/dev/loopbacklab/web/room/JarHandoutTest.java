@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopbacklab.LabCommand;
 import dev.loopbacklab.testing.RawHttp;
 import dev.loopbacklab.testing.Wait;
 import dev.loopbacklab.web.view.JoinPage;
@@ -104,6 +105,10 @@ class JarHandoutTest {
             RawHttp.Response served = RawHttp.get(app.port(), JarHandout.PATH, host);
             assertEquals(200, served.status());
             assertEquals(sha256(new byte[] {1, 2, 3}), served.header("X-Content-SHA256"));
+            // saved under the name the room's printed handout tells learners to run
+            assertEquals(
+                    "attachment; filename=\"" + LabCommand.HANDED_OUT_JAR + "\"",
+                    served.header("Content-Disposition"));
 
             Files.delete(jar);
             RawHttp.Response gone = RawHttp.get(app.port(), JarHandout.PATH, host);
