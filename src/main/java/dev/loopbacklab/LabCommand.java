@@ -36,7 +36,7 @@ public final class LabCommand {
     private static final String CURRENT =
             "java -jar "
                     + jarAsTyped(
-                            codeSource(),
+                            runsFromText(),
                             System.getProperty("user.dir", ""),
                             Platform.current().os() == OperatingSystem.WINDOWS);
 
@@ -126,7 +126,13 @@ public final class LabCommand {
         return windowsPath.replace('/', '\\').toLowerCase(Locale.ROOT);
     }
 
-    private static String codeSource() {
+    /**
+     * Where the lab's classes were loaded from: its jar, or a folder of classes (tests, an IDE).
+     * Not {@code java.class.path}, which in JShell's agent names JShell's own jars.
+     *
+     * @return the absolute path, or null if the JVM does not say
+     */
+    public static Path runsFrom() {
         try {
             return Path.of(
                             LabCommand.class
@@ -134,10 +140,14 @@ public final class LabCommand {
                                     .getCodeSource()
                                     .getLocation()
                                     .toURI())
-                    .toAbsolutePath()
-                    .toString();
+                    .toAbsolutePath();
         } catch (URISyntaxException | RuntimeException e) {
             return null;
         }
+    }
+
+    private static String runsFromText() {
+        Path path = runsFrom();
+        return path == null ? null : path.toString();
     }
 }

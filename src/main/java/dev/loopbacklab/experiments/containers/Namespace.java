@@ -94,17 +94,11 @@ public final class Namespace implements AutoCloseable {
      * nothing else. Not {@code java.class.path}, which in JShell's agent names JShell's own jars.
      */
     private static String ownClassPath() throws IOException {
-        try {
-            return Path.of(
-                            InsideNamespace.class
-                                    .getProtectionDomain()
-                                    .getCodeSource()
-                                    .getLocation()
-                                    .toURI())
-                    .toString();
-        } catch (java.net.URISyntaxException | RuntimeException e) {
-            throw new IOException("cannot tell where the lab's classes are: " + e.getMessage(), e);
+        Path classes = dev.loopbacklab.LabCommand.runsFrom();
+        if (classes == null) {
+            throw new IOException("cannot tell where the lab's classes are (the JVM does not say)");
         }
+        return classes.toString();
     }
 
     /** Ends a start that hangs, so {@link #start} cannot block its caller for ever. */

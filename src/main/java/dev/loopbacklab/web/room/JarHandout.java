@@ -1,11 +1,11 @@
 package dev.loopbacklab.web.room;
 
+import dev.loopbacklab.LabCommand;
 import dev.loopbacklab.web.view.JoinPage;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -56,7 +56,7 @@ final class JarHandout {
 
     /** The file this lab's classes were loaded from. */
     JarHandout() {
-        this(codeSource());
+        this(LabCommand.runsFrom());
     }
 
     /**
@@ -103,15 +103,6 @@ final class JarHandout {
             latest = now;
         }
         return now;
-    }
-
-    private static Path codeSource() {
-        try {
-            return Path.of(
-                    JarHandout.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException | RuntimeException e) {
-            return null;
-        }
     }
 
     /** The digest of {@code self} as it is now; the stamp is taken first, so a change is seen. */
@@ -170,7 +161,7 @@ final class JarHandout {
         }
         ctx.header(
                 "Content-Disposition",
-                "attachment; filename=\"" + dev.loopbacklab.LabCommand.HANDED_OUT_JAR + "\"");
+                "attachment; filename=\"" + LabCommand.HANDED_OUT_JAR + "\"");
         ctx.header("X-Content-SHA256", jar.sha256());
         ctx.contentType("application/java-archive");
         ctx.result(bytes);
